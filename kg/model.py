@@ -1,0 +1,224 @@
+"""Data classes that pass between pipeline stages.
+
+Everything here is a frozen dataclass: a stage never mutates its input, it returns a new
+object (``dataclasses.replace``).  All offsets are *character* offsets:
+
+* ``Doc.text`` offsets (``start``/``end`` on mentions, sentences, zones) index the
+  normalised Simplified text;
+* ``raw_start``/``raw_end`` index ``Article.raw`` (the decoded source file, HTML included).
+
+``Doc.raw_span(i, j)`` maps a normalised span back to the raw file through the offset map
+built by :mod:`kg.normalise`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Entity classes.  The first five are the contract of shared/spec/ENTITIES.md; the others
+# are the project's own ontology (ontology/cppcc.ttl).
+COMMITTEE = "CPPCCCommittee"
+REGION = "AdministrativeRegion"
+BRAND = "Brand"
+PROGRAMME = "Programme"
+PERSON = "Person"
+ORGAN = "CommitteeOrgan"
+ORGANISATION = "Organisation"
+MEETING = "Meeting"
+DOCUMENT = "Document"
+FIGURE = "Figure"
+POST = "Post"
+
+CONTRACT_CLASSES = (COMMITTEE, REGION, BRAND, PROGRAMME, PERSON)
+ENTITY_CLASSES = CONTRACT_CLASSES + (ORGAN, ORGANISATION, MEETING, DOCUMENT, FIGURE)
+
+# Relation predicates (local names; kg.vocab maps them to IRIs).
+RUNS = "runs"
+MEMBER_OF = "memberOf"
+REGION_OF = "region"
+SUB_ORGANIZATION_OF = "subOrganizationOf"
+HOLDS_POST = "holdsPost"  # person -> post (org:Membership with org:role in RDF)
+PART_OF = "partOf"  # region -> parent region
+ORGAN_OF = "organOf"  # organ -> committee
+CLAIMS = "claims"  # committee/initiative -> figure
+HELD_BY = "heldBy"  # meeting -> committee
+ISSUED_BY = "issuedBy"  # document -> committee
+COOPERATES_WITH = "cooperatesWith"  # committee <-> committee
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file, decoded.  Produced by :func:`kg.read.read_article`."""
+
+    path: str  # as given by the user (relative paths stay relative)
+    doc_id: str  # stable id: file stem + short content hash
+    raw: str  # decoded text of the whole file (HTML source for HTML files)
+    content_hash: str  # sha256 of the raw bytes
+    encoding: str  # e.g. "utf-8", "gb18030", "big5", "utf-16"
+    media_type: str = "text/plain"  # or "text/html"
+    title: str = ""
+    date: str = ""  # ISO date if one was found, else ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A stretch of the normalised text with a role: "body", "title", "byline",
+    "headlines" (lists of other stories), "nav", "footer", "lost" (unrecoverable noise)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (line block) the sentence belongs to
+    zone: str = "body"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in a document.
+
+    ``key`` is the canonical key used to merge mentions across documents
+    (``"region:450200"``, ``"committee:450200"``, ``"committee:CN"``, ``"initiative:桂在协商"``,
+    ``"person:黄富强"``...).  ``label`` is the canonical ``skos:prefLabel``; ``surface`` the
+    normalised text as it stands; ``attrs`` holds class-specific extras (``code``, ``level``,
+    ``parent``, ``post``, ``hant`` for the Traditional surface form, ``value``/``unit`` for
+    figures...).
+    """
+
+    cls: str
+    key: str
+    label: str
+    start: int
+    end: int
+    surface: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A directed fact between two entity keys, with the span of its evidence."""
+
+    predicate: str
+    subject: str  # entity key
+    object: str  # entity key
+    start: int  # evidence span in Doc.text (usually the sentence)
+    end: int
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """The document object that flows through the per-article stages."""
+
+    article: Article
+    text: str = ""
+    # offset map: text[i] comes from article.raw[raw_starts[i]:raw_ends[i]]
+    raw_starts: tuple[int, ...] = ()
+    raw_ends: tuple[int, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    # what the article is about: region codes from headline/dateline/body, most likely first
+    topic_regions: tuple[str, ...] = ()
+    quality: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to a span of ``article.raw``.
+
+        >>> a = Article("x.txt", "x", "AB", "h", "utf-8")
+        >>> Doc(a, "ab", (0, 1), (1, 2)).raw_span(0, 2)
+        (0, 2)
+        """
+        if not self.text:
+            return (0, 0)
+        start = max(0, min(start, len(self.text) - 1))
+        end = max(start + 1, min(end, len(self.text)))
+        return (self.raw_starts[start], self.raw_ends[end - 1])
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence containing normalised offset ``pos`` (binary search)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if s.end <= pos:
+                lo = mid + 1
+            elif s.start > pos:
+                hi = mid
+            else:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: article, sentence and spans (raw and normalised)."""
+
+    doc_id: str
+    path: str
+    sentence: str  # normalised sentence text
+    start: int  # span in the normalised text
+    end: int
+    raw_start: int  # span in Article.raw
+    raw_end: int
+    surface: str = ""  # the raw text of the span (e.g. Traditional form)
+
+
+@dataclass
+class Entity:
+    """One node per real thing, after corpus-wide resolution."""
+
+    key: str
+    cls: str
+    label: str
+    iri: str = ""
+    alt_labels: set[tuple[str, str]] = field(default_factory=set)  # (label, lang)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    subclasses: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Fact:
+    """One relation between two resolved entities, with every piece of evidence for it."""
+
+    predicate: str
+    subject: str  # entity key
+    object: str  # entity key
+    attrs: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class FileReport:
+    """One line of report.json."""
+
+    path: str
+    status: str  # "ok" | "skipped" | "failed"
+    reason: str = ""
+    doc_id: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    quality: dict[str, Any] = field(default_factory=dict)
+    duplicate_of: str = ""
+
+
+@dataclass
+class Corpus:
+    """The corpus-wide result of :func:`kg.resolve.resolve`."""
+
+    docs: list[Doc]
+    entities: dict[str, Entity]
+    facts: list[Fact]
+    merge_log: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[FileReport] = field(default_factory=list)

@@ -1,0 +1,203 @@
+"""Corpus-wide resolution: one :class:`Entity` per real thing, one :class:`Fact` per relation.
+
+Mentions are merged by their canonical ``key`` (built by the recognisers: the division code
+for regions and committees, the normalised name for initiatives and people...).  Structural
+facts that follow from the region tree are added here, once, for the whole corpus:
+
+* every committee gets ``region`` (its division) and ``subOrganizationOf`` its nearest
+  *attested* ancestor committee (全国政协 is the root and is always present when any
+  committee is), so that no committee the articles never name is invented;
+* every region gets ``partOf`` its nearest attested ancestor region.
+
+IRIs are deterministic: they are built from the keys only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kg import gazetteer
+from kg.model import (
+    COMMITTEE,
+    PART_OF,
+    REGION,
+    REGION_OF,
+    SUB_ORGANIZATION_OF,
+    Corpus,
+    Doc,
+    Entity,
+    Evidence,
+    Fact,
+    FileReport,
+    Mention,
+)
+
+BASE = "https://w3id.org/cppcc-kg/id/"
+NATIONAL_KEY = f"committee:{gazetteer.NATIONAL}"
+NATIONAL_LABEL = "全国政协"
+
+_IRI_KIND = {
+    "committee": "committee",
+    "region": "region",
+    "initiative": "initiative",
+    "person": "person",
+}
+
+
+def iri_for(key: str) -> str:
+    """A deterministic IRI for an entity key.
+
+    Codes stay readable; free-text keys are hashed so that the IRI is always safe.
+
+    >>> iri_for("committee:450200")
+    'https://w3id.org/cppcc-kg/id/committee/450200'
+    >>> iri_for("person:黄富强").startswith('https://w3id.org/cppcc-kg/id/person/')
+    True
+    """
+    kind, _, rest = key.partition(":")
+    if rest.isascii() and rest.replace("-", "").replace("_", "").isalnum():
+        return f"{BASE}{kind}/{rest}"
+    digest = hashlib.sha1(rest.encode("utf-8")).hexdigest()[:16]
+    return f"{BASE}{kind}/{digest}"
+
+
+def evidence_for(doc: Doc, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> Evidence:
+    """Evidence of a span of ``doc.text``: the sentence around it and the raw spans."""
+    if sentence_span is None:
+        s = doc.sentence_at(start)
+        sentence_span = (s.start, s.end) if s else (start, end)
+    raw_start, raw_end = doc.raw_span(start, end)
+    return Evidence(
+        doc_id=doc.article.doc_id,
+        path=doc.article.path,
+        sentence=doc.text[sentence_span[0]:sentence_span[1]],
+        start=start,
+        end=end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        surface=doc.article.raw[raw_start:raw_end],
+    )
+
+
+def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention) -> None:
+    e = entities.get(m.key)
+    if e is None:
+        e = entities[m.key] = Entity(key=m.key, cls=m.cls, label=m.label, iri=iri_for(m.key))
+    elif e.cls != m.cls:
+        # Brand vs Programme for the same name: keep the first decision, remember the other
+        e.subclasses.add(m.cls)
+    ev = evidence_for(doc, m.start, m.end)
+    e.evidence.append(ev)
+    if m.surface and m.surface != e.label:
+        e.alt_labels.add((m.surface, "zh-Hans"))
+    if ev.surface and ev.surface != m.surface and _is_traditional(ev.surface, m.surface):
+        e.alt_labels.add((ev.surface, "zh-Hant"))
+    for k, v in m.attrs.items():
+        if k == "alt":
+            for alt in v:
+                if alt != e.label:
+                    e.alt_labels.add((alt, "zh-Hans"))
+        elif k not in e.attrs and v not in (None, ""):
+            e.attrs[k] = v
+
+
+def _is_traditional(raw: str, simplified: str) -> bool:
+    # the raw surface differs from the simplified one only where characters were converted;
+    # a raw span with markup, pinyin or punctuation noise is not a clean Traditional form
+    return len(raw) == len(simplified) and raw != simplified
+
+
+def _ensure_national(entities: dict[str, Entity]) -> None:
+    if NATIONAL_KEY not in entities:
+        entities[NATIONAL_KEY] = Entity(key=NATIONAL_KEY, cls=COMMITTEE, label=NATIONAL_LABEL,
+                                        iri=iri_for(NATIONAL_KEY), attrs={"level": 0, "inferred": True})
+
+
+def _structural_facts(entities: dict[str, Entity]) -> list[Fact]:
+    gaz = gazetteer.default()
+    facts: list[Fact] = []
+    committees = [e for e in entities.values() if e.cls == COMMITTEE]
+    if committees:
+        _ensure_national(entities)
+    for e in sorted(committees, key=lambda x: x.key):
+        code = e.key.partition(":")[2]
+        if code == gazetteer.NATIONAL:
+            continue
+        region_key = f"region:{code}"
+        if region_key not in entities:
+            d = gaz.get(code)
+            entities[region_key] = Entity(key=region_key, cls=REGION, label=d.name if d else code,
+                                          iri=iri_for(region_key), attrs=_division_attrs(code))
+            entities[region_key].evidence.extend(e.evidence)
+        facts.append(Fact(REGION_OF, e.key, region_key, evidence=list(e.evidence)))
+        parent = NATIONAL_KEY
+        for anc in gaz.ancestors(code):
+            if f"committee:{anc.code}" in entities:
+                parent = f"committee:{anc.code}"
+                break
+        facts.append(Fact(SUB_ORGANIZATION_OF, e.key, parent, attrs={"derived": "region tree"}))
+    for e in sorted((e for e in entities.values() if e.cls == REGION), key=lambda x: x.key):
+        code = e.key.partition(":")[2]
+        for anc in gaz.ancestors(code):
+            if f"region:{anc.code}" in entities:
+                facts.append(Fact(PART_OF, e.key, f"region:{anc.code}", attrs={"derived": "region tree"}))
+                break
+    return facts
+
+
+def _division_attrs(code: str) -> dict:
+    d = gazetteer.default().get(code)
+    if d is None:
+        return {"code": code}
+    attrs: dict = {"code": d.code, "level": d.level}
+    if d.lat is not None and d.lon is not None:
+        attrs["lat"], attrs["lon"] = d.lat, d.lon
+    return attrs
+
+
+def resolve(docs: Iterable[Doc], reports: list[FileReport] | None = None) -> Corpus:
+    """Merge the mentions and relations of all documents into entities and facts.
+
+    The result does not depend on the order of ``docs``.
+    """
+    docs = sorted(docs, key=lambda d: (d.article.doc_id, d.article.path))
+    entities: dict[str, Entity] = {}
+    merge_log: list[dict] = []
+    for doc in docs:
+        for m in doc.mentions:
+            _add_mention(entities, doc, m)
+    facts_by_key: dict[tuple[str, str, str], Fact] = {}
+    dangling = 0
+    for doc in docs:
+        for r in doc.relations:
+            if r.subject not in entities or r.object not in entities:
+                dangling += 1
+                continue
+            k = (r.predicate, r.subject, r.object)
+            f = facts_by_key.get(k)
+            if f is None:
+                f = facts_by_key[k] = Fact(r.predicate, r.subject, r.object, attrs=dict(r.attrs))
+            s = doc.sentence_at(r.start)
+            f.evidence.append(evidence_for(doc, r.start, r.end, (s.start, s.end) if s else None))
+    facts = list(facts_by_key.values())
+    have = {(f.predicate, f.subject, f.object) for f in facts}
+    facts += [f for f in _structural_facts(entities) if (f.predicate, f.subject, f.object) not in have]
+    merged = defaultdict(set)
+    for e in entities.values():
+        for ev in e.evidence:
+            merged[e.key].add(ev.doc_id)
+    for key in sorted(merged):
+        if len(merged[key]) > 1:
+            merge_log.append({"key": key, "label": entities[key].label, "reason": "same canonical key",
+                              "articles": sorted(merged[key])})
+    if dangling:
+        merge_log.append({"key": "", "reason": f"{dangling} relations dropped: an end was never recognised"})
+    for e in entities.values():
+        e.evidence.sort(key=lambda ev: (ev.doc_id, ev.start, ev.end))
+    for f in facts:
+        f.evidence.sort(key=lambda ev: (ev.doc_id, ev.start, ev.end))
+    facts.sort(key=lambda f: (f.predicate, f.subject, f.object))
+    return Corpus(docs=list(docs), entities=dict(sorted(entities.items())), facts=facts,
+                  merge_log=merge_log, reports=list(reports or []))
