@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg import pipeline, rdf, view
+from kg import exports, pipeline, rdf, read
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Doc, FileReport
 from kg.resolve import resolve
@@ -17,7 +16,7 @@ from kg.resolve import resolve
 def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None,
             progress: bool = False) -> Corpus:
     """Run the per-article stages over every input file and resolve the corpus."""
-    files, reports = pipeline.expand_inputs(inputs)
+    files, reports = read.expand_inputs(inputs)
     workers = pipeline.default_workers() if workers is None else max(1, workers)
     docs: list[Doc] = []
     by_hash: dict[str, FileReport] = {}
@@ -49,39 +48,8 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.Pat
     g = rdf.to_rdf(corpus)
     kgraph = KnowledgeGraph(g, corpus)
     if outdir is not None:
-        write_exports(kgraph, Path(outdir))
+        exports.write_exports(kgraph, Path(outdir))
     return kgraph
-
-
-def report_dict(corpus: Corpus) -> dict:
-    return {
-        "articles": sum(1 for r in corpus.reports if r.status == "ok"),
-        "files": [_report_entry(r) for r in corpus.reports],
-        "merge_log": corpus.merge_log,
-    }
-
-
-def _report_entry(r: FileReport) -> dict:
-    d = {"path": r.path, "status": r.status, "reason": r.reason, "doc_id": r.doc_id,
-         "counts": dict(sorted(r.counts.items())), "warnings": r.warnings, "quality": r.quality}
-    if r.duplicate_of:
-        d["duplicate_of"] = r.duplicate_of
-    return d
-
-
-def write_exports(kgraph: KnowledgeGraph, outdir: Path) -> dict[str, Path]:
-    corpus = kgraph.corpus
-    assert corpus is not None, "exports need the corpus of a build"
-    outdir.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, data in (
-        ("graph.ttl", rdf.turtle_bytes(kgraph.rdf)),
-        ("graph.html", view.render_html(corpus).encode("utf-8")),
-        ("report.json", (json.dumps(report_dict(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
-    ):
-        rdf.write_atomic(outdir / name, data)
-        written[name] = outdir / name
-    return written
 
 
 def summary(corpus: Corpus) -> str:

@@ -14,19 +14,15 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from kg import normalise as _normalise
 from kg import read as _read
-from kg import relate as _relate
 from kg import recognise as _recognise
+from kg import relate as _relate
 from kg import segment as _segment
 from kg.model import Doc, FileReport
 
 PIPELINE_VERSION = "1"
-
-TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".md", ""}
-
 
 @dataclass(frozen=True)
 class Stage:
@@ -72,35 +68,6 @@ def process_path(path: str) -> tuple[FileReport, Doc | None]:
                         warnings=list(article.warnings) + list(doc.warnings),
                         quality={"encoding": article.encoding, **dict(doc.quality)})
     return report, doc
-
-
-def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileReport]]:
-    """Files and folders -> the sorted list of files to read, plus reports for inputs that
-    cannot be used (missing, not a file)."""
-    files: list[str] = []
-    problems: list[FileReport] = []
-    seen: set[str] = set()
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs.sort()
-                for n in sorted(names):
-                    if n.startswith("."):
-                        continue
-                    fp = Path(root) / n
-                    if fp.suffix.lower() in TEXT_SUFFIXES or fp.is_file():
-                        files.append(str(fp))
-        elif p.exists():
-            files.append(str(p))
-        else:
-            problems.append(FileReport(path=str(p), status="skipped", reason="no such file or folder"))
-    out = []
-    for f in files:
-        if f not in seen:
-            seen.add(f)
-            out.append(f)
-    return sorted(out), problems
 
 
 def process_all(files: list[str], workers: int = 1, progress: bool = False) -> Iterator[tuple[FileReport, Doc | None]]:

@@ -7,9 +7,13 @@ the guess with detection.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from kg.model import Article
+from kg.model import Article, FileReport
+
+TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".md", ""}
 
 
 class UnreadableFile(Exception):
@@ -56,3 +60,32 @@ def read_article(path: str | Path) -> Article:
     digest = hashlib.sha256(data).hexdigest()
     return Article(path=str(path), doc_id=doc_id_for(path, digest), raw=text,
                    content_hash=digest, encoding=encoding)
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileReport]]:
+    """Files and folders -> the sorted list of files to read, plus reports for inputs that
+    cannot be used (missing, not a file)."""
+    files: list[str] = []
+    problems: list[FileReport] = []
+    seen: set[str] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p, followlinks=False):
+                dirs.sort()
+                for n in sorted(names):
+                    if n.startswith("."):
+                        continue
+                    fp = Path(root) / n
+                    if fp.suffix.lower() in TEXT_SUFFIXES or fp.is_file():
+                        files.append(str(fp))
+        elif p.exists():
+            files.append(str(p))
+        else:
+            problems.append(FileReport(path=str(p), status="skipped", reason="no such file or folder"))
+    out = []
+    for f in files:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return sorted(out), problems

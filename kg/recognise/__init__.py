@@ -16,13 +16,17 @@ Recogniser = Callable[[Doc], list[Mention]]
 
 def _recognisers() -> list[tuple[str, Recogniser]]:
     # imported lazily so that a worker process pays for the gazetteer once, on first use
-    from kg.recognise import committees, initiatives, people, regions
+    from kg.recognise import committees, documents, figures, initiatives, meetings, organs, people, regions
 
     return [
         ("regions", regions.recognise),
         ("committees", committees.recognise),
         ("initiatives", initiatives.recognise),
         ("people", people.recognise),
+        ("organs", organs.recognise),
+        ("meetings", meetings.recognise),
+        ("documents", documents.recognise),
+        ("figures", figures.recognise),
     ]
 
 
