@@ -92,8 +92,9 @@ def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention) -> None:
     e.evidence.append(ev)
     if m.surface and m.surface != e.label:
         e.alt_labels.add((m.surface, "zh-Hans"))
-    if ev.surface and ev.surface != m.surface and _is_traditional(ev.surface, m.surface):
-        e.alt_labels.add((ev.surface, "zh-Hant"))
+    hant = traditional_surface(doc, m.start, m.end)
+    if hant:
+        e.alt_labels.add((hant, "zh-Hant"))
     for k, v in m.attrs.items():
         if k == "alt":
             for alt in v:
@@ -103,10 +104,28 @@ def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention) -> None:
             e.attrs[k] = v
 
 
-def _is_traditional(raw: str, simplified: str) -> bool:
-    # the raw surface differs from the simplified one only where characters were converted;
-    # a raw span with markup, pinyin or punctuation noise is not a clean Traditional form
-    return len(raw) == len(simplified) and raw != simplified
+def traditional_surface(doc: Doc, start: int, end: int) -> str:
+    """The Traditional form of ``doc.text[start:end]`` as printed in the raw file, or "".
+
+    Built character by character through the offset map, so pinyin annotations and doubled
+    punctuation between the characters (which the normaliser dropped) are not part of it.
+    Returns "" when the raw text is not a one-to-one Traditional spelling of the span.
+
+    >>> from kg.model import Article
+    >>> a = Article("x", "x", "協(xié)商", "h", "utf-8")
+    >>> d = Doc(a, "协商", (0, 6), (1, 7))
+    >>> traditional_surface(d, 0, 2)
+    '協商'
+    """
+    raw = doc.article.raw
+    chars = []
+    for i in range(start, end):
+        s, e = doc.raw_starts[i], doc.raw_ends[i]
+        if e - s != 1:
+            return ""
+        chars.append(raw[s])
+    hant = "".join(chars)
+    return hant if hant != doc.text[start:end] else ""
 
 
 def _ensure_national(entities: dict[str, Entity]) -> None:

@@ -1,0 +1,116 @@
+"""Corpus-wide resolution: merging, structural facts from the region tree, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import gazetteer, resolve
+from kg.model import (
+    COMMITTEE,
+    PROGRAMME,
+    REGION,
+    RUNS,
+    Article,
+    Doc,
+    Mention,
+    Relation,
+    Sentence,
+)
+
+TREE = [
+    gazetteer.Division("420000", "湖北省", 1, None, short=("湖北",)),
+    gazetteer.Division("420500", "宜昌市", 2, "420000", short=("宜昌",)),
+    gazetteer.Division("420528", "长阳土家族自治县", 3, "420500", short=("长阳",)),
+    gazetteer.Division("430000", "湖南省", 1, None, short=("湖南",)),
+]
+
+
+@pytest.fixture(autouse=True)
+def small_gazetteer(monkeypatch):
+    g = gazetteer.Gazetteer(TREE)
+    monkeypatch.setattr(gazetteer, "default", lambda: g)
+
+
+def make_doc(name: str, text: str, mentions: list[tuple[str, str, str, str]], relations=()) -> Doc:
+    """A Doc whose raw text equals its text; mentions given as (cls, key, label, surface)."""
+    article = Article(path=f"{name}.txt", doc_id=name, raw=text, content_hash=name, encoding="utf-8")
+    ms = []
+    for cls, key, label, surface in mentions:
+        start = text.index(surface)
+        ms.append(Mention(cls, key, label, start, start + len(surface), surface))
+    n = len(text)
+    return Doc(article=article, text=text, raw_starts=tuple(range(n)), raw_ends=tuple(range(1, n + 1)),
+               sentences=(Sentence(0, n, 0),), mentions=tuple(ms), relations=tuple(relations))
+
+
+def corpus_of_two():
+    t1 = "长阳县政协打造“委员说事”协商平台。"
+    d1 = make_doc("a", t1, [
+        (COMMITTEE, "committee:420528", "长阳土家族自治县政协", "长阳县政协"),
+        (PROGRAMME, "initiative:委员说事", "委员说事", "委员说事"),
+    ], [Relation(RUNS, "committee:420528", "initiative:委员说事", 0, len(t1))])
+    t2 = "湖北省政协调研长阳“委员说事”。"
+    d2 = make_doc("b", t2, [
+        (COMMITTEE, "committee:420000", "湖北省政协", "湖北省政协"),
+        (REGION, "region:420528", "长阳土家族自治县", "长阳"),
+        (PROGRAMME, "initiative:委员说事", "委员说事", "委员说事"),
+    ])
+    return [d1, d2]
+
+
+def test_one_entity_per_key_across_articles():
+    corpus = resolve.resolve(corpus_of_two())
+    prog = corpus.entities["initiative:委员说事"]
+    assert {ev.doc_id for ev in prog.evidence} == {"a", "b"}
+    assert [e.key for e in corpus.entities.values()].count("initiative:委员说事") == 1
+    assert any(m["key"] == "initiative:委员说事" for m in corpus.merge_log)
+
+
+def test_committee_links_to_nearest_attested_ancestor_and_its_region():
+    corpus = resolve.resolve(corpus_of_two())
+    facts = {(f.predicate, f.subject, f.object) for f in corpus.facts}
+    # 宜昌市政协 is never named: the county committee hangs under the province committee
+    assert ("subOrganizationOf", "committee:420528", "committee:420000") in facts
+    assert ("subOrganizationOf", "committee:420000", "committee:CN") in facts
+    assert ("region", "committee:420528", "region:420528") in facts
+    assert "committee:420500" not in corpus.entities
+    assert corpus.entities["committee:CN"].label == "全国政协"
+    # every committee below the national one has exactly one region and one parent
+    for e in corpus.entities.values():
+        if e.cls == COMMITTEE and e.key != "committee:CN":
+            assert sum(1 for f in corpus.facts if f.subject == e.key and f.predicate == "region") == 1
+            assert sum(1 for f in corpus.facts if f.subject == e.key and f.predicate == "subOrganizationOf") == 1
+
+
+def test_result_does_not_depend_on_article_order():
+    a = resolve.resolve(corpus_of_two())
+    b = resolve.resolve(list(reversed(corpus_of_two())))
+    assert list(a.entities) == list(b.entities)
+    assert [(f.predicate, f.subject, f.object, [ev.doc_id for ev in f.evidence]) for f in a.facts] == \
+        [(f.predicate, f.subject, f.object, [ev.doc_id for ev in f.evidence]) for f in b.facts]
+
+
+def test_relation_with_unrecognised_end_is_dropped_and_logged():
+    t = "某某打造“议事厅”平台。"
+    d = make_doc("c", t, [(PROGRAMME, "initiative:议事厅", "议事厅", "议事厅")],
+                 [Relation(RUNS, "committee:999999", "initiative:议事厅", 0, len(t))])
+    corpus = resolve.resolve([d])
+    assert not [f for f in corpus.facts if f.predicate == RUNS]
+    assert any("dropped" in m["reason"] for m in corpus.merge_log)
+
+
+def test_evidence_spans_point_into_the_raw_text():
+    corpus = resolve.resolve(corpus_of_two())
+    docs = {d.article.doc_id: d for d in corpus.docs}
+    for e in corpus.entities.values():
+        for ev in e.evidence:
+            raw = docs[ev.doc_id].article.raw
+            assert raw[ev.raw_start:ev.raw_end] == ev.surface
+            assert docs[ev.doc_id].text[ev.start:ev.end] in ev.sentence
+
+
+def test_iris_are_stable_and_distinct():
+    keys = ["committee:420000", "committee:CN", "initiative:委员说事", "initiative:委员说事 ", "person:张三"]
+    iris = [resolve.iri_for(k) for k in keys]
+    assert iris == [resolve.iri_for(k) for k in keys]
+    assert len(set(iris)) == len(iris)
