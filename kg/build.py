@@ -1,4 +1,9 @@
-"""build(): inputs -> per-article stages -> resolve -> RDF -> exports."""
+"""build(): inputs -> per-article stages -> resolve -> RDF -> exports (-> store, endpoint).
+
+The per-article stages run in :mod:`kg.pipeline` (processes, a Dask cluster, the cache); the
+corpus-wide ones run here, once.  The graph is always the resolve of the *current* inputs: a
+cached article that is no longer among the inputs contributes nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,33 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kg import exports, pipeline, rdf, read
+from kg.cache import Cache
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Doc, FileReport
 from kg.resolve import resolve
 
 
-def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None,
-            progress: bool = False) -> Corpus:
-    """Run the per-article stages over every input file and resolve the corpus."""
-    files, reports = read.expand_inputs(inputs)
+def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, progress: bool = False,
+            cache_dir: str | os.PathLike | None = None, dask: Any = None,
+            timings: dict[str, list[float]] | None = None, stats: dict[str, Any] | None = None) -> Corpus:
+    """Run the per-article stages over every input file and resolve the corpus.
+
+    ``cache_dir``: reuse and store per-article results there (:mod:`kg.cache`); None: no cache.
+    ``dask``: a scheduler address or ``distributed.Client`` to run the per-article stages on.
+    ``timings`` collects per-stage seconds when :func:`kg.pipeline.enable_timing` is on;
+    ``stats`` receives counts (files, ok, cached, analysed).
+    """
+    with pipeline.timed("expand"):
+        files, reports = read.expand_inputs(inputs)
     workers = pipeline.default_workers() if workers is None else max(1, workers)
+    cache = Cache(cache_dir, pipeline.PIPELINE_VERSION) if cache_dir is not None else None
     docs: list[Doc] = []
     by_hash: dict[str, FileReport] = {}
-    for report, doc in pipeline.process_all(files, workers=workers, progress=progress):
+    for report, doc in pipeline.process_all(files, workers=workers, progress=progress, cache=cache,
+                                            dask=dask, timings=timings):
         if doc is not None:
             first = by_hash.get(doc.article.content_hash)
             if first is not None:  # the same article twice: one article, both paths recorded
@@ -35,20 +52,60 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None,
         if doc is not None:
             docs.append(doc)
     reports.sort(key=lambda r: r.path)
-    return resolve(docs, reports)
+    if stats is not None:
+        stats.update(files=len(files), ok=len(docs), cached=cache.hits if cache else 0,
+                     analysed=cache.misses if cache else len(files))
+    with pipeline.timed("resolve"):
+        return resolve(docs, reports)
+
+
+def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike) -> dict[str, Path]:
+    """Write every export format to ``outdir`` (each file atomically)."""
+    with pipeline.timed("exports"):
+        return exports.write_exports(kgraph, Path(outdir))
+
+
+def to_graph(corpus: Corpus) -> KnowledgeGraph:
+    with pipeline.timed("rdf"):
+        return KnowledgeGraph(rdf.to_rdf(corpus), corpus)
+
+
+def publish(kgraph: KnowledgeGraph, outdir: str | os.PathLike | None = None, store: str | os.PathLike | None = None,
+            push: str | None = None) -> dict[str, Any]:
+    """Load the graph into an Oxigraph store and/or push it to a Graph Store endpoint.
+
+    Uses ``outdir/graph.ttl`` when it was just written (no second serialisation)."""
+    from kg import scale
+
+    done: dict[str, Any] = {}
+    if store is None and push is None:
+        return done
+    ttl = Path(outdir) / "graph.ttl" if outdir is not None else None
+    data = ttl.read_bytes() if ttl is not None and ttl.is_file() else rdf.turtle_bytes(kgraph.rdf)
+    if store is not None:
+        with pipeline.timed("store"):
+            done["store"] = scale.load_store(data, store)
+    if push is not None:
+        with pipeline.timed("push"):
+            done["push"] = scale.push(data, push)
+    return done
 
 
 def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.PathLike | None = None,
-          workers: int | None = None, progress: bool = False) -> KnowledgeGraph:
+          workers: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
+          dask: Any = None, store: str | os.PathLike | None = None, push: str | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of ``inputs`` (files or folders).
 
-    With ``outdir``, also write ``graph.ttl``, ``graph.html`` and ``report.json`` there.
+    With ``outdir``, also write ``graph.ttl``, ``graph.html`` and ``report.json`` there; with
+    ``cache_dir``, reuse per-article results (see :mod:`kg.cache`); with ``dask`` (an address
+    or a client), run the per-article stages on that cluster; with ``store`` (a folder) and
+    ``push`` (a Graph Store Protocol URL), publish the graph (see :mod:`kg.scale`).
     """
-    corpus = analyse(inputs, workers=workers, progress=progress)
-    g = rdf.to_rdf(corpus)
-    kgraph = KnowledgeGraph(g, corpus)
+    corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)
+    kgraph = to_graph(corpus)
     if outdir is not None:
-        exports.write_exports(kgraph, Path(outdir))
+        export(kgraph, outdir)
+    publish(kgraph, outdir, store=store, push=push)
     return kgraph
 
 

@@ -13,27 +13,77 @@ from pathlib import Path
 
 from kg.errors import UserError
 
+BUILD_EPILOG = """\
+exit status:
+  0  the graph was built and written (skipped files are listed on stderr and in report.json)
+  1  nothing could be built (no readable article; the previous export is left as it was),
+     or --strict and some file was skipped, failed or duplicated (nothing written),
+     or --store/--push failed (the export itself was written)
+  2  usage error: bad option, or none of the inputs exists
+  3  internal error (a bug: please report it; --debug shows the traceback)
+  130 interrupted (Ctrl-C); the previous export is left whole and the next build resumes
+      from the cache
+
+cache: per-article results are kept in $XDG_CACHE_HOME/cppcc-kg if that variable is set, else
+in .cache/cppcc-kg next to the output folder; an article is analysed again only when its
+bytes, its path or the package's code changed.  --no-cache neither reads nor writes it.
+"""
+
+MAX_LISTED = 20  # problems printed on stderr; the rest are in report.json
+
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build, summary
+    try:
+        return _build(args)
+    except (UserError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - no traceback for the user unless asked
+        if args.debug:
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)",
+              file=sys.stderr)
+        return 3
+
+
+def _build(args: argparse.Namespace) -> int:
+    import importlib
+
+    from kg.cache import default_cache_dir
+
+    b = importlib.import_module("kg.build")  # the module (kg.build the attribute is the function)
 
     inputs = args.inputs or ["seeds"]
+    missing = [i for i in inputs if not Path(i).exists() and not Path(i).is_symlink()]
+    if len(missing) == len(inputs):
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(args.output))
     progress = sys.stderr.isatty() and not args.quiet
-    graph = build(inputs, outdir=args.output, workers=args.workers, progress=progress)
-    corpus = graph.corpus
-    assert corpus is not None
-    for r in corpus.reports:
-        if r.status != "ok":
-            print(f"{r.status}: {r.path}: {r.reason}", file=sys.stderr)
-    print(summary(corpus))
-    print(f"wrote {Path(args.output) / 'graph.ttl'}, graph.html, report.json in {args.output}")
-    ok = sum(1 for r in corpus.reports if r.status == "ok")
-    if ok == 0:
-        print("error: no article could be read", file=sys.stderr)
+    stats: dict = {}
+    corpus = b.analyse(inputs, workers=args.workers, progress=progress, cache_dir=cache_dir, dask=args.dask,
+                       stats=stats)
+    problems = [r for r in corpus.reports if r.status != "ok"]
+    for r in problems[:MAX_LISTED]:
+        print(f"{r.status}: {r.path}: {r.reason}", file=sys.stderr)
+    if len(problems) > MAX_LISTED:
+        print(f"... and {len(problems) - MAX_LISTED} more (see report.json)", file=sys.stderr)
+    print(b.summary(corpus), file=sys.stderr)
+    if cache_dir is not None and stats.get("files"):
+        print(f"cache: {stats['cached']} articles reused, {stats['analysed']} analysed ({cache_dir})",
+              file=sys.stderr)
+    if not any(r.status == "ok" for r in corpus.reports):
+        print("error: no article could be read; nothing written", file=sys.stderr)
         return 1
-    if args.strict and any(r.status != "ok" for r in corpus.reports):
-        print("error: --strict and some files were skipped", file=sys.stderr)
+    if args.strict and problems:
+        print(f"error: --strict and {len(problems)} files were not used; nothing written", file=sys.stderr)
         return 1
+    kgraph = b.to_graph(corpus)
+    b.export(kgraph, args.output)
+    print(f"wrote graph.ttl, graph.html, report.json in {args.output}", file=sys.stderr)
+    done = b.publish(kgraph, args.output, store=args.store, push=args.push)
+    if "store" in done:
+        print(f"loaded {done['store']} triples into the Oxigraph store {args.store}", file=sys.stderr)
+    if "push" in done:
+        print(f"pushed the graph to {args.push} (HTTP {done['push']})", file=sys.stderr)
     return 0
 
 
@@ -73,12 +123,22 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="cppcc-kg", description="Knowledge graph of CPPCC news.")
     sub = ap.add_subparsers(dest="verb", required=True)
 
-    b = sub.add_parser("build", help="build the graph of articles (files or folders)")
+    b = sub.add_parser("build", help="build the graph of articles (files or folders)", epilog=BUILD_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("inputs", nargs="*", help="files or folders (default: seeds/)")
     b.add_argument("-o", "--output", default="exports", help="output folder (default: exports/)")
     b.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    b.add_argument("--strict", action="store_true", help="exit 1 if any file was skipped")
+    b.add_argument("--strict", action="store_true", help="exit 1 and write nothing if any file was not used")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--cache-dir", default=None, help="where per-article results are kept (see below)")
+    b.add_argument("--no-cache", action="store_true", help="analyse every article again; do not touch the cache")
+    b.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run the per-article stages on this dask.distributed scheduler (tcp://host:8786)")
+    b.add_argument("--store", metavar="DIR", default=None, help="also load the graph into a persistent Oxigraph store")
+    b.add_argument("--push", metavar="URL", default=None,
+                   help="also PUT the graph to a SPARQL 1.1 Graph Store endpoint (?default unless the URL "
+                        "names a graph)")
+    b.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     b.set_defaults(func=_cmd_build)
 
     e = sub.add_parser("eval", help="precision, recall and F1 against gold files")

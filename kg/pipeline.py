@@ -2,19 +2,35 @@
 
 Per-article stages are pure functions ``Doc -> Doc`` (``normalise`` turns the Article into a
 Doc).  Each declares which ``Doc`` fields it needs and which it fills; the runner checks the
-declaration after every stage, so a stage that forgets its job fails loudly in the tests
+declaration before every stage, so a stage that forgets its job fails loudly in the tests
 instead of silently producing an empty graph.  Corpus-wide work (resolve, RDF, exports) runs
-once, after all articles.
+once, after all articles (:mod:`kg.build`).
+
+The runner (:func:`process_all`) is built for large corpora:
+
+* results travel between processes as one pickled ``bytes`` per article (the same bytes are
+  the cache entry), through ``multiprocessing.Pool.imap`` in chunks, in input order;
+* with a cache (:mod:`kg.cache`), only articles whose bytes, path or code changed are
+  analysed; the worker writes its entry as soon as the article is done, so a build that is
+  killed resumes where it stopped;
+* workers ignore SIGINT (the parent handles Ctrl-C once and terminates the pool) and die with
+  their parent on Linux, so an interrupted build leaves no orphan and prints no traceback;
+* a per-stage timing hook (:func:`enable_timing`) costs one ``is None`` test per stage when off.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
+from kg import cache as _cache
 from kg import normalise as _normalise
 from kg import read as _read
 from kg import recognise as _recognise
@@ -22,7 +38,9 @@ from kg import relate as _relate
 from kg import segment as _segment
 from kg.model import Doc, FileReport
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
+CACHE_MAX_BYTES = 64 << 20  # files larger than this are not news articles: never hashed nor cached
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -38,6 +56,83 @@ STAGES: tuple[Stage, ...] = (
     Stage("relate", _relate.relate, requires=("mentions", "sentences"), assigns=("relations",)),
 )
 
+# ---------------------------------------------------------------------------------------------
+# timing hook
+
+_TIMINGS: dict[str, list[float]] | None = None  # name -> [seconds, calls]; None = off
+
+
+def enable_timing(on: bool = True) -> None:
+    """Switch the per-stage timing hook on (fresh counters) or off."""
+    global _TIMINGS
+    _TIMINGS = {} if on else None
+
+
+def timing_enabled() -> bool:
+    return _TIMINGS is not None
+
+
+def take_timings() -> dict[str, list[float]]:
+    """The counters gathered in this process since the last call (and reset them)."""
+    global _TIMINGS
+    if _TIMINGS is None:
+        return {}
+    out, _TIMINGS = _TIMINGS, {}
+    return out
+
+
+def add_timings(into: dict[str, list[float]], more: dict[str, list[float]]) -> None:
+    for name, (secs, calls) in more.items():
+        cur = into.setdefault(name, [0.0, 0])
+        cur[0] += secs
+        cur[1] += calls
+
+
+def _record(name: str, secs: float) -> None:
+    if _TIMINGS is not None:
+        cur = _TIMINGS.setdefault(name, [0.0, 0])
+        cur[0] += secs
+        cur[1] += 1
+
+
+@contextmanager
+def timed(name: str) -> Iterator[None]:
+    """Time a block under ``name`` when the hook is on."""
+    if _TIMINGS is None:
+        yield
+        return
+    t = time.perf_counter()
+    try:
+        yield
+    finally:
+        _record(name, time.perf_counter() - t)
+
+
+def instrument(owner: Any, attr: str, name: str) -> None:
+    """Replace ``owner.attr`` (a function looked up at call time, e.g. a recogniser in its
+    module) by a wrapper that records its time under ``name``.  Used by the benchmark to split
+    a stage into its parts without touching the stage's code."""
+    func = getattr(owner, attr)
+    if getattr(func, "_kg_timed", False):
+        return
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if _TIMINGS is None:
+            return func(*args, **kwargs)
+        t = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _record(name, time.perf_counter() - t)
+
+    wrapper._kg_timed = True  # type: ignore[attr-defined]
+    wrapper.__wrapped__ = func  # type: ignore[attr-defined]
+    setattr(owner, attr, wrapper)
+
+
+# ---------------------------------------------------------------------------------------------
+# per-article work
+
 
 def run_stages(doc: Doc, stages: Iterable[Stage] = STAGES) -> Doc:
     """Run ``stages`` over ``doc`` in order, checking each one's declared inputs."""
@@ -45,54 +140,206 @@ def run_stages(doc: Doc, stages: Iterable[Stage] = STAGES) -> Doc:
         for name in stage.requires:
             if getattr(doc, name) is None:
                 raise RuntimeError(f"stage {stage.name!r} needs Doc.{name}, which no stage before it set")
-        doc = stage.func(doc)
+        if _TIMINGS is None:
+            doc = stage.func(doc)
+        else:
+            t = time.perf_counter()
+            doc = stage.func(doc)
+            _record(stage.name, time.perf_counter() - t)
     return doc
+
+
+def _counts(doc: Doc) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        counts[m.cls] = counts.get(m.cls, 0) + 1
+    counts["relations"] = len(doc.relations)
+    return dict(sorted(counts.items()))
 
 
 def process_path(path: str) -> tuple[FileReport, Doc | None]:
     """Read and analyse one file.  Never raises for bad input: the report says what happened."""
     try:
-        article = _read.read_article(path)
+        with timed("read"):
+            article = _read.read_article(path)
     except _read.UnreadableFile as exc:
         return FileReport(path=path, status="skipped", reason=str(exc)), None
+    except Exception as exc:  # a reader bug on one file must not cost the others
+        return FileReport(path=path, status="failed", reason=f"cannot read: {type(exc).__name__}: {exc}"), None
     try:
-        doc = run_stages(_normalise.normalise(article))
+        with timed("normalise"):
+            doc = _normalise.normalise(article)
+        doc = run_stages(doc, STAGES)  # the global, looked up now: tests may plug in their own stages
     except Exception as exc:  # a bug on one article must not cost the others
         return FileReport(path=path, status="failed", reason=f"{type(exc).__name__}: {exc}",
                           doc_id=article.doc_id), None
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        counts[m.cls] = counts.get(m.cls, 0) + 1
-    counts["relations"] = len(doc.relations)
-    report = FileReport(path=path, status="ok", doc_id=article.doc_id, counts=counts,
+    report = FileReport(path=path, status="ok", doc_id=article.doc_id, counts=_counts(doc),
                         warnings=list(article.warnings) + list(doc.warnings),
                         quality={"encoding": article.encoding, **dict(doc.quality)})
     return report, doc
 
 
-def process_all(files: list[str], workers: int = 1, progress: bool = False) -> Iterator[tuple[FileReport, Doc | None]]:
-    """Process ``files`` with ``workers`` processes; results come back in input order."""
-    bar = None
-    if progress:
-        from tqdm import tqdm
+@dataclass(frozen=True)
+class Task:
+    """One article to analyse: its path and, with a cache, where to store the result."""
 
-        bar = tqdm(total=len(files), unit="article", file=sys.stderr)
+    path: str
+    cache_file: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What a worker sends back: the report, the pickled ``(report, doc)`` (None when the file
+    was not analysed) and the worker's stage timings for this article."""
+
+    report: FileReport
+    payload: bytes | None = None
+    timings: dict[str, list[float]] = field(default_factory=dict)
+    cached: bool = False
+
+
+def work(task: Task) -> Outcome:
+    """Analyse one task (in a worker, a Dask task or in-process) and store its cache entry."""
+    report, doc = process_path(task.path)
+    payload = None
+    if doc is not None:
+        payload = _cache.dumps((report, doc))
+        if task.cache_file is not None:
+            _cache.write_entry(task.cache_file, payload)
+    return Outcome(report, payload, take_timings())
+
+
+def work_batch(tasks: list[Task]) -> list[Outcome]:
+    """A list of tasks in one call (Dask: fewer, larger tasks)."""
+    return [work(t) for t in tasks]
+
+
+def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
+    """The (report, doc) of an outcome; a payload that does not unpickle becomes a failure."""
+    if outcome.payload is None:
+        return outcome.report, None
     try:
-        if workers <= 1 or len(files) < 2:
-            for f in files:
-                yield process_path(f)
-                if bar:
-                    bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(process_path, files, chunksize=max(1, len(files) // (workers * 8))):
-                    yield result
-                    if bar:
-                        bar.update()
+        report, doc = _cache.loads(outcome.payload)
+    except Exception as exc:  # noqa: BLE001 - a damaged payload costs one article, not the build
+        return FileReport(path=outcome.report.path, status="failed", reason=f"bad result: {exc}"), None
+    return report, doc
+
+
+def _worker_init(timing: bool) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and die with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    enable_timing(timing)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _chunksize(n: int, workers: int) -> int:
+    """Small enough to balance the load and stream results, large enough to amortise IPC.
+
+    >>> _chunksize(3000, 2), _chunksize(5, 2)
+    (32, 1)
+    """
+    return max(1, min(32, n // (workers * 16)))
+
+
+def run_tasks(tasks: list[Task], workers: int = 1) -> Iterator[Outcome]:
+    """Outcomes of ``tasks`` in input order, in-process or in a pool of ``workers``."""
+    if workers <= 1 or len(tasks) < 2:
+        for t in tasks:
+            yield work(t)
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    pool = ctx.Pool(processes=min(workers, len(tasks)), initializer=_worker_init, initargs=(timing_enabled(),))
+    try:
+        yield from pool.imap(work, tasks, chunksize=_chunksize(len(tasks), workers))
+        pool.close()
     finally:
+        pool.terminate()
+        pool.join()
+
+
+def process_all(files: list[str], workers: int = 1, progress: bool = False,
+                cache: _cache.Cache | None = None, dask: Any = None,
+                timings: dict[str, list[float]] | None = None) -> Iterator[tuple[FileReport, Doc | None]]:
+    """Process ``files`` (with ``workers`` processes, or on a Dask cluster); results come back
+    in input order.  With ``cache``, unchanged articles are read from it (one at a time, when
+    their turn comes, so memory does not hold them all) and only the others are analysed.
+    Stage timings are added to ``timings`` when the hook is on."""
+    keys = _cache_keys(files, cache)
+    hit = {f for f, k in keys.items() if cache is not None and cache.path_for(k).is_file()}
+    remote = dask is not None
+    todo = [Task(f, None if remote or f not in keys else str(cache.path_for(keys[f])))  # type: ignore[union-attr]
+            for f in files if f not in hit]
+    if cache is not None:
+        cache.hits, cache.misses = len(hit), len(todo)
+        cache.prune()
+    if remote:
+        from kg import scale
+
+        fresh: Iterator[Outcome] = scale.run_on_dask(todo, dask)
+    else:
+        fresh = run_tasks(todo, workers)
+    bar = _progress_bar(len(files)) if progress else None
+    try:
+        for f in files:
+            if f in hit:
+                result = _from_cache(f, keys[f], cache)  # type: ignore[arg-type]
+            else:
+                outcome = next(fresh)
+                if remote and cache is not None and outcome.payload is not None and f in keys:
+                    _cache.write_entry(cache.path_for(keys[f]), outcome.payload)
+                if timings is not None:
+                    add_timings(timings, outcome.timings)
+                result = decode(outcome)
+            yield result
+            if bar:
+                bar.update()
+    finally:
+        close = getattr(fresh, "close", None)
+        if close:
+            close()
         if bar:
             bar.close()
 
 
+def _cache_keys(files: list[str], cache: _cache.Cache | None) -> dict[str, str]:
+    """The cache key of every file that can be hashed (none without a cache)."""
+    if cache is None:
+        return {}
+    limit = min(getattr(_read, "MAX_BYTES", None) or CACHE_MAX_BYTES, CACHE_MAX_BYTES)
+    keys = {}
+    for f in files:
+        digest = _cache.file_digest(f, max_bytes=limit)
+        if digest is not None:
+            keys[f] = cache.key(f, digest)
+    return keys
+
+
+def _from_cache(path: str, key: str, cache: _cache.Cache) -> tuple[FileReport, Doc | None]:
+    """A cached result; a damaged or vanished entry is recomputed here and stored again."""
+    payload = cache.get(key)
+    if payload is not None:
+        report, doc = decode(Outcome(FileReport(path=path, status="ok"), payload))
+        if doc is not None:
+            return report, doc
+    cache.hits -= 1
+    cache.misses += 1
+    outcome = work(Task(path, str(cache.path_for(key))))
+    return decode(outcome)
+
+
+def _progress_bar(total: int) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr)
+
+
 def default_workers() -> int:
+    """All the cores this process may use."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -1,15 +1,36 @@
+"""The build verb end to end in a subprocess: files written, summary and exit status."""
+
 import json
 import subprocess
 import sys
 
 
+def _run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd)
+
+
 def test_build_writes_three_files(tmp_path):
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "kg", "build", "seeds", "-o", str(out), "--workers", "1"],
-                       capture_output=True, text=True)
+    r = _run("build", "seeds", "-o", str(out), "--workers", "1", "--cache-dir", str(tmp_path / "cache"))
     assert r.returncode == 0, r.stderr
-    assert "5 articles read" in r.stdout
+    assert "5 articles read" in r.stderr
+    assert "Traceback" not in r.stderr
     for name in ("graph.ttl", "graph.html", "report.json"):
         assert (out / name).stat().st_size > 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert {f["status"] for f in report["files"]} == {"ok"}
+    again = _run("build", "seeds", "-o", str(out), "--workers", "1", "--cache-dir", str(tmp_path / "cache"))
+    assert again.returncode == 0 and "5 articles reused, 0 analysed" in again.stderr
+
+
+def test_help_documents_the_exit_status():
+    r = _run("build", "--help")
+    assert r.returncode == 0
+    for word in ("exit status", "--strict", "--no-cache", "--dask", "--store", "--push", "130"):
+        assert word in r.stdout
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    r = _run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"), "--no-cache")
+    assert r.returncode == 2 and "no such file" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,246 @@
+"""Throughput benchmark: ``python benchmarks/run.py [--articles 3000] [--workers 1,2]``.
+
+Not part of the test suite.  In one run it
+
+1. writes a corpus of N distinct articles recombined from the seeds (:mod:`corpus`);
+2. times plain ``jieba.lcut`` (HMM on, dictionary loaded beforehand) over the same text: the
+   reference every build is compared with;
+3. runs the full build (read -> ... -> Turtle + HTML + report) in a fresh process per worker
+   count, without cache, with the per-stage timing hook on, and records wall time,
+   articles/s, MB/s, per-stage seconds (summed over worker processes) and peak memory
+   (ru_maxrss of the build process and of its largest worker);
+4. measures the incremental cache: a cold build with the cache, then the same corpus plus one
+   new article;
+5. optionally (``--profile``) profiles one worker over a slice of the corpus and lists the
+   functions with the most own time: the hot spots.
+
+Prints a table and writes ``benchmarks/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from corpus import make_article, make_corpus, paragraphs  # noqa: E402
+
+# (module, attribute, stage name) of the functions split out of the coarse stages
+PARTS = [
+    ("kg.relate_runs", "relate", "relate.runs"),
+    ("kg.relate_people", "relate", "relate.people"),
+    ("kg.rdf", "turtle_bytes", "export.turtle"),
+    ("kg.rdf", "jsonld_bytes", "export.jsonld"),
+    ("kg.view", "render_html", "export.html"),
+    ("kg.exports", "report_dict", "export.report"),
+]
+
+
+def _instrument() -> None:
+    """Split the recognise/relate/export stages into their parts (see kg.pipeline.instrument)."""
+    import importlib
+    import pkgutil
+
+    import kg.recognise
+    from kg import pipeline
+
+    for info in pkgutil.iter_modules(kg.recognise.__path__):
+        mod = importlib.import_module(f"kg.recognise.{info.name}")
+        if callable(getattr(mod, "recognise", None)):
+            pipeline.instrument(mod, "recognise", f"recognise.{info.name}")
+    for modname, attr, name in PARTS:
+        try:
+            mod = importlib.import_module(modname)
+        except ImportError:
+            continue
+        if callable(getattr(mod, attr, None)):
+            pipeline.instrument(mod, attr, name)
+
+
+def child(args: argparse.Namespace) -> None:
+    """One build in this (fresh) process; prints a JSON line with its measurements."""
+    t0 = time.perf_counter()
+    from kg import build as _  # noqa: F401  (imports counted in the wall time)
+    from kg import pipeline
+
+    b = sys.modules["kg.build"]
+    pipeline.enable_timing(True)
+    _instrument()
+    timings: dict[str, list[float]] = {}
+    stats: dict = {}
+    corpus = b.analyse([args.corpus], workers=args.workers, cache_dir=args.cache_dir, timings=timings, stats=stats)
+    kgraph = b.to_graph(corpus)
+    b.export(kgraph, args.out)
+    wall = time.perf_counter() - t0
+    pipeline.add_timings(timings, pipeline.take_timings())
+    print(json.dumps({
+        "wall": wall,
+        "timings": timings,
+        "stats": stats,
+        "triples": len(kgraph.rdf),
+        "entities": len(corpus.entities),
+        "maxrss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def run_build(corpus: Path, out: Path, workers: int, cache_dir: Path | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--out", str(out), "--workers", str(workers)]
+    if cache_dir is not None:
+        cmd += ["--cache-dir", str(cache_dir)]
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    outer = time.perf_counter() - t
+    if r.returncode != 0:
+        sys.exit(f"build failed ({r.returncode}):\n{r.stderr[-3000:]}")
+    res = json.loads(r.stdout.strip().splitlines()[-1])
+    res["process_wall"] = outer
+    return res
+
+
+def jieba_reference(texts: list[str]) -> dict:
+    import jieba
+
+    t = time.perf_counter()
+    jieba.initialize()
+    init = time.perf_counter() - t
+    t = time.perf_counter()
+    n = 0
+    for text in texts:
+        n += len(jieba.lcut(text))
+    return {"seconds": time.perf_counter() - t, "init_seconds": init, "tokens": n}
+
+
+def profile(corpus: Path, n: int) -> list[dict]:
+    """Own time per function over the first ``n`` articles, one process (the hot spots)."""
+    import cProfile
+    import pstats
+
+    from kg import pipeline
+
+    files = sorted(str(p) for p in corpus.glob("*.txt"))[:n]
+    for f in files[:2]:  # warm up: dictionaries, gazetteer
+        pipeline.process_path(f)
+    prof = cProfile.Profile()
+    prof.enable()
+    for f in files:
+        pipeline.process_path(f)
+    prof.disable()
+    st = pstats.Stats(prof)
+    rows = []
+    for (fname, line, func), (_cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        rows.append({"function": f"{_short(fname)}:{line}({func})", "calls": nc, "own_s": tt, "cum_s": ct})
+    rows.sort(key=lambda r: -r["own_s"])
+    return rows[:25]
+
+
+def _short(fname: str) -> str:
+    for marker in ("/kg/", "site-packages/"):
+        if marker in fname:
+            return fname.split(marker, 1)[1] if marker != "/kg/" else "kg/" + fname.split(marker, 1)[1]
+    return fname
+
+
+def _fmt_table(results: dict) -> str:
+    lines = []
+    n = results["articles"]
+    mb = results["megabytes"]
+    ref = results["jieba"]["seconds"]
+    lines.append(f"corpus: {n} articles, {mb:.2f} MB; jieba.lcut: {ref:.2f} s ({mb / ref:.2f} MB/s, "
+                 f"+{results['jieba']['init_seconds']:.2f} s dictionary load)")
+    lines.append(f"{'workers':>7} {'wall s':>8} {'art/s':>8} {'MB/s':>6} {'vs jieba':>8} {'speed-up':>8} "
+                 f"{'RSS main MB':>11} {'RSS worker MB':>13}")
+    base = None
+    for run in results["runs"]:
+        base = base or run["wall"]
+        lines.append(f"{run['workers']:>7} {run['wall']:>8.2f} {n / run['wall']:>8.0f} {mb / run['wall']:>6.2f} "
+                     f"{ref / run['wall']:>8.2f} {base / run['wall']:>8.2f} {run['maxrss_main_mb']:>11.0f} "
+                     f"{run['maxrss_worker_mb']:>13.0f}")
+    first = results["runs"][0]
+    lines.append(f"\nper stage (workers={first['workers']}; seconds summed over processes):")
+    total = sum(v[0] for k, v in first["timings"].items() if "." not in k)
+    for name, (secs, calls) in sorted(first["timings"].items(), key=lambda kv: -kv[1][0]):
+        share = f"{100 * secs / total:5.1f}%" if "." not in name and total else "      "
+        lines.append(f"  {name:<28} {secs:8.3f} s {share} ({calls} calls)")
+    inc = results.get("incremental")
+    if inc:
+        lines.append(f"\nincremental (workers={inc['workers']}): cold build with cache {inc['cold']:.2f} s, "
+                     f"+1 article {inc['plus_one']:.2f} s ({100 * inc['plus_one'] / inc['cold']:.1f} %), "
+                     f"-1 article {inc['minus_one']:.2f} s")
+    if results.get("profile"):
+        lines.append("\nhot spots (own time, one worker):")
+        for row in results["profile"][:15]:
+            lines.append(f"  {row['own_s']:7.3f} s {row['calls']:>9} calls  {row['function']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (default: 1,2)")
+    ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--no-incremental", action="store_true")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile N articles on one worker")
+    ap.add_argument("--results", default=str(HERE / "results.json"))
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("--cache-dir", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        args.workers = int(args.workers)
+        child(args)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        tmpd = Path(tmp)
+        corpus = tmpd / "corpus"
+        paths = make_corpus(corpus, args.articles, seed=args.seed)
+        data = [p.read_bytes() for p in paths]
+        mb = sum(len(d) for d in data) / 1e6
+        results: dict = {"articles": len(paths), "megabytes": mb, "seed": args.seed,
+                         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                     "platform": platform.platform()},
+                         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        results["jieba"] = jieba_reference([d.decode("utf-8") for d in data])
+        del data
+        results["runs"] = []
+        for w in [int(x) for x in args.workers.split(",")]:
+            run = run_build(corpus, tmpd / f"out{w}", w)
+            run["workers"] = w
+            results["runs"].append(run)
+        if not args.no_incremental:
+            w = max(int(x) for x in args.workers.split(","))
+            cache = tmpd / "cache"
+            cold = run_build(corpus, tmpd / "outc", w, cache)["wall"]
+            import random
+
+            extra = corpus / "zz_extra.txt"
+            extra.write_text(make_article(random.Random(-1), paragraphs(), 3000), encoding="utf-8")
+            plus = run_build(corpus, tmpd / "outc", w, cache)
+            extra.unlink()
+            minus = run_build(corpus, tmpd / "outc", w, cache)["wall"]
+            results["incremental"] = {"workers": w, "cold": cold, "plus_one": plus["wall"], "minus_one": minus,
+                                      "plus_one_stats": plus["stats"]}
+        if args.profile:
+            results["profile"] = profile(corpus, args.profile)
+    table = _fmt_table(results)
+    print(table)
+    Path(args.results).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

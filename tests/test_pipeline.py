@@ -1,0 +1,105 @@
+"""The stage runner: declarations enforced, bad input contained, workers and timing hook."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+from kg.model import PERSON, Article, Doc, Mention
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+
+_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})(?:同志|委员)")
+
+
+def toy_recognise(doc: Doc) -> Doc:
+    """A stand-in recogniser (names before 同志/委员) so runner tests do not depend on the real ones."""
+    found = tuple(Mention(PERSON, f"person:{m.group(1)}", m.group(1), m.start(1), m.end(1), m.group(1))
+                  for m in _NAME.finditer(doc.text))
+    return replace(doc, mentions=doc.mentions + found)
+
+
+TOY_STAGES = pipeline.STAGES[:1] + (pipeline.Stage("toy", toy_recognise, ("text", "sentences"), ("mentions",)),)
+
+
+def _article(text: str) -> Article:
+    return Article(path="x.txt", doc_id="x-0", raw=text, content_hash="0" * 64, encoding="utf-8")
+
+
+def test_run_stages_refuses_a_stage_whose_input_no_one_set():
+    doc = replace(Doc(_article("甲")), sentences=None)  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="needs Doc.sentences"):
+        pipeline.run_stages(doc, (pipeline.Stage("needs", lambda d: d, ("sentences",), ()),))
+
+
+def test_a_stage_that_crashes_costs_one_article_not_the_build(monkeypatch, tmp_path):
+    def boom(doc: Doc) -> Doc:
+        raise ValueError("recogniser bug")
+
+    monkeypatch.setattr(pipeline, "STAGES", (pipeline.Stage("boom", boom, ("text",), ()),))
+    report, doc = pipeline.process_path(SEEDS[0])
+    assert doc is None and report.status == "failed" and "recogniser bug" in report.reason
+
+
+def test_an_unreadable_file_is_reported_not_raised(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    report, doc = pipeline.process_path(str(empty))
+    assert doc is None and report.status == "skipped" and report.reason
+
+
+def test_results_come_back_in_input_order_with_two_workers(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
+    files = SEEDS * 2
+    one = [(r.path, d.text if d else None) for r, d in pipeline.process_all(files, workers=1)]
+    two = [(r.path, d.text if d else None) for r, d in pipeline.process_all(files, workers=2)]
+    assert [p for p, _ in two] == files
+    assert one == two
+
+
+def test_a_shipped_result_is_the_same_doc_as_in_process(monkeypatch):
+    monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
+    report, doc = pipeline.process_path(SEEDS[1])
+    shipped_report, shipped_doc = pipeline.decode(pipeline.work(pipeline.Task(SEEDS[1])))
+    assert shipped_doc == doc and shipped_report == report
+    assert doc is not None and doc.mentions, "the toy recogniser should find names in a seed"
+
+
+def test_timing_hook_records_every_stage_and_nothing_when_off():
+    pipeline.enable_timing(False)
+    pipeline.process_path(SEEDS[0])
+    assert pipeline.take_timings() == {}
+    pipeline.enable_timing(True)
+    try:
+        pipeline.process_path(SEEDS[0])
+        got = pipeline.take_timings()
+    finally:
+        pipeline.enable_timing(False)
+    for name in ["read", "normalise"] + [s.name for s in pipeline.STAGES]:
+        assert got[name][1] == 1 and got[name][0] >= 0
+
+
+def test_instrument_times_a_function_looked_up_at_call_time():
+    class Owner:
+        @staticmethod
+        def f(x: int) -> int:
+            return x + 1
+
+    pipeline.instrument(Owner, "f", "part.f")
+    pipeline.instrument(Owner, "f", "part.f")  # idempotent: not wrapped twice
+    pipeline.enable_timing(True)
+    try:
+        assert Owner.f(1) == 2
+        assert pipeline.take_timings()["part.f"][1] == 1
+    finally:
+        pipeline.enable_timing(False)
+
+
+def test_chunks_stay_small_enough_to_stream():
+    assert pipeline._chunksize(100_000, 2) == 32
+    assert pipeline._chunksize(10, 4) == 1
