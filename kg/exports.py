@@ -1,13 +1,26 @@
-"""Writing a built graph to a folder: every export format, atomically."""
+"""Writing a built graph to a folder: every export format, each file atomically.
+
+All RDF formats are written from the corpus by the streaming writers of :mod:`kg.rdf` (no
+rdflib serialisation), so they are deterministic and fast; ``graph.ttl``, ``graph.nt`` and
+``graph.jsonld`` hold the same triples, ``graph.trig`` the same triples split into one named
+graph per article plus the default graph (entities and facts derived from the region tree).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from kg import rdf, view
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, FileReport
+
+ENTITY_COLUMNS = ["iri", "class", "label", "alt_labels", "division_code", "level", "articles", "mentions"]
+RELATION_COLUMNS = ["subject", "subject_label", "predicate", "object", "object_label", "attributes",
+                    "derivation", "articles", "sentence"]
 
 
 def report_dict(corpus: Corpus) -> dict:
@@ -26,16 +39,94 @@ def _report_entry(r: FileReport) -> dict:
     return d
 
 
+def entities_csv(corpus: Corpus) -> bytes:
+    """One row per entity (UTF-8 with BOM so that spreadsheets read the Chinese correctly)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(ENTITY_COLUMNS)
+    for e in sorted(corpus.entities.values(), key=lambda x: x.iri):
+        w.writerow([e.iri, e.cls, e.label, "|".join(sorted(label for label, _ in e.alt_labels)),
+                    e.attrs.get("code", ""), e.attrs.get("level", ""),
+                    "|".join(sorted({ev.doc_id for ev in e.evidence})), len(e.evidence)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def relations_csv(corpus: Corpus) -> bytes:
+    """One row per fact, with its first evidence sentence."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(RELATION_COLUMNS)
+    ents = corpus.entities
+    rows = []
+    for f in corpus.facts:
+        s, o = ents.get(f.subject), ents.get(f.object)
+        if s is None or o is None:
+            continue
+        attrs = json.dumps({k: v for k, v in sorted(f.attrs.items()) if k != "derived"}, ensure_ascii=False,
+                           default=str) if f.attrs else ""
+        rows.append([s.iri, s.label, f.predicate, o.iri, o.label, attrs if attrs != "{}" else "",
+                     "" if f.evidence else str(f.attrs.get("derived") or "region tree"),
+                     "|".join(sorted({ev.doc_id for ev in f.evidence})),
+                     f.evidence[0].sentence if f.evidence else ""])
+    w.writerows(sorted(rows))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def graphml(corpus: Corpus) -> bytes:
+    """GraphML for Gephi: one node per entity (label, type), one edge per fact (predicate)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for e in sorted(corpus.entities.values(), key=lambda x: x.iri):
+        g.add_node(e.iri, label=e.label, type=e.cls)
+    for f in sorted(corpus.facts, key=lambda x: (x.subject, x.predicate, x.object)):
+        s, o = corpus.entities.get(f.subject), corpus.entities.get(f.object)
+        if s is not None and o is not None:
+            g.add_edge(s.iri, o.iri, key=f.predicate, predicate=f.predicate)
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def _report_json(corpus: Corpus) -> bytes:
+    return (json.dumps(report_dict(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _html(corpus: Corpus) -> bytes:
+    return view.render_html(corpus).encode("utf-8")
+
+
+def _overview(corpus: Corpus) -> bytes | None:
+    render = getattr(view, "render_overview", None)
+    return render(corpus).encode("utf-8") if render is not None else None
+
+
 def write_exports(kgraph: KnowledgeGraph, outdir: Path) -> dict[str, Path]:
+    """Write every format to ``outdir``; returns {file name: path}.  Each file is written to a
+    temporary file and renamed, so an interrupted build leaves the previous file whole."""
     corpus = kgraph.corpus
     assert corpus is not None, "exports need the corpus of a build"
+    outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, data in (
-        ("graph.ttl", rdf.turtle_bytes(kgraph.rdf)),
-        ("graph.html", view.render_html(corpus).encode("utf-8")),
-        ("report.json", (json.dumps(report_dict(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
-    ):
+    quads = list(rdf.corpus_quads(corpus))
+    triples = rdf.unique_triples(quads)
+    producers: list[tuple[str, Callable[[], bytes | None]]] = [
+        ("graph.ttl", lambda: rdf.write_turtle(triples)),
+        ("graph.nt", lambda: rdf.write_ntriples(triples)),
+        ("graph.jsonld", lambda: rdf.write_jsonld(triples)),
+        ("graph.trig", lambda: rdf.write_trig(quads)),
+        ("graph.graphml", lambda: graphml(corpus)),
+        ("entities.csv", lambda: entities_csv(corpus)),
+        ("relations.csv", lambda: relations_csv(corpus)),
+        ("graph.html", lambda: _html(corpus)),
+        ("overview.html", lambda: _overview(corpus)),
+        ("report.json", lambda: _report_json(corpus)),
+    ]
+    written: dict[str, Path] = {}
+    for name, produce in producers:
+        data = produce()
+        if data is None:
+            continue
         rdf.write_atomic(outdir / name, data)
         written[name] = outdir / name
     return written

@@ -1,0 +1,137 @@
+"""Every export format: same triples, deterministic bytes, round trips, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+from test_rdf_corpus import make_corpus
+
+from kg import exports, rdf
+from kg.graph import KnowledgeGraph
+from kg.resolve import iri_for
+
+
+@pytest.fixture(autouse=True, scope="module")
+def plain_view():
+    """The HTML view is another module's business (tests/test_view*); a stub keeps these tests
+    about the RDF and tabular exports."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(exports.view, "render_html", lambda corpus: f"<html>{len(corpus.entities)}</html>")
+        yield
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory, plain_view):
+    corpus = make_corpus()
+    d = tmp_path_factory.mktemp("exports")
+    written = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), d)
+    return corpus, d, written
+
+
+def test_all_formats_written(out):
+    _, d, written = out
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.graphml", "entities.csv",
+                 "relations.csv", "graph.html", "report.json"):
+        assert name in written and (d / name).stat().st_size > 0
+    assert not [p for p in d.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_streaming_turtle_is_isomorphic_to_the_rdflib_graph(out):
+    corpus, d, _ = out
+    expected = rdf.to_rdf(corpus)
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        g = Graph().parse(d / name, format=fmt)
+        assert isomorphic(g, expected), name
+
+
+def test_turtle_to_jsonld_to_turtle_round_trip(out):
+    _, d, _ = out
+    g1 = Graph().parse(d / "graph.ttl", format="turtle")
+    g2 = Graph().parse(data=g1.serialize(format="json-ld"), format="json-ld")
+    g3 = Graph().parse(data=g2.serialize(format="turtle"), format="turtle")
+    assert isomorphic(g1, g3)
+
+
+def test_trig_union_is_the_graph_and_articles_are_retractable(out):
+    corpus, d, _ = out
+    ds = Dataset()
+    ds.parse(d / "graph.trig", format="trig")
+    union = Graph()
+    for ctx in ds.graphs():
+        for t in ctx:
+            union.add(t)
+    assert isomorphic(union, rdf.to_rdf(corpus))
+    names = {str(c.identifier) for c in ds.graphs()}
+    assert rdf.article_iri("a_0001") in names and rdf.article_iri("b_0002") in names
+    # dropping article b removes the programme fact it alone attests, keeps article a's
+    art_b = ds.graph(URIRef(rdf.article_iri("b_0002")))
+    prov = URIRef(iri_for("committee:420000"))
+    assert any(p.endswith("#runs") for _, p, _ in art_b.triples((prov, None, None)))
+    art_a = ds.graph(URIRef(rdf.article_iri("a_0001")))
+    assert not any(p.endswith("#runs") for _, p, _ in art_a.triples((prov, None, None)))
+
+
+def test_bytes_are_identical_for_the_same_input(tmp_path):
+    c1, c2 = make_corpus(), make_corpus()
+    c2.entities = dict(reversed(list(c2.entities.items())))
+    c2.facts = list(reversed(c2.facts))
+    c2.docs = list(reversed(c2.docs))
+    a = exports.write_exports(KnowledgeGraph(rdf.to_rdf(c1), c1), tmp_path / "a")
+    b = exports.write_exports(KnowledgeGraph(rdf.to_rdf(c2), c2), tmp_path / "b")
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.graphml", "entities.csv",
+                 "relations.csv"):
+        assert a[name].read_bytes() == b[name].read_bytes(), name
+
+
+def test_turtle_bytes_of_an_rdflib_graph_matches_the_corpus_writer():
+    corpus = make_corpus()
+    assert rdf.turtle_bytes(rdf.to_rdf(corpus)) == rdf.corpus_turtle(corpus)
+
+
+def test_jsonld_context_has_the_project_prefixes(out):
+    _, d, _ = out
+    doc = json.loads((d / "graph.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"]["cppcc"] == "https://w3id.org/cppcc-kg/ontology#"
+    assert doc["@context"]["org"] == "http://www.w3.org/ns/org#"
+
+
+def test_csv_tables(out):
+    _, d, _ = out
+    rows = list(csv.DictReader(io.StringIO((d / "entities.csv").read_text(encoding="utf-8-sig"))))
+    by_label = {r["label"]: r for r in rows}
+    assert by_label["宜昌市"]["division_code"] == "420500"
+    assert "湖北省政協" in by_label["湖北省政协"]["alt_labels"].split("|")
+    rels = list(csv.DictReader(io.StringIO((d / "relations.csv").read_text(encoding="utf-8-sig"))))
+    runs = [r for r in rels if r["predicate"] == "runs" and r["object_label"] == "峡江议事厅"]
+    assert runs and runs[0]["subject_label"] == "宜昌市政协" and runs[0]["sentence"].startswith("宜昌市政协")
+    derived = [r for r in rels if r["predicate"] == "subOrganizationOf"]
+    assert derived and all(r["derivation"] == "region tree" for r in derived)
+
+
+def test_graphml_for_gephi(out):
+    import networkx as nx
+
+    _, d, _ = out
+    g = nx.read_graphml(d / "graph.graphml")
+    city = iri_for("committee:420500")
+    assert g.nodes[city]["label"] == "宜昌市政协"
+    assert any(data["predicate"] == "runs" for _, _, data in g.out_edges(city, data=True))
+
+
+def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        rdf.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
