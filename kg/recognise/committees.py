@@ -1,9 +1,189 @@
-"""Recogniser for committees (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for CPPCC committees (全国政协 and one per division).
+
+Forms (text is Simplified after normalisation):
+
+* a region right before 政协: ``柳州市政协``, ``柳州政协``, ``四川眉山市政协`` (the last region of
+  a chain), ``广西政协``; coordinated: ``上海、广西两地政协``, ``湖南省永州市、广东省肇庆市政协``,
+  ``分别与柳州市和南宁市政协`` (regions of one level joined by 、/和/与/及);
+* the official forms ``政协柳州市委员会`` and ``中国人民政治协商会议柳州市委员会``
+  (``…全国委员会`` is 全国政协);
+* ``全国政协`` (also inside 全国政协委员: the committee is mentioned);
+* short forms ``省政协``, ``自治区政协``, ``市政协``, ``州政协``, ``县政协``, ``区政协``, ``旗政协``,
+  ``盟政协``, resolved to the article's topic region at that level
+  (:func:`kg.recognise.context.topic_at`); when the topic does not say which, nothing is
+  guessed.
+
+Not committees: 人民政协 (the institution), collectives such as 全区政协, 各级政协, 市县政协,
+四级政协, 各市政协, 设区市政协, 基层政协, 全省政协系统.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+
+from kg import gazetteer
+from kg.model import COMMITTEE, Doc, Mention
+from kg.recognise import context, regions
+
+NATIONAL_LABEL = "全国政协"
+NATIONAL_FULL = "中国人民政治协商会议全国委员会"
+FULL_PREFIX = "中国人民政治协商会议"
+
+# short form -> (name suffixes of the topic region, levels)
+_SHORT = {
+    "自治区": (("自治区",), (1,)),
+    "省": (("省",), (1,)),
+    "市": (("市",), (1, 2, 3)),
+    "州": (("州",), (2,)),
+    "盟": (("盟",), (2,)),
+    "县": (("县",), (3,)),
+    "区": (("区",), (3,)),
+    "旗": (("旗",), (3,)),
+}
+_SHORT_RE = re.compile(r"(自治区|省|市|州|盟|县|区|旗)政协")
+# a character right before a short form that makes it a collective or part of another word:
+# 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协
+_COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇村民基层地")
+_COORD = set("、和与及同暨")
+_NOISE = re.compile(r"[\s,，]")  # stray commas and spaces a noisy source leaves between coordinated names
+_COUNT_BEFORE_ZX = re.compile(r"^(?:两|三|四|五|六|七|八|九|十|多)(?:地|市|县|省|区)")
+_NATIONAL_RE = re.compile(r"全国政协|政协全国委员会|中国人民政治协商会议全国委员会")
+
+
+def _label(d: gazetteer.Division) -> str:
+    return d.name + "政协"
+
+
+def _mention(d: gazetteer.Division, start: int, end: int, text: str, **extra: object) -> Mention:
+    alt = [f"{FULL_PREFIX}{d.name}委员会"]
+    surface = text[start:end]
+    if surface.startswith("政协") and surface.endswith("委员会"):
+        alt.append(surface)
+    attrs = {"code": d.code, "level": d.level, "alt": alt, **extra}
+    return Mention(cls=COMMITTEE, key=f"committee:{d.code}", label=_label(d), start=start, end=end,
+                   surface=surface, attrs=attrs)
+
+
+def _national(start: int, end: int, text: str) -> Mention:
+    return Mention(cls=COMMITTEE, key=f"committee:{gazetteer.NATIONAL}", label=NATIONAL_LABEL, start=start, end=end,
+                   surface=text[start:end], attrs={"code": gazetteer.NATIONAL, "level": 0, "alt": [NATIONAL_FULL]})
+
+
+def _chains(found: list[tuple[regions.Match, gazetteer.Division]]) -> list[list[tuple[regions.Match,
+                                                                                      gazetteer.Division]]]:
+    """Group adjacent region matches into chains (湖南省永州市 is one chain)."""
+    chains: list[list[tuple[regions.Match, gazetteer.Division]]] = []
+    for m, d in found:
+        if chains and chains[-1][-1][0].end == m.start:
+            chains[-1].append((m, d))
+        else:
+            chains.append([(m, d)])
+    return chains
+
+
+def _coordinated(text: str, chains: list, i: int) -> list[tuple[regions.Match, gazetteer.Division]]:
+    """Earlier chains coordinated with chain ``i`` (same level, joined by 、/和/与/及)."""
+    out = []
+    level = chains[i][-1][1].level
+    j = i
+    while j > 0:
+        prev = chains[j - 1]
+        gap = _NOISE.sub("", text[prev[-1][0].end:chains[j][0][0].start])
+        if len(gap) != 1 or gap not in _COORD or prev[-1][1].level != level:
+            break
+        out.append(prev[-1])
+        j -= 1
+    return list(reversed(out))
+
+
+def _region_forms(doc: Doc, found: list, used: list[tuple[int, int]]) -> list[Mention]:
+    text = doc.text
+    out: list[Mention] = []
+    chains = _chains(found)
+    for i, chain in enumerate(chains):
+        m, d = chain[-1]
+        start = chain[0][0].start
+        after = text[m.end:m.end + 8]
+        count = _COUNT_BEFORE_ZX.match(after)
+        gap = count.end() if count and after[count.end():].startswith("政协") else 0
+        if after[gap:].startswith("政协"):
+            end = m.end + gap + 2
+            if text.startswith("委员会", end) and not text.startswith("委员会委员", end):
+                end += 3
+            if start >= 2 and text.endswith("政协", 0, start):
+                start -= 2
+            out.append(_mention(d, start, end, text))
+            used.append((start, end))
+            for pm, pd in _coordinated(text, chains, i):
+                out.append(_mention(pd, pm.start, pm.end, text, coordinated=True))
+                used.append((pm.start, pm.end))
+        elif after.startswith("委员会"):
+            head = chain[0][0].start
+            if text.endswith(FULL_PREFIX, 0, head):
+                start = head - len(FULL_PREFIX)
+            elif text.endswith("政协", 0, head):
+                start = head - 2
+            else:
+                continue
+            out.append(_mention(d, start, m.end + 3, text))
+            used.append((start, m.end + 3))
+    return out
+
+
+_ANNOTATION = re.compile(r"\([a-zü\u00c0-\u024f]{1,8}[1-5]?\)$")
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The character before ``pos``, skipping pinyin annotations a noisy source leaves in
+    (设(shè)区(qū)市政协 is still 设区市政协)."""
+    head = text[max(0, pos - 40):pos]
+    while True:
+        m = _ANNOTATION.search(head)
+        if m is None:
+            return head[-1:] if head else ""
+        head = head[: m.start()]
+
+
+def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in used)
+
+
+def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...]) -> list[Mention]:
+    text = doc.text
+    gaz = gazetteer.default()
+    out: list[Mention] = []
+    for m in _SHORT_RE.finditer(text):
+        kind = m.group(1)
+        start, end = m.start(), m.end()
+        if _overlaps((start, end), used) or regions.zone_kind(doc, start) in regions.SKIP_ZONES:
+            continue
+        if kind == "区" and text.endswith("自治", 0, start):
+            continue
+        before = _char_before(text, start)
+        if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
+            continue
+        suffixes, levels = _SHORT[kind]
+        code = context.topic_at(doc, suffixes, levels, topic)
+        d = gaz.get(code) if code else None
+        if d is None:
+            continue
+        out.append(_mention(d, start, end, text))
+        used.append((start, end))
+    return out
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Committee mentions of ``doc``, in text order."""
+    text = doc.text
+    topic = context.topic_regions(doc)
+    used: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for m in _NATIONAL_RE.finditer(text):
+        if regions.zone_kind(doc, m.start()) in regions.SKIP_ZONES:
+            continue
+        out.append(_national(m.start(), m.end(), text))
+        used.append(m.span())
+    found = [(m, d) for m, d in regions.resolve_matches(doc, topic) if not _overlaps((m.start, m.end), used)]
+    out.extend(_region_forms(doc, found, used))
+    out.extend(_short_forms(doc, used, topic))
+    return sorted(out, key=lambda x: (x.start, x.end, x.key))

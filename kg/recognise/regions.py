@@ -1,9 +1,187 @@
-"""Recogniser for regions (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for administrative regions (province, prefecture and county level).
+
+How a region is found:
+
+1. an Aho-Corasick automaton over every name of the gazetteer (official, short, former)
+   gives the leftmost-longest matches (五大连池市 wins over 大连);
+2. a match must start and end on word boundaries of the private jieba segmentation of its
+   sentence (大连理工大学 is one word: not Dalian; 张吉林 is split 张|吉林 but a surname right
+   before a bare short form makes it a person's name);
+3. the candidates of an ambiguous name are narrowed by the region printed just before
+   (吉林省吉林市, 北京市朝阳区), then by the article's topic (:mod:`kg.recognise.context`), then,
+   for short forms, by level (吉林 alone is the province); a name still ambiguous is dropped;
+4. county-level short forms (隆安, 融水) are trusted only inside the topic province, and never
+   when they are ordinary words (资源, 比如, 同心).
+
+Towns, villages, parks and canals are not in the gazetteer, so they are never regions.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import gazetteer
+from kg import tokenizer as tok
+from kg.model import REGION, Doc, Mention
+
+# zones whose text is not the article's own
+SKIP_ZONES = frozenset({"lost", "nav", "footer", "headlines"})
+
+# single-character surnames that often precede a two-character given name; prepositions that
+# are also surnames (向, 于, 和 ...) are left out because they usually precede a place name
+_SURNAMES = frozenset("张王李赵刘陈杨黄周吴徐孙朱马胡郭林何罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任"
+                      "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤"
+                      "蓝农卓施温欧费")
+_WINDOW = 24  # characters of context either side of a match given to the segmenter
+
+
+@dataclass(frozen=True)
+class Match:
+    """One automaton match: the span, the name and every division so called."""
+
+    start: int
+    end: int
+    name: str
+    candidates: tuple[gazetteer.Division, ...]
+
+    def is_full(self, d: gazetteer.Division) -> bool:
+        return self.name == d.name
+
+    def is_former(self, d: gazetteer.Division) -> bool:
+        return self.name in d.former
+
+
+@lru_cache(maxsize=1)
+def automaton():  # -> ahocorasick.Automaton
+    """Aho-Corasick automaton over every gazetteer name (value: the name)."""
+    import ahocorasick
+
+    gaz = gazetteer.default()
+    auto = ahocorasick.Automaton()
+    for name in sorted(gaz.names()):
+        if len(name) >= 2:
+            auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def matches(text: str) -> list[Match]:
+    """Leftmost-longest, non-overlapping gazetteer matches in ``text`` (no filtering)."""
+    gaz = gazetteer.default()
+    found = []
+    for end, name in automaton().iter(text):
+        found.append((end + 1 - len(name), end + 1, name))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[Match] = []
+    last_end = -1
+    for start, end, name in found:
+        if start >= last_end:
+            out.append(Match(start, end, name, tuple(gaz.lookup(name))))
+            last_end = end
+    return out
+
+
+def zone_kind(doc: Doc, pos: int) -> str:
+    """The kind of the zone containing ``pos`` ("body" when the doc has no zones)."""
+    for z in doc.zones:
+        if z.start <= pos < z.end:
+            return z.kind
+    return "body"
+
+
+def window(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A stretch of text around a span, inside its sentence, short enough for jieba."""
+    s = doc.sentence_at(start)
+    lo, hi = (s.start, s.end) if s is not None and s.end >= end else (0, len(doc.text))
+    return max(lo, start - _WINDOW), min(hi, end + _WINDOW)
+
+
+def on_boundary(doc: Doc, start: int, end: int) -> bool:
+    """True when ``doc.text[start:end]`` is whole words in its context."""
+    lo, hi = window(doc, start, end)
+    return tok.is_word_boundary(doc.text[lo:hi], start - lo, end - lo)
+
+
+def _looks_like_person(text: str, m: Match) -> bool:
+    """A bare two-character short form right after a surname: 张吉林, 黄南宁."""
+    if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
+        return False
+    before = text[m.start - 1]
+    if before not in _SURNAMES:
+        return False
+    prev2 = text[m.start - 2] if m.start >= 2 else ""
+    # 区长黄南宁 / 、黄吉林 / line start: the surname begins a word
+    return not ("\u4e00" <= prev2 <= "\u9fff") or prev2 in "长记者员任席和与及、"
+
+
+def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
+    return any(gaz.is_within(code, s) for s in scopes)
+
+
+def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
+           adjacent: bool) -> gazetteer.Division | None:
+    """The division a match stands for, or None when the text does not say which."""
+    gaz = gazetteer.default()
+    cands = list(m.candidates)
+    if adjacent and prev is not None:
+        under = [d for d in cands if gaz.is_within(d.code, prev.code) and d.code != prev.code]
+        if under:
+            cands = under
+    full = [d for d in cands if m.is_full(d) or m.is_former(d)]
+    if full:
+        cands = full
+    provinces = tuple(dict.fromkeys(p for p in (gaz.province_of(t) for t in topic) if p))
+    if len(cands) > 1:
+        in_topic = [d for d in cands if _within_any(gaz, d.code, topic)]
+        if not in_topic:
+            in_topic = [d for d in cands if _within_any(gaz, d.code, provinces)]
+        if in_topic:
+            cands = in_topic
+    if len(cands) > 1 and not full:
+        top = min(d.level for d in cands)
+        cands = [d for d in cands if d.level == top]
+    if len(cands) != 1:
+        return None
+    d = cands[0]
+    if not full and d.level == 3:
+        parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
+        # district short forms (东坡, 港口, 江南) name people, ports and landscapes far more often
+        if d.name.endswith("区"):
+            return None
+        if not parent_named and (tok.common_word(m.name) or not _within_any(gaz, d.code, provinces)):
+            return None
+    return d
+
+
+def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tuple[Match, gazetteer.Division]]:
+    """Every accepted match with its division, in text order (used by committees too)."""
+    if topic is None:
+        from kg.recognise import context
+
+        topic = context.topic_regions(doc)
+    text = doc.text
+    out: list[tuple[Match, gazetteer.Division]] = []
+    prev: gazetteer.Division | None = None
+    prev_end = -1
+    for m in matches(text):
+        if zone_kind(doc, m.start) in SKIP_ZONES:
+            continue
+        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m):
+            continue
+        d = choose(m, prev, topic, adjacent=(m.start == prev_end))
+        if d is None:
+            continue
+        out.append((m, d))
+        prev, prev_end = d, m.end
+    return out
+
+
+def mention(m: Match, d: gazetteer.Division) -> Mention:
+    return Mention(cls=REGION, key=f"region:{d.code}", label=d.name, start=m.start, end=m.end, surface=m.name,
+                   attrs={"code": d.code, "level": d.level})
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Region mentions of ``doc`` (the region inside a committee name counts too)."""
+    return [mention(m, d) for m, d in resolve_matches(doc)]

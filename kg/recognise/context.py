@@ -1,0 +1,121 @@
+"""What region an article is about: the context that resolves 市政协, 省政协, 县政协, 隆安.
+
+:func:`topic_regions` scores every region named in the article (official names and
+province/prefecture short forms only, so that it never depends on itself):
+
+* the title (``Article.title`` and "title" zones; the first line when there are no zones),
+  weighs most; the first paragraph (dateline: 本报柳州讯, 新华社南宁电) next;
+* a region named as a committee (柳州市政协, 政协柳州市委员会) counts more, the first one most;
+* every other mention counts once.
+
+Zones "headlines", "nav", "footer" and "lost" are not about the article and are ignored.
+The result lists the best code first, each code followed by its ancestors, so that asking for
+"the topic at prefecture level" finds the prefecture of a county article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg import gazetteer
+from kg.model import Doc
+
+TITLE_WEIGHT = 6.0
+LEAD_WEIGHT = 2.0
+COMMITTEE_WEIGHT = 2.0
+FIRST_COMMITTEE_WEIGHT = 4.0
+
+
+def _is_committee_context(text: str, start: int, end: int) -> bool:
+    return text.startswith("政协", end) or (text.endswith("政协", 0, start) and "委员会" in text[end:end + 4])
+
+
+def _first_line_end(doc: Doc) -> int:
+    nl = doc.text.find("\n")
+    return nl if nl >= 0 else min(len(doc.text), 60)
+
+
+def _title_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(z.start, z.end) for z in doc.zones if z.kind == "title"]
+    if not spans and not doc.zones:
+        spans = [(0, _first_line_end(doc))]
+    return spans
+
+
+def _lead_end(doc: Doc) -> int:
+    body = [s for s in doc.sentences if s.zone == "body"]
+    paragraphs = sorted({s.paragraph for s in body})
+    if len(paragraphs) >= 2:
+        second = paragraphs[1]
+        return max((s.end for s in body if s.paragraph == second), default=0)
+    return min(len(doc.text), 200)
+
+
+def scores(doc: Doc) -> Counter[str]:
+    """Region code -> weight of evidence that the article is about it."""
+    from kg.recognise import regions
+
+    text = doc.text
+    titles = _title_spans(doc)
+    lead_end = _lead_end(doc)
+    out: Counter[str] = Counter()
+    prev = None
+    prev_end = -1
+    first_committee = True
+    for m in regions.matches(text):
+        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
+            continue
+        d = regions.choose(m, prev, (), adjacent=(m.start == prev_end))
+        if d is None:
+            continue
+        prev, prev_end = d, m.end
+        w = 1.0
+        if any(a <= m.start < b for a, b in titles):
+            w += TITLE_WEIGHT
+        elif m.start < lead_end:
+            w += LEAD_WEIGHT
+        if _is_committee_context(text, m.start, m.end):
+            w += FIRST_COMMITTEE_WEIGHT if first_committee else COMMITTEE_WEIGHT
+            first_committee = False
+        out[d.code] += w
+    if doc.article.title and not any(z.kind == "title" for z in doc.zones):
+        for m in regions.matches(doc.article.title):
+            d = regions.choose(m, None, (), adjacent=False)
+            if d is not None:
+                out[d.code] += TITLE_WEIGHT
+    return out
+
+
+def topic_regions(doc: Doc) -> tuple[str, ...]:
+    """Region codes the article is about, most likely first, each followed by its ancestors.
+
+    ``doc.topic_regions`` is returned as it is when a stage already set it.
+    """
+    if doc.topic_regions:
+        return tuple(doc.topic_regions)
+    gaz = gazetteer.default()
+    sc = scores(doc)
+    # a county's weight also speaks for its prefecture and province (less strongly)
+    total: Counter[str] = Counter(sc)
+    for code, w in sc.items():
+        for anc in gaz.ancestors(code):
+            total[anc.code] += w * 0.5
+    ranked = sorted(sc, key=lambda c: (-total[c], -gaz.get(c).level if gaz.get(c) else 0, c))
+    out: list[str] = []
+    for code in ranked:
+        for c in [code] + [a.code for a in gaz.ancestors(code)]:
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
+             topic: tuple[str, ...] | None = None) -> str | None:
+    """The first topic region whose name ends with one of ``suffixes`` at one of ``levels``
+    (市政协 -> the topic 市, prefecture- or county-level)."""
+    gaz = gazetteer.default()
+    for code in topic if topic is not None else topic_regions(doc):
+        d = gaz.get(code)
+        if d is not None and d.level in levels and d.name.endswith(suffixes):
+            return code
+    return None

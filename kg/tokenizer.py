@@ -1,0 +1,114 @@
+"""One private jieba tokenizer that knows the gazetteer and the CPPCC vocabulary.
+
+Why private: the module-global ``jieba`` is shared with every other library in the process;
+adding our words to it (or rebinding it) would change their results.  The tokenizer is built
+lazily, once per process, on first use.
+
+Jieba is slow (about 1 MB/s), so callers segment only a sentence or a window around a
+candidate, never a whole article repeatedly; :func:`words` keeps a small cache of windows.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+
+# generic CPPCC vocabulary: words that must stay whole so that region names next to them
+# end on a word boundary (柳州市|政协|委员会)
+CPPCC_WORDS = ("政协", "委员会", "人民政协", "全国政协", "常委会", "主席会议", "专委会", "委员", "常委", "提案",
+               "协商", "履职", "界别", "党组", "机关")
+
+
+@lru_cache(maxsize=1)
+def tokenizer():  # -> jieba.Tokenizer
+    """The private tokenizer with gazetteer names (full, short, former) and CPPCC words."""
+    import jieba
+
+    from kg import gazetteer
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    gaz = gazetteer.default()
+    for d in gaz.divisions():
+        tok.add_word(d.name, freq=20000, tag="ns")
+        for n in d.short + d.former:
+            if not common_word(n):
+                tok.add_word(n, freq=5000, tag="ns")
+    for w in CPPCC_WORDS:
+        tok.add_word(w, freq=50000, tag="n")
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """jieba's own dictionary: word -> (frequency, part of speech)."""
+    import jieba
+
+    out: dict[str, tuple[int, str]] = {}
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[1].isdigit():
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+# parts of speech that mark an ordinary word (verb, adjective, locality, adverb, numeral ...)
+_COMMON_POS = frozenset({"v", "vn", "a", "ad", "an", "f", "d", "m", "c", "p", "s", "t", "r", "u", "q", "l", "i"})
+
+
+def common_word(word: str) -> bool:
+    """True when ``word`` is an ordinary word in jieba's dictionary (比如, 资源, 前进, 开封 as
+    a verb): a short region name spelled like one is not trusted on its own.
+
+    >>> common_word("资源"), common_word("南宁")
+    (True, False)
+    """
+    entry = _dictionary().get(word)
+    if entry is None:
+        return False
+    freq, pos = entry
+    if pos.startswith("ns"):
+        return False
+    return pos in _COMMON_POS or freq >= 3000 or (pos == "n" and freq >= 500)
+
+
+@lru_cache(maxsize=4096)
+def _cut(window: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    pos = 0
+    for w in tokenizer().cut(window, HMM=True):
+        spans.append((pos, pos + len(w)))
+        pos += len(w)
+    return tuple(spans)
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Word spans ``(start, end)`` of ``text`` (meant for a sentence or a short window).
+
+    >>> [("柳州市政协主席")[s:e] for s, e in words("柳州市政协主席")][:2]
+    ['柳州市', '政协']
+    """
+    return list(_cut(text))
+
+
+def boundaries(text: str) -> frozenset[int]:
+    """Every offset of ``text`` where a word starts or ends."""
+    out = {0, len(text)}
+    for s, e in _cut(text):
+        out.add(s)
+        out.add(e)
+    return frozenset(out)
+
+
+def is_word_boundary(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` starts and ends on word boundaries of the segmentation.
+
+    >>> is_word_boundary("黑龙江五大连池市", 4, 6)
+    False
+    """
+    b = boundaries(text)
+    return start in b and end in b

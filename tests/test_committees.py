@@ -1,0 +1,104 @@
+"""Committees: every level and form; short forms from the article's topic; collectives dropped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.model import COMMITTEE
+from kg.recognise import committees
+from tests.test_regions import make_doc
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.label) for m in committees.recognise(make_doc(text))]
+
+
+def labels(text: str) -> list[str]:
+    return [label for _, label in found(text)]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("柳州市政协召开主席会议。", "柳州市政协"),
+    ("政协柳州市委员会召开常委会议。", "柳州市政协"),
+    ("中国人民政治协商会议柳州市委员会第十届委员会。", "柳州市政协"),
+    ("柳州政协组织委员视察。", "柳州市政协"),
+    ("四川眉山市政协以高质量党建引领工作。", "眉山市政协"),
+    ("湖北省宜昌市政协开展专题协商。", "宜昌市政协"),
+    ("政协长阳土家族自治县委员会召开全体会议。", "长阳土家族自治县政协"),
+    ("新疆维吾尔自治区政协召开常委会议。", "新疆维吾尔自治区政协"),
+    ("广西政协组织委员开展调研。", "广西壮族自治区政协"),
+    ("黔南州政协开展民主监督。", "黔南布依族苗族自治州政协"),
+    ("北京市朝阳区政协召开会议。", "朝阳区政协"),
+])
+def test_named_forms(text, label):
+    assert label in labels(text)
+
+
+def test_national_committee():
+    assert labels("全国政协召开双周协商座谈会。") == ["全国政协"]
+    assert labels("住桂全国政协委员视察。") == ["全国政协"]
+    assert labels("中国人民政治协商会议全国委员会委员") == ["全国政协"]
+    m = committees.recognise(make_doc("全国政协召开会议。"))[0]
+    assert m.key == "committee:CN"
+
+
+def test_renmin_zhengxie_is_not_a_committee():
+    assert labels("人民政协是具有中国特色的制度安排。") == []
+
+
+def test_official_form_is_kept_as_alt():
+    m = committees.recognise(make_doc("政协隆安县委员会召开会议。"))[0]
+    assert m.key == "committee:450123" and m.label == "隆安县政协"
+    assert "政协隆安县委员会" in m.attrs["alt"] and "中国人民政治协商会议隆安县委员会" in m.attrs["alt"]
+    assert m.attrs["level"] == 3 and m.attrs["code"] == "450123"
+
+
+def test_short_forms_follow_the_topic():
+    text = "眉山市政协开展委员培训\n四川眉山市政协党组召开会议。市政协主席出席。借力省政协平台推进工作。"
+    got = labels(text)
+    assert got.count("眉山市政协") == 3 and "四川省政协" in got
+    text = "广西：自治区政协召开常委会议\n自治区政协主席出席。南宁市政协参加。"
+    assert labels(text) == ["广西壮族自治区政协", "广西壮族自治区政协", "南宁市政协"]
+    text = "隆安县政协推动党建与履职融合\n南宁市隆安县政协近年来创新工作。县政协主席介绍。"
+    assert labels(text)[-1] == "隆安县政协"
+
+
+def test_unresolved_short_form_is_dropped():
+    assert labels("市政协主席会议召开。县政协委员参加。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "全区政协系统开展学习。", "各级政协组织要加强党建。", "市县政协联动协商。", "全区各级政协积极行动。",
+    "四级政协联动。", "各市政协主席参加。", "设区市政协主席座谈会。", "基层政协工作座谈会。", "三级政协委员参加。",
+])
+def test_collectives_are_not_committees(text):
+    assert labels("广西南宁市政协报道\n" + text) == ["南宁市政协"]
+
+
+def test_coordinated_forms():
+    assert labels("贺州市政协联合湖南省永州市、广东省肇庆市政协建立联动机制。") == [
+        "贺州市政协", "永州市政协", "肇庆市政协"]
+    assert sorted(labels("召开上海、广西两地政协专题协商会。")) == ["上海市政协", "广西壮族自治区政协"]
+    assert labels("分别与柳州市和南宁市政协签订协议。") == ["柳州市政协", "南宁市政协"]
+
+
+def test_party_committee_is_not_cppcc():
+    assert labels("柳州市委员会召开全会。") == []
+
+
+_SAMPLES = ["柳州市政协", "政协", "市政协", "全国政协委员", "、", "和", "广东省", "肇庆市", "两地", "委员会",
+            "中国人民政治协商会议", "全区", "县政协", "。", "\n", "自治区政协", "新疆"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_SAMPLES), max_size=8))
+def test_mentions_are_well_formed(parts):
+    doc = make_doc("".join(parts))
+    for m in committees.recognise(doc):
+        assert doc.text[m.start:m.end] == m.surface
+        assert m.cls == COMMITTEE and re.fullmatch(r"committee:(\d{6}|CN)", m.key)
+        assert m.label.endswith("政协")

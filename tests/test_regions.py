@@ -1,0 +1,101 @@
+"""Regions: gazetteer matches on word boundaries, disambiguated by context."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import segment
+from kg.model import REGION, Article, Doc, Zone
+from kg.recognise import context, regions
+
+
+def make_doc(text: str, zones: tuple[Zone, ...] = (), title: str = "") -> Doc:
+    art = Article("t.txt", "t", text, "h", "utf-8", title=title)
+    return segment.segment(Doc(art, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)), zones=zones))
+
+
+def found(text: str, **kw) -> list[tuple[str, str]]:
+    return [(m.surface, m.label) for m in regions.recognise(make_doc(text, **kw))]
+
+
+def test_full_and_short_names():
+    assert found("广西壮族自治区柳州市融水苗族自治县举行座谈会。") == [
+        ("广西壮族自治区", "广西壮族自治区"), ("柳州市", "柳州市"), ("融水苗族自治县", "融水苗族自治县")]
+    assert found("湖北省宜昌市政协召开常委会议。") == [("湖北省", "湖北省"), ("宜昌市", "宜昌市")]
+
+
+def test_committee_region_counts():
+    assert ("柳州市", "柳州市") in found("柳州市政协创新实施“振兴工业 先锋行动”。")
+    assert ("长阳土家族自治县", "长阳土家族自治县") in found("政协长阳土家族自治县委员会召开会议。")
+
+
+def test_wudalianchi_is_not_dalian():
+    labels = [label for _, label in found("黑龙江省五大连池市政协委员到五大连池风景区调研。")]
+    assert "大连市" not in labels
+    assert "五大连池市" in labels
+
+
+def test_jilin_province_city_and_person():
+    assert found("吉林省吉林市政协主席会议召开。") == [("吉林省", "吉林省"), ("吉林市", "吉林市")]
+    assert found("委员们赴吉林考察冰雪产业。") == [("吉林", "吉林省")]
+    assert found("会议由副主席张吉林主持。") == []
+
+
+def test_chaoyang_needs_context():
+    assert found("朝阳区政协委员开展视察。") == []
+    assert [(s, m) for s, m in found("北京市朝阳区政协委员开展视察。")] == [("北京市", "北京市"), ("朝阳区", "朝阳区")]
+    doc = make_doc("北京市朝阳区政协委员开展视察。")
+    assert [m.key for m in regions.recognise(doc)] == ["region:110000", "region:110105"]
+
+
+def test_county_short_form_needs_topic_province():
+    assert ("隆安", "隆安县") in found("广西南宁市政协组织委员到隆安调研。")
+    assert all(label != "隆安县" for _, label in found("四川省政协组织委员到隆安调研。"))
+
+
+def test_ordinary_words_are_not_regions():
+    # 资源县 (Guangxi), 比如县 (Tibet): the short forms are ordinary words
+    assert found("广西桂林市整合资源，比如旅游资源。") == [("广西", "广西壮族自治区"), ("桂林市", "桂林市")]
+    # district short forms are not trusted alone
+    assert found("四川眉山市东坡故里骄阳似火。") == [("四川", "四川省"), ("眉山市", "眉山市")]
+
+
+def test_former_names():
+    assert found("广西横县茉莉花产业发展。")[-1] == ("横县", "横州市")
+
+
+def test_lost_and_headline_zones_are_skipped():
+    text = "桂林市政协召开会议\n柳州市新闻"
+    zones = (Zone(0, 9, "body"), Zone(10, len(text), "headlines"))
+    assert found(text, zones=zones) == [("桂林市", "桂林市")]
+    assert found(text, zones=(Zone(0, len(text), "lost"),)) == []
+
+
+def test_topic_regions_title_first():
+    doc = make_doc("隆安县政协推动党建与履职深度融合\n南宁市政协、梧州市有关负责同志参加。\n县政协召开会议。")
+    topic = context.topic_regions(doc)
+    assert topic[0] == "450123" and "450100" in topic and "450000" in topic
+
+
+_SAMPLES = ["新疆维吾尔自治区政协", "内蒙古鄂尔多斯市", "广东省肇庆市", "湖南省永州市、广东省肇庆市政协",
+            "大连理工大学", "五大连池", "吉林", "朝阳区", "眉山", "，", "。", "委员", "张", "西藏", "港澳",
+            "香港特别行政区", "\n"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_SAMPLES), max_size=8))
+def test_mentions_are_well_formed(parts):
+    doc = make_doc("".join(parts))
+    for m in regions.recognise(doc):
+        assert doc.text[m.start:m.end] == m.surface
+        assert m.cls == REGION and re.fullmatch(r"region:\d{6}", m.key)
+        assert m.attrs["code"] == m.key[7:] and m.attrs["level"] in (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "政协"])
+def test_empty_inputs(text):
+    assert regions.recognise(make_doc(text)) == []
