@@ -162,12 +162,14 @@ def stem(name: str) -> str:
 
     >>> stem("广西壮族自治区"), stem("融水苗族自治县"), stem("黔南布依族苗族自治州"), stem("新疆维吾尔自治区")
     ('广西', '融水', '黔南', '新疆')
-    >>> stem("鄂伦春自治旗"), stem("香港特别行政区"), stem("柳州市")
-    ('鄂伦春', '香港', '柳州')
+    >>> stem("鄂伦春自治旗"), stem("香港特别行政区"), stem("柳州市"), stem("碑林区"), stem("神农架林区")
+    ('鄂伦春', '香港', '柳州', '碑林', '神农架')
     """
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) > len(suf):
             rest = name[: -len(suf)]
+            if suf in ("林区", "特区", "地区") and len(rest) < 2:
+                continue  # 碑林区 is 碑林 + 区, not 碑 + 林区
             return _strip_ethnic(rest) if suf.startswith("自治") else rest
     return name
 

@@ -32,9 +32,10 @@ def tokenizer():  # -> jieba.Tokenizer
     tok.initialize()
     gaz = gazetteer.default()
     for d in gaz.divisions():
-        tok.add_word(d.name, freq=20000, tag="ns")
+        if len(gazetteer.stem(d.name)) >= 2:  # 和县, 新县, 城区 would break 市和县, 新县城, 城区
+            tok.add_word(d.name, freq=20000, tag="ns")
         for n in d.short + d.former:
-            if not common_word(n):
+            if d.level <= 2 or not common_word(n):
                 tok.add_word(n, freq=5000, tag="ns")
     for w in CPPCC_WORDS:
         tok.add_word(w, freq=50000, tag="n")

@@ -83,7 +83,7 @@ def test_coordinated_forms():
     assert labels("贺州市政协联合湖南省永州市、广东省肇庆市政协建立联动机制。") == [
         "贺州市政协", "永州市政协", "肇庆市政协"]
     assert sorted(labels("召开上海、广西两地政协专题协商会。")) == ["上海市政协", "广西壮族自治区政协"]
-    assert labels("分别与柳州市和南宁市政协签订协议。") == ["柳州市政协", "南宁市政协"]
+    assert sorted(labels("分别与柳州市和南宁市政协签订协议。")) == ["南宁市政协", "柳州市政协"]
 
 
 def test_party_committee_is_not_cppcc():
@@ -102,3 +102,17 @@ def test_mentions_are_well_formed(parts):
         assert doc.text[m.start:m.end] == m.surface
         assert m.cls == COMMITTEE and re.fullmatch(r"committee:(\d{6}|CN)", m.key)
         assert m.label.endswith("政协")
+
+
+def test_coordinated_mentions_share_one_span():
+    ms = committees.recognise(make_doc("贺州市政协联合湖南省永州市、广东省肇庆市政协建立联动机制。"))
+    yong, zhao = sorted(ms[1:], key=lambda m: m.label)
+    assert yong.surface == zhao.surface == "湖南省永州市、广东省肇庆市政协"
+    assert "湖南省永州市政协" in yong.attrs["alt"] and "广东省肇庆市政协" in zhao.attrs["alt"]
+    assert yong.attrs["surface_alt"] is False
+
+
+def test_short_form_prefers_the_committee_just_named():
+    text = ("广西各市政协加强党建\n桂林市政协强化理论宣讲，市政协党组成员带头宣讲。\n"
+            "柳州市政协举办培训，市政协主席授课。")
+    assert labels(text) == ["桂林市政协", "桂林市政协", "柳州市政协", "柳州市政协"]

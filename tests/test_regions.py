@@ -99,3 +99,20 @@ def test_mentions_are_well_formed(parts):
 @pytest.mark.parametrize("text", ["", "\n\n", "政协"])
 def test_empty_inputs(text):
     assert regions.recognise(make_doc(text)) == []
+
+
+def test_one_character_names_need_context():
+    assert found("推动市和县两级政协联动。") == []
+    assert ("和县", "和县") in found("安徽省马鞍山市和县政协召开会议。")
+    assert found("城区学校建设加快。") == []
+    assert ("碑林区", "碑林区") in found("陕西省西安市碑林区政协召开会议。")
+
+
+def test_weak_short_forms_need_their_province():
+    assert found("各位来宾出席开幕式。") == []
+    assert found("广西来宾市政协组织委员到来宾考察。")[-1] == ("来宾", "来宾市")
+    assert found("为长治久安贡献力量。") == []
+
+
+def test_street_names_are_not_regions():
+    assert found("会场设在北京路。") == []

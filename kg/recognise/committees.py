@@ -59,6 +59,9 @@ def _mention(d: gazetteer.Division, start: int, end: int, text: str, **extra: ob
     surface = text[start:end]
     if surface.startswith("政协") and surface.endswith("委员会"):
         alt.append(surface)
+    own = extra.pop("own", None)
+    if own:
+        alt.append(str(own))  # 湖南省永州市政协, read out of 湖南省永州市、广东省肇庆市政协
     attrs = {"code": d.code, "level": d.level, "alt": alt, **extra}
     return Mention(cls=COMMITTEE, key=f"committee:{d.code}", label=_label(d), start=start, end=end,
                    surface=surface, attrs=attrs)
@@ -112,11 +115,17 @@ def _region_forms(doc: Doc, found: list, used: list[tuple[int, int]]) -> list[Me
                 end += 3
             if start >= 2 and text.endswith("政协", 0, start):
                 start -= 2
-            out.append(_mention(d, start, end, text))
+            partners = _coordinated(text, chains, i)
+            if not partners and not gap:
+                out.append(_mention(d, start, end, text))
+            else:
+                first = min([start] + [chains[j][0][0].start for j in range(i - len(partners), i)])
+                for j in range(i - len(partners), i + 1):
+                    own = text[chains[j][0][0].start:chains[j][-1][0].end] + "政协"
+                    out.append(_mention(chains[j][-1][1], first, end, text, coordinated=True, surface_alt=False,
+                                        own=own))
+                start = first
             used.append((start, end))
-            for pm, pd in _coordinated(text, chains, i):
-                out.append(_mention(pd, pm.start, pm.end, text, coordinated=True))
-                used.append((pm.start, pm.end))
         elif after.startswith("委员会"):
             head = chain[0][0].start
             if text.endswith(FULL_PREFIX, 0, head):
@@ -148,7 +157,27 @@ def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in used)
 
 
-def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...]) -> list[Mention]:
+def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                   named: list[Mention]) -> str | None:
+    """The committee of that kind named last before ``pos`` in the same paragraph
+    (桂林市政协……，市政协党组成员 -> 桂林市政协 in an article about many cities)."""
+    here = doc.sentence_at(pos)
+    if here is None:
+        return None
+    for m in reversed(named):
+        if m.start >= pos or m.attrs.get("coordinated"):
+            continue
+        there = doc.sentence_at(m.start)
+        if there is None or there.paragraph != here.paragraph:
+            return None
+        name = doc.text[m.start:m.end]
+        if m.attrs["level"] in levels and m.label[:-2].endswith(suffixes) and not name.startswith("中国"):
+            return str(m.attrs["code"])
+    return None
+
+
+def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...],
+                 named: list[Mention]) -> list[Mention]:
     text = doc.text
     gaz = gazetteer.default()
     out: list[Mention] = []
@@ -163,7 +192,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...]) 
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
             continue
         suffixes, levels = _SHORT[kind]
-        code = context.topic_at(doc, suffixes, levels, topic)
+        code = _nearest_named(doc, start, suffixes, levels, named) or context.topic_at(doc, suffixes, levels, topic)
         d = gaz.get(code) if code else None
         if d is None:
             continue
@@ -184,6 +213,7 @@ def recognise(doc: Doc) -> list[Mention]:
         out.append(_national(m.start(), m.end(), text))
         used.append(m.span())
     found = [(m, d) for m, d in regions.resolve_matches(doc, topic) if not _overlaps((m.start, m.end), used)]
-    out.extend(_region_forms(doc, found, used))
-    out.extend(_short_forms(doc, used, topic))
+    named = sorted(_region_forms(doc, found, used), key=lambda x: x.start)
+    out.extend(named)
+    out.extend(_short_forms(doc, used, topic, named))
     return sorted(out, key=lambda x: (x.start, x.end, x.key))

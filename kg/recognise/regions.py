@@ -34,6 +34,13 @@ _SURNAMES = frozenset("张王李赵刘陈杨黄周吴徐孙朱马胡郭林何罗
                       "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤"
                       "蓝农卓施温欧费")
 _WINDOW = 24  # characters of context either side of a match given to the segmenter
+# province/prefecture short forms that are also ordinary words of official prose (来宾 guests,
+# 长治 in 长治久安, 大庆 a grand celebration, 安康 well-being): trusted inside the topic province only
+WEAK_SHORT = frozenset({"来宾", "日照", "阿里", "开封", "海北", "玉树", "白银", "安康", "长治", "大同", "普洱", "黄山",
+                        "大庆", "天水", "酒泉", "金昌", "文山", "河源", "清远", "兴安", "黄南", "包头", "三明",
+                        "中山", "平凉", "红河", "海东", "海西", "阳江", "通化", "怀化", "自贡"})
+# after a bare short form these make it part of a street or station name (北京路, 长沙街)
+_STREET_AFTER = ("路", "街", "大道", "大街", "巷", "胡同", "站")
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,13 @@ def _looks_like_person(text: str, m: Match) -> bool:
     return not ("\u4e00" <= prev2 <= "\u9fff") or prev2 in "长记者员任席和与及、"
 
 
+def _street(text: str, m: Match) -> bool:
+    """A bare short form that names a street or station: 北京路, 长沙街, 南宁站."""
+    if any(m.is_full(d) or m.is_former(d) for d in m.candidates):
+        return False
+    return text.startswith(_STREET_AFTER, m.end)
+
+
 def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
     return any(gaz.is_within(code, s) for s in scopes)
 
@@ -144,8 +158,15 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     if len(cands) != 1:
         return None
     d = cands[0]
+    parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
+    if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
+        # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
+        if d.name.endswith("区") or not _within_any(gaz, d.code, provinces):
+            return None
+    if not full and d.level <= 2 and m.name in WEAK_SHORT and not parent_named:
+        if not _within_any(gaz, d.code, provinces):
+            return None
     if not full and d.level == 3:
-        parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
         # district short forms (东坡, 港口, 江南) name people, ports and landscapes far more often
         if d.name.endswith("区"):
             return None
@@ -167,7 +188,7 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
     for m in matches(text):
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
-        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m):
+        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or _street(text, m):
             continue
         d = choose(m, prev, topic, adjacent=(m.start == prev_end))
         if d is None:
