@@ -1,9 +1,187 @@
-"""Recogniser for organs (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for the organs of a committee and for other organisations.
+
+Organs (cls ``CommitteeOrgan``) are the parts of one committee: its special committees
+(社会和法制委员会, 提案委员会, 专委会), its Party groups (党组, 机关党组, 机关党委), its general
+office (办公厅/办公室) and its sector studios (致公党界别委员工作室).  An organ only means
+something together with its committee, so its key is ``organ:<committee code>/<name>`` and
+the committee comes from the committee mention right before it (``自治区政协社会和法制委员会``)
+or, for a bare organ name, from the article's context (:func:`context_committee`).
+
+Other organisations (cls ``Organisation``): democratic parties (民革 ... 台盟) and 工商联,
+companies (…有限公司, …集团) and media (…日报, …政协报), keyed ``org:<name>``.
+
+The helpers :func:`match_organ_at` and :func:`context_committee` are shared with the people
+recogniser, which needs them to attach a post (``社会和法制委员会主任``) to its committee.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from kg import vocab_posts as V
+from kg.model import COMMITTEE, ORGAN, ORGANISATION, Doc, Mention
+
+NATIONAL_KEY = "committee:CN"
+_HAN = r"\u4e00-\u9fff"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _organ_re() -> re.Pattern[str]:
+    """Organ names that may follow a committee mention (longest alternative first)."""
+    fields = _alt(V.SPECIAL_COMMITTEE_FIELDS)
+    fixed = _alt(V.FIXED_ORGANS)
+    sectors = _alt(V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES))
+    return re.compile(
+        rf"(?:(?:{sectors})界别委员工作室|界别委员工作室|(?:{sectors})界别"
+        rf"|(?:{fields})(?:专门)?委员会(?:分党组|办公室)?|专门委员会|(?:各)?专委会(?:分党组)?"
+        rf"|办公厅(?:党组|机关党委)?|{fixed})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _bare_organ_re() -> re.Pattern[str]:
+    """Organ names specific enough to stand without a committee before them."""
+    fields = _alt(V.SPECIAL_COMMITTEE_FIELDS)
+    sectors = _alt(V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES))
+    return re.compile(
+        rf"(?:{sectors})界别委员工作室|(?:{fields})(?:专门)?委员会(?!委员)|政协(?:机关党组|机关党委|党组|办公厅)"
+    )
+
+
+def match_organ_at(text: str, pos: int) -> str:
+    """The organ name that starts at ``pos`` (longest), or "".
+
+    >>> match_organ_at("省政协提案委员会主任", 3)
+    '提案委员会'
+    >>> match_organ_at("省政协主席", 3)
+    ''
+    """
+    m = _organ_re().match(text, pos)
+    return m.group() if m else ""
+
+
+def committee_mentions(doc: Doc) -> list[Mention]:
+    """The committee mentions of ``doc``, in text order."""
+    return sorted((m for m in doc.mentions if m.cls == COMMITTEE), key=lambda m: (m.start, m.end))
+
+
+def dominant_committee(committees: Sequence[Mention]) -> Mention | None:
+    """The committee the article is about: the most mentioned one, a local committee before
+    全国政协 (national news mention 全国政协 as the frame, not the subject); ties go to the first."""
+    if not committees:
+        return None
+    local = [m for m in committees if m.key != NATIONAL_KEY] or list(committees)
+    counts = Counter(m.key for m in local)
+    first = {}
+    for i, m in enumerate(local):
+        first.setdefault(m.key, i)
+    key = max(counts, key=lambda k: (counts[k], -first[k]))
+    return next(m for m in local if m.key == key)
+
+
+def context_committee(doc: Doc, pos: int, committees: Sequence[Mention] | None = None,
+                      same_sentence: bool = True) -> Mention | None:
+    """The committee a bare organ or post at ``pos`` belongs to: the nearest committee mention
+    before it in the same sentence (when ``same_sentence``), else the article's dominant one."""
+    if committees is None:
+        committees = committee_mentions(doc)
+    if same_sentence:
+        sent = doc.sentence_at(pos)
+        lo = sent.start if sent else max(0, pos - 60)
+        before = [m for m in committees if lo <= m.start and m.end <= pos]
+        if before:
+            return before[-1]
+    return dominant_committee(committees)
+
+
+def organ_key(committee: Mention, name: str) -> str:
+    return f"organ:{committee.key.partition(':')[2]}/{name}"
+
+
+def organ_mention(committee: Mention, name: str, start: int, end: int, surface: str) -> Mention:
+    """An organ mention under ``committee`` (label: the committee's label + the organ name)."""
+    return Mention(ORGAN, organ_key(committee, name), committee.label + name, start, end, surface,
+                   attrs={"committee": committee.key, "organ": name})
+
+
+def _organs(doc: Doc, committees: list[Mention]) -> list[Mention]:
+    text = doc.text
+    found: dict[tuple[int, int], Mention] = {}
+    for c in committees:
+        name = match_organ_at(text, c.end)
+        if name:
+            found[(c.start, c.end + len(name))] = organ_mention(c, name, c.start, c.end + len(name),
+                                                               text[c.start:c.end + len(name)])
+    covered = [(s, e) for s, e in found]
+    for m in _bare_organ_re().finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in covered):
+            continue
+        name = m.group().removeprefix("政协")
+        c = context_committee(doc, s, committees)
+        if c is None:
+            continue
+        found[(s, e)] = organ_mention(c, name, s, e, m.group())
+    return [found[k] for k in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _org_re() -> re.Pattern[str]:
+    parties = _alt(tuple(V.DEMOCRATIC_PARTIES) + tuple(V.DEMOCRATIC_PARTY_FULL))
+    company = _alt(V.COMPANY_SUFFIXES)
+    media = _alt(V.MEDIA_SUFFIXES)
+    return re.compile(
+        rf"(?P<party>{parties})(?!界别)"
+        rf"|(?P<company>[{_HAN}（）()]{{2,20}}?(?:{company}))"
+        rf"|(?P<media>(?:人民政协|[{_HAN}]{{2,6}}?)(?:{media}))(?![{_HAN}])"
+    )
+
+
+# words that end a company-name search backwards: a company name never contains them
+_COMPANY_STOP = re.compile(r".*(?:企业|委员|获评|成为|参加|与|和|及|在|由|的|了|是|为|等|对|向|到|让|把|将|从|"
+                           r"帮助|走进|打造|联系|调研|入驻|引进|支持|推动|带动|组织|参观|考察|依托)")
+
+
+def _company_name(raw: str) -> str:
+    """Cut the verbs and nouns that the lazy match swallowed before a company name."""
+    m = _COMPANY_STOP.match(raw)
+    name = raw[m.end():] if m else raw
+    return name if len(name) >= 4 else ""
+
+
+def _organisations(doc: Doc) -> list[Mention]:
+    text = doc.text
+    out: list[Mention] = []
+    for m in _org_re().finditer(text):
+        kind = m.lastgroup or ""
+        s, e = m.span()
+        name = m.group()
+        if kind == "party":
+            short = V.DEMOCRATIC_PARTY_FULL.get(name, name)
+            out.append(Mention(ORGANISATION, f"org:{short}", short, s, e, name,
+                               attrs={"kind": "party" if short != "工商联" else "federation",
+                                      "full_name": V.DEMOCRATIC_PARTIES.get(short, short)}))
+        elif kind == "company":
+            cname = _company_name(name)
+            if cname:
+                out.append(Mention(ORGANISATION, f"org:{cname}", cname, e - len(cname), e, cname,
+                                   attrs={"kind": "company"}))
+        elif kind == "media":
+            mname = _company_name(name)
+            if mname and (not mname.endswith("网") or mname.endswith("新闻网") or mname.startswith("人民政协")):
+                out.append(Mention(ORGANISATION, f"org:{mname}", mname, e - len(mname), e, mname,
+                                       attrs={"kind": "media"}))
+    return out
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Organ and organisation mentions of ``doc`` (needs the committee mentions)."""
+    committees = committee_mentions(doc)
+    return _organs(doc, committees) + _organisations(doc)

@@ -1,9 +1,437 @@
-"""Recogniser for people (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for people and their posts.
+
+A person is a surname (single or compound, :mod:`kg.vocab_posts`) plus one or two characters,
+and it is only accepted with a *cue*, because many common words start with a surname
+character (高质量, 常委会, 万人次, 全区政协):
+
+* a post title right before the name (``市政协主席黄恩``, ``自治区党委书记刘宁``, ``香港委员郑嘉仪``),
+  and the names listed after it (``副主席张三、李四``);
+* a byline (``本报记者 黄富强``, ``（通讯员 姚迪雅 记者 韩冬）``, ``编辑：李敏杰``);
+* an honorific after the name (``李济深先生``, ``习近平总书记``), confirmed by jieba's person tag;
+* a bare name at the start of a clause followed by a speech or action verb (``孙大伟出席``,
+  ``费志荣率队赴…``, ``徐绍川在…座谈会上强调``);
+* any further occurrence of a name already accepted in the same article.
+
+Where the name ends (two or three characters) is decided by what follows it (a punctuation
+mark, a verb such as 强调 or 告诉, a particle such as 的) and by characters that never appear
+in given names; jieba's ``nr`` tag, on a small window only (it is slow on whole articles),
+breaks the remaining ties.
+
+Each mention carries ``attrs["posts"]``: the posts the cue gave, each
+``{"title", "org", "org_label", "kind", "committee"}`` where ``kind`` is ``cppcc``, ``party``,
+``government``, ``media`` or ``other`` and ``committee`` the committee key of a CPPCC post
+(``org`` may be an organ of it).  The relate stage turns them into relations.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from kg import vocab_posts as V
+from kg.model import PERSON, Doc, Mention
+from kg.recognise.organs import (
+    _bare_organ_re,
+    committee_mentions,
+    context_committee,
+    dominant_committee,
+    match_organ_at,
+    organ_key,
+)
+
+_WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人"})
+_STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
+_SEP = re.compile(r"[ \t\u3000:：]*")
+_BYLINE_GAP = re.compile(r"[ \t\u3000]+")
+_GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
+_GOV_ONLY = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "总理", "厅长", "局长", "国务委员")
+_NON_QUALIFIER = re.compile(r"[，。；：！？、“”‘’（）()《》\s]|政协|委员会")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# titles that follow a name (习近平总书记) and never precede one
+_AFTER_ONLY = frozenset({"总书记"})
+# common words that look like names (a surname character + one or two characters)
+_NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高质量", "常态", "全体", "全面", "安全", "方面",
+                        "时间", "文化", "成员", "成果", "明确", "国家", "平台", "能力", "江山", "金融", "林业",
+                        "周年", "周边", "程度", "程序", "向前", "任务", "于此", "叶片", "石油", "黄金", "龙头",
+                        "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报"})
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt([t for t in V.ALL_TITLES if t not in _AFTER_ONLY])})")
+
+
+@lru_cache(maxsize=1)
+def _honorific_re() -> re.Pattern[str]:
+    return re.compile(_alt(V.HONORIFICS))
+
+
+@lru_cache(maxsize=1)
+def _frame_re() -> re.Pattern[str]:
+    """张三在……会上强调: the frame after a bare name."""
+    return re.compile(rf"在[^，。；！？\n]{{1,40}}?[上中](?:{_alt(V.FRAME_VERBS)})")
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Names of divisions (柳州, 江西...): a bare name equal to one is a place, not a person."""
+    from kg import gazetteer
+
+    return frozenset(n for n in gazetteer.default().names() if 2 <= len(n) <= 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# jieba, on small windows only
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer() -> Any:
+    """A private jieba POS tokenizer (never the module-global one, which others may change)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _jieba_names(window: str) -> list[tuple[int, int]]:
+    """Spans of person names jieba sees in ``window``; a surname split from its given name
+    (孙/大伟, 郭/建国) is joined back."""
+    spans: list[tuple[int, int]] = []
+    toks = [(w, f) for w, f in _pos_tokenizer().cut(window)]
+    pos = 0
+    offs = []
+    for w, f in toks:
+        offs.append((pos, pos + len(w), w, f))
+        pos += len(w)
+    for i, (s, e, w, f) in enumerate(offs):
+        if f.startswith("nr") and 2 <= len(w) <= 4 and _surname_len(w, 0):
+            spans.append((s, e))
+        elif len(w) == 1 and w in V.SINGLE_SURNAMES and i + 1 < len(offs):
+            s2, e2, w2, f2 = offs[i + 1]
+            if 1 <= len(w2) <= 2 and _given_ok(w2) and f in ("nr", "zg", "nrfg", "nrt") and f2.startswith("n"):
+                spans.append((s, e2))
+    return spans
+
+
+def _jieba_len(text: str, p: int) -> int:
+    """Length of the name jieba sees starting at ``p`` (0 if none)."""
+    lo = max(0, p - 4)
+    window = text[lo:p + 8]
+    for s, e in _jieba_names(window):
+        if s + lo == p:
+            return e - s
+    return 0
+
+
+def _jieba_len_ending(text: str, end: int) -> int:
+    """Length of the name jieba sees ending at ``end`` (0 if none)."""
+    lo = max(0, end - 8)
+    window = text[lo:end + 3]
+    for s, e in _jieba_names(window):
+        if e + lo == end:
+            return e - s
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# where a name ends
+
+
+def _surname_len(text: str, p: int) -> int:
+    """1 or 2 when a surname starts at ``p`` (compound surnames first), else 0."""
+    if text[p:p + 2] in V.COMPOUND_SURNAMES:
+        return 2
+    return 1 if p < len(text) and text[p] in V.SINGLE_SURNAMES else 0
+
+
+@lru_cache(maxsize=1)
+def _follow_re() -> re.Pattern[str]:
+    return re.compile(_alt(V.FOLLOW_WORDS + V.ALL_TITLES + V.CLAUSE_VERBS))
+
+
+def _boundary_at(text: str, i: int) -> bool:
+    """True when a name may end just before ``i``."""
+    if i >= len(text) or not _is_han(text[i]):
+        return True
+    return _follow_re().match(text, i) is not None
+
+
+def _given_ok(given: str) -> bool:
+    return all(_is_han(c) and c not in V.NON_NAME_CHARS for c in given)
+
+
+def _plausible(text: str, p: int, n: int) -> bool:
+    """Not a common word that merely starts with a surname character."""
+    return not any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) and text[p:p + n] not in _region_names()
+
+
+def name_length(text: str, p: int, strong: bool = False) -> int:
+    """The length of the name starting at ``p``, or 0 when there is none.
+
+    ``strong`` means the context already says a name must follow (a post title or a byline):
+    then a name whose end is unclear is still taken (three characters, the usual length).
+
+    >>> name_length("书记刘宁的批示", 2)
+    2
+    >>> name_length("主席黄剑东告诉记者", 2)
+    3
+    >>> name_length("高质量发展", 0)
+    0
+    """
+    s = _surname_len(text, p)
+    if not s:
+        return 0
+    options = [n for n in (s + 2, s + 1) if p + n <= len(text) and _given_ok(text[p + s:p + n])]
+    valid = [n for n in options if _boundary_at(text, p + n)]
+    if len(valid) == 1:
+        return valid[0]
+    if valid or strong:
+        j = _jieba_len(text, p)
+        if j in options:
+            return j
+        if valid:
+            return valid[0]
+        return options[0] if options else 0
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# posts
+
+
+def _post(title: str, kind: str, org: str = "", org_label: str = "", committee: str = "") -> dict[str, str]:
+    return {"title": title, "kind": kind, "org": org, "org_label": org_label, "committee": committee}
+
+
+def _committee_before(committees: Sequence[Mention], ts: int) -> Mention | None:
+    """The last committee mention ending at or shortly before ``ts``."""
+    best = None
+    for m in committees:
+        if m.end <= ts and ts - m.end <= 16:
+            best = m
+    return best
+
+
+def _han_run_before(text: str, ts: int, limit: int = 8) -> str:
+    i = ts
+    while i > 0 and ts - i < limit and _is_han(text[i - 1]):
+        i -= 1
+    return text[i:ts]
+
+
+_ORG_HEAD = re.compile(r"(?:中共|中央|自治区|特别行政区|省|市|县|区|州|旗|盟)")
+
+
+def _org_label(doc: Doc, ts: int, run: str) -> str:
+    """The organisation written before a Party/government title: from the region mention (or
+    the level word 自治区/省/市...) nearest the title, not the whole run of characters."""
+    lo = ts - len(run)
+    starts = [m.start for m in doc.mentions if m.cls == "AdministrativeRegion" and lo <= m.start < ts]
+    starts += [lo + m.start() for m in _ORG_HEAD.finditer(run)]
+    return doc.text[min(starts):ts] if starts else run[-4:]
+
+
+def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
+    """The post a title at ``ts`` names, with the organisation written before it.
+
+    Order of the tests: a committee (and its organ) right before the title; media roles;
+    Party organisations (党委, 市委...); a bare organ name; a region before a government
+    title (自治区主席); a bare CPPCC title (the article's committee); anything else.
+    """
+    text = doc.text
+    c = _committee_before(committees, ts)
+    if c is not None:
+        mid = text[c.end:ts]
+        if not mid:
+            return _post(title, "cppcc", c.key, c.label, c.key)
+        organ = match_organ_at(text, c.end)
+        if organ and c.end + len(organ) == ts:
+            return _post(title, "cppcc", organ_key(c, organ), c.label + organ, c.key)
+        if title in ("委员", "常委", "常务委员") and _QUALIFIER.fullmatch(mid) and not _NON_QUALIFIER.search(mid):
+            return _post(title, "cppcc", c.key, c.label, c.key)
+    if title in V.MEDIA_TITLES:
+        return _post(title, "media")
+    run = _han_run_before(text, ts)
+    if title == "总书记" or title.startswith("党委") or run.endswith(V.PARTY_ORG_SUFFIXES):
+        return _post(title, "party", "", _org_label(doc, ts, run))
+    for m in _bare_organ_re().finditer(text, max(0, ts - 20), ts):
+        if m.end() == ts:
+            cc = context_committee(doc, ts, committees)
+            if cc is not None:
+                name = m.group().removeprefix("政协")
+                return _post(title, "cppcc", organ_key(cc, name), cc.label + name, cc.key)
+    if run.endswith("政协") and title in V.CPPCC_TITLES:
+        cc = context_committee(doc, ts, committees)
+        return _post(title, "cppcc", cc.key if cc else "", cc.label if cc else "", cc.key if cc else "")
+    if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
+        return _post(title, "government", "", _org_label(doc, ts, run))
+    if title in V.BARE_CPPCC_TITLES and not run.endswith(("党", "团", "人大", "会", "联", "社", "协会")):
+        cc = dominant_committee(committees)
+        return _post(title, "cppcc", cc.key if cc else "", cc.label if cc else "", cc.key if cc else "")
+    return _post(title, "other", "", run)
+
+
+# ---------------------------------------------------------------------------------------------
+# the cues
+
+
+Found = tuple[int, int, dict[str, str] | None]  # start, end, post
+
+
+def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """Names right after a post title, with the names listed after the first one."""
+    text = doc.text
+    for m in _title_re().finditer(text):
+        title = m.group()
+        p = _SEP.match(text, m.end()).end()
+        if p >= len(text) or not _surname_len(text, p):
+            continue
+        strong = title not in _WEAK_TITLES or p > m.end()
+        n = name_length(text, p, strong=strong)
+        if not n or not _plausible(text, p, n):
+            continue
+        if not strong and _jieba_len(text, p) != n and not _clearly_ends(text, p + n):
+            continue
+        post = post_before(doc, m.start(), title, committees)
+        yield p, p + n, post
+        yield from _listed_after(text, p + n, post)
+
+
+def _clearly_ends(text: str, i: int) -> bool:
+    """A name is clearly over at ``i``: punctuation, white space or a speech verb follows."""
+    if i >= len(text) or not _is_han(text[i]):
+        return True
+    return re.match(_alt(V.CLAUSE_VERBS + V.FRAME_VERBS + ("在", "的", "等", "同志")), text[i:i + 3]) is not None
+
+
+def _listed_after(text: str, q: int, post: dict[str, str]) -> Iterator[Found]:
+    """``副主席张三、李四、王五``; in bylines also ``记者 张三 李四``."""
+    while q < len(text):
+        gap = 1 if text[q] in "、," else 0
+        if not gap and post["kind"] == "media":
+            g = _BYLINE_GAP.match(text, q)
+            gap = g.end() - q if g else 0
+        if not gap:
+            return
+        p = q + gap
+        if p >= len(text) or not _surname_len(text, p) or _title_re().match(text, p):
+            return
+        n = name_length(text, p)
+        if not n or not _plausible(text, p, n):
+            return
+        yield p, p + n, post
+        q = p + n
+
+
+def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """``李济深先生``, ``习近平总书记``, ``郑嘉仪委员``: jieba must agree it is a name, except
+    before the unambiguous honorifics when the name is bounded on the left."""
+    text = doc.text
+    for m in _honorific_re().finditer(text):
+        h = m.start()
+        if h < 2:
+            continue
+        n = _jieba_len_ending(text, h)
+        if not n and m.group() in _STRONG_HONORIFICS:
+            for k in (3, 2):
+                p = h - k
+                if p >= 0 and _surname_len(text, p) and _given_ok(text[p + _surname_len(text, p):h]) \
+                        and (p == 0 or not _is_han(text[p - 1])):
+                    n = k
+                    break
+        if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
+                and _plausible(text, h - n, n):
+            yield h - n, h, _honorific_post(doc, m.group(), h, committees)
+
+
+def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) -> dict[str, str] | None:
+    """The post an honorific after a name implies: 总书记 (Party), 委员 (a CPPCC member of the
+    committee before it or of the article); the others imply none."""
+    if word == "总书记":
+        return _post(word, "party", "", "中国共产党中央委员会")
+    if word == "委员":
+        c = context_committee(doc, h, committees)
+        if c is not None:
+            return _post(word, "cppcc", c.key, c.label, c.key)
+    return None
+
+
+def _clause_starts(doc: Doc) -> Iterator[Found]:
+    """A bare name opening a clause, followed by a speech/action verb or by 在…上强调."""
+    text = doc.text
+    verbs = re.compile(_alt(V.CLAUSE_VERBS))
+    regions = _region_names()
+    for p in range(len(text)):
+        if p > 0 and _is_han(text[p - 1]):
+            continue
+        if not _surname_len(text, p):
+            continue
+        s = _surname_len(text, p)
+        for n in (s + 2, s + 1):
+            if p + n > len(text) or not _given_ok(text[p + s:p + n]):
+                continue
+            if text[p:p + n] in regions:
+                continue
+            if (verbs.match(text, p + n) or _frame_re().match(text, p + n)) and _jieba_len(text, p) == n:
+                yield p, p + n, None
+                break
+
+
+def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterator[Found]:
+    """Every other occurrence of an accepted name."""
+    for name in sorted(names, key=lambda x: (-len(x), x)):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            yield s, e, None
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Person mentions of ``doc`` with their posts (needs the committee mentions)."""
+    text = doc.text
+    if not text:
+        return []
+    committees = committee_mentions(doc)
+    found: dict[tuple[int, int], list[dict[str, str]]] = {}
+    for s, e, post in [*_after_titles(doc, committees), *_before_honorifics(doc, committees), *_clause_starts(doc)]:
+        posts = found.setdefault((s, e), [])
+        if post is not None and post not in posts:
+            posts.append(post)
+    spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))))
+    names = {text[s:e] for s, e in spans}
+    taken = list(spans)
+    for s, e, _ in _repeats(text, names, taken):
+        found[(s, e)] = []
+        spans.append((s, e))
+    out = []
+    for s, e in sorted(spans):
+        name = text[s:e]
+        out.append(Mention(PERSON, f"person:{name}", name, s, e, name, attrs={"posts": found[(s, e)]}))
+    return out
+
+
+def _drop_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the first (longest at a start) of overlapping spans."""
+    kept: list[tuple[int, int]] = []
+    for s, e in spans:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e))
+    return kept

@@ -1,0 +1,138 @@
+"""Generic vocabulary for people, posts, organs and other organisations.
+
+Nothing here names a real person or committee: only surnames, post titles, organ names,
+party names and cue words, which hold for every article from every province.  The
+recognisers in :mod:`kg.recognise.people`, :mod:`kg.recognise.organs` and friends read
+these lists; keeping them in one place lets a reviewer check that no seed fact crept in.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------
+# surnames (the 百家姓 plus the common modern ones); a name is a surname + 1-2 characters
+
+SINGLE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑"
+    "郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊"
+    "仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄"
+    "邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸孝习"
+)
+
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒",
+    "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "呼延", "澹台", "申屠", "太史", "闻人", "万俟", "钟离",
+    "单于", "司空", "百里", "东郭", "公冶", "赫连", "拓跋", "完颜", "爱新觉罗", "左丘", "第五", "梁丘", "微生",
+})
+
+# Characters that are (almost) never part of a given name: function words, verbs that follow
+# names in news prose, and the characters of organisations and dates.
+NON_NAME_CHARS = frozenset(
+    "的了在是和等说与及为对把被将从向也都就已还又再要会并所之其这那们着过率赴告批坦晒表指称讲提认介参"
+    "区市县省政协党委员部厅局处办组届次年日号个名位项件期场余约共各全该本此每某第"
+)
+
+# Words that follow a name in news prose (the name ends where one of these starts).
+FOLLOW_WORDS = (
+    "总书记", "同志", "先生", "女士", "委员", "主席", "副主席", "书记", "主任", "代表", "教授", "院士",
+    "表示", "指出", "强调", "出席", "告诉", "率队", "带队", "坦言", "批示", "主持", "讲话", "介绍", "认为",
+    "提出", "说", "一行", "参加", "调研", "考察", "会见", "看望", "慰问", "自豪", "感慨", "谈到", "透露",
+    "在", "的", "等", "和", "与", "及", "为", "对", "向", "也", "都", "就", "还", "又", "则", "曾", "准时",
+    "作", "做", "发言", "希望", "要求", "建议", "回忆", "解释", "补充", "笑着", "坦承", "告", "称", "作为",
+)
+
+# Verbs that make a bare name at the start of a clause a person (孙大伟出席; 费志荣率队赴...).
+CLAUSE_VERBS = (
+    "出席", "强调", "率队", "带队", "指出", "表示", "主持", "讲话", "提出", "告诉", "坦言", "会见", "看望",
+    "慰问", "调研", "考察", "一行", "说", "介绍", "参加", "作报告", "致辞", "发言", "批示",
+)
+# 张三在……会上强调: the verb that ends the "在…上" frame
+FRAME_VERBS = ("强调", "指出", "提出", "表示", "讲话", "说", "发言", "致辞", "作报告", "要求", "希望")
+
+# Honorifics that follow a name and make it a person on their own.
+HONORIFICS = ("总书记", "同志", "先生", "女士", "委员", "院士", "教授", "主席")
+
+# ---------------------------------------------------------------------------------------------
+# posts
+
+# Media roles: bylines (本报记者 某某, （通讯员 某某 记者 某某）, 编辑：某某).
+MEDIA_TITLES = ("本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "责任编辑", "责编", "编辑",
+                "摄影", "摄", "校对", "审核", "审校", "主编", "图", "文", "撰稿", "供稿")
+
+# CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
+CPPCC_TITLES = ("党组书记", "党组副书记", "党组成员", "机关党组书记", "机关党委书记", "驻会副主席", "常务副主席",
+                "副主席", "主席", "副秘书长", "秘书长", "常务委员", "常委", "委员")
+# Posts of an organ (专委会主任, 办公厅主任 ...): CPPCC when the organ belongs to a committee.
+ORGAN_TITLES = ("副主任", "主任", "分党组书记", "分党组副书记", "书记", "副书记", "召集人", "负责人", "室主任",
+                "副厅长", "厅长", "副部长", "部长")
+# Party posts (书记 of a 党委/市委/县委, 总书记 ...).
+PARTY_TITLES = ("总书记", "党委书记", "党委副书记", "副书记", "书记", "常委", "统战部部长", "部长", "党委委员")
+# Government posts.
+GOVERNMENT_TITLES = ("副省长", "省长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "副州长", "州长",
+                     "副旗长", "旗长", "副主席", "主席", "副厅长", "厅长", "副局长", "局长", "副主任", "主任",
+                     "副镇长", "镇长", "副乡长", "乡长", "村支书", "总理", "副总理", "国务委员")
+# Other posts.
+OTHER_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "创始人", "负责人", "校长", "副校长", "院长",
+                "副院长", "教授", "研究员", "专家", "博士", "党支部书记", "支部书记", "会长", "副会长", "理事长",
+                "馆长", "所长", "站长", "社长", "经理", "医生", "律师", "老师", "村民", "群众", "代表")
+
+# Every title, longest first (the post regex takes the longest).
+ALL_TITLES = tuple(sorted(set(MEDIA_TITLES + CPPCC_TITLES + ORGAN_TITLES + PARTY_TITLES + GOVERNMENT_TITLES
+                              + OTHER_TITLES) - {"图", "文", "摄", "群众", "村民", "专家", "代表", "博士"},
+                          key=lambda t: (-len(t), t)))
+
+# Titles that make a CPPCC membership when bare (no organisation before them).
+BARE_CPPCC_TITLES = frozenset({"主席", "副主席", "秘书长", "副秘书长", "常委", "常务委员", "委员", "驻会副主席",
+                               "常务副主席"})
+
+# Party organisations: 自治区党委, 市委, 县委, 区委, 省委, 州委, 中共中央, 党中央.
+PARTY_ORG_SUFFIXES = ("党委", "党工委", "市委", "县委", "区委", "省委", "州委", "盟委", "旗委", "中央",
+                      "统战部", "组织部", "宣传部", "纪委", "监委")
+# Government organisations: 人民政府, 政府, 人大常委会, 厅, 局 ...
+GOVERNMENT_ORG_SUFFIXES = ("人民政府", "政府", "人大常委会", "人大", "厅", "局", "委员会办公室")
+
+# ---------------------------------------------------------------------------------------------
+# organs of a committee
+
+# Named special committees (专门委员会) are "<field>委员会"; these fields are the usual ones.
+SPECIAL_COMMITTEE_FIELDS = (
+    "提案", "经济", "农业和农村", "人口资源环境", "人口资源和环境", "教科卫体", "教育科技卫生体育",
+    "社会和法制", "社会法制", "民族和宗教", "民族宗教", "港澳台侨和外事", "港澳台侨外事", "港澳台侨",
+    "文化文史和学习", "文化文史和学习宣传", "文史和学习", "文史资料", "学习和文史", "科技和教育", "科教卫体",
+    "农业农村", "人口资源环境和建设", "城乡建设", "财政经济", "社会建设", "外事", "民族宗教和港澳台侨",
+    "文化和旅游", "科学技术", "妇女", "青年", "法制", "社会福利和社会保障", "农业", "环境资源", "医药卫生",
+    "委员工作", "委员联络", "联络", "研究", "学习宣传", "文史",
+)
+# Organs named by a fixed word (after the committee): longest first.
+FIXED_ORGANS = ("机关党组", "机关党委", "机关纪委", "党组", "办公厅", "办公室", "研究室", "专委会", "委员联络委员会",
+                "理论研究会", "文史馆", "书画院", "委员之家", "委员活动中心")
+
+# The 34 CPPCC sectors (界别) are named by these words, a democratic party or a trade.
+SECTOR_WORDS = ("中共", "共青团", "工会", "妇联", "青联", "科协", "台联", "侨联", "文化艺术", "科学技术", "社会科学",
+                "经济", "农业", "教育", "体育", "新闻出版", "医药卫生", "对外友好", "社会福利和社会保障",
+                "少数民族", "宗教", "特别邀请人士", "特邀", "无党派人士", "环境资源", "社会福利", "港澳",
+                "新闻", "文艺", "科技", "民族", "工商联")
+
+# ---------------------------------------------------------------------------------------------
+# other organisations
+
+# Democratic parties and the federation of industry and commerce: short form -> full name.
+DEMOCRATIC_PARTIES: dict[str, str] = {
+    "民革": "中国国民党革命委员会",
+    "民盟": "中国民主同盟",
+    "民建": "中国民主建国会",
+    "民进": "中国民主促进会",
+    "农工党": "中国农工民主党",
+    "致公党": "中国致公党",
+    "九三学社": "九三学社",
+    "台盟": "台湾民主自治同盟",
+    "工商联": "中华全国工商业联合会",
+}
+DEMOCRATIC_PARTY_FULL = {v: k for k, v in DEMOCRATIC_PARTIES.items()}
+
+# Organisation names end in one of these.
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "合作社")
+MEDIA_SUFFIXES = ("日报社", "日报", "晚报", "政协报", "报社", "电视台", "广播电视台", "新闻网", "网", "杂志社")

@@ -1,0 +1,122 @@
+"""People and posts: made-up sentences in the style of CPPCC news from other provinces."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kg import segment
+from kg.model import COMMITTEE, HOLDS_POST, MEMBER_OF, PERSON, Article, Doc, Mention
+from kg.recognise import people
+from kg.relate_people import relate
+
+
+def make_doc(text: str, committees: dict[str, tuple[str, str]] | None = None) -> Doc:
+    """A segmented Doc of ``text`` with committee mentions at every occurrence of the given
+    surfaces (surface -> (key, label)), standing in for the committee recogniser."""
+    art = Article("t.txt", "t", text, "h", "utf-8")
+    doc = Doc(art, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+    doc = segment.segment(doc)
+    mentions = []
+    for surface, (key, label) in sorted((committees or {}).items(), key=lambda kv: -len(kv[0])):
+        i = text.find(surface)
+        while i >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                mentions.append(Mention(COMMITTEE, key, label, i, i + len(surface), surface))
+            i = text.find(surface, i + 1)
+    return replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def persons(doc: Doc) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for m in people.recognise(doc):
+        assert m.cls == PERSON and m.key == f"person:{m.label}"
+        out.setdefault(m.label, []).extend(m.attrs["posts"])
+    return out
+
+
+HUNAN = {"省政协": ("committee:430000", "湖南省政协"), "市政协": ("committee:430300", "湘潭市政协")}
+
+
+def test_post_before_name_gives_committee_post():
+    doc = make_doc("近日，市政协主席王建军带队赴韶山市调研。", HUNAN)
+    got = persons(doc)
+    assert list(got) == ["王建军"]
+    post = got["王建军"][0]
+    assert (post["title"], post["kind"], post["committee"]) == ("主席", "cppcc", "committee:430300")
+
+
+def test_organ_post_points_to_organ_and_committee():
+    doc = make_doc("省政协提案委员会主任欧阳明华介绍了有关情况。", HUNAN)
+    post = persons(doc)["欧阳明华"][0]
+    assert post["org"] == "organ:430000/提案委员会"
+    assert post["committee"] == "committee:430000"
+
+
+def test_name_list_after_post():
+    doc = make_doc("市政协副主席刘卫东、张丽华、陈小兵参加活动。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == sorted(["刘卫东", "张丽华", "陈小兵"])
+    assert all(p[0]["committee"] == "committee:430300" for p in got.values())
+
+
+def test_party_and_government_posts_give_no_committee():
+    doc = make_doc("省委书记沈晓明的批示，省长毛伟明批示。", HUNAN)
+    got = persons(doc)
+    assert got["沈晓明"][0]["kind"] == "party"
+    assert got["毛伟明"][0]["kind"] == "government"
+    assert not any(r.predicate == MEMBER_OF for r in relate(replace(doc, mentions=tuple(people.recognise(doc)))))
+
+
+def test_two_character_name_before_particle():
+    doc = make_doc("得到了省委书记张宁的批示。", HUNAN)
+    assert list(persons(doc)) == ["张宁"]
+
+
+def test_bylines():
+    doc = make_doc("□ 本报记者 范文静\n正文。（通讯员 彭小英 记者 贺立）\n编辑：谭雪梅", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == sorted(["范文静", "彭小英", "贺立", "谭雪梅"])
+    assert all(p[0]["kind"] == "media" for p in got.values())
+
+
+def test_headline_names_without_post():
+    doc = make_doc("- 罗国强在全省市州政协主席座谈会上强调 提升履职效能\n- 龚晓峰率队赴岳阳市调研", HUNAN)
+    got = persons(doc)
+    assert set(got) == {"罗国强", "龚晓峰"}
+    assert got["罗国强"] == [] and got["龚晓峰"] == []
+
+
+def test_qualified_member_and_repeat():
+    doc = make_doc("省政协澳门委员梁嘉欣准时上线。梁嘉欣说，履职不断线。", HUNAN)
+    ms = people.recognise(doc)
+    assert [m.label for m in ms] == ["梁嘉欣", "梁嘉欣"]
+    assert ms[0].attrs["posts"][0]["committee"] == "committee:430000"
+
+
+@pytest.mark.parametrize("text", [
+    "推动高质量发展，常委会会议审议通过。",
+    "全区政协在座谈会上强调团结。",
+    "委员和机关干部共同参加学习。",
+    "万人次参与活动，委员企业新增投入。",
+])
+def test_common_words_are_not_people(text):
+    assert persons(make_doc(text, HUNAN)) == {}
+
+
+def test_relations_member_and_post():
+    doc = make_doc("市政协秘书长贺军告诉记者，工作稳步推进。", HUNAN)
+    doc = replace(doc, mentions=doc.mentions + tuple(people.recognise(doc)))
+    rels = relate(doc)
+    member = [r for r in rels if r.predicate == MEMBER_OF]
+    posts = [r for r in rels if r.predicate == HOLDS_POST]
+    assert [(r.subject, r.object) for r in member] == [("person:贺军", "committee:430300")]
+    assert posts[0].attrs["role"] == "秘书长"
+    s = doc.sentence_at(member[0].start)
+    assert (member[0].start, member[0].end) == (s.start, s.end)
+
+
+def test_honorifics():
+    doc = make_doc("缅怀张澜先生等革命先辈。", HUNAN)
+    assert list(persons(doc)) == ["张澜"]
