@@ -116,3 +116,8 @@ def test_weak_short_forms_need_their_province():
 
 def test_street_names_are_not_regions():
     assert found("会场设在北京路。") == []
+
+
+def test_party_and_cppcc_organs_after_a_city():
+    assert found("北京市委、北京市政协负责同志参加。") == [("北京市", "北京市"), ("北京市", "北京市")]
+    assert [label for _, label in found("南宁市委统战部召开会议。")] == ["南宁市"]

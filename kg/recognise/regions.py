@@ -73,19 +73,22 @@ def automaton():  # -> ahocorasick.Automaton
     return auto
 
 
+def all_matches(text: str) -> list[Match]:
+    """Every gazetteer match in ``text``, by start, longest first (overlapping)."""
+    gaz = gazetteer.default()
+    found = [(end + 1 - len(name), end + 1, name) for end, name in automaton().iter(text)]
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    return [Match(start, end, name, tuple(gaz.lookup(name))) for start, end, name in found]
+
+
 def matches(text: str) -> list[Match]:
     """Leftmost-longest, non-overlapping gazetteer matches in ``text`` (no filtering)."""
-    gaz = gazetteer.default()
-    found = []
-    for end, name in automaton().iter(text):
-        found.append((end + 1 - len(name), end + 1, name))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[Match] = []
     last_end = -1
-    for start, end, name in found:
-        if start >= last_end:
-            out.append(Match(start, end, name, tuple(gaz.lookup(name))))
-            last_end = end
+    for m in all_matches(text):
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
     return out
 
 
@@ -104,10 +107,19 @@ def window(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return max(lo, start - _WINDOW), min(hi, end + _WINDOW)
 
 
+# organs that follow a region name: it ends there whatever the segmenter says (jieba has
+# 北京市委 and 北京市政协 as single words)
+_ORGAN_AFTER = ("政协", "委", "政府", "人大", "人民", "党委", "纪委", "统战", "工商联", "文联", "总工会", "妇联",
+                "团委", "政法", "监委")
+
+
 def on_boundary(doc: Doc, start: int, end: int) -> bool:
     """True when ``doc.text[start:end]`` is whole words in its context."""
     lo, hi = window(doc, start, end)
-    return tok.is_word_boundary(doc.text[lo:hi], start - lo, end - lo)
+    bounds = tok.boundaries(doc.text[lo:hi])
+    start_ok = start - lo in bounds or doc.text.endswith("政协", 0, start)
+    end_ok = end - lo in bounds or doc.text.startswith(_ORGAN_AFTER, end)
+    return start_ok and end_ok
 
 
 def _looks_like_person(text: str, m: Match) -> bool:
@@ -185,7 +197,9 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
     out: list[tuple[Match, gazetteer.Division]] = []
     prev: gazetteer.Division | None = None
     prev_end = -1
-    for m in matches(text):
+    for m in all_matches(text):  # longest first at each start: 南宁市|委 falls back to 南宁
+        if m.start < prev_end or (out and out[-1][0].start == m.start):
+            continue
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
         if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or _street(text, m):
