@@ -147,11 +147,10 @@ def _dec(v: Any) -> Lit | None:
     if not d.is_finite():
         return None
     text = format(d, "f")
-    if "." in text:
-        text = text.rstrip("0")
-        text = text + "0" if text.endswith(".") else text
-    else:
-        text += ".0"
+    if "." in text:  # XSD 1.1 canonical form, as Oxigraph writes it: no trailing zeros, "36" not "36.0"
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
     return Lit(text, dt=XSD_DEC)
 
 
