@@ -1,9 +1,234 @@
-"""Relation finder (first version finds nothing; issue 4 implements it)."""
+"""``runs``: which committee builds, runs or launched each brand or programme.
+
+News about CPPCC committees says who runs an initiative through the subject of the sentence or
+of the paragraph, rarely right next to the name.  The runner of an initiative mention is, in
+order of preference:
+
+1. a committee written right before the name (``宜昌市政协“宜商量”品牌``): the owner;
+2. the subject committee of the same sentence, before the name (``柳州市政协创新实施“…”``),
+   with committees coordinated to it (``贺州市政协联合永州市、肇庆市政协建立…``);
+3. the subject of the nearest earlier sentence of the same paragraph that has one (the topic of
+   the paragraph): a new subject committee takes over from the old one;
+4. the article's main committee (the one of the topic region, else the most mentioned one),
+   for sentences whose only subject is a collective (``全区政协``, ``各级政协``).
+
+A committee is a *subject* only when it opens its clause (after a time or linking adverbial at
+most) and is not a modifier (``自治区政协委员``, ``自治区政协的``): a committee that is an
+object (``荣获南宁市政协系统优秀党建品牌``, ``在自治区政协示范带动下``) never runs anything.
+Initiatives in headline lists, navigation and footers are entities but get no runner.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Relation
+import re
+from collections import Counter
+
+from kg import gazetteer
+from kg.model import BRAND, COMMITTEE, PROGRAMME, RUNS, Doc, Mention, Relation, Sentence
+
+CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—")
+# what may stand between the start of a clause and its subject committee
+ADVERBIAL = re.compile(
+    r"^(?:[\d０-９]+|[年月日上下午时许]|近年来|今年以来|去年以来|一年来|多年来|近年|近期|近日|日前|目前|当前|同时|此外|"
+    r"其中|另外|与此同时|随后|此前|为此|对此|据悉|同日|当天|首先|其次|最后|还|也|均|则|先后|先是|而|并|又)*$")
+# what right after a committee shows it is a modifier, not a subject
+MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
+COORDINATORS = ("联合", "会同", "携手", "以及", "与", "和", "及", "同", "、")
+OWNER_GAP = ("", "的")
+# collectives (not committees) and the level of the committee that speaks for them
+COLLECTIVE = re.compile(r"(全国|全区|全省|全自治区|全市|全州|全盟|全县|全旗)(?:各级|各市|各地)?政协(?:系统|组织)?")
+COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "全市": 2, "全州": 2, "全盟": 2, "全县": 3,
+                    "全旗": 3}
+MUNICIPALITIES = {"11", "12", "31", "50"}
+SKIP_ZONES = {"headlines", "nav", "footer", "lost"}
+PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
+
+
+def _clean(s: str) -> str:
+    return PINYIN.sub("", s).replace(" ", "").replace("\u3000", "")
+
+
+def _zone_kind(doc: Doc, pos: int) -> str:
+    for z in doc.zones:
+        if z.start <= pos < z.end:
+            return z.kind
+    return "body"
+
+
+def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
+    if sent is not None and sent.zone in SKIP_ZONES:
+        return True
+    return _zone_kind(doc, pos) in SKIP_ZONES
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_BOUNDARY:
+        i -= 1
+    return i
+
+
+def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
+    """Does committee mention ``c`` open its clause as the subject?
+
+    The prefix between the clause boundary and the committee may only be an adverbial of time or
+    linkage; the committee must not be a modifier of what follows."""
+    text = doc.text
+    start = _clause_start(text, c.start, sent.start)
+    prefix = _clean(text[start:c.start]).strip("“”‘’ \t")
+    if not ADVERBIAL.match(prefix):
+        return False
+    after = _clean(text[c.end:c.end + 6])
+    return not after.startswith(MODIFIER_AFTER)
+
+
+def coordinated(doc: Doc, head: Mention, committees: list[Mention]) -> list[Mention]:
+    """``head`` and the committees coordinated to it (``X政协联合A、B政协``)."""
+    out = [head]
+    cur = head
+    for c in committees:
+        if c.start < cur.end:
+            continue
+        gap = _clean(doc.text[cur.end:c.start]).strip(",，")
+        if len(gap) > 7 or not gap.startswith(COORDINATORS) or set(gap) & set("。；;：:"):
+            break
+        out.append(c)
+        cur = c
+    seen: set[str] = set()
+    unique = []
+    for c in out:
+        if c.key not in seen:
+            seen.add(c.key)
+            unique.append(c)
+    return unique
+
+
+def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
+    """A committee written right before the initiative's opening mark (``X政协“Y”品牌``)."""
+    mark = init.start - 1
+    for c in committees:
+        if c.end <= mark and _clean(doc.text[c.end:mark]) in OWNER_GAP:
+            prefix_start = _clause_start(doc.text, c.start, 0)
+            prefix = _clean(doc.text[prefix_start:c.start])
+            if not prefix.endswith(("荣获", "获评", "评为", "获得", "授予")):
+                return c
+    return None
+
+
+def subjects_in(doc: Doc, sent: Sentence, committees: list[Mention], before: int | None = None) -> list[Mention]:
+    """Subject committees of ``sent`` (those starting before ``before`` when given), in order."""
+    out = []
+    for c in committees:
+        if c.start < sent.start or c.end > sent.end:
+            continue
+        if before is not None and c.start >= before:
+            continue
+        if is_subject(doc, c, sent):
+            out.append(c)
+    return out
+
+
+def collective_committee(level: int, committees: list[Mention], main: str) -> str:
+    """The committee that speaks for a collective (全区政协 → the province's committee): the
+    committee at ``level`` above or equal to the article's main committee, when the article
+    mentions it."""
+    if level == 0:
+        return "committee:CN" if any(c.key == "committee:CN" for c in committees) else ""
+    if not main or main == "committee:CN":
+        return ""
+    code = main.partition(":")[2]
+    gaz = gazetteer.default()
+    chain = [code] + [d.code for d in gaz.ancestors(code)]
+    mentioned = {c.key for c in committees}
+    for cand in chain:
+        if gazetteer.level_of(cand) == level and f"committee:{cand}" in mentioned:
+            return f"committee:{cand}"
+    province = chain[-1]
+    if level == 2 and province[:2] in MUNICIPALITIES and f"committee:{province}" in mentioned:
+        return f"committee:{province}"  # 全市政协 in 北京, 上海, 天津, 重庆
+    return ""
+
+
+def _clean_map(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` without pinyin annotations and spaces, with each kept character's
+    offset in ``text``."""
+    drop: set[int] = set()
+    for m in PINYIN.finditer(text, start, end):
+        drop.update(range(m.start(), m.end()))
+    keep = [i for i in range(start, end) if i not in drop and not text[i].isspace()]
+    return "".join(text[i] for i in keep), keep
+
+
+def collective_before(doc: Doc, sent: Sentence, pos: int) -> tuple[int, int] | None:
+    """The last collective subject (全区政协, 全省各级政协系统…) of ``sent`` before ``pos`` that
+    opens its clause or stands right before the initiative's mark: (position, level)."""
+    clean, offsets = _clean_map(doc.text, sent.start, pos)
+    best = None
+    for m in COLLECTIVE.finditer(clean):
+        i = m.start()
+        while i > 0 and clean[i - 1] not in CLAUSE_BOUNDARY:
+            i -= 1
+        prefix = clean[i:m.start()].strip("“”‘’")
+        if ADVERBIAL.match(prefix) or clean[m.end():] in ("", "“", "‘", "的“"):
+            best = (offsets[m.start()], COLLECTIVE_LEVEL[m.group(1)])
+    return best
+
+
+def main_committee(doc: Doc, committees: list[Mention]) -> str:
+    """The committee the article is about: the topic region's committee when it is mentioned,
+    else the most mentioned one when it clearly leads; "" when the article has none."""
+    counts = Counter(c.key for c in committees if not _excluded(doc, c.start, doc.sentence_at(c.start)))
+    if not counts:
+        return ""
+    for code in doc.topic_regions:
+        key = f"committee:{code}"
+        if key in counts:
+            return key
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return ""
+
+
+def runners(doc: Doc, init: Mention, committees: list[Mention], main: str) -> tuple[list[str], str]:
+    """Committee keys that run ``init`` and how they were found."""
+    sent = doc.sentence_at(init.start)
+    if sent is None:
+        return ([main], "article") if main else ([], "")
+    owner = owner_before(doc, init, committees)
+    if owner is not None:
+        return [owner.key], "owner"
+    here = subjects_in(doc, sent, committees, before=init.start)
+    collective = collective_before(doc, sent, init.start)
+    if collective is not None and (not here or here[-1].start < collective[0]):
+        key = collective_committee(collective[1], committees, main)
+        return ([key], "collective") if key else ([], "")
+    if here:
+        return [c.key for c in coordinated(doc, here[-1], committees)], "sentence"
+    idx = doc.sentences.index(sent)
+    for prev in reversed(doc.sentences[:idx]):
+        if prev.paragraph != sent.paragraph:
+            break
+        found = subjects_in(doc, prev, committees)
+        if found:
+            return [c.key for c in coordinated(doc, found[-1], committees)], "paragraph"
+    return ([main], "article") if main else ([], "")
 
 
 def relate(doc: Doc) -> list[Relation]:
-    return []
+    """``runs`` relations (committee key -> initiative key), evidence = the initiative's sentence."""
+    committees = sorted((m for m in doc.mentions if m.cls == COMMITTEE), key=lambda m: (m.start, m.end, m.key))
+    inits = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
+    if not committees or not inits:
+        return []
+    main = main_committee(doc, committees)
+    out: dict[tuple[str, str, int], Relation] = {}
+    for init in inits:
+        sent = doc.sentence_at(init.start)
+        if _excluded(doc, init.start, sent):
+            continue
+        keys, how = runners(doc, init, committees, main)
+        start, end = (sent.start, sent.end) if sent else (init.start, init.end)
+        for key in keys:
+            out.setdefault((key, init.key, start), Relation(RUNS, key, init.key, start, end, attrs={"how": how}))
+    return sorted(out.values(), key=lambda r: (r.start, r.subject, r.object))

@@ -1,9 +1,489 @@
-"""Recogniser for initiatives (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for named initiatives: brands (cppcc:Brand) and programmes (cppcc:Programme).
+
+CPPCC news names its initiatives in quotation marks (“…”, ‘…’, 「…」, 『…』) or, for media
+columns, in 《…》.  Most quoted strings are *not* initiatives (slogans, principles, targets,
+quoted speech), so a candidate is kept only when the text itself presents it as one:
+
+* a cue noun follows it, possibly after a short modifier and across a coordinated list:
+  ``“宜商量”协商品牌``, ``“委员走基层”“委员进社区”等系列活动``, ``“三个一”联建活动``;
+* a platform noun precedes it: ``直播平台“云端”``, ``协商品牌“宜商量”``;
+* the name itself ends in a cue (``“有事好商量”议事室``, ``“乡村振兴 委员行动”``);
+* weak cues (建设, 工作, 项目, 工程) count only right after the name *and* right after a
+  launching verb: ``深入实施“XX”项目`` yes, ``机关干部“两支队伍”建设`` no.
+
+One unquoted form is taken, conservatively: ``开展产业振兴、科教振兴委员行动`` (a launching
+verb, then short names ending in 委员行动).
+
+Brand or programme follows the cues: what the text calls 品牌/平台, a room, studio, lecture,
+column or consultation platform is a Brand; an action, activity, mechanism or project is a
+Programme.  Keys are ``initiative:<normalised name>`` with the scorer's normalisation, so that
+``产业振兴 委员行动`` and ``产业振兴委员行动`` are one node.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import BRAND, PROGRAMME, Doc, Mention
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary (generic cue words, never names)
+
+OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
+QUOTE_OPENERS = "“‘「『"
+
+# cue nouns after a name that make it a brand
+BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "协商室", "会客厅", "讲座", "讲堂",
+              "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站")
+# cue nouns after a name that make it a programme
+PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程")
+STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
+# cues that only count right after the name and after a launching verb
+WEAK_CUES = ("建设", "工作", "项目", "工程")
+# how many modifier characters may stand between the name and a weak cue (“四强”党支部建设)
+WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0}
+# launching verbs right before a name
+VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
+         "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
+         "做强", "做实", "搭建", "构建", "创新", "持续", "举行")
+# a name that ends with one of these is itself named as an initiative
+BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台", "品牌", "论坛",
+                  "直通车", "驿站")
+PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
+WEAK_SUFFIXES = ("建设", "工程", "项目")
+# consultation platforms are named like 有事好商量, 宜在协商
+CONSULT_SUFFIXES = ("协商", "商量", "议事")
+# words between a name and its cue that show the cue belongs to something else
+GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
+# the name is an award or a title, not an initiative
+AWARD_BEFORE = ("获评", "荣获", "评为", "获得", "授予", "被评", "评选", "获")
+AWARD_AFTER = ("称号", "荣誉", "奖", "先进", "示范单位")
+# 《…》 titles that are documents (another recogniser's business)
+DOC_SUFFIXES = ("规划", "意见", "办法", "规定", "条例", "方案", "通知", "决定", "报告", "纲要", "制度", "规则", "措施",
+                "细则", "要点", "计划", "法", "决议", "公报", "白皮书", "指引", "清单")
+MEDIA_CUES = ("全媒体协商", "栏目", "专栏", "节目", "平台", "直播", "访谈")
+# generic heads of an unquoted 委员行动 that are not names
+GENERIC_HEADS = {"专项", "各项", "系列", "相关", "各类", "全面", "深入", "广泛", "持续", "这项", "该项", "此项",
+                 "一系列", "各种", "拓展", "推动", "加强", "做好", "深化", "落实", "开展", "实施", "推进", "助力",
+                 "参与", "投身", "融入", "服务"}
+
+STOP = set("，,。；;：:！!？?、\n（）()【】[]…—")
+INNER_BAD = set("，,。；;：:！!？?、\n…")
+PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
+_NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\]【】{}·•・]")
+_ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
+_NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
+_HAN = "\u4e00-\u9fff"
+_UNQUOTED = re.compile(
+    rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
+    rf"((?:[{_HAN}]{{2,6}}、)*[{_HAN}]{{2,6}}?)委员行动")
+
+MAX_LEN = 24
+GAP_MAX = 12
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s").convert
+    except Exception:  # pragma: no cover - opencc is a declared dependency
+        return lambda s: s
+
+
+def norm(label: str) -> str:
+    """The scorer's label normalisation (NFKC, Traditional→Simplified, marks and spaces removed).
+
+    >>> norm("产业振兴 委员行动") == norm("产业振兴委员行动")
+    True
+    >>> norm("党旗领航‘梧’来协商")
+    '党旗领航梧来协商'
+    >>> norm("‘人工智能+’委员行动")
+    '人工智能+委员行动'
+    """
+    text = _t2s()(unicodedata.normalize("NFKC", label))
+    return _NORM_STRIP.sub("", text)
+
+
+def clean_label(text: str) -> str:
+    """The name as printed: pinyin annotations left by noisy sources removed, spaces kept
+    (collapsed) and outer white space stripped."""
+    text = PINYIN.sub("", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# quoted spans
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A span between matching marks: ``open`` is the index of the opening mark, ``close`` of
+    the closing one; ``mark`` the opening mark."""
+
+    open: int
+    close: int
+    mark: str
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
+    """Every matched pair of marks, nested ones included, sorted by position.
+
+    A line break or a span longer than ``max_len`` abandons open marks (noisy sources lose
+    closing marks).
+
+    >>> [text for q in find_quotes("开展“A‘B’C”和《D》") for text in [q.mark]]
+    ['“', '‘', '《']
+    """
+    out: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack.clear()
+            continue
+        if stack and i - stack[0][1] > max_len:
+            stack = [(m, p) for m, p in stack if i - p <= max_len]
+        if ch in OPEN_CLOSE:
+            stack.append((ch, i))
+        elif ch in CLOSERS:
+            want = CLOSERS[ch]
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == want:
+                    out.append(Quote(stack[depth][1], i, want))
+                    del stack[depth:]
+                    break
+    out.sort(key=lambda q: (q.open, -q.close))
+    return out
+
+
+def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
+    """Coordinated lists of quotes: “A”“B”、“C”, or “A”、服务发展“B” (a short modifier between).
+
+    Only quotes that are not inside another quote are grouped."""
+    top = [q for q in quotes if not any(o.open < q.open and q.close < o.close for o in quotes)]
+    groups: list[list[Quote]] = []
+    for q in top:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.close + 1:q.open]
+            if prev.mark == q.mark and _coordinating_gap(gap):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+def _coordinating_gap(gap: str) -> bool:
+    if gap in ("", "、", "，", ","):
+        return gap != "，" and gap != ","
+    if gap.startswith("、") and 1 < len(gap) <= 7:
+        rest = gap[1:]
+        return all(_is_han(c) for c in rest) and not (set(rest) & GAP_BLOCKERS)
+    return False
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# ---------------------------------------------------------------------------------------------
+# cues
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str  # the cue word
+    where: str  # "after", "before", "self"
+    phrase: str = ""  # the text from the closing mark to the end of the cue (for alt labels)
+
+
+def after_cue(text: str, pos: int) -> Cue | None:
+    """A strong cue in the short stretch after ``pos`` (the index after a closing mark).
+
+    >>> after_cue("”等一批协商议政工作品牌。", 1).word
+    '品牌'
+    >>> after_cue("”或主题党日活动", 1) is None
+    True
+    """
+    window = []
+    for ch in _after_text(text, pos, GAP_MAX + 6):
+        if ch in STOP or ch in OPEN_CLOSE or ch in CLOSERS:
+            break
+        window.append(ch)
+    stretch = "".join(window)
+    best: tuple[int, str] | None = None
+    for cue in STRONG_CUES:
+        i = stretch.find(cue)
+        if 0 <= i <= GAP_MAX and (best is None or i < best[0]):
+            best = (i, cue)
+    if best is None:
+        return None
+    i, cue = best
+    gap = stretch[:i]
+    if set(gap) & GAP_BLOCKERS:
+        return None
+    if any(c.isdigit() for c in gap):
+        return None
+    phrase = re.sub(r"^等(?:一批|系列|多项)?", "", gap) + cue
+    return Cue(cue, "after", phrase)
+
+
+def weak_after_cue(text: str, pos: int) -> Cue | None:
+    """A weak cue (建设, 工作, 项目, 工程) right after the name, or after a short modifier such as
+    党支部 (at most four characters)."""
+    stretch = _after_text(text, pos, 8)
+    for cue in WEAK_CUES:
+        i = stretch.find(cue)
+        if 0 <= i <= WEAK_GAP[cue] and all(_is_han(c) for c in stretch[:i]) and not set(stretch[:i]) & GAP_BLOCKERS:
+            return Cue(cue, "after", stretch[:i] + cue)
+    return None
+
+
+def _after_text(text: str, pos: int, n: int) -> str:
+    """``n`` characters of ``text`` from ``pos``, pinyin annotations of noisy sources skipped."""
+    return PINYIN.sub("", text[pos:pos + 3 * n])[:n]
+
+
+def _before_text(text: str, pos: int, n: int) -> str:
+    """``n`` characters of ``text`` before ``pos``, pinyin annotations skipped."""
+    chunk = PINYIN.sub("", text[max(0, pos - 3 * n):pos])
+    return chunk[-n:] if n else ""
+
+
+def verb_before(text: str, pos: int) -> str:
+    """The launching verb ending right before ``pos`` (the opening mark), or ""."""
+    before = _before_text(text, pos, 4)
+    for v in sorted(VERBS, key=len, reverse=True):
+        if before.endswith(v) or before.endswith(v + "了"):
+            return v
+    return ""
+
+
+def noun_before(text: str, pos: int) -> str:
+    """A brand noun right before the opening mark (直播平台“云端”, 协商品牌“宜商量”)."""
+    before = _before_text(text, pos, 6)
+    for cue in BRAND_SUFFIXES + ("栏目", "专栏", "节目"):
+        if before.endswith(cue):
+            return cue
+    return ""
+
+
+def self_cue(name: str) -> Cue | None:
+    for suffix in BRAND_SUFFIXES + PROGRAMME_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return Cue(suffix, "self")
+    return None
+
+
+def weak_self_cue(name: str) -> Cue | None:
+    for suffix in WEAK_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return Cue(suffix, "self")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# filters and classes
+
+
+def plausible_name(name: str) -> bool:
+    """Shape checks: not speech, not a slogan list, not a number, not too long.
+
+    >>> plausible_name("实干为要、创新为魂")
+    False
+    >>> plausible_name("宜商量")
+    True
+    """
+    compact = re.sub(r"\s", "", name)
+    if not 2 <= len(compact) <= MAX_LEN:
+        return False
+    if set(name) & INNER_BAD:
+        return False
+    if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact):
+        return False
+    if not any(_is_han(c) for c in compact):
+        return False
+    return True
+
+
+def is_award(text: str, q_open: int, q_close: int) -> bool:
+    before = text[max(0, q_open - 4):q_open]
+    after = text[q_close + 1:q_close + 5]
+    return any(before.endswith(w) for w in AWARD_BEFORE) or any(after.startswith(w) for w in AWARD_AFTER)
+
+
+def classify(name: str, cue: Cue) -> str:
+    """Brand or Programme from the cue and the shape of the name.
+
+    >>> classify("同心", Cue("讲座", "after"))
+    'Brand'
+    >>> classify("一支队一品牌", Cue("品牌", "self"))
+    'Programme'
+    >>> classify("服务为民", Cue("活动", "after"))
+    'Programme'
+    """
+    compact = re.sub(r"\s", "", name)
+    if _ONE_X_ONE_Y.match(compact):
+        return PROGRAMME
+    if cue.where in ("after", "before") and cue.word in BRAND_CUES:
+        return BRAND
+    if cue.where == "after" and "品牌" in cue.phrase:
+        return BRAND
+    if compact.endswith(BRAND_SUFFIXES) or compact.endswith(CONSULT_SUFFIXES):
+        return BRAND
+    return PROGRAMME
+
+
+# ---------------------------------------------------------------------------------------------
+# the recogniser
+
+
+def _zone_kind(doc: Doc, pos: int) -> str:
+    for z in doc.zones:
+        if z.start <= pos < z.end:
+            return z.kind
+    return "body"
+
+
+def _mention(doc: Doc, start: int, end: int, name: str, cue: Cue, cls: str | None = None) -> Mention:
+    label = clean_label(name)
+    alts = []
+    if cue.where == "after" and cue.phrase and len(cue.phrase) <= 8:
+        alt = label + cue.phrase
+        if norm(alt) != norm(label):
+            alts.append(alt)
+    return Mention(
+        cls=cls or classify(label, cue),
+        key=f"initiative:{norm(label)}",
+        label=label,
+        start=start,
+        end=end,
+        surface=label,
+        attrs={"cue": cue.word, "alt": alts},
+    )
+
+
+def _quoted_cue(text: str, group: list[Quote], q: Quote, name: str) -> Cue | None:
+    """The cue that makes ``q`` (a member of a coordinated ``group``) an initiative, or None."""
+    last = group[-1]
+    cue = after_cue(text, last.close + 1)
+    if cue is not None:
+        if q is not last:  # a list: the cue after the last name serves all only after 等 or directly
+            return cue
+        return cue
+    verb = verb_before(text, group[0].open)
+    noun = noun_before(text, group[0].open)
+    if noun:
+        return Cue(noun, "before")
+    own = self_cue(re.sub(r"\s", "", name))
+    if own is not None:
+        return own
+    if verb:
+        weak = weak_after_cue(text, last.close + 1) if q is last or len(group) > 1 else None
+        if weak is not None:
+            return weak
+        own_weak = weak_self_cue(re.sub(r"\s", "", name))
+        if own_weak is not None:
+            return own_weak
+    return None
+
+
+def _media_cue(text: str, q: Quote) -> Cue | None:
+    after = text[q.close + 1:q.close + 9]
+    for cue in MEDIA_CUES:
+        if after.startswith(cue) or after.startswith("等" + cue):
+            return Cue("全媒体协商" if cue == "全媒体协商" else cue, "after", cue)
+    before = text[max(0, q.open - 3):q.open]
+    for cue in ("栏目", "专栏", "节目"):
+        if before.endswith(cue):
+            return Cue(cue, "before")
+    return None
+
+
+def _is_document_title(name: str) -> bool:
+    compact = re.sub(r"\s", "", name)
+    return compact.startswith("关于") or compact.endswith(DOC_SUFFIXES)
+
+
+def quoted_mentions(doc: Doc) -> list[Mention]:
+    """Initiatives named in quotation marks or 《》."""
+    text = doc.text
+    quotes = find_quotes(text)
+    accepted: list[tuple[Quote, Mention]] = []
+    for group in _groups(text, [q for q in quotes if q.mark != "《"]):
+        for q in group:
+            m = _candidate(doc, group, q)
+            if m is not None:
+                accepted.append((q, m))
+    for q in quotes:
+        if q.mark != "《":
+            continue
+        name = clean_label(text[q.open + 1:q.close])
+        if not plausible_name(name) or _is_document_title(name):
+            continue
+        cue = _media_cue(text, q)
+        if cue is not None:
+            accepted.append((q, _mention(doc, q.open + 1, q.close, name, cue, BRAND)))
+    # inner quotes of a nested group (‘…’ inside “…”) that were not grouped at top level
+    inner = [q for q in quotes if q.mark != "《" and any(o.open < q.open and q.close < o.close for o in quotes)]
+    for q in inner:
+        if any(a.open <= q.open and q.close <= a.close for a, _ in accepted):
+            continue
+        m = _candidate(doc, [q], q)
+        if m is not None:
+            accepted.append((q, m))
+    return [m for _, m in accepted if _zone_kind(doc, m.start) != "lost"]
+
+
+def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
+    text = doc.text
+    name = clean_label(text[q.open + 1:q.close])
+    if not plausible_name(name):
+        return None
+    if is_award(text, group[0].open, group[-1].close):
+        return None
+    cue = _quoted_cue(text, group, q, name)
+    if cue is None:
+        return None
+    return _mention(doc, q.open + 1, q.close, name, cue)
+
+
+def unquoted_mentions(doc: Doc) -> list[Mention]:
+    """``开展产业振兴、科教振兴委员行动``: short names ending in 委员行动 right after a launching
+    verb; a coordinated list shares the head."""
+    out: list[Mention] = []
+    for m in _UNQUOTED.finditer(doc.text):
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        for k, item in enumerate(items):
+            start = pos
+            pos += len(item) + 1
+            if not item or item in GENERIC_HEADS or item.endswith("的") or len(item) < 2:
+                continue
+            if any(item.startswith(g) for g in GENERIC_HEADS):
+                continue
+            label = item + "委员行动"
+            end = m.end() if k == len(items) - 1 else start + len(item)
+            if _zone_kind(doc, start) == "lost":
+                continue
+            out.append(Mention(cls=PROGRAMME, key=f"initiative:{norm(label)}", label=label, start=start,
+                               end=end, surface=doc.text[start:end], attrs={"cue": "委员行动", "alt": []}))
+    return out
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Brand and Programme mentions of ``doc``, sorted by position."""
+    found = quoted_mentions(doc) + unquoted_mentions(doc)
+    found.sort(key=lambda m: (m.start, m.end, m.key))
+    return found

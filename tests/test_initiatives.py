@@ -1,0 +1,144 @@
+"""Brands and programmes: cue words, coordinated lists, nested quotes, rejections.
+
+The sentences are made up in the style of CPPCC news from other provinces."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import BRAND, PROGRAMME, Article, Doc, Zone
+from kg.recognise.initiatives import find_quotes, norm, recognise
+from kg.segment import segment
+
+
+def _doc(text: str, zones: tuple[Zone, ...] = ()) -> Doc:
+    return segment(Doc(Article("t.txt", "t", text, "h", "utf-8"), text=text, zones=zones))
+
+
+def _found(text: str) -> dict[str, str]:
+    """label -> class of every initiative found in ``text``."""
+    return {m.label: m.cls for m in recognise(_doc(text))}
+
+
+@pytest.mark.parametrize("text, label, cls", [
+    ("宜昌市政协打造“宜商量”协商品牌，推动解决一批民生难题。", "宜商量", BRAND),
+    ("襄阳市政协深入开展“委员讲堂进基层”活动，累计举办20场。", "委员讲堂进基层", PROGRAMME),
+    ("“有事好商量”议事室建成以来，已协商议题35个。", "有事好商量", BRAND),
+    ("该市政协创新实施“同心聚力 委员行动”，助力乡村振兴。", "同心聚力 委员行动", PROGRAMME),
+    ("县政协建立“三联三促”工作机制，强化委员联系群众。", "三联三促", PROGRAMME),
+    ("市政协开设“协商在线”全媒体协商，全年播出12期。", "协商在线", BRAND),
+    ("市政协借助直播平台“云上议事”开展线上协商。", "云上议事", BRAND),
+    ("“知行”讲座已举办30期。", "知行", BRAND),
+    ("县政协深入实施“委员联络站”项目，覆盖全部乡镇。", "委员联络站", PROGRAMME),
+    ("市政协全面开展“五好”党支部建设，提升组织力。", "五好", PROGRAMME),
+    ("省政协启动“‘数字经济+’委员行动”，召开对接会6场。", "‘数字经济+’委员行动", PROGRAMME),
+    ("市政协策划实施“我为‘十五五’发展献一策”活动。", "我为‘十五五’发展献一策", PROGRAMME),
+    ("县政协积极打造“一委室一品牌”，推动工作提质。", "一委室一品牌", PROGRAMME),
+    ("《荆楚协商》全媒体协商平台已播出50期。", "荆楚协商", BRAND),
+])
+def test_named_initiatives(text: str, label: str, cls: str) -> None:
+    found = _found(text)
+    assert found.get(label) == cls, found
+
+
+def test_coordinated_list_shares_the_cue() -> None:
+    found = _found("市政协开展“委员走基层”“委员进社区”等系列活动，服务群众2万人次。")
+    assert found == {"委员走基层": PROGRAMME, "委员进社区": PROGRAMME}
+
+
+def test_coordinated_list_of_brands() -> None:
+    found = _found("先后打造“汉水议事”“襄商量”“古隆中协商室”等一批协商议政工作品牌。")
+    assert found == {"汉水议事": BRAND, "襄商量": BRAND, "古隆中协商室": BRAND}
+
+
+def test_list_with_modifiers_between_names() -> None:
+    found = _found("实施委员履职“带头一步”、服务群众“多走一步”等活动。")
+    assert set(found) == {"带头一步", "多走一步"}
+
+
+def test_brand_cue_wins_over_action_inside_name() -> None:
+    assert _found("市政协创新实施“红心向党 委员行动”党建品牌创建工作。") == {"红心向党 委员行动": BRAND}
+
+
+def test_named_room_is_a_brand_even_with_activity_cue() -> None:
+    assert _found("开展“宜商量·民生会客厅”协商活动80余次。") == {"宜商量·民生会客厅": BRAND}
+
+
+@pytest.mark.parametrize("text", [
+    "严格落实“第一议题”制度，坚持学习在先。",
+    "进一步抓实抓牢政协委员和机关干部“两支队伍”建设。",
+    "为“十五五”规划编制建言献策。",
+    "助推全省“六大振兴”取得实效。",
+    "驰而不息纠“四风”、改作风。",
+    "引导港澳委员更好发挥“双重积极作用”。",
+    "牢固树立“实干为要、创新为魂”鲜明导向。",
+    "“虽然人不在会场，但我们心在武汉。”委员如是说。",
+    "常态化开展“三亲”史料征编工作。",
+    "获评“全国优秀履职平台”称号。",
+    "1名委员获“全国最美志愿者”称号。",
+    "每季度到企业指导“三会一课”或主题党日活动一次。",
+    "组织拍摄“最美红色歌曲”快闪视频。",
+    "报送《关于开展协商的报告》和《湖北省乡村振兴规划》。",
+    "《人民日报》《湖北日报》等媒体宣传报道。",
+    "推动“党建+履职”的成果体现在服务发展上。",
+    "深化拓展委员行动，联动助推产业振兴。",
+    "大力实施专项委员行动，为委员履职提供舞台。",
+])
+def test_rejections(text: str) -> None:
+    assert _found(text) == {}
+
+
+def test_unquoted_committee_actions_share_the_head() -> None:
+    found = _found("开展产业振兴、科教振兴委员行动，引进项目87项。")
+    assert found == {"产业振兴委员行动": PROGRAMME, "科教振兴委员行动": PROGRAMME}
+
+
+def test_key_label_alt() -> None:
+    [m] = recognise(_doc("坚持举办“荆楚”讲座，至今累计举办40期。"))
+    assert m.key == "initiative:荆楚"
+    assert m.label == "荆楚"
+    assert "荆楚讲座" in m.attrs["alt"]
+    assert m.attrs["cue"] == "讲座"
+
+
+def test_label_keeps_inner_marks_and_spaces_and_key_is_normalised() -> None:
+    [m] = recognise(_doc("市政协深入开展“书香政协 墨润三湘”委员读书实践活动。"))
+    assert m.label == "书香政协 墨润三湘"
+    assert m.key == "initiative:" + norm("书香政协墨润三湘")
+    assert m.key == "initiative:书香政协墨润三湘"
+
+
+def test_span_is_the_name_between_the_marks() -> None:
+    text = "市政协打造“宜商量”协商品牌。"
+    [m] = recognise(_doc(text))
+    assert text[m.start:m.end] == "宜商量"
+
+
+def test_pinyin_noise_is_not_part_of_the_label() -> None:
+    [m] = recognise(_doc("深入实(shí)施“党(dǎng)建先锋”项(xiàng)目。"))
+    assert m.label == "党建先锋"
+
+
+def test_no_mention_in_lost_zones() -> None:
+    text = "市政协打造“宜商量”协商品牌。"
+    assert recognise(_doc(text, (Zone(0, len(text), "lost"),))) == []
+    assert len(recognise(_doc(text, (Zone(0, len(text), "headlines"),)))) == 1
+
+
+def test_traditional_and_simplified_share_a_key() -> None:
+    assert norm("產業振興 委員行動") == norm("产业振兴委员行动")
+
+
+def test_quotes_nested_and_unclosed() -> None:
+    quotes = find_quotes("开展“A‘B’C”活动，“未闭合\n“D”")
+    marks = [(q.mark, q.open, q.close) for q in quotes]
+    assert ("“", 2, 8) in marks and ("‘", 4, 6) in marks
+    assert all(q.close > q.open for q in quotes)
+    assert not any(q.open == 12 for q in quotes)  # the unclosed mark is dropped at the line break
+
+
+def test_output_is_sorted_and_deterministic() -> None:
+    text = "市政协开展“委员走基层”“委员进社区”等系列活动，打造“宜商量”协商品牌。"
+    a = recognise(_doc(text))
+    assert a == recognise(_doc(text))
+    assert [m.start for m in a] == sorted(m.start for m in a)

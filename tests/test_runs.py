@@ -1,0 +1,115 @@
+"""``runs``: the committee that runs an initiative, from sentence subject and paragraph topic.
+
+Synthetic documents: committee mentions are placed by hand (as the committees recogniser would),
+initiatives come from the real recogniser.  Sentences are made up, in the style of CPPCC news."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.model import COMMITTEE, RUNS, Article, Doc, Mention, Zone
+from kg.recognise import initiatives
+from kg.relate_runs import relate
+from kg.segment import segment
+
+HUBEI, YICHANG, XIANGYANG, WUHAN, YUEYANG = "420000", "420500", "420600", "420100", "430600"
+CODES = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHANG, "襄阳市政协": XIANGYANG,
+         "武汉市政协": WUHAN, "湖南省岳阳市政协": YUEYANG}
+
+
+def _doc(text: str, zones: tuple[Zone, ...] = ()) -> Doc:
+    doc = segment(Doc(Article("t.txt", "t", text, "h", "utf-8"), text=text, zones=zones))
+    mentions = []
+    taken: set[int] = set()
+    for surface in sorted(CODES, key=len, reverse=True):
+        i = text.find(surface)
+        while i >= 0:
+            if i not in taken and not taken & set(range(i, i + len(surface))):
+                code = CODES[surface]
+                mentions.append(Mention(COMMITTEE, f"committee:{code}", surface, i, i + len(surface), surface,
+                                        {"code": code}))
+                taken.update(range(i, i + len(surface)))
+            i = text.find(surface, i + 1)
+    doc = replace(doc, mentions=tuple(mentions))
+    return replace(doc, mentions=doc.mentions + tuple(initiatives.recognise(doc)))
+
+
+def _runs(text: str, zones: tuple[Zone, ...] = ()) -> set[tuple[str, str]]:
+    rels = relate(_doc(text, zones))
+    assert all(r.predicate == RUNS for r in rels)
+    return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
+
+
+def test_subject_of_the_sentence() -> None:
+    assert _runs("宜昌市政协打造“宜商量”协商品牌，推动解决民生难题。") == {(YICHANG, "宜商量")}
+
+
+def test_topic_of_the_paragraph_carries_to_later_sentences() -> None:
+    text = "襄阳市政协聚焦产业发展。今年以来，开展“委员走基层”“委员进社区”等系列活动，服务群众2万人次。"
+    assert _runs(text) == {(XIANGYANG, "委员走基层"), (XIANGYANG, "委员进社区")}
+
+
+def test_new_subject_takes_over_within_a_paragraph() -> None:
+    text = "宜昌市政协聚焦民生。襄阳市政协创新实施“汉江护航 委员行动”，助力生态保护。"
+    assert _runs(text) == {(XIANGYANG, "汉江护航委员行动")}
+
+
+def test_each_paragraph_has_its_own_subject() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "襄阳市政协深入开展“委员讲堂进基层”活动。\n")
+    assert _runs(text) == {(YICHANG, "宜商量"), (XIANGYANG, "委员讲堂进基层")}
+
+
+def test_committee_as_object_does_not_run() -> None:
+    text = "县里的做法荣获宜昌市政协系统优秀党建品牌称号。襄阳市政协开展“三联三促”活动。"
+    assert _runs(text) == {(XIANGYANG, "三联三促")}
+    text = "在宜昌市政协示范带动下，襄阳市政协深入开展“委员帮企”活动。"
+    assert _runs(text) == {(XIANGYANG, "委员帮企")}
+
+
+def test_committee_as_modifier_is_not_a_subject() -> None:
+    text = "襄阳市政协组织委员调研。宜昌市政协委员张某说，要持续开展“委员帮企”活动。"
+    assert _runs(text) == {(XIANGYANG, "委员帮企")}
+
+
+def test_coordinated_committees_all_run() -> None:
+    text = "宜昌市政协联合湖南省岳阳市政协建立“两湖协商”联动机制，召开协商会3次。"
+    assert _runs(text) == {(YICHANG, "两湖协商"), (YUEYANG, "两湖协商")}
+
+
+def test_owner_written_before_the_name() -> None:
+    text = "宜昌市政协组织委员学习借鉴襄阳市政协“襄商量”协商品牌经验。"
+    assert _runs(text) == {(XIANGYANG, "襄商量")}
+
+
+def test_collective_goes_to_the_province_committee() -> None:
+    text = ("湖北省政协召开常委会议。\n"
+            "会议指出，全省政协“产业振兴 委员行动”成效明显。\n"
+            "宜昌市政协打造“宜商量”协商品牌。\n"
+            "省政协主席强调要抓好落实。\n")
+    runs = _runs(text)
+    assert (HUBEI, "产业振兴委员行动") in runs
+    assert (YICHANG, "产业振兴委员行动") not in runs
+
+
+def test_article_main_committee_when_paragraph_has_no_subject() -> None:
+    text = ("省政协召开全体会议。\n"
+            "省政协组织委员视察。\n"
+            "回应民生关切，充分发挥“有事好商量”平台作用，解决问题459件。\n"
+            "宜昌市政协开展调研。\n")
+    assert _runs(text) == {(HUBEI, "有事好商量")}
+
+
+def test_no_runs_from_headline_lists() -> None:
+    text = "宜昌市政协打造“宜商量”协商品牌。\n"
+    assert _runs(text, (Zone(0, len(text), "headlines"),)) == set()
+
+
+def test_no_committee_no_runs() -> None:
+    assert _runs("开展“委员走基层”系列活动。") == set()
+
+
+def test_evidence_span_is_the_sentence() -> None:
+    text = "襄阳市政协聚焦发展。襄阳市政协开展“委员走基层”活动。"
+    [r] = relate(_doc(text))
+    assert text[r.start:r.end] == "襄阳市政协开展“委员走基层”活动。"
