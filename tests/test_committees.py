@@ -116,3 +116,13 @@ def test_short_form_prefers_the_committee_just_named():
     text = ("广西各市政协加强党建\n桂林市政协强化理论宣讲，市政协党组成员带头宣讲。\n"
             "柳州市政协举办培训，市政协主席授课。")
     assert labels(text) == ["桂林市政协", "桂林市政协", "柳州市政协", "柳州市政协"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("中国人民政治协商会议第十四届全国委员会第三次会议开幕。", "全国政协"),
+    ("政协第十三届广西壮族自治区委员会常务委员会会议。", "广西壮族自治区政协"),
+    ("政协广西壮族自治区第十三届委员会第三次会议。", "广西壮族自治区政协"),
+    ("中国人民政治协商会议湖北省宜昌市委员会召开会议。", "宜昌市政协"),
+])
+def test_term_forms(text, label):
+    assert labels(text)[:1] == [label]

@@ -121,3 +121,15 @@ def test_street_names_are_not_regions():
 def test_party_and_cppcc_organs_after_a_city():
     assert found("北京市委、北京市政协负责同志参加。") == [("北京市", "北京市"), ("北京市", "北京市")]
     assert [label for _, label in found("南宁市委统战部召开会议。")] == ["南宁市"]
+
+
+def test_topic_ignores_headlines_and_uses_title_zone():
+    text = "柳州市政协召开会议\n- 桂林市政协召开会议\n- 桂林市新闻\n本报讯 柳州市政协委员视察。"
+    zones = (Zone(0, 9, "title"), Zone(10, 29, "headlines"), Zone(30, len(text), "body"))
+    topic = context.topic_regions(make_doc(text, zones=zones))
+    assert topic[0] == "450200" and "450300" not in topic
+
+
+def test_topic_from_article_title():
+    doc = make_doc("政协召开常委会议，市政协主席出席。", title="眉山市政协召开常委会议")
+    assert context.topic_regions(doc)[0] == "511400"

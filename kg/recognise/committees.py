@@ -47,7 +47,11 @@ _COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇
 _COORD = set("、和与及同暨")
 _NOISE = re.compile(r"[\s,，]")  # stray commas and spaces a noisy source leaves between coordinated names
 _COUNT_BEFORE_ZX = re.compile(r"^(?:两|三|四|五|六|七|八|九|十|多)(?:地|市|县|省|区)")
-_NATIONAL_RE = re.compile(r"全国政协|政协全国委员会|中国人民政治协商会议全国委员会")
+_TERM = r"第[一二三四五六七八九十〇零\d]{1,4}届"
+_NATIONAL_RE = re.compile(rf"全国政协|(?:中国人民政治协商会议|政协)(?:{_TERM})?全国委员会")
+# the official forms: 政协柳州市委员会, 中国人民政治协商会议第十三届柳州市委员会, 政协柳州市第十三届委员会
+_OFFICIAL_BEFORE = re.compile(rf"(?:中国人民政治协商会议|政协)(?:{_TERM})?$")
+_TERM_AFTER = re.compile(rf"(?:{_TERM})?委员会")
 
 
 def _label(d: gazetteer.Division) -> str:
@@ -126,16 +130,14 @@ def _region_forms(doc: Doc, found: list, used: list[tuple[int, int]]) -> list[Me
                                         own=own))
                 start = first
             used.append((start, end))
-        elif after.startswith("委员会"):
-            head = chain[0][0].start
-            if text.endswith(FULL_PREFIX, 0, head):
-                start = head - len(FULL_PREFIX)
-            elif text.endswith("政协", 0, head):
-                start = head - 2
-            else:
+        else:
+            tail = _TERM_AFTER.match(text, m.end)
+            head = _OFFICIAL_BEFORE.search(text[max(0, start - 20):start])
+            if tail is None or head is None:
                 continue
-            out.append(_mention(d, start, m.end + 3, text))
-            used.append((start, m.end + 3))
+            start -= len(head.group())
+            out.append(_mention(d, start, tail.end(), text))
+            used.append((start, tail.end()))
     return out
 
 
@@ -170,8 +172,7 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
         there = doc.sentence_at(m.start)
         if there is None or there.paragraph != here.paragraph:
             return None
-        name = doc.text[m.start:m.end]
-        if m.attrs["level"] in levels and m.label[:-2].endswith(suffixes) and not name.startswith("中国"):
+        if m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
             return str(m.attrs["code"])
     return None
 

@@ -93,6 +93,16 @@ def topic_regions(doc: Doc) -> tuple[str, ...]:
     """
     if doc.topic_regions:
         return tuple(doc.topic_regions)
+    key = (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
+    if _MEMO.get("key") != key:  # regions and committees both ask, one after the other
+        _MEMO["key"], _MEMO["value"] = key, _compute(doc)
+    return _MEMO["value"]
+
+
+_MEMO: dict[str, object] = {}
+
+
+def _compute(doc: Doc) -> tuple[str, ...]:
     gaz = gazetteer.default()
     sc = scores(doc)
     # a county's weight also speaks for its prefecture and province (less strongly)
