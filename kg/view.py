@@ -1,37 +1,831 @@
-"""The HTML view: a self-contained pyvis page (no request leaves it).
+"""The HTML views: ``graph.html`` (an interactive explorer) and ``overview.html``.
 
-First version: pyvis with its JavaScript inlined and every remote reference dropped.
-Issue 6 turns it into the full explorer (legend, search, filters, evidence panel).
+Both pages are self-contained: every script and style is inlined from ``kg/static`` and the
+page holds no http(s) URL, so it opens from disk with no network at all.
+
+Why vis-network with our own template rather than pyvis's ``Network.generate_html``: pyvis's
+template pulls CDN scripts (bootstrap, tom-select) and has no legend, search, filters, panel or
+lazy evidence; pyvis's vendored vis-network build is what we embed (see kg/static/README.md).
+
+What the graph page promises (``data["promise"]``): a graph of at most ``SMALL_GRAPH``
+entities is drawn whole; a bigger one draws the top of the graph (committees, their regions,
+brands and programmes, by rank, at most ``INITIAL_CAP`` nodes) and keeps the rest (people,
+figures, meetings...) behind expansion, class checkboxes and search.  Evidence sentences are
+embedded as a separate compact JSON block that the page parses only when the panel needs it.
+
+The layout is computed here, not by physics: committees form a layered tree (全国政协 ->
+province -> prefecture -> county, by ``subOrganizationOf``) and each committee's block of the
+things it runs, its region and its people sits right under it.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import math
 import re
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from kg.model import Corpus
+from kg.model import (
+    BRAND,
+    CLAIMS,
+    COMMITTEE,
+    DOCUMENT,
+    FIGURE,
+    HOLDS_POST,
+    MEETING,
+    MEMBER_OF,
+    ORGAN,
+    ORGANISATION,
+    PERSON,
+    PROGRAMME,
+    REGION,
+    REGION_OF,
+    RUNS,
+    SUB_ORGANIZATION_OF,
+    Corpus,
+    Entity,
+    Evidence,
+    Fact,
+)
 
-COLOURS = {
-    "CPPCCCommittee": "#c0392b",
-    "AdministrativeRegion": "#2980b9",
-    "Brand": "#8e44ad",
-    "Programme": "#27ae60",
-    "Person": "#e67e22",
+STATIC = Path(__file__).resolve().parent / "static"
+
+SMALL_GRAPH = 400  # a corpus with at most this many entities is drawn whole
+INITIAL_CAP = 1500  # at most this many nodes drawn at first on bigger graphs
+MAX_EVIDENCE = 8  # evidence sentences embedded per node or edge (the count of all is kept)
+
+# grid of a committee's block (canvas units)
+DX, DY = 190.0, 110.0
+COMMITTEE_H = 120.0
+GAP_X, GAP_Y = 70.0, 110.0
+LANE = 40.0  # free lane under a committee for the edges to its sub-committees
+MAX_ASPECT = 3.0  # a tree wider than this (width / height) wraps sub-committees into bands
+ASPECT = 1.6  # the shape aimed at when wrapping (a landscape screen)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one class is drawn: the legend, the node shape and the label size."""
+
+    cls: str
+    name: str  # legend text
+    colour: str
+    shape: str  # a vis-network shape
+    font: int  # label size in canvas units
+    size: int  # node size for shapes with the label outside
+    top: bool  # drawn at first on big graphs
+
+
+STYLES: dict[str, Style] = {s.cls: s for s in (
+    Style(COMMITTEE, "政协 Committee", "#c0392b", "box", 30, 30, True),
+    Style(REGION, "地区 Region", "#2e86c1", "triangle", 17, 11, True),
+    Style(BRAND, "品牌 Brand", "#8e44ad", "star", 22, 17, True),
+    Style(PROGRAMME, "活动/机制 Programme", "#1e8449", "diamond", 22, 14, True),
+    Style(PERSON, "人物 Person", "#e67e22", "dot", 17, 9, False),
+    Style(ORGAN, "机构 Organ", "#a04000", "hexagon", 16, 10, False),
+    Style(ORGANISATION, "组织 Organisation", "#566573", "triangleDown", 16, 10, False),
+    Style(MEETING, "会议 Meeting", "#148f77", "square", 15, 9, False),
+    Style(DOCUMENT, "文件 Document", "#7d6608", "square", 15, 8, False),
+    Style(FIGURE, "数据 Figure", "#b7950b", "dot", 14, 6, False),
+)}
+OTHER = Style("", "其他 Other", "#7f8c8d", "dot", 14, 8, False)
+CLASS_ORDER = list(STYLES)
+
+EDGE_STYLES: dict[str, tuple[str, float, bool]] = {  # predicate -> (colour, width, dashed)
+    SUB_ORGANIZATION_OF: ("#c0392b", 3.0, False),
+    RUNS: ("#8e44ad", 1.6, False),
+    REGION_OF: ("#2e86c1", 1.2, True),
+    "partOf": ("#2e86c1", 1.2, True),
+    MEMBER_OF: ("#e67e22", 1.2, False),
+    HOLDS_POST: ("#e67e22", 1.0, True),
+    CLAIMS: ("#b7950b", 1.0, False),
+    "organOf": ("#a04000", 1.2, False),
+    "heldBy": ("#148f77", 1.0, False),
+    "issuedBy": ("#7d6608", 1.0, False),
+    "cooperatesWith": ("#566573", 1.2, True),
 }
+LEVELS = {0: "全国", 1: "省级", 2: "市级", 3: "县级"}
 
-_REMOTE = re.compile(r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]*"[^>]*>(?:\s*</script>)?', re.I)
+_URL = re.compile(r"https?://[^\s\"'<>()]+")
+_XML_NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink")
 
 
-def render_html(corpus: Corpus) -> str:
-    from pyvis.network import Network
+def style_of(cls: str) -> Style:
+    return STYLES.get(cls, OTHER)
 
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line")
-    for e in corpus.entities.values():
-        net.add_node(e.iri, label=e.label, title=f"{e.cls}: {e.label}", color=COLOURS.get(e.cls, "#7f8c8d"))
+
+# --------------------------------------------------------------------------- graph helpers
+
+def _committee_parents(corpus: Corpus) -> dict[str, str]:
+    """Committee key -> parent committee key (the first ``subOrganizationOf`` by key order)."""
+    parents: dict[str, str] = {}
+    for f in sorted(corpus.facts, key=lambda f: (f.subject, f.object)):
+        if (f.predicate == SUB_ORGANIZATION_OF and f.subject in corpus.entities and f.object in corpus.entities
+                and f.subject != f.object and f.subject not in parents):
+            parents[f.subject] = f.object
+    # drop cycles so the tree walk always ends
+    for start in sorted(parents):
+        seen, k = set(), start
+        while k in parents:
+            if k in seen:
+                del parents[k]
+                break
+            seen.add(k)
+            k = parents[k]
+    return parents
+
+
+def _adjacency(corpus: Corpus) -> dict[str, list[str]]:
+    adj: dict[str, set[str]] = defaultdict(set)
     for f in corpus.facts:
-        s, o = corpus.entities[f.subject].iri, corpus.entities[f.object].iri
-        net.add_edge(s, o, title=f.predicate, label=f.predicate)
-    html = net.generate_html()
-    html = _REMOTE.sub("", html)
-    if "<meta charset" not in html:
-        html = html.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
-    return html
+        if f.subject in corpus.entities and f.object in corpus.entities and f.subject != f.object:
+            adj[f.subject].add(f.object)
+            adj[f.object].add(f.subject)
+    return {k: sorted(v) for k, v in adj.items()}
+
+
+@dataclass
+class GraphIndex:
+    """What the view derives from the facts once: neighbours, degrees, anchors, the committee tree."""
+
+    adj: dict[str, list[str]]
+    deg: dict[str, int]
+    owner: dict[str, str]  # entity key -> the committee it is drawn under (see anchors)
+    parents: dict[str, str]  # committee key -> parent committee key
+
+
+def index_graph(corpus: Corpus) -> GraphIndex:
+    adj = _adjacency(corpus)
+    deg = {k: len(adj.get(k, ())) for k in corpus.entities}
+    return GraphIndex(adj, deg, anchors(corpus, adj), _committee_parents(corpus))
+
+
+def _level(e: Entity) -> int | None:
+    if e.key.endswith(":CN"):
+        return 0
+    lv = e.attrs.get("level")
+    try:
+        return int(lv) if lv is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _code(e: Entity) -> str:
+    code = e.attrs.get("code")
+    if code:
+        return str(code)
+    rest = e.key.partition(":")[2]
+    return rest if e.cls in (COMMITTEE, REGION) and rest.isdigit() else ""
+
+
+def anchors(corpus: Corpus, adj: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Entity key -> the committee it is drawn under: the nearest committee in the graph.
+
+    A breadth-first search from every committee at once (higher levels first, then by key),
+    so a brand run by a county committee sits under it, a figure claimed by that brand too,
+    and ties go to the same committee on every run.
+    """
+    adj = _adjacency(corpus) if adj is None else adj
+    committees = sorted((e for e in corpus.entities.values() if e.cls == COMMITTEE),
+                        key=lambda e: (_level(e) if _level(e) is not None else 9, e.key))
+    owner: dict[str, str] = {e.key: e.key for e in committees}
+    queue = deque(e.key for e in committees)
+    while queue:
+        k = queue.popleft()
+        for n in adj.get(k, ()):
+            if n not in owner:
+                owner[n] = owner[k]
+                queue.append(n)
+    return owner
+
+
+def _tier(e: Entity, owner: dict[str, str], ents: dict[str, Entity]) -> int:
+    """How near the top of the graph an entity is: committees by level, then what the upper
+    committees run, then counties, then what they run; regions last (committees stand for them)."""
+    if e.cls == COMMITTEE:
+        lv = _level(e)
+        return {0: 0, 1: 0, 2: 1, 3: 2}.get(lv if lv is not None else 3, 2)
+    if e.cls in (BRAND, PROGRAMME):
+        anchor = ents.get(owner.get(e.key, ""))
+        lv = _level(anchor) if anchor is not None else None
+        return {0: 1, 1: 1, 2: 2}.get(lv if lv is not None else 3, 3)
+    return 4 if style_of(e.cls).top else 5
+
+
+def ranking(corpus: Corpus, gi: GraphIndex | None = None) -> list[str]:
+    """Entity keys, most important first: tier (see :func:`_tier`), then degree and mentions."""
+    gi = gi or index_graph(corpus)
+    ents = corpus.entities
+
+    def rank(k: str) -> tuple:
+        return (_tier(ents[k], gi.owner, ents), -gi.deg.get(k, 0) - len(ents[k].evidence) // 4, k)
+
+    return sorted(ents, key=rank)
+
+
+def initial_keys(corpus: Corpus, gi: GraphIndex | None = None) -> set[str]:
+    """The entities the page draws at first (see the module docstring)."""
+    if len(corpus.entities) <= SMALL_GRAPH:
+        return set(corpus.entities)
+    top = [k for k in ranking(corpus, gi) if style_of(corpus.entities[k].cls).top]
+    return set(top[:INITIAL_CAP])
+
+
+# --------------------------------------------------------------------------- layout
+
+def _block_shape(n: int) -> tuple[int, int]:
+    """Columns and rows of a block of ``n`` items: wider than tall, an even number of columns
+    (a lane stays free under the committee for the edges to its sub-committees)."""
+    if n == 0:
+        return 0, 0
+    cols = min(6, max(2, math.ceil(math.sqrt(n * 1.6))))
+    cols += cols % 2
+    return cols, math.ceil(n / cols)
+
+
+def _block_x(col: int, cols: int) -> float:
+    """Offset of a block column from the committee's x, leaving the central lane free."""
+    half = cols / 2
+    if col < half:
+        return -LANE / 2 - (half - col - 0.5) * DX
+    return LANE / 2 + (col - half + 0.5) * DX
+
+
+def _item_order(e: Entity, deg: dict[str, int]) -> tuple:
+    cls_rank = CLASS_ORDER.index(e.cls) if e.cls in STYLES else len(CLASS_ORDER)
+    return (cls_rank, -deg.get(e.key, 0), e.label, e.key)
+
+
+class _Tree:
+    """The committee tree packed into boxes.
+
+    Every committee at one depth reserves the same height for itself and its block, so in a
+    graph whose children fit in one band the levels line up (全国政协 / provinces / cities /
+    counties).  A committee with many sub-committees wraps them into bands no wider than
+    ``band_w``, which keeps a big graph roughly screen-shaped instead of a thin endless line.
+    """
+
+    def __init__(self, ents: dict[str, Entity], committees: list[str], parents: dict[str, str],
+                 blocks: dict[str, list[str]], band_w: float = math.inf):
+        self.ents, self.blocks, self.band_w = ents, blocks, band_w
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for c in committees:
+            if c in parents:
+                self.children[parents[c]].append(c)
+        self.roots = sorted((c for c in committees if c not in parents),
+                            key=lambda c: (_level(ents[c]) if _level(ents[c]) is not None else 9, c))
+        self.depth: dict[str, int] = {}
+        stack = [(r, 0) for r in self.roots]
+        while stack:
+            c, d = stack.pop()
+            self.depth[c] = d
+            stack.extend((ch, d + 1) for ch in self.children[c])
+        self.own_h: dict[int, float] = defaultdict(float)
+        for c in committees:
+            rows = _block_shape(len(blocks[c]))[1]
+            self.own_h[self.depth[c]] = max(self.own_h[self.depth[c]], COMMITTEE_H + rows * DY)
+        self.size: dict[str, tuple[float, float]] = {}
+        self.bands: dict[str, list[list[str]]] = {}
+        for c in sorted(committees, key=lambda c: -self.depth[c]):  # children before parents
+            self._measure(c)
+
+    def _own_w(self, c: str) -> float:
+        cols = _block_shape(len(self.blocks[c]))[0]
+        return max(cols * DX + LANE, len(self.ents[c].label) * STYLES[COMMITTEE].font + 40)
+
+    def _measure(self, c: str) -> None:
+        bands: list[list[str]] = []
+        row_w = 0.0
+        for ch in self.children[c]:
+            w = self.size[ch][0]
+            if bands and row_w + GAP_X + w <= self.band_w:
+                bands[-1].append(ch)
+                row_w += GAP_X + w
+            else:
+                bands.append([ch])
+                row_w = w
+        self.bands[c] = bands
+        w = max([self._own_w(c)] + [self._band_w(b) for b in bands])
+        h = self.own_h[self.depth[c]] + sum(GAP_Y + max(self.size[ch][1] for ch in b) for b in bands)
+        self.size[c] = (w, h)
+
+    def _band_w(self, band: list[str]) -> float:
+        return sum(self.size[ch][0] for ch in band) + GAP_X * (len(band) - 1)
+
+    def extent(self) -> tuple[float, float]:
+        """Width and height of the whole forest."""
+        sizes = [self.size[r] for r in self.roots]
+        return (sum(w for w, _ in sizes) + 2 * GAP_X * max(0, len(sizes) - 1), max([h for _, h in sizes] or [0.0]))
+
+    def place(self, pos: dict[str, tuple[float, float]]) -> float:
+        """Write every committee's and block item's position; return the right edge."""
+        left = 0.0
+        stack = []
+        for r in self.roots:
+            stack.append((r, left, 0.0))
+            left += self.size[r][0] + GAP_X * 2
+        while stack:
+            c, lft, top = stack.pop()
+            w = self.size[c][0]
+            cx = lft + w / 2
+            pos[c] = (round(cx, 1), round(top, 1))
+            cols = _block_shape(len(self.blocks[c]))[0]
+            for i, k in enumerate(self.blocks[c]):
+                x, y = cx + _block_x(i % cols, cols), top + COMMITTEE_H * 0.75 + (i // cols) * DY
+                pos[k] = (round(x, 1), round(y, 1))
+            y = top + self.own_h[self.depth[c]] + GAP_Y
+            for band in self.bands[c]:
+                x = lft + (w - self._band_w(band)) / 2
+                for ch in band:
+                    stack.append((ch, x, y))
+                    x += self.size[ch][0] + GAP_X
+                y += max(self.size[ch][1] for ch in band) + GAP_Y
+        return left
+
+
+def layout(corpus: Corpus, shown: set[str] | None = None,
+           gi: GraphIndex | None = None) -> dict[str, tuple[float, float]]:
+    """Canvas position of every entity.
+
+    Entities in ``shown`` (default: all) are laid out as a committee tree (see :class:`_Tree`),
+    each committee with a block under it of what hangs from it (its region, brands,
+    programmes, people...).  The others get a ring around the committee they hang from, used
+    when they are expanded.  Entities no drawn committee reaches go in a grid to the right.
+    """
+    shown = set(corpus.entities) if shown is None else shown
+    gi = gi or index_graph(corpus)
+    deg, owner, ents = gi.deg, gi.owner, corpus.entities
+    committees = sorted(k for k, e in ents.items() if e.cls == COMMITTEE and k in shown)
+    parents = {c: p for c, p in gi.parents.items() if c in shown and p in shown}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(ents, key=lambda k: _item_order(ents[k], deg)):
+        if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown:
+            blocks[owner[k]].append(k)
+    pos: dict[str, tuple[float, float]] = {}
+    right = _fit_tree(ents, committees, parents, blocks).place(pos)
+    _grid_unanchored(ents, shown, pos, deg, right, pos)
+    _rings(ents, owner, pos)
+    return pos
+
+
+def _fit_tree(ents: dict[str, Entity], committees: list[str], parents: dict[str, str],
+              blocks: dict[str, list[str]]) -> _Tree:
+    """The tree unwrapped when it is not too wide; else wrapped to the band width whose shape
+    comes nearest to ``ASPECT`` (a few tries, each linear in the number of committees)."""
+    tree = _Tree(ents, committees, parents, blocks)
+    w, h = tree.extent()
+    if w <= MAX_ASPECT * max(h, 1.0):
+        return tree
+    best, best_err = tree, math.inf
+    band = 4000.0
+    while band < w:
+        t = _Tree(ents, committees, parents, blocks, band)
+        tw, th = t.extent()
+        err = abs(math.log(max(tw, 1.0) / max(th, 1.0) / ASPECT))
+        if err < best_err:
+            best, best_err = t, err
+        band *= 1.5
+    return best
+
+
+def _grid_unanchored(ents: dict[str, Entity], shown: set[str], placed: dict[str, tuple[float, float]],
+                     deg: dict[str, int], left: float, pos: dict[str, tuple[float, float]]) -> None:
+    """Shown entities that the tree did not place: a grid to its right, by class."""
+    loose = sorted((k for k in ents if k not in placed and k in shown), key=lambda k: _item_order(ents[k], deg))
+    cols = max(1, math.ceil(math.sqrt(len(loose) * 1.6))) if loose else 1
+    for i, k in enumerate(loose):
+        pos[k] = (round(left + (i % cols) * DX, 1), round((i // cols) * DY, 1))
+
+
+def _rings(ents: dict[str, Entity], owner: dict[str, str], pos: dict[str, tuple[float, float]]) -> None:
+    """Positions of the entities not drawn at first: rings around their committee (or the origin)."""
+    by_anchor: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(ents):
+        if k not in pos:
+            by_anchor[owner.get(k, "")].append(k)
+    for a, keys in sorted(by_anchor.items()):
+        cx, cy = pos.get(a, (0.0, -400.0))
+        ring, slot, per = 0, 0, 10
+        for k in keys:
+            r = 260 + ring * 110
+            angle = 2 * math.pi * slot / per
+            pos[k] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
+            slot += 1
+            if slot == per:
+                ring, slot, per = ring + 1, 0, per + 8
+
+
+# --------------------------------------------------------------------------- page data
+
+def _doc_table(corpus: Corpus) -> tuple[list[list[str]], dict[str, int]]:
+    """Articles as [path, date, title] rows (sorted by date, newest first), and doc_id -> row."""
+    rows: dict[str, list[str]] = {}
+    for d in corpus.docs:
+        a = d.article
+        rows[a.doc_id] = [a.path, a.date, a.title]
+    for ev in _all_evidence(corpus):
+        rows.setdefault(ev.doc_id, [ev.path, "", ""])
+    order = sorted(rows, key=lambda i: (_neg_date(rows[i][1]), rows[i][0], i))
+    return [rows[i] for i in order], {i: n for n, i in enumerate(order)}
+
+
+def _neg_date(date: str) -> tuple:
+    return (0, tuple(-ord(ch) for ch in date)) if date else (1, ())
+
+
+def _all_evidence(corpus: Corpus):
+    for e in corpus.entities.values():
+        yield from e.evidence
+    for f in corpus.facts:
+        yield from f.evidence
+
+
+def _sentence_offset(docs: dict[str, Any], ev: Evidence) -> int | None:
+    """Where the evidence span starts inside its sentence, from the document's sentence table."""
+    doc = docs.get(ev.doc_id)
+    if doc is not None:
+        s = doc.sentence_at(ev.start)
+        if s is not None and doc.text[s.start:s.end] == ev.sentence:
+            return ev.start - s.start
+    return None
+
+
+def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str, int],
+                   labels: tuple[str, ...]) -> list:
+    """Compact evidence: [[article row, sentence, highlight start, highlight end], ...] plus the total.
+
+    Identical sentences of one article are kept once; at most ``MAX_EVIDENCE`` rows.
+    """
+    rows, seen = [], set()
+    for ev in evs:
+        key = (ev.doc_id, ev.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(rows) >= MAX_EVIDENCE:
+            continue
+        off = _sentence_offset(docs, ev)
+        if off is not None and 0 <= off < len(ev.sentence):
+            hs, he = off, min(len(ev.sentence), off + (ev.end - ev.start))
+        else:
+            hs, he = _find_any(ev.sentence, labels)
+        rows.append([doc_row[ev.doc_id], ev.sentence, hs, he])
+    return [rows, len(seen)]
+
+
+def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
+    for lab in labels:
+        if lab and lab in sentence:
+            i = sentence.index(lab)
+            return i, i + len(lab)
+    return -1, -1
+
+
+def _alt_labels(e: Entity) -> list[list[str]]:
+    return [[lab, lang] for lab, lang in sorted(e.alt_labels) if lab != e.label]
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(v, (list, tuple, set, frozenset)):
+        items = [_jsonable(x) for x in v]
+        return sorted(items, key=str) if isinstance(v, (set, frozenset)) else items
+    return str(v)
+
+
+_HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent"}
+
+
+def view_data(corpus: Corpus) -> tuple[dict, dict]:
+    """The page's two JSON blocks: the graph (drawn at once) and the evidence (parsed lazily).
+
+    Pure and deterministic: the same corpus gives the same bytes.
+    """
+    ents = corpus.entities
+    gi = index_graph(corpus)
+    deg, owner = gi.deg, gi.owner
+    shown = initial_keys(corpus, gi)
+    pos = layout(corpus, shown, gi)
+    keys = sorted(ranking(corpus, gi), key=lambda k: k not in shown)  # stable: drawn first, then by rank
+    index = {k: i for i, k in enumerate(keys)}
+    doc_rows, doc_row = _doc_table(corpus)
+    docs = {d.article.doc_id: d for d in corpus.docs}
+    facts = [f for f in corpus.facts if f.subject in index and f.object in index and f.subject != f.object]
+    region_label = _region_labels(corpus)
+    nodes, ev_nodes = [], {}
+    for k in keys:
+        e = ents[k]
+        anchor = ents.get(owner.get(k, ""))
+        code = _code(e) or (_code(anchor) if anchor is not None else "")
+        lv = _level(e) if e.cls in (COMMITTEE, REGION) else (_level(anchor) if anchor is not None else None)
+        x, y = pos[k]
+        node = {"k": k, "l": e.label, "c": e.cls, "x": round(x, 1), "y": round(y, 1), "g": deg.get(k, 0),
+                "m": len({ev.doc_id for ev in e.evidence}), "v": int(k in shown),
+                "d": sorted({doc_row[ev.doc_id] for ev in e.evidence})}
+        if anchor is not None and anchor.key != k:
+            node["a"] = index[anchor.key]
+        if code:
+            node["r"] = code
+        if lv is not None:
+            node["lv"] = lv
+        alts = _alt_labels(e)
+        if alts:
+            node["alt"] = alts
+        attrs = {a: _jsonable(v) for a, v in sorted(e.attrs.items()) if a not in _HIDDEN_ATTRS}
+        if attrs:
+            node["at"] = attrs
+        if e.subclasses:
+            node["sc"] = sorted(e.subclasses)
+        nodes.append(node)
+        labels = tuple([e.label] + [a for a, _ in sorted(e.alt_labels)] + [ev.surface for ev in e.evidence])
+        ev_nodes[str(index[k])] = _evidence_rows(e.evidence, docs, doc_row, labels)
+    edges, ev_edges = [], {}
+    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
+        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
+        attrs = {a: _jsonable(v) for a, v in sorted(f.attrs.items())}
+        if attrs:
+            edge["at"] = attrs
+        edges.append(edge)
+        if f.evidence:
+            labels = (ents[f.object].label, ents[f.subject].label)
+            ev_edges[str(i)] = _evidence_rows(f.evidence, docs, doc_row, labels)
+    classes = Counter(e.cls for e in ents.values())
+    data = {
+        "classes": [_class_entry(s, classes.get(s.cls, 0)) for s in [*STYLES.values()]]
+        + [_class_entry(Style(c, c, OTHER.colour, OTHER.shape, OTHER.font, OTHER.size, False), n)
+           for c, n in sorted(classes.items()) if c not in STYLES],
+        "edgeStyles": {p: list(v) for p, v in EDGE_STYLES.items()},
+        "levels": {str(k): v for k, v in LEVELS.items()},
+        "nodes": nodes,
+        "edges": edges,
+        "docs": doc_rows,
+        "regions": region_label,
+        "t2s": t2s_map(e.label for e in ents.values()),
+        "promise": {"entities": len(ents), "shown": len(shown), "small": len(ents) <= SMALL_GRAPH,
+                    "cap": INITIAL_CAP},
+    }
+    return data, {"n": ev_nodes, "e": ev_edges}
+
+
+def t2s_map(labels) -> dict[str, str]:
+    """Traditional -> Simplified for every character of ``labels`` that has another form.
+
+    The search box maps the query through it, so a Traditional query finds a label seen only in
+    Simplified (alt labels already carry the Traditional forms the articles printed).
+
+    >>> t2s_map(["政协会议"])["協"]
+    '协'
+    """
+    chars = sorted({ch for label in labels for ch in label})
+    out: dict[str, str] = {}
+    for config in ("s2t", "s2tw", "s2hk"):
+        convert = _opencc(config)
+        for ch in chars:
+            t = convert(ch)
+            if len(t) == 1 and t != ch:
+                out.setdefault(t, ch)
+    return dict(sorted(out.items()))
+
+
+@lru_cache(maxsize=4)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config).convert
+
+
+def _class_entry(s: Style, count: int) -> dict:
+    return {"cls": s.cls, "name": s.name, "colour": s.colour, "shape": s.shape, "font": s.font,
+            "size": s.size, "top": s.top, "count": count}
+
+
+def _region_labels(corpus: Corpus) -> list[list[str]]:
+    """[code, label] of every region or committee region in the corpus, for the region filter."""
+    labels: dict[str, str] = {}
+    for e in corpus.entities.values():
+        code = _code(e)
+        if not code:
+            continue
+        if e.cls == REGION:
+            labels[code] = e.label
+        elif e.cls == COMMITTEE and code not in labels:
+            labels[code] = e.label.removesuffix("政协")
+    return sorted([c, lab] for c, lab in labels.items())
+
+
+# --------------------------------------------------------------------------- HTML
+
+@lru_cache(maxsize=8)
+def _static(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def scrub_urls(text: str) -> str:
+    """Replace every http(s) URL but XML namespace names with ``[url removed]``.
+
+    >>> scrub_urls('see https://example.org/x and "http://www.w3.org/2000/svg"')
+    'see [url removed] and "http://www.w3.org/2000/svg"'
+    """
+    return _URL.sub(lambda m: m.group(0) if m.group(0) in _XML_NAMESPACES else "[url removed]", text)
+
+
+def _json_for_script(obj: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``<`` at all, so nothing in a
+    label can close the element or open a comment."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _fill(template: str, parts: dict[str, str]) -> str:
+    for name, value in parts.items():
+        template = template.replace(f"/*@{name}@*/", value)
+    return template
+
+
+def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> str:
+    """The interactive graph page (``graph.html``): one self-contained UTF-8 HTML string."""
+    data, evidence = view_data(corpus)
+    page = _fill(_static("graph.html"), {
+        "TITLE": html.escape(title),
+        "CSS": _static("view.css"),
+        "VIS": scrub_urls(_static("vis-network.min.js")),
+        "APP": _static("view.js"),
+        "DATA": _json_for_script(data),
+        "EVIDENCE": _json_for_script(evidence),
+    })
+    return scrub_urls(page)
+
+
+# --------------------------------------------------------------------------- overview
+
+def _runs_counts(corpus: Corpus) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    for f in corpus.facts:
+        obj = corpus.entities.get(f.object)
+        if f.predicate == RUNS and obj is not None and f.subject in corpus.entities:
+            out[f.subject][obj.cls] += 1
+    return out
+
+
+def _posts(corpus: Corpus) -> dict[str, list[str]]:
+    """Person key -> the posts the graph records for them ("柳州市政协 主席"...), sorted."""
+    posts: dict[str, set[str]] = defaultdict(set)
+    ents = corpus.entities
+    for e in ents.values():
+        if e.cls == PERSON:
+            for p in _as_list(e.attrs.get("posts")) + _as_list(e.attrs.get("post")):
+                posts[e.key].add(str(p))
+    for f in corpus.facts:
+        if f.subject not in ents or f.object not in ents or ents[f.subject].cls != PERSON:
+            continue
+        if f.predicate == HOLDS_POST:
+            posts[f.subject].add(_post_text(f, ents[f.object].label))
+        elif f.predicate == MEMBER_OF:
+            post = f.attrs.get("post") or f.attrs.get("role")
+            org = ents[f.object].label
+            posts[f.subject].add(f"{org} {post}" if post else f"{org} 委员/成员")
+    return {k: sorted(v) for k, v in posts.items()}
+
+
+def _as_list(v: Any) -> list:
+    if v is None or v == "":
+        return []
+    return sorted(v, key=str) if isinstance(v, (list, tuple, set, frozenset)) else [v]
+
+
+def _post_text(f: Fact, label: str) -> str:
+    org = f.attrs.get("org") or f.attrs.get("organisation") or ""
+    return f"{org} {label}".strip()
+
+
+def overview_data(corpus: Corpus) -> dict:
+    """What the overview page shows, as plain data (tested without a browser)."""
+    ents = corpus.entities
+    runs = _runs_counts(corpus)
+    committees = [e for e in ents.values() if e.cls == COMMITTEE]
+    ranked = sorted(committees, key=lambda e: (-(runs[e.key][BRAND] + runs[e.key][PROGRAMME]), -runs[e.key][BRAND],
+                                               _level(e) if _level(e) is not None else 9, e.key))
+    posts = _posts(corpus)
+    people = sorted((k for k in posts), key=lambda k: (-len(posts[k]), ents[k].label, k))
+    counts = Counter(e.cls for e in ents.values())
+    dates = sorted(d.article.date for d in corpus.docs if d.article.date)
+    return {
+        "articles": len(corpus.docs),
+        "dates": [dates[0], dates[-1]] if dates else [],
+        "relations": len(corpus.facts),
+        "counts": [[c, style_of(c).name, counts[c]] for c in sorted(counts, key=_class_rank)],
+        "committees": [[e.key, e.label, _level(e), runs[e.key][BRAND], runs[e.key][PROGRAMME]] for e in ranked],
+        "people": [[k, ents[k].label, posts[k]] for k in people[:30]],
+        "tree": _tree(corpus, runs),
+        "map": _map_points(corpus, runs),
+    }
+
+
+def _class_rank(c: str) -> tuple:
+    return (CLASS_ORDER.index(c) if c in STYLES else len(CLASS_ORDER), c)
+
+
+def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
+    """The committee tree as nested [label, brands, programmes, children] lists."""
+    ents = corpus.entities
+    parents = _committee_parents(corpus)
+    children: dict[str, list[str]] = defaultdict(list)
+    for c, p in parents.items():
+        children[p].append(c)
+    roots = sorted((k for k, e in ents.items() if e.cls == COMMITTEE and k not in parents),
+                   key=lambda k: (_level(ents[k]) if _level(ents[k]) is not None else 9, k))
+
+    def node(k: str) -> list:
+        return [ents[k].label, runs[k][BRAND], runs[k][PROGRAMME], [node(c) for c in sorted(children[k])]]
+
+    return [node(r) for r in roots]
+
+
+def _map_points(corpus: Corpus, runs: dict[str, Counter]) -> list:
+    """[label, lon, lat, initiatives] of committees whose region has coordinates."""
+    ents = corpus.entities
+    region_of = {f.subject: f.object for f in corpus.facts if f.predicate == REGION_OF}
+    pts = []
+    for e in sorted((e for e in ents.values() if e.cls == COMMITTEE), key=lambda e: e.key):
+        src = e if "lat" in e.attrs else ents.get(region_of.get(e.key, ""))
+        if src is None or "lat" not in src.attrs or "lon" not in src.attrs:
+            continue
+        try:
+            lat, lon = float(src.attrs["lat"]), float(src.attrs["lon"])
+        except (TypeError, ValueError):
+            continue
+        pts.append([e.label, lon, lat, runs[e.key][BRAND] + runs[e.key][PROGRAMME], _level(e)])
+    return pts
+
+
+def render_overview(corpus: Corpus, title: str = "CPPCC 知识图谱 · overview") -> str:
+    """The overview page (``overview.html``): counts, committee ranking, region tree/map, people."""
+    d = overview_data(corpus)
+    esc = html.escape
+    total = max([n for _, _, n in d["counts"]] or [1])
+    counts = "".join(
+        f'<tr><td><span class="sw" style="background:{style_of(c).colour}"></span>{esc(name)}</td>'
+        f'<td class="n">{n}</td><td><span class="bar" style="width:{100 * n / total:.1f}%;'
+        f'background:{style_of(c).colour}"></span></td></tr>' for c, name, n in d["counts"])
+    committees = "".join(
+        f"<tr><td>{esc(label)}</td><td>{esc(LEVELS.get(lv, '') if lv is not None else '')}</td>"
+        f'<td class="n">{b}</td><td class="n">{p}</td><td class="n">{b + p}</td></tr>'
+        for _, label, lv, b, p in d["committees"])
+    people = "".join(
+        f'<tr><td>{esc(label)}</td><td class="n">{len(ps)}</td><td>{esc("；".join(ps))}</td></tr>'
+        for _, label, ps in d["people"])
+    dates = f"{d['dates'][0]} – {d['dates'][1]}" if d["dates"] else "no dates"
+    page = _fill(_static("overview.html"), {
+        "TITLE": esc(title),
+        "CSS": _static("view.css"),
+        "SUMMARY": esc(f"{d['articles']} articles ({dates}), {sum(n for *_, n in d['counts'])} entities, "
+                       f"{d['relations']} relations"),
+        "COUNTS": counts or '<tr><td colspan="3">no entities</td></tr>',
+        "COMMITTEES": committees or '<tr><td colspan="5">no committees</td></tr>',
+        "TREE": _tree_html(d["tree"]) or "<p>no committees</p>",
+        "MAP": _map_svg(d["map"]),
+        "PEOPLE": people or '<tr><td colspan="3">no posts recorded</td></tr>',
+    })
+    return scrub_urls(page)
+
+
+def _tree_html(tree: list) -> str:
+    if not tree:
+        return ""
+    items = []
+    for label, b, p, kids in tree:
+        badge = f' <span class="badge">品牌 {b} · 活动 {p}</span>' if b or p else ""
+        items.append(f"<li><span class=\"c\">{html.escape(label)}</span>{badge}{_tree_html(kids)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _map_svg(points: list, w: int = 640, h: int = 460) -> str:
+    """An inline SVG scatter of committees by longitude/latitude (equirectangular, no base map)."""
+    if len(points) < 2:
+        return '<p class="muted">No committee has coordinates: the region tree shows the hierarchy.</p>'
+    lons = [p[1] for p in points]
+    lats = [p[2] for p in points]
+    x0, x1 = min(lons) - 0.5, max(lons) + 0.5
+    y0, y1 = min(lats) - 0.5, max(lats) + 0.5
+    sx = (w - 40) / (x1 - x0)
+    sy = (h - 40) / (y1 - y0)
+    s = min(sx, sy)
+    out = [f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="committees by location">',
+           f'<rect width="{w}" height="{h}" fill="#f7f9fb" stroke="#d5dbe1"/>']
+    for label, lon, lat, n, lv in sorted(points, key=lambda p: (-(p[4] or 0), p[0])):
+        x = 20 + (lon - x0) * s
+        y = h - 20 - (lat - y0) * s
+        r = 3 + 2 * math.sqrt(n)
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c0392b" fill-opacity="0.55">'
+                   f"<title>{html.escape(label)}: {n}</title></circle>")
+        if lv is not None and lv <= 2:
+            out.append(f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}" font-size="12">{html.escape(label)}</text>')
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,165 @@
+"""The HTML views without a browser: self-containment, what is drawn, layout, evidence, overview."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from test_view_corpora import big_corpus, realistic_corpus
+
+from kg import view
+from kg.model import COMMITTEE, PERSON, RUNS, Corpus, Entity
+
+
+def page_json(html: str, block: str) -> dict:
+    m = re.search(rf'<script type="application/json" id="{block}">(.*?)</script>', html, re.S)
+    assert m, block
+    return json.loads(m.group(1))
+
+
+@pytest.fixture(scope="module")
+def small() -> Corpus:
+    return realistic_corpus()
+
+
+@pytest.fixture(scope="module")
+def small_html(small) -> str:
+    return view.render_html(small)
+
+
+def assert_self_contained(html: str) -> None:
+    assert '<meta charset="utf-8">' in html
+    urls = set(re.findall(r"https?://[^\s\"'<>()]+", html))
+    assert urls <= {"http://www.w3.org/2000/svg"}, urls  # an XML namespace name, never fetched
+    assert not re.search(r"<(?:script|img|iframe|link)[^>]*\s(?:src|href)=", html, re.I)
+    assert "@font-face" not in html and "@import" not in html
+    assert not re.search(r"url\((?!['\"]?data:)", html)
+
+
+def test_graph_page_is_self_contained_and_utf8(small_html):
+    assert_self_contained(small_html)
+    assert 'href="overview.html"' in small_html
+
+
+def test_small_graph_draws_every_entity_with_its_class_and_a_position(small, small_html):
+    data = page_json(small_html, "kg-data")
+    assert data["promise"] == {"entities": len(small.entities), "shown": len(small.entities), "small": True,
+                               "cap": view.INITIAL_CAP}
+    assert sorted(n["k"] for n in data["nodes"] if n["v"]) == sorted(small.entities)
+    for n in data["nodes"]:
+        assert n["c"] == small.entities[n["k"]].cls
+        assert isinstance(n["x"], float | int) and isinstance(n["y"], float | int)
+    legend = {c["cls"]: c for c in data["classes"]}
+    assert legend[COMMITTEE]["count"] == 7 and legend[PERSON]["count"] == 2
+    assert len({c["colour"] for c in data["classes"]}) == len(data["classes"])  # one colour per class
+
+
+def test_layout_shows_the_committee_tree_and_what_each_runs(small):
+    pos = view.layout(small)
+    y = {k: p[1] for k, p in pos.items()}
+    # 全国政协 -> province -> prefecture -> county, top to bottom, and levels line up
+    for chain in (["CN", "420000", "420500", "420528"], ["CN", "430000", "430200", "430281"]):
+        ys = [y[f"committee:{c}"] for c in chain]
+        assert ys == sorted(ys) and len(set(ys)) == 4
+    assert y["committee:420000"] == y["committee:430000"]
+    assert y["committee:420528"] == y["committee:430281"]
+    # what a committee runs sits under it, above its sub-committees, near it horizontally
+    for f in small.facts:
+        if f.predicate == RUNS:
+            (cx, cy), (ix, iy) = pos[f.subject], pos[f.object]
+            below = [pos[g.subject][1] for g in small.facts
+                     if g.predicate == "subOrganizationOf" and g.object == f.subject]
+            assert cy < iy < min(below or [iy + 1])
+            assert abs(ix - cx) < 3 * view.DX
+    # no two nodes on the same spot
+    assert len(set(pos.values())) == len(pos)
+
+
+def test_output_does_not_depend_on_input_order(small, small_html):
+    shuffled = Corpus(docs=list(reversed(small.docs)), entities=dict(reversed(list(small.entities.items()))),
+                      facts=list(reversed(small.facts)))
+    assert view.render_html(shuffled) == small_html
+
+
+def test_evidence_panel_data_names_the_sentence_span_and_the_article(small, small_html):
+    data, ev = page_json(small_html, "kg-data"), page_json(small_html, "kg-evidence")
+    i = next(n for n, node in enumerate(data["nodes"]) if node["k"] == "initiative:宜商量")
+    rows, total = ev["n"][str(i)]
+    assert total == 1
+    doc, sentence, hs, he = rows[0]
+    assert sentence[hs:he] == "宜商量"
+    assert data["docs"][doc] == ["news/yichang-002.txt", "2025-04-18", "宜昌市政協推出議事平台"]
+    # edges carry their evidence too, and the post of a membership
+    j = next(n for n, e in enumerate(data["edges"]) if e["p"] == "memberOf" and data["nodes"][e["f"]]["l"] == "王建国")
+    assert data["edges"][j]["at"] == {"post": "主席"}
+    assert "王建国" in ev["e"][str(j)][0][0][1]
+
+
+def test_search_data_covers_traditional_forms(small, small_html):
+    data = page_json(small_html, "kg-data")
+    node = next(n for n in data["nodes"] if n["k"] == "committee:420500")
+    assert ["宜昌市政協", "zh-Hant"] in node["alt"]
+    # a Traditional query for a label only ever seen in Simplified still maps back to it
+    assert "".join(data["t2s"].get(ch, ch) for ch in "湖南省政協") == "湖南省政协"
+
+
+def test_labels_cannot_break_out_of_the_page():
+    c = realistic_corpus()
+    c.entities["person:x"] = Entity("person:x", PERSON, "</script><script>alert(1)</script>")
+    html = view.render_html(c)
+    assert "<script>alert(1)" not in html
+    assert page_json(html, "kg-data")["nodes"][-1]["l"] == "</script><script>alert(1)</script>"
+
+
+def test_big_graph_draws_the_top_and_keeps_the_rest_behind_expansion():
+    c = big_corpus(600)
+    data, ev = view.view_data(c)
+    drawn = [n for n in data["nodes"] if n["v"]]
+    assert len(c.entities) > view.SMALL_GRAPH
+    assert data["promise"]["shown"] == len(drawn) <= view.INITIAL_CAP
+    classes = {n["c"] for n in drawn}
+    assert PERSON not in classes and "Figure" not in classes
+    provinces = {k for k, e in c.entities.items() if e.cls == COMMITTEE and e.attrs.get("level") in (0, 1)}
+    assert provinces <= {n["k"] for n in drawn}
+    assert all(len(rows) <= view.MAX_EVIDENCE for rows, _ in ev["n"].values())
+    # every node, drawn or not, has a place to appear when expanded
+    assert all(abs(n["x"]) < 1e7 and abs(n["y"]) < 1e7 for n in data["nodes"])
+
+
+def test_empty_corpus_still_renders():
+    html = view.render_html(Corpus(docs=[], entities={}, facts=[]))
+    assert_self_contained(html)
+    assert page_json(html, "kg-data")["nodes"] == []
+    assert "no committees" in view.render_overview(Corpus(docs=[], entities={}, facts=[]))
+
+
+def test_overview_ranks_committees_and_lists_people_with_posts(small):
+    d = view.overview_data(small)
+    counts = {c: n for c, _, n in d["counts"]}
+    assert counts[COMMITTEE] == 7 and counts[PERSON] == 2
+    top = d["committees"][0]
+    assert top[1] == "宜昌市政协" and (top[3], top[4]) == (1, 1)  # one brand, one programme
+    assert d["people"][0][1] in ("王建国", "李红梅") and any("主席" in p for _, _, ps in d["people"] for p in ps)
+    root = d["tree"][0]
+    assert root[0] == "全国政协" and [child[0] for child in root[3]] == ["湖北省政协", "湖南省政协"]
+    html = view.render_overview(small)
+    assert_self_contained(html)
+    assert 'href="graph.html"' in html and "长阳土家族自治县政协" in html
+
+
+def test_overview_map_from_coordinates(small):
+    c = realistic_corpus()
+    for code, (lat, lon) in {"420000": (30.5, 114.3), "430000": (28.2, 112.9)}.items():
+        c.entities[f"region:{code}"].attrs.update(lat=lat, lon=lon)
+    html = view.render_overview(c)
+    assert html.count("<circle") == 2 and "湖北省政协" in html
+
+
+def test_seeds_build_renders_a_self_contained_page(seeds_export):
+    graph, out = seeds_export
+    html = view.render_html(graph.corpus)
+    assert_self_contained(html)
+    data = page_json(html, "kg-data")
+    assert data["promise"]["entities"] == len(graph.corpus.entities)
+    assert_self_contained(view.render_overview(graph.corpus))
