@@ -120,3 +120,37 @@ def test_relations_member_and_post():
 def test_honorifics():
     doc = make_doc("缅怀张澜先生等革命先辈。", HUNAN)
     assert list(persons(doc)) == ["张澜"]
+
+
+def test_post_chain_gives_every_post():
+    doc = make_doc("县政协常委、县商会会长、云岭茶业有限公司董事长李春华捐资十万元。",
+                   {"县政协": ("committee:530523", "龙陵县政协")})
+    posts = persons(doc)["李春华"]
+    kinds = {(p["title"], p["kind"]) for p in posts}
+    assert ("常委", "cppcc") in kinds and ("董事长", "other") in kinds
+    assert any(p["org"] == "org:云岭茶业有限公司" for p in posts)
+    rels = relate(replace(doc, mentions=doc.mentions + tuple(people.recognise(doc))))
+    assert [(r.subject, r.object) for r in rels if r.predicate == MEMBER_OF] == [("person:李春华", "committee:530523")]
+
+
+def test_bare_title_in_chain_takes_committee_of_the_chain():
+    doc = make_doc("县政协党组副书记、副主席杨光荣带队调研。市政协主席马文出席。",
+                   {"县政协": ("committee:530523", "龙陵县政协"), "市政协": ("committee:530500", "保山市政协")})
+    posts = persons(doc)["杨光荣"]
+    assert {p["committee"] for p in posts} == {"committee:530523"}
+
+
+def test_abbreviated_organ_before_title():
+    doc = make_doc("“解决了实际问题。”县政协农业农村委主任苏晓燕说。", {"县政协": ("committee:530523", "龙陵县政协")})
+    post = persons(doc)["苏晓燕"][0]
+    assert post["org"] == "organ:530523/农业农村委" and post["committee"] == "committee:530523"
+
+
+def test_parenthesised_bylines():
+    doc = make_doc("本报讯（孔德云）近日，县政协召开会议。\n会议强调要抓好落实。（胡晓明 刘芳）\n")
+    assert set(persons(doc)) == {"孔德云", "胡晓明", "刘芳"}
+
+
+def test_name_list_without_post_is_extended():
+    doc = make_doc("会议选举产生了主席团常务主席，万家宝、陈群、欧阳春生任常务主席。会议由常务主席万家宝主持。")
+    assert {"万家宝", "陈群", "欧阳春生"} <= set(persons(doc))

@@ -55,16 +55,31 @@ def _bare_organ_re() -> re.Pattern[str]:
     )
 
 
-def match_organ_at(text: str, pos: int) -> str:
+_GENERIC_BEFORE_TITLE = re.compile(
+    rf"[{_HAN}、]{{2,14}}?(?:委员会|委)(?=(?:驻会)?(?:副)?主任|(?:分党组)?(?:副)?书记|委员|召集人)")
+
+
+def match_organ_at(text: str, pos: int, before_title: bool = False) -> str:
     """The organ name that starts at ``pos`` (longest), or "".
+
+    With ``before_title``, any "…委员会"/"…委" followed by a post title is an organ too
+    (县政协农业农村委主任: the committees abbreviate their special committees freely).
 
     >>> match_organ_at("省政协提案委员会主任", 3)
     '提案委员会'
     >>> match_organ_at("省政协主席", 3)
     ''
+    >>> match_organ_at("县政协农业农村委主任", 3, before_title=True)
+    '农业农村委'
     """
     m = _organ_re().match(text, pos)
-    return m.group() if m else ""
+    if m:
+        return m.group()
+    if before_title:
+        g = _GENERIC_BEFORE_TITLE.match(text, pos)
+        if g:
+            return g.group()
+    return ""
 
 
 def committee_mentions(doc: Doc) -> list[Mention]:

@@ -246,6 +246,25 @@ def _org_label(doc: Doc, ts: int, run: str) -> str:
     return doc.text[min(starts):ts] if starts else run[-4:]
 
 
+def _committee_post(title: str, c: Mention | None, bare: bool = False) -> dict[str, str]:
+    post = _post(title, "cppcc", c.key if c else "", c.label if c else "", c.key if c else "")
+    if bare:
+        post["bare"] = "1"
+    return post
+
+
+def _other_org(text: str, ts: int, run: str) -> tuple[str, str]:
+    """(key, label) of a company or media outlet written before an 'other' title (董事长)."""
+    from kg.recognise.organs import _company_name
+
+    long_run = _han_run_before(text, ts, limit=20)
+    if long_run.endswith(V.COMPANY_SUFFIXES + V.MEDIA_SUFFIXES):
+        name = _company_name(long_run)
+        if name:
+            return f"org:{name}", name
+    return "", run
+
+
 def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
     """The post a title at ``ts`` names, with the organisation written before it.
 
@@ -258,16 +277,16 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     if c is not None:
         mid = text[c.end:ts]
         if not mid:
-            return _post(title, "cppcc", c.key, c.label, c.key)
-        organ = match_organ_at(text, c.end)
+            return _committee_post(title, c)
+        organ = match_organ_at(text, c.end, before_title=True)
         if organ and c.end + len(organ) == ts:
             return _post(title, "cppcc", organ_key(c, organ), c.label + organ, c.key)
         if title in ("委员", "常委", "常务委员") and _QUALIFIER.fullmatch(mid) and not _NON_QUALIFIER.search(mid):
-            return _post(title, "cppcc", c.key, c.label, c.key)
+            return _committee_post(title, c)
     if title in V.MEDIA_TITLES:
         return _post(title, "media")
     run = _han_run_before(text, ts)
-    if title == "总书记" or title.startswith("党委") or run.endswith(V.PARTY_ORG_SUFFIXES):
+    if title in _PARTY_ONLY or run.endswith(V.PARTY_ORG_SUFFIXES):
         return _post(title, "party", "", _org_label(doc, ts, run))
     for m in _bare_organ_re().finditer(text, max(0, ts - 20), ts):
         if m.end() == ts:
@@ -276,26 +295,74 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
                 name = m.group().removeprefix("政协")
                 return _post(title, "cppcc", organ_key(cc, name), cc.label + name, cc.key)
     if run.endswith("政协") and title in V.CPPCC_TITLES:
-        cc = context_committee(doc, ts, committees)
-        return _post(title, "cppcc", cc.key if cc else "", cc.label if cc else "", cc.key if cc else "")
+        return _committee_post(title, context_committee(doc, ts, committees))
     if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
         return _post(title, "government", "", _org_label(doc, ts, run))
-    if title in V.BARE_CPPCC_TITLES and not run.endswith(("党", "团", "人大", "会", "联", "社", "协会")):
-        cc = dominant_committee(committees)
-        return _post(title, "cppcc", cc.key if cc else "", cc.label if cc else "", cc.key if cc else "")
-    return _post(title, "other", "", run)
+    if title in V.BARE_CPPCC_TITLES and not run.endswith(_NOT_CPPCC_BEFORE):
+        return _committee_post(title, dominant_committee(committees), bare=True)
+    key, label = _other_org(text, ts, run)
+    return _post(title, "other", key, label)
+
+
+_PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战部部长", "党委委员"})
+# a bare 主席/委员 after these belongs to another body (工商联副主席, 团委委员, 协会会长)
+_NOT_CPPCC_BEFORE = ("党", "团", "人大", "会", "联", "社", "协会", "团委", "公司", "集团", "组")
 
 
 # ---------------------------------------------------------------------------------------------
 # the cues
 
 
-Found = tuple[int, int, dict[str, str] | None]  # start, end, post
+Found = tuple[int, int, list[dict[str, str]]]  # start, end, posts
+
+
+def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
+                  committees: Sequence[Mention]) -> list[dict[str, str]]:
+    """The posts listed before a post, separated by 、 (市政协党组成员、秘书长某某): walk back
+    from the start of the organisation written before ``ts`` while a title ends right before
+    a 、."""
+    text = doc.text
+    out: list[dict[str, str]] = []
+    k = ts
+    for _ in range(6):
+        seg = k - len(_han_run_before(text, k, limit=24))
+        if seg <= 0 or text[seg - 1] != "、":
+            break
+        prev = titles.get(seg - 1)
+        if prev is None:
+            break
+        out.append(post_before(doc, prev.start(), prev.group(), committees))
+        k = prev.start()
+    return out
+
+
+def _title_ends(text: str) -> dict[int, re.Match[str]]:
+    """Title matches by their end (the longest at each end), for the chain walk."""
+    ends: dict[int, re.Match[str]] = {}
+    pat = _title_re()
+    for i in range(len(text)):
+        m = pat.match(text, i)
+        if m and (m.end() not in ends or len(m.group()) > len(ends[m.end()].group())):
+            ends[m.end()] = m
+    return ends
+
+
+def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict[str, str]]:
+    """This post and the posts listed before it; a bare CPPCC title takes the committee of the
+    CPPCC post before it (县政协党组副书记、副主席某某)."""
+    if post.get("bare"):
+        for other in chain:
+            if other["kind"] == "cppcc" and other["committee"]:
+                post = _post(post["title"], "cppcc", other["committee"], other["org_label"], other["committee"])
+                break
+    posts = [post] + chain
+    return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
 
 
 def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
+    ends: dict[int, re.Match[str]] | None = None
     for m in _title_re().finditer(text):
         title = m.group()
         p = _SEP.match(text, m.end()).end()
@@ -308,8 +375,37 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if not strong and _jieba_len(text, p) != n and not _clearly_ends(text, p + n):
             continue
         post = post_before(doc, m.start(), title, committees)
-        yield p, p + n, post
-        yield from _listed_after(text, p + n, post)
+        if ends is None:
+            ends = _title_ends(text)
+        posts = _merge_chain(post, _chain_before(doc, m.start(), ends, committees))
+        yield p, p + n, posts
+        yield from _listed_after(text, p + n, posts)
+
+
+_PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[（(]([^（()）\n]{2,24})[）)]"
+                           r"|[（(]([^（()）\n]{2,24})[）)](?=\s*(?:\n|$))")
+
+
+def _paren_bylines(doc: Doc) -> Iterator[Found]:
+    """``本报讯（某某）``, ``新华社…电（某某、某某）`` and a parenthesised name list closing a
+    paragraph: each part must be a whole name that jieba agrees with."""
+    text = doc.text
+    for m in _PAREN_BYLINE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        lo = m.start(g)
+        parts = re.split(r"[、,，\s]+", m.group(g))
+        pos = lo
+        spans = []
+        for part in parts:
+            i = text.find(part, pos)
+            pos = i + len(part)
+            if not (2 <= len(part) <= 4) or name_length(text, i, strong=True) != len(part) \
+                    or (g == 2 and _jieba_len(text, i) != len(part)) or not _plausible(text, i, len(part)):
+                spans = []
+                break
+            spans.append((i, i + len(part)))
+        for s2, e2 in spans:
+            yield s2, e2, [_post("记者", "media")]
 
 
 def _clearly_ends(text: str, i: int) -> bool:
@@ -319,11 +415,12 @@ def _clearly_ends(text: str, i: int) -> bool:
     return re.match(_alt(V.CLAUSE_VERBS + V.FRAME_VERBS + ("在", "的", "等", "同志")), text[i:i + 3]) is not None
 
 
-def _listed_after(text: str, q: int, post: dict[str, str]) -> Iterator[Found]:
+def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
     """``副主席张三、李四、王五``; in bylines also ``记者 张三 李四``."""
+    media = bool(posts) and posts[0]["kind"] == "media"
     while q < len(text):
         gap = 1 if text[q] in "、," else 0
-        if not gap and post["kind"] == "media":
+        if not gap and media:
             g = _BYLINE_GAP.match(text, q)
             gap = g.end() - q if g else 0
         if not gap:
@@ -334,7 +431,7 @@ def _listed_after(text: str, q: int, post: dict[str, str]) -> Iterator[Found]:
         n = name_length(text, p)
         if not n or not _plausible(text, p, n):
             return
-        yield p, p + n, post
+        yield p, p + n, posts
         q = p + n
 
 
@@ -356,7 +453,8 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
-            yield h - n, h, _honorific_post(doc, m.group(), h, committees)
+            post = _honorific_post(doc, m.group(), h, committees)
+            yield h - n, h, [post] if post else []
 
 
 def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) -> dict[str, str] | None:
@@ -388,7 +486,7 @@ def _clause_starts(doc: Doc) -> Iterator[Found]:
             if text[p:p + n] in regions:
                 continue
             if (verbs.match(text, p + n) or _frame_re().match(text, p + n)) and _jieba_len(text, p) == n:
-                yield p, p + n, None
+                yield p, p + n, []
                 break
 
 
@@ -400,7 +498,7 @@ def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterat
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
-            yield s, e, None
+            yield s, e, []
 
 
 def recognise(doc: Doc) -> list[Mention]:
@@ -410,16 +508,18 @@ def recognise(doc: Doc) -> list[Mention]:
         return []
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
-    for s, e, post in [*_after_titles(doc, committees), *_before_honorifics(doc, committees), *_clause_starts(doc)]:
-        posts = found.setdefault((s, e), [])
-        if post is not None and post not in posts:
-            posts.append(post)
-    spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))))
+    cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_before_honorifics(doc, committees),
+            *_clause_starts(doc)]
+    for s, e, posts in cues:
+        have = found.setdefault((s, e), [])
+        have.extend(p for p in posts if p not in have)
+    spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))), found)
     names = {text[s:e] for s, e in spans}
     taken = list(spans)
     for s, e, _ in _repeats(text, names, taken):
         found[(s, e)] = []
         spans.append((s, e))
+    _extend_lists(text, spans, found)
     out = []
     for s, e in sorted(spans):
         name = text[s:e]
@@ -427,11 +527,28 @@ def recognise(doc: Doc) -> list[Mention]:
     return out
 
 
-def _drop_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the first (longest at a start) of overlapping spans."""
+def _extend_lists(text: str, spans: list[tuple[int, int]],
+                  found: dict[tuple[int, int], list[dict[str, str]]]) -> None:
+    """张三、李四、王五 after any accepted name: the listed names share its posts."""
+    todo = sorted(spans)
+    while todo:
+        s, e = todo.pop(0)
+        for s2, e2, _ in _listed_after(text, e, []):
+            if any(a < e2 and s2 < b for a, b in spans):
+                break
+            found[(s2, e2)] = list(found[(s, e)])
+            spans.append((s2, e2))
+
+
+def _drop_overlaps(spans: list[tuple[int, int]], found: dict[tuple[int, int], list[dict[str, str]]]
+                   ) -> list[tuple[int, int]]:
+    """Keep the first (longest at a start) of overlapping spans; the posts of a dropped span go
+    to the span kept."""
     kept: list[tuple[int, int]] = []
     for s, e in spans:
         if kept and s < kept[-1][1]:
+            have = found[kept[-1]]
+            have.extend(p for p in found[(s, e)] if p not in have)
             continue
         kept.append((s, e))
     return kept
