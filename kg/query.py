@@ -53,6 +53,7 @@ class Result:
     rows: list[dict[str, dict[str, str]]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[dict, dict, dict]] = field(default_factory=list)
+    truncated: bool = False  # more rows or triples than the ``limit`` given to the engine
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,7 +98,8 @@ class Engine:
     def __len__(self) -> int:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def query(self, sparql: str) -> Result:  # pragma: no cover - abstract
+    def query(self, sparql: str, limit: int | None = None) -> Result:  # pragma: no cover - abstract
+        """Run ``sparql``; at most ``limit`` rows or triples are kept (``Result.truncated``)."""
         raise NotImplementedError
 
 
@@ -121,7 +123,7 @@ class RdflibEngine(Engine):
     def __len__(self) -> int:
         return len(self.graph)
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, limit: int | None = None) -> Result:
         from rdflib.namespace import Namespace
 
         try:
@@ -131,12 +133,20 @@ class RdflibEngine(Engine):
         if res.type == "ASK":
             return Result("ask", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
-            return Result("graph", triples=[tuple(_rdflib_cell(t) for t in tr) for tr in res.graph])
+            triples = [tuple(_rdflib_cell(t) for t in tr) for tr in _capped(res.graph, limit)]
+            return Result("graph", triples=triples[:limit], truncated=limit is not None and len(triples) > limit)
         names = [str(v) for v in res.vars]
         rows = []
-        for sol in res:
+        for sol in _capped(res, limit):
             rows.append({v: _rdflib_cell(sol[i]) for i, v in enumerate(names) if sol[i] is not None})
-        return Result("select", vars=names, rows=rows)
+        return Result("select", vars=names, rows=rows[:limit], truncated=limit is not None and len(rows) > limit)
+
+
+def _capped(items: Any, limit: int | None) -> Any:
+    """The first ``limit + 1`` items (one more than kept, to know whether some were cut)."""
+    import itertools
+
+    return items if limit is None else itertools.islice(items, limit + 1)
 
 
 def _rdflib_cell(t: Any) -> dict[str, str]:
@@ -187,7 +197,7 @@ class OxigraphEngine(Engine):
     def __len__(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, limit: int | None = None) -> Result:
         import pyoxigraph as ox
 
         try:
@@ -197,18 +207,18 @@ class OxigraphEngine(Engine):
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
-            return Result("graph", triples=[(_ox_cell(t.subject), _ox_cell(t.predicate), _ox_cell(t.object))
-                                            for t in res])
+            triples = [(_ox_cell(t.subject), _ox_cell(t.predicate), _ox_cell(t.object)) for t in _capped(res, limit)]
+            return Result("graph", triples=triples[:limit], truncated=limit is not None and len(triples) > limit)
         names = [v.value for v in res.variables]
         rows = []
-        for sol in res:
+        for sol in _capped(res, limit):
             row = {}
             for v in names:
                 t = sol[v]
                 if t is not None:
                     row[v] = _ox_cell(t)
             rows.append(row)
-        return Result("select", vars=names, rows=rows)
+        return Result("select", vars=names, rows=rows[:limit], truncated=limit is not None and len(rows) > limit)
 
 
 def bcp47_case(tag: str) -> str:
