@@ -22,24 +22,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from kg import gazetteer
-from kg.model import BRAND, COMMITTEE, PROGRAMME, RUNS, Doc, Mention, Relation, Sentence
+from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, RUNS, Doc, Mention, Relation, Sentence
 
-CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—")
+CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 # what may stand between the start of a clause and its subject committee
 ADVERBIAL = re.compile(
-    r"^(?:[\d０-９]+|[年月日上下午时许]|近年来|今年以来|去年以来|一年来|多年来|近年|近期|近日|日前|目前|当前|同时|此外|"
-    r"其中|另外|与此同时|随后|此前|为此|对此|据悉|同日|当天|首先|其次|最后|还|也|均|则|先后|先是|而|并|又)*$")
+    r"^(?:[\d０-９]+|[年月日上下午时许号]|以来|近年来|今年|去年|前年|一年来|多年来|长期以来|连日来|近年|近期|近日|日前|"
+    r"目前|当前|截至目前|同时|此外|其中|另外|与此同时|随后|此前|为此|对此|据悉|据了解|据介绍|同日|当天|会上|会后|首先|其次|"
+    r"最后|还|也|均|则|先后|先是|而|并|又|[上下]半年|前三季度|本届以来|换届以来|一是|二是|三是|四是|五是)*$")
+# a dateline or byline before the first subject: 本报讯（记者 张三）, 新华社武汉1月5日电
+DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject
 MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
 COORDINATORS = ("联合", "会同", "携手", "以及", "与", "和", "及", "同", "、")
-OWNER_GAP = ("", "的")
+OWNER_GAP = ("", "的", "主办的", "举办的", "打造的", "推出的", "创办的", "发起的", "开展的", "组织的", "创建的",
+             "牵头的", "实施的", "开设的")
 # collectives (not committees) and the level of the committee that speaks for them
 COLLECTIVE = re.compile(r"(全国|全区|全省|全自治区|全市|全州|全盟|全县|全旗)(?:各级|各市|各地)?政协(?:系统|组织)?")
 COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "全市": 2, "全州": 2, "全盟": 2, "全县": 3,
                     "全旗": 3}
 MUNICIPALITIES = {"11", "12", "31", "50"}
+# prepositions that open an adverbial clause put before the subject
+FRONTED = ("通过", "依托", "借助", "围绕", "按照", "结合", "立足", "以", "在", "从", "为", "借力", "针对")
 SKIP_ZONES = {"headlines", "nav", "footer", "lost"}
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
@@ -61,9 +68,18 @@ def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
     return _zone_kind(doc, pos) in SKIP_ZONES
 
 
+def _is_boundary(text: str, i: int) -> bool:
+    """Does ``text[i]`` end a clause?  A closing ASCII bracket does unless it closes a pinyin
+    annotation (``政协(xié)``) that noisy sources leave in."""
+    ch = text[i]
+    if ch == ")":
+        return i > 0 and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1].isdigit())
+    return ch in CLAUSE_BOUNDARY
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     i = pos
-    while i > floor and text[i - 1] not in CLAUSE_BOUNDARY:
+    while i > floor and not _is_boundary(text, i - 1):
         i -= 1
     return i
 
@@ -76,7 +92,7 @@ def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
     text = doc.text
     start = _clause_start(text, c.start, sent.start)
     prefix = _clean(text[start:c.start]).strip("“”‘’ \t")
-    if not ADVERBIAL.match(prefix):
+    if not ADVERBIAL.match(prefix) and not ADVERBIAL.match(DATELINE.sub("", prefix, count=1)):
         return False
     after = _clean(text[c.end:c.end + 6])
     return not after.startswith(MODIFIER_AFTER)
@@ -159,19 +175,32 @@ def _clean_map(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(text[i] for i in keep), keep
 
 
-def collective_before(doc: Doc, sent: Sentence, pos: int) -> tuple[int, int] | None:
-    """The last collective subject (全区政协, 全省各级政协系统…) of ``sent`` before ``pos`` that
-    opens its clause or stands right before the initiative's mark: (position, level)."""
-    clean, offsets = _clean_map(doc.text, sent.start, pos)
-    best = None
+def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
+    """Collective subjects (全区政协, 全省各级政协系统…) of ``sent`` before ``end`` that open their
+    clause or stand right before a quotation mark: (position, level)."""
+    clean, offsets = _clean_map(doc.text, sent.start, end)
+    out = []
     for m in COLLECTIVE.finditer(clean):
         i = m.start()
         while i > 0 and clean[i - 1] not in CLAUSE_BOUNDARY:
             i -= 1
         prefix = clean[i:m.start()].strip("“”‘’")
-        if ADVERBIAL.match(prefix) or clean[m.end():] in ("", "“", "‘", "的“"):
-            best = (offsets[m.start()], COLLECTIVE_LEVEL[m.group(1)])
-    return best
+        if ADVERBIAL.match(prefix) or clean[m.end():m.end() + 2].startswith(("“", "‘", "的“")):
+            out.append((offsets[m.start()], COLLECTIVE_LEVEL[m.group(1)]))
+    return out
+
+
+def fronted_subject(doc: Doc, sent: Sentence, init: Mention, committees: list[Mention]) -> Mention | None:
+    """The subject after a fronted adverbial that names the initiative (``通过“宜商量”平台，宜昌
+    市政协收集意见…``): the first subject committee after the initiative in the same sentence."""
+    start = _clause_start(doc.text, init.start, sent.start)
+    head = _clean(doc.text[start:init.start]).lstrip("“”‘’")
+    if not head.startswith(FRONTED):
+        return None
+    for c in subjects_in(doc, sent, committees):
+        if c.start > init.end:
+            return c
+    return None
 
 
 def main_committee(doc: Doc, committees: list[Mention]) -> str:
@@ -190,29 +219,82 @@ def main_committee(doc: Doc, committees: list[Mention]) -> str:
     return ""
 
 
-def runners(doc: Doc, init: Mention, committees: list[Mention], main: str) -> tuple[list[str], str]:
-    """Committee keys that run ``init`` and how they were found."""
-    sent = doc.sentence_at(init.start)
-    if sent is None:
-        return ([main], "article") if main else ([], "")
-    owner = owner_before(doc, init, committees)
-    if owner is not None:
-        return [owner.key], "owner"
-    here = subjects_in(doc, sent, committees, before=init.start)
-    collective = collective_before(doc, sent, init.start)
-    if collective is not None and (not here or here[-1].start < collective[0]):
-        key = collective_committee(collective[1], committees, main)
-        return ([key], "collective") if key else ([], "")
-    if here:
-        return [c.key for c in coordinated(doc, here[-1], committees)], "sentence"
+@dataclass(frozen=True)
+class Subject:
+    """Something that opens a clause as its subject: a committee (with those coordinated to it),
+    a collective standing for a committee, or an organisation that is not a committee."""
+
+    pos: int
+    keys: tuple[str, ...]  # committee keys it stands for; () for other organisations
+    how: str
+    level: int = -1  # for collectives: the level of the committee that speaks for them
+
+
+def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
+    """The subjects of ``sent`` (those before ``before`` when given), in text order."""
+    out = []
+    for c in subjects_in(doc, sent, ctx.committees, before):
+        out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
+    for o in ctx.others:
+        if sent.start <= o.start and o.end <= sent.end and (before is None or o.start < before):
+            if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
+                committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
+                out.append(Subject(o.start, (committee,) if committee else (), o.cls))
+    end = sent.end if before is None else before
+    for pos, level in collectives(doc, sent, end):
+        out.append(Subject(pos, (), "collective", level))
+    out.sort(key=lambda x: x.pos)
+    return out
+
+
+@dataclass(frozen=True)
+class Context:
+    committees: list[Mention]
+    others: list[Mention]  # organs and other organisations
+    main: str
+
+
+def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str, ...]:
+    """The committees a subject stands for.  A collective (全市政协组织) stands for the committee
+    at its level: the one the paragraph is about (an earlier subject), else the article's."""
+    if subject.how != "collective":
+        return subject.keys
+    anchors = [c.key for c in subjects_in(doc, sent, ctx.committees, subject.pos)][::-1]
     idx = doc.sentences.index(sent)
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break
-        found = subjects_in(doc, prev, committees)
+        anchors.extend(c.key for c in subjects_in(doc, prev, ctx.committees)[::-1])
+    for anchor in anchors + [ctx.main]:
+        key = collective_committee(subject.level, ctx.committees, anchor)
+        if key:
+            return (key,)
+    return ()
+
+
+def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
+    """Committee keys that run ``init`` and how they were found."""
+    sent = doc.sentence_at(init.start)
+    fallback = ((ctx.main,), "article") if ctx.main else ((), "")
+    if sent is None:
+        return fallback
+    owner = owner_before(doc, init, ctx.committees)
+    if owner is not None:
+        return (owner.key,), "owner"
+    here = subjects(doc, sent, ctx, before=init.start)
+    if here:
+        return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
+    later = fronted_subject(doc, sent, init, ctx.committees)
+    if later is not None:
+        return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
+    idx = doc.sentences.index(sent)
+    for prev in reversed(doc.sentences[:idx]):
+        if prev.paragraph != sent.paragraph:
+            break
+        found = subjects(doc, prev, ctx)
         if found:
-            return [c.key for c in coordinated(doc, found[-1], committees)], "paragraph"
-    return ([main], "article") if main else ([], "")
+            return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
+    return fallback
 
 
 def relate(doc: Doc) -> list[Relation]:
@@ -221,14 +303,17 @@ def relate(doc: Doc) -> list[Relation]:
     inits = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
     if not committees or not inits:
         return []
-    main = main_committee(doc, committees)
+    others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
+    ctx = Context(committees, others, main_committee(doc, committees))
     out: dict[tuple[str, str, int], Relation] = {}
     for init in inits:
         sent = doc.sentence_at(init.start)
         if _excluded(doc, init.start, sent):
             continue
-        keys, how = runners(doc, init, committees, main)
+        keys, how = runners(doc, init, ctx)
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
         for key in keys:
+            if not key:
+                continue
             out.setdefault((key, init.key, start), Relation(RUNS, key, init.key, start, end, attrs={"how": how}))
     return sorted(out.values(), key=lambda r: (r.start, r.subject, r.object))

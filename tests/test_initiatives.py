@@ -142,3 +142,44 @@ def test_output_is_sorted_and_deterministic() -> None:
     a = recognise(_doc(text))
     assert a == recognise(_doc(text))
     assert [m.start for m in a] == sorted(m.start for m in a)
+
+
+def test_parallel_items_are_a_name_right_before_a_cue() -> None:
+    assert _found("县政协开展“访民情、解民忧”活动30余次。") == {"访民情、解民忧": PROGRAMME}
+    assert _found("按照“党组统揽、委员参与”原则推进工作。") == {}
+
+
+def test_theme_education_is_a_programme() -> None:
+    assert _found("市政协机关开展“守初心、强作风”主题教育。") == {"守初心、强作风": PROGRAMME}
+
+
+def test_national_slogans_before_weak_cues_are_rejected() -> None:
+    assert _found("积极服务“一带一路”建设。") == {}
+    assert _found("积极推进“平安湖北”建设。") == {}
+    assert _found("积极推进“智慧政协”建设。") == {"智慧政协": PROGRAMME}
+
+
+def test_awards_anywhere_in_the_clause_are_rejected() -> None:
+    assert _found("荣获“五星级”党组织3个、首批“五好”党支部2个。") == {}
+
+
+def test_a_name_repeated_without_cue_is_the_same_initiative() -> None:
+    text = "市政协打造“宜商量”协商品牌。一年来，“宜商量”共协商议题40个。"
+    ms = recognise(_doc(text))
+    assert [m.key for m in ms] == ["initiative:宜商量", "initiative:宜商量"]
+    assert all(m.cls == BRAND for m in ms)
+
+
+def test_unquoted_repeat_before_a_cue() -> None:
+    text = "市政协坚持举办“汉江讲坛”讲座。深入打造汉江讲坛品牌，扩大影响。"
+    ms = recognise(_doc(text))
+    assert [text[m.start:m.end] for m in ms] == ["汉江讲坛", "汉江讲坛"]
+
+
+def test_straight_double_quotes() -> None:
+    found = _found('市政协开展"委员走基层""委员进社区"等系列活动。')
+    assert found == {"委员走基层": PROGRAMME, "委员进社区": PROGRAMME}
+
+
+def test_document_titles_are_not_initiatives() -> None:
+    assert _found("印发《关于推进协商议事室建设的意见》，推动《协商在线》栏目改版。") == {"协商在线": BRAND}

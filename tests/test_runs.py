@@ -113,3 +113,46 @@ def test_evidence_span_is_the_sentence() -> None:
     text = "襄阳市政协聚焦发展。襄阳市政协开展“委员走基层”活动。"
     [r] = relate(_doc(text))
     assert text[r.start:r.end] == "襄阳市政协开展“委员走基层”活动。"
+
+
+def _with(doc: Doc, *extra: Mention) -> Doc:
+    return replace(doc, mentions=tuple(sorted(doc.mentions + extra, key=lambda m: (m.start, m.end, m.cls))))
+
+
+def test_an_organ_subject_stands_for_its_committee() -> None:
+    text = "襄阳市政协召开会议。\n提案委员会深入开展“提案办理回头问”活动。\n"
+    doc = _doc(text)
+    i = text.index("提案委员会")
+    organ = Mention("CommitteeOrgan", "organ:420600/提案委员会", "襄阳市政协提案委员会", i, i + 5, "提案委员会",
+                    {"committee": f"committee:{XIANGYANG}"})
+    rels = relate(_with(doc, organ))
+    assert {(r.subject, r.object) for r in rels} == {(f"committee:{XIANGYANG}", "initiative:提案办理回头问")}
+
+
+def test_another_organisation_as_subject_runs_nothing_for_the_committee() -> None:
+    text = "宜昌市政协召开会议。\n宜昌市政协组织委员视察。\n市委统战部开展“同心聚力”活动。\n"
+    doc = _doc(text)
+    i = text.index("市委统战部")
+    org = Mention("Organisation", "org:统战部", "市委统战部", i, i + 5, "市委统战部", {})
+    assert relate(_with(doc, org)) == []
+
+
+def test_collective_of_a_city_goes_to_the_city_of_the_paragraph() -> None:
+    text = ("湖北省政协召开全会。湖北省政协组织视察。\n"
+            "宜昌市政协聚焦民生。今年以来，全市政协组织开展“委员帮企”活动。\n")
+    assert _runs(text) == {(YICHANG, "委员帮企")}
+
+
+def test_dateline_before_the_subject() -> None:
+    text = "本报讯(记者 张明)近日，宜昌市政协启动“宜商量”协商平台。"
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_fronted_adverbial_with_the_initiative() -> None:
+    text = "襄阳市政协聚焦发展。\n通过“襄商量”协商平台，宜昌市政协收集意见200条。\n"
+    assert _runs(text) == {(YICHANG, "襄商量")}
+
+
+def test_owner_with_a_verb_of_making() -> None:
+    text = "宜昌市政协组织委员观摩由襄阳市政协主办的“汉水讲坛”讲座。"
+    assert _runs(text) == {(XIANGYANG, "汉水讲坛")}

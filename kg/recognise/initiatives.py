@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.model import BRAND, PROGRAMME, Doc, Mention
@@ -40,7 +40,8 @@ QUOTE_OPENERS = "“‘「『"
 BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "协商室", "会客厅", "讲座", "讲堂",
               "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站")
 # cue nouns after a name that make it a programme
-PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程")
+PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程", "主题教育",
+                  "学习教育")
 STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
 # cues that only count right after the name and after a launching verb
 WEAK_CUES = ("建设", "工作", "项目", "工程")
@@ -60,7 +61,7 @@ CONSULT_SUFFIXES = ("协商", "商量", "议事")
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
 # the name is an award or a title, not an initiative
-AWARD_BEFORE = ("获评", "荣获", "评为", "获得", "授予", "被评", "评选", "获")
+AWARD_WORDS = ("获评", "荣获", "评为", "获得", "授予", "被评", "评选", "获颁", "喜获", "荣膺", "入选")
 AWARD_AFTER = ("称号", "荣誉", "奖", "先进", "示范单位")
 # 《…》 titles that are documents (another recogniser's business)
 DOC_SUFFIXES = ("规划", "意见", "办法", "规定", "条例", "方案", "通知", "决定", "报告", "纲要", "制度", "规则", "措施",
@@ -78,6 +79,10 @@ _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
+_CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张]\S{1,4}$")
+# national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
+CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
+            "五位一体", "四个全面"}
 _HAN = "\u4e00-\u9fff"
 _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
@@ -163,7 +168,23 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
                     out.append(Quote(stack[depth][1], i, want))
                     del stack[depth:]
                     break
+    out.extend(_ascii_quotes(text, max_len))
     out.sort(key=lambda q: (q.open, -q.close))
+    return out
+
+
+def _ascii_quotes(text: str, max_len: int) -> list[Quote]:
+    """Straight double quotes (left by NFKC or by plain-text sources), paired in order on lines
+    where they are balanced; treated as “…”."""
+    out: list[Quote] = []
+    pos = 0
+    for line in text.split("\n"):
+        marks = [pos + i for i, ch in enumerate(line) if ch == '"']
+        if marks and len(marks) % 2 == 0:
+            for a, b in zip(marks[::2], marks[1::2], strict=True):
+                if b - a <= max_len:
+                    out.append(Quote(a, b, "“"))
+        pos += len(line) + 1
     return out
 
 
@@ -233,8 +254,8 @@ def after_cue(text: str, pos: int) -> Cue | None:
     gap = stretch[:i]
     if set(gap) & GAP_BLOCKERS:
         return None
-    if any(c.isdigit() for c in gap):
-        return None
+    if any(c.isdigit() for c in gap) and not gap.startswith("等"):
+        return None  # “十四五”时期100项… : a number between name and cue counts something else
     phrase = re.sub(r"^等(?:一批|系列|多项)?", "", gap) + cue
     return Cue(cue, "after", phrase)
 
@@ -297,7 +318,7 @@ def weak_self_cue(name: str) -> Cue | None:
 # filters and classes
 
 
-def plausible_name(name: str) -> bool:
+def plausible_name(name: str, allow_list: bool = False) -> bool:
     """Shape checks: not speech, not a slogan list, not a number, not too long.
 
     >>> plausible_name("实干为要、创新为魂")
@@ -308,7 +329,8 @@ def plausible_name(name: str) -> bool:
     compact = re.sub(r"\s", "", name)
     if not 2 <= len(compact) <= MAX_LEN:
         return False
-    if set(name) & INNER_BAD:
+    bad = set(name) & INNER_BAD
+    if bad and not (allow_list and bad == {"、"} and _short_items(compact)):
         return False
     if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact):
         return False
@@ -317,10 +339,36 @@ def plausible_name(name: str) -> bool:
     return True
 
 
+def _short_items(compact: str) -> bool:
+    """A name made of a few short parallel items (“访民情、解民忧”活动), not a sentence."""
+    items = compact.split("、")
+    return 2 <= len(items) <= 4 and all(2 <= len(i) <= 6 for i in items)
+
+
+def concept_shaped(name: str) -> bool:
+    """Numbered concepts and national slogans (“两支队伍”, “四个意识”, “十四五”): rejected unless a
+    strong cue says otherwise.
+
+    >>> concept_shaped("两支队伍"), concept_shaped("四强"), concept_shaped("十五五")
+    (True, False, True)
+    """
+    compact = re.sub(r"\s", "", name)
+    return bool(_CONCEPT.match(compact) or _PLAN_PERIOD.match(compact) or compact in CONCEPTS)
+
+
 def is_award(text: str, q_open: int, q_close: int) -> bool:
-    before = text[max(0, q_open - 4):q_open]
-    after = text[q_close + 1:q_close + 5]
-    return any(before.endswith(w) for w in AWARD_BEFORE) or any(after.startswith(w) for w in AWARD_AFTER)
+    """Is the quote something won or conferred (获评“…”党支部, “…”称号)?  A verb of winning
+    anywhere earlier in the clause, or a title word right after, says so.
+
+    >>> is_award("荣获“五星级”党组织5个、首批“四强”党支部2个", 17, 20)
+    True
+    """
+    i = q_open
+    while i > 0 and text[i - 1] not in "，,。；;：:！!？?\n":
+        i -= 1
+    clause = _before_text(text, q_open, q_open - i)
+    after = _after_text(text, q_close + 1, 4)
+    return any(w in clause for w in AWARD_WORDS) or any(after.startswith(w) for w in AWARD_AFTER)
 
 
 def classify(name: str, cue: Cue) -> str:
@@ -374,29 +422,31 @@ def _mention(doc: Doc, start: int, end: int, name: str, cue: Cue, cls: str | Non
     )
 
 
-def _quoted_cue(text: str, group: list[Quote], q: Quote, name: str) -> Cue | None:
-    """The cue that makes ``q`` (a member of a coordinated ``group``) an initiative, or None."""
+def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
+    """The cue that makes a member of the coordinated ``group`` an initiative, or None.
+
+    Strong cues after the list or before it, or a name that ends in a cue, suffice.  Weak cues
+    (建设, 工作, 项目, 工程) need a launching verb right before the list too, and are refused for
+    numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
+    compact = re.sub(r"\s", "", name)
     cue = after_cue(text, last.close + 1)
     if cue is not None:
-        if q is not last:  # a list: the cue after the last name serves all only after 等 or directly
-            return cue
         return cue
-    verb = verb_before(text, group[0].open)
     noun = noun_before(text, group[0].open)
     if noun:
         return Cue(noun, "before")
-    own = self_cue(re.sub(r"\s", "", name))
+    own = self_cue(compact)
     if own is not None:
         return own
-    if verb:
-        weak = weak_after_cue(text, last.close + 1) if q is last or len(group) > 1 else None
-        if weak is not None:
-            return weak
-        own_weak = weak_self_cue(re.sub(r"\s", "", name))
-        if own_weak is not None:
-            return own_weak
-    return None
+    if not verb_before(text, group[0].open) or concept_shaped(compact):
+        return None
+    weak = weak_after_cue(text, last.close + 1)
+    if weak is not None:
+        if weak.word == "建设" and weak.phrase == "建设" and not ("政协" in compact or "委员" in compact):
+            return None
+        return weak
+    return weak_self_cue(compact)
 
 
 def _media_cue(text: str, q: Quote) -> Cue | None:
@@ -443,19 +493,71 @@ def quoted_mentions(doc: Doc) -> list[Mention]:
         m = _candidate(doc, [q], q)
         if m is not None:
             accepted.append((q, m))
+    accepted.extend(_quoted_repeats(doc, quotes, accepted))
     return [m for _, m in accepted if _zone_kind(doc, m.start) != "lost"]
+
+
+def _quoted_repeats(doc: Doc, quotes: list[Quote],
+                    accepted: list[tuple[Quote, Mention]]) -> list[tuple[Quote, Mention]]:
+    """Other quoted occurrences of a name the article already presented as an initiative
+    (“宜商量”成为协商新常态): the same initiative, without a cue of their own."""
+    known = {m.key: m for _, m in accepted}
+    taken = {(q.open, q.close) for q, _ in accepted}
+    out = []
+    for q in quotes:
+        if (q.open, q.close) in taken:
+            continue
+        name = clean_label(doc.text[q.open + 1:q.close])
+        first = known.get(f"initiative:{norm(name)}")
+        if first is None or is_award(doc.text, q.open, q.close):
+            continue
+        if any(a.open <= q.open and q.close <= a.close for a, _ in accepted):
+            continue
+        out.append((q, replace(first, start=q.open + 1, end=q.close, label=name, surface=name,
+                               attrs={"cue": "repeat", "alt": []})))
+    return out
+
+
+def unquoted_repeats(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Unquoted occurrences of a name the article presented as an initiative, right before a
+    cue noun (“同心”讲座 … 打造团结奋进的同心品牌).  Two-character names need the cue they had."""
+    text = doc.text
+    spans = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    firsts: dict[str, Mention] = {}
+    for m in found:
+        firsts.setdefault(m.key, m)
+    for _key, first in sorted(firsts.items()):
+        name = first.label
+        if " " in name or "‘" in name or len(name) < 2:
+            continue
+        cues = (first.attrs.get("cue", ""),) if len(name) == 2 else STRONG_CUES
+        for hit in re.finditer(re.escape(name), text):
+            i, j = hit.start(), hit.end()
+            if any(a <= i < b or a < j <= b for a, b in spans):
+                continue
+            if i > 0 and text[i - 1] in OPEN_CLOSE:
+                continue
+            if not any(c and text.startswith(c, j) for c in cues):
+                continue
+            if _zone_kind(doc, i) == "lost":
+                continue
+            out.append(replace(first, start=i, end=j, surface=name, attrs={"cue": "repeat", "alt": []}))
+    return out
 
 
 def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
     text = doc.text
     name = clean_label(text[q.open + 1:q.close])
-    if not plausible_name(name):
+    if not plausible_name(name, allow_list=True):
         return None
     if is_award(text, group[0].open, group[-1].close):
         return None
-    cue = _quoted_cue(text, group, q, name)
+    cue = _quoted_cue(text, group, name)
     if cue is None:
         return None
+    if "、" in name and not (cue.where == "after" and len(cue.phrase) <= 6):
+        return None  # parallel items are a name only right before their cue: “访民情、解民忧”活动
     return _mention(doc, q.open + 1, q.close, name, cue)
 
 
@@ -485,5 +587,6 @@ def unquoted_mentions(doc: Doc) -> list[Mention]:
 def recognise(doc: Doc) -> list[Mention]:
     """Brand and Programme mentions of ``doc``, sorted by position."""
     found = quoted_mentions(doc) + unquoted_mentions(doc)
+    found += unquoted_repeats(doc, found)
     found.sort(key=lambda m: (m.start, m.end, m.key))
     return found
