@@ -50,7 +50,6 @@ from kg.model import (
     Corpus,
     Entity,
     Evidence,
-    Fact,
 )
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -66,6 +65,7 @@ GAP_X, GAP_Y = 70.0, 110.0
 LANE = 40.0  # free lane under a committee for the edges to its sub-committees
 MAX_ASPECT = 3.0  # a tree wider than this (width / height) wraps sub-committees into bands
 ASPECT = 1.6  # the shape aimed at when wrapping (a landscape screen)
+MIN_BAND = 6  # a band holds at least this many sub-committees: small families stay on one row
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,19 @@ STYLES: dict[str, Style] = {s.cls: s for s in (
 OTHER = Style("", "其他 Other", "#7f8c8d", "dot", 14, 8, False)
 CLASS_ORDER = list(STYLES)
 
-EDGE_STYLES: dict[str, tuple[str, float, bool]] = {  # predicate -> (colour, width, dashed)
-    SUB_ORGANIZATION_OF: ("#c0392b", 3.0, False),
-    RUNS: ("#8e44ad", 1.6, False),
-    REGION_OF: ("#2e86c1", 1.2, True),
-    "partOf": ("#2e86c1", 1.2, True),
-    MEMBER_OF: ("#e67e22", 1.2, False),
-    HOLDS_POST: ("#e67e22", 1.0, True),
-    CLAIMS: ("#b7950b", 1.0, False),
-    "organOf": ("#a04000", 1.2, False),
-    "heldBy": ("#148f77", 1.0, False),
-    "issuedBy": ("#7d6608", 1.0, False),
-    "cooperatesWith": ("#566573", 1.2, True),
+# predicate -> (colour, width, dashed, opacity); the region tree is faint: the committee tree says it already
+EDGE_STYLES: dict[str, tuple[str, float, bool, float]] = {
+    SUB_ORGANIZATION_OF: ("#c0392b", 3.0, False, 0.8),
+    RUNS: ("#8e44ad", 1.6, False, 0.75),
+    REGION_OF: ("#2e86c1", 1.2, True, 0.6),
+    "partOf": ("#2e86c1", 1.0, True, 0.25),
+    MEMBER_OF: ("#e67e22", 1.2, False, 0.75),
+    HOLDS_POST: ("#e67e22", 1.0, True, 0.75),
+    CLAIMS: ("#b7950b", 1.0, False, 0.75),
+    "organOf": ("#a04000", 1.2, False, 0.75),
+    "heldBy": ("#148f77", 1.0, False, 0.75),
+    "issuedBy": ("#7d6608", 1.0, False, 0.75),
+    "cooperatesWith": ("#566573", 1.2, True, 0.75),
 }
 LEVELS = {0: "全国", 1: "省级", 2: "市级", 3: "县级"}
 
@@ -303,7 +304,7 @@ class _Tree:
         row_w = 0.0
         for ch in self.children[c]:
             w = self.size[ch][0]
-            if bands and row_w + GAP_X + w <= self.band_w:
+            if bands and (len(bands[-1]) < MIN_BAND or row_w + GAP_X + w <= self.band_w):
                 bands[-1].append(ch)
                 row_w += GAP_X + w
             else:
@@ -501,7 +502,7 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
-_HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent"}
+_HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent", "posts", "post"}
 
 
 def view_data(corpus: Corpus) -> tuple[dict, dict]:
@@ -520,6 +521,7 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
     docs = {d.article.doc_id: d for d in corpus.docs}
     facts = [f for f in corpus.facts if f.subject in index and f.object in index and f.subject != f.object]
     region_label = _region_labels(corpus)
+    people_posts = posts(corpus)
     nodes, ev_nodes = [], {}
     for k in keys:
         e = ents[k]
@@ -544,6 +546,8 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
             node["at"] = attrs
         if e.subclasses:
             node["sc"] = sorted(e.subclasses)
+        if k in people_posts:
+            node["po"] = people_posts[k]
         nodes.append(node)
         labels = tuple([e.label] + [a for a, _ in sorted(e.alt_labels)] + [ev.surface for ev in e.evidence])
         ev_nodes[str(index[k])] = _evidence_rows(e.evidence, docs, doc_row, labels)
@@ -674,35 +678,49 @@ def _runs_counts(corpus: Corpus) -> dict[str, Counter]:
     return out
 
 
-def _posts(corpus: Corpus) -> dict[str, list[str]]:
-    """Person key -> the posts the graph records for them ("柳州市政协 主席"...), sorted."""
-    posts: dict[str, set[str]] = defaultdict(set)
+def posts(corpus: Corpus) -> dict[str, list[str]]:
+    """Person key -> the posts the graph records for them ("柳州市政协 主席"...), sorted, each once.
+
+    Posts come from the person's ``posts`` attribute (strings or {"org_label", "title"} dicts)
+    and from ``memberOf``/``holdsPost`` facts with a ``role``/``post``; a bare membership is
+    listed only when no post in that organisation is known.
+    """
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     ents = corpus.entities
     for e in ents.values():
         if e.cls == PERSON:
             for p in _as_list(e.attrs.get("posts")) + _as_list(e.attrs.get("post")):
-                posts[e.key].add(str(p))
+                found[e.key].add(_post_pair(p))
     for f in corpus.facts:
         if f.subject not in ents or f.object not in ents or ents[f.subject].cls != PERSON:
             continue
-        if f.predicate == HOLDS_POST:
-            posts[f.subject].add(_post_text(f, ents[f.object].label))
-        elif f.predicate == MEMBER_OF:
-            post = f.attrs.get("post") or f.attrs.get("role")
-            org = ents[f.object].label
-            posts[f.subject].add(f"{org} {post}" if post else f"{org} 委员/成员")
-    return {k: sorted(v) for k, v in posts.items()}
+        if f.predicate in (HOLDS_POST, MEMBER_OF):
+            obj = ents[f.object]
+            role = str(f.attrs.get("role") or f.attrs.get("post") or "")
+            if obj.cls in (COMMITTEE, ORGAN, ORGANISATION):
+                found[f.subject].add((obj.label, role))
+            else:  # the object is the post itself
+                found[f.subject].add(("", role or obj.label))
+    out = {}
+    for k, pairs in found.items():
+        titled = {org for org, title in pairs if title}
+        texts = {f"{org} {title}".strip() if title else f"{org} 成员" for org, title in pairs
+                 if title or org not in titled}
+        out[k] = sorted(t for t in texts if t)
+    return {k: v for k, v in sorted(out.items()) if v}
+
+
+def _post_pair(p: Any) -> tuple[str, str]:
+    if isinstance(p, dict):
+        org = str(p.get("org_label") or p.get("org") or p.get("committee") or "")
+        return org, str(p.get("title") or p.get("role") or p.get("post") or "")
+    return "", str(p)
 
 
 def _as_list(v: Any) -> list:
     if v is None or v == "":
         return []
     return sorted(v, key=str) if isinstance(v, (list, tuple, set, frozenset)) else [v]
-
-
-def _post_text(f: Fact, label: str) -> str:
-    org = f.attrs.get("org") or f.attrs.get("organisation") or ""
-    return f"{org} {label}".strip()
 
 
 def overview_data(corpus: Corpus) -> dict:
@@ -712,8 +730,8 @@ def overview_data(corpus: Corpus) -> dict:
     committees = [e for e in ents.values() if e.cls == COMMITTEE]
     ranked = sorted(committees, key=lambda e: (-(runs[e.key][BRAND] + runs[e.key][PROGRAMME]), -runs[e.key][BRAND],
                                                _level(e) if _level(e) is not None else 9, e.key))
-    posts = _posts(corpus)
-    people = sorted((k for k in posts), key=lambda k: (-len(posts[k]), ents[k].label, k))
+    people_posts = posts(corpus)
+    people = sorted(people_posts, key=lambda k: (-len(people_posts[k]), ents[k].label, k))
     counts = Counter(e.cls for e in ents.values())
     dates = sorted(d.article.date for d in corpus.docs if d.article.date)
     return {
@@ -722,7 +740,7 @@ def overview_data(corpus: Corpus) -> dict:
         "relations": len(corpus.facts),
         "counts": [[c, style_of(c).name, counts[c]] for c in sorted(counts, key=_class_rank)],
         "committees": [[e.key, e.label, _level(e), runs[e.key][BRAND], runs[e.key][PROGRAMME]] for e in ranked],
-        "people": [[k, ents[k].label, posts[k]] for k in people[:30]],
+        "people": [[k, ents[k].label, people_posts[k]] for k in people[:30]],
         "tree": _tree(corpus, runs),
         "map": _map_points(corpus, runs),
     }

@@ -9,7 +9,7 @@ import pytest
 from test_view_corpora import big_corpus, realistic_corpus
 
 from kg import view
-from kg.model import COMMITTEE, PERSON, RUNS, Corpus, Entity
+from kg.model import COMMITTEE, PERSON, RUNS, Corpus, Entity, Fact
 
 
 def page_json(html: str, block: str) -> dict:
@@ -92,7 +92,7 @@ def test_evidence_panel_data_names_the_sentence_span_and_the_article(small, smal
     assert data["docs"][doc] == ["news/yichang-002.txt", "2025-04-18", "宜昌市政協推出議事平台"]
     # edges carry their evidence too, and the post of a membership
     j = next(n for n, e in enumerate(data["edges"]) if e["p"] == "memberOf" and data["nodes"][e["f"]]["l"] == "王建国")
-    assert data["edges"][j]["at"] == {"post": "主席"}
+    assert data["edges"][j]["at"] == {"role": "主席"}
     assert "王建国" in ev["e"][str(j)][0][0][1]
 
 
@@ -146,6 +146,15 @@ def test_overview_ranks_committees_and_lists_people_with_posts(small):
     html = view.render_overview(small)
     assert_self_contained(html)
     assert 'href="graph.html"' in html and "长阳土家族自治县政协" in html
+
+
+def test_posts_from_attributes_and_facts_are_listed_once(small):
+    p = view.posts(small)
+    assert p["person:王建国"] == ["湖北省政协 主席"]  # attribute dict and memberOf role agree
+    assert p["person:李红梅"] == ["醴陵市政协 委员"]
+    c = realistic_corpus()
+    c.facts.append(Fact("memberOf", "person:李红梅", "committee:430200"))  # a membership without a post
+    assert view.posts(c)["person:李红梅"] == ["株洲市政协 成员", "醴陵市政协 委员"]
 
 
 def test_overview_map_from_coordinates(small):

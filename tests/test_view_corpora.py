@@ -134,10 +134,10 @@ def realistic_corpus() -> Corpus:
     ]:
         b.entity(key, cls, label)
         b.fact(RUNS, f"committee:{committee}", key, cue)
-    b.entity("person:王建国", PERSON, "王建国", posts=["湖北省政协主席"])
-    b.fact(MEMBER_OF, "person:王建国", "committee:420000", "湖北省政协主席王建国", post="主席")
-    b.entity("person:李红梅", PERSON, "李红梅", posts=["醴陵市政协委员"])
-    b.fact(MEMBER_OF, "person:李红梅", "committee:430281", "醴陵市政协委员李红梅", post="委员")
+    b.entity("person:王建国", PERSON, "王建国", posts=[{"title": "主席", "kind": "cppcc", "org_label": "湖北省政协"}])
+    b.fact(MEMBER_OF, "person:王建国", "committee:420000", "湖北省政协主席王建国", role="主席")
+    b.entity("person:李红梅", PERSON, "李红梅")
+    b.fact(MEMBER_OF, "person:李红梅", "committee:430281", "醴陵市政协委员李红梅", role="委员")
     b.entity("figure:引进项目42个", FIGURE, "引进项目42个", "引进项目42个", value=42, unit="个")
     b.fact(CLAIMS, "initiative:产业链委员行动", "figure:引进项目42个", "全年协助引进项目42个")
     ents = dict(sorted(b.entities.items()))
@@ -212,7 +212,7 @@ def big_corpus(n_articles: int = 3000, seed: int = 7) -> Corpus:
             name = rng.choice(surnames) + rng.choice(given[::2]) + rng.choice(given[1::2])
             sent = ev(f"测试{code}政协副主席{name}出席。")
             add(f"person:{name}", PERSON, name, sent)
-            rel(MEMBER_OF, f"person:{name}", ckey, sent, post="副主席")
+            rel(MEMBER_OF, f"person:{name}", ckey, sent, role="副主席")
         fig = f"引进项目{rng.randrange(5, 400)}个"
         sent = ev(f"全年协助{fig}。")
         add(f"figure:{doc_id}", FIGURE, fig, sent)

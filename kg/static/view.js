@@ -98,11 +98,11 @@
     return item;
   }
   function visEdge(j) {
-    const e = E[j], st = DATA.edgeStyles[e.p] || ["#95a5a6", 1, false];
+    const e = E[j], st = DATA.edgeStyles[e.p] || ["#95a5a6", 1, false, 0.75];
     let title = (PRED[e.p] || e.p) + ": " + N[e.f].l + " → " + N[e.t].l;
     if (e.at) title += " (" + Object.keys(e.at).map(function (k) { return k + ": " + e.at[k]; }).join(", ") + ")";
     return { id: j, from: e.f, to: e.t, width: st[1], dashes: st[2], title: title,
-      color: { color: st[0], highlight: "#000000", hover: shade(st[0], 0.7), opacity: 0.75 } };
+      color: { color: st[0], highlight: "#000000", hover: shade(st[0], 0.7), opacity: st[3] } };
   }
 
   // ------------------------------------------------------------------ visibility
@@ -249,6 +249,9 @@
     if (rows[1] > rows[0].length) box.appendChild(el("p", { class: "muted", text: "showing " + rows[0].length + " of " + rows[1] + " sentences" }));
     return box;
   }
+  function attrText(at) {
+    return Object.keys(at).filter(function (k) { return k !== "via"; }).map(function (k) { return k + ": " + at[k]; }).join(", ");
+  }
   function attrsList(at) {
     const dl = el("dl");
     Object.keys(at || {}).forEach(function (k) {
@@ -278,22 +281,18 @@
       body.appendChild(el("ul", {}, ...n.alt.map(function (a) { return el("li", { text: a[0] + " (" + a[1] + ")" }); })));
     }
     if (n.at) { body.appendChild(el("h3", { text: "属性 Attributes" })); body.appendChild(attrsList(n.at)); }
-    const posts = [], figures = [], groups = {};
+    const figures = [], groups = {};
     let hidden = 0;
     adj[i].forEach(function (j) {
       const e = E[j], other = e.f === i ? e.t : e.f, out = e.f === i;
       if (!nodes.get(other)) hidden++;
-      if ((e.p === "memberOf" || e.p === "holdsPost") && out) posts.push(j);
       if (e.p === "claims" && out) figures.push(j);
       const g = (out ? "→ " : "← ") + (PRED[e.p] || e.p);
       (groups[g] = groups[g] || []).push(j);
     });
-    if (posts.length) {
+    if (n.po) {
       body.appendChild(el("h3", { text: "职务 Posts" }));
-      body.appendChild(el("ul", {}, ...posts.map(function (j) {
-        const e = E[j], post = e.at ? (e.at.post || e.at.role || "") : "";
-        return el("li", {}, nodeLink(e.t), post ? " " + post : "");
-      })));
+      body.appendChild(el("ul", {}, ...n.po.map(function (p) { return el("li", { text: p }); })));
     }
     if (figures.length) {
       body.appendChild(el("h3", { text: "数据 Figures" }));
@@ -308,7 +307,7 @@
       body.appendChild(el("h3", { text: g + " (" + list.length + ")" }));
       body.appendChild(el("ul", {}, ...list.slice(0, 40).map(function (j) {
         const e = E[j], other = e.f === i ? e.t : e.f;
-        return el("li", {}, nodeLink(other), e.at ? el("span", { class: "muted", text: " " + Object.values(e.at).join(" ") }) : null,
+        return el("li", {}, nodeLink(other), e.at ? el("span", { class: "muted", text: " " + attrText(e.at) }) : null,
           el("span", { class: "link", text: " [evidence]", on: { click: function () { showEdge(j); } } }));
       }), list.length > 40 ? el("li", { text: "… " + (list.length - 40) + " more" }) : null));
     });
