@@ -1,9 +1,176 @@
-"""Recogniser for figures (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for the figures an article claims (cls ``Figure``).
+
+A figure is a number with a counting unit: ``126个``, ``72期``, ``30余场次``, ``1万多个``,
+``3.08亿元``, ``近500人次``, ``十余次``, ``80%``.  Its attributes are structured:
+
+* ``value`` (float) in the base unit: the magnitude words 万/亿 are folded into the value
+  (``3.08亿元`` -> value 308000000.0, unit ``元``; ``1万多个`` -> 10000.0, ``个``), so that
+  figures compare without parsing the unit;
+* ``unit``: the counting unit (个, 期, 次, 场次, 人次, 元, %...);
+* ``counted``: what was counted: the noun phrase after the unit (``3个党支部`` -> 党支部) or,
+  when nothing follows, the verb phrase before the number (``举办72期`` -> 举办,
+  ``引进产业项目126个`` -> 引进产业项目);
+* ``approx``: True for 余/多/近/约/超/逾 (an approximate or lower-bound claim);
+* ``text``: the surface; ``claimant``: the key of the initiative whose clause holds the
+  figure, else of the sentence's (or paragraph's) committee; the relate stage turns it into
+  ``claims``.
+
+Dates and years (2024年, 6月) are not figures (no counting unit); ordinal and session numbers
+(第9次, 十二届四次) are skipped, and so are numbers inside quotation marks (slogans such as
+“四个一”).  Keys are per article (``figure:<doc_id>:<start>``): figures are never merged.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+
+from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_UNITS = ("人次", "场次", "件次", "户次", "个", "期", "次", "场", "人", "名", "件", "条", "篇", "家", "项", "元",
+          "户", "所", "支", "批", "座", "亩", "吨", "公里", "千米", "平方米", "米", "天", "小时", "份", "本", "册",
+          "部", "套", "台", "辆", "头", "株", "棵", "双", "轮", "组", "类", "处", "个村", "万", "亿", "倍", "位",
+          "节", "堂", "课", "单", "笔", "首", "幅", "间", "门", "栋", "床", "张", "所学校")
+_UNIT_RE = "|".join(sorted(_UNITS, key=lambda u: (-len(u), u)))
+_FIG = re.compile(
+    rf"(?P<pre>近|约|超过|超|逾|将近|接近)?"
+    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+    rf"(?P<a1>余|多)?(?P<mag>万|亿|千万|百万)?(?P<a2>余|多)?"
+    rf"(?:(?P<pct>[%％])|(?P<unit>{_UNIT_RE}))"
+)
+_PERCENT_CN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
+_MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6}
+_OPEN_Q, _CLOSE_Q = "“‘「『《", "”’」』》"
+_LEAD_DROP = ("t", "d", "m", "p", "c", "f", "r", "x", "u", "q", "uj", "ul", "y")
+# adverbial verbs that open a clause without saying what was done (累计举办36期 -> 举办)
+_LEAD_WORDS = ("全年", "以来", "累计", "共计", "总计", "合计", "先后", "陆续", "持续", "至今", "已经", "共", "已")
+_CLAUSE_END = re.compile(r"[，。；：！？、,;:!?\n]")
+
+
+def _number(num: str) -> float | None:
+    """A float from Arabic or Chinese numerals (cn2an), or None."""
+    try:
+        return float(num)
+    except ValueError:
+        pass
+    try:
+        import cn2an
+
+        return float(cn2an.cn2an(num, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` sits inside “…” or 《…》 on its line (slogans like “四个一”, titles)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    depth = 0
+    for ch in text[line_start:pos]:
+        if ch in _OPEN_Q:
+            depth += 1
+        elif ch in _CLOSE_Q:
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _skip(text: str, m: re.Match[str]) -> bool:
+    s = m.start()
+    num = m.group("num")
+    if s > 0 and text[s - 1] in "第届":
+        return True
+    if text.startswith("届", m.end("num")) or re.match(r"[年月日号时]", text[m.end("num"):m.end("num") + 1]):
+        return True
+    if m.group("unit") in ("万", "亿") and not m.group("a1"):
+        return True  # 3万 alone: the unit is missing (万人次 etc. come through as mag + unit)
+    if not num[0].isdigit() and len(num) == 1 and num in "一二两" and not (m.group("a1") or m.group("a2")):
+        return True  # 一个, 两支: articles and slogans, not claims
+    if not num[0].isdigit() and s > 0 and text[s - 1] in _CN_DIGITS:
+        return True
+    return _in_quotes(text, s)
+
+
+def _counted(text: str, m: re.Match[str]) -> str:
+    """What a figure counts: the noun phrase right after it, else the verb phrase before it."""
+    from kg.recognise.people import _pos_tokenizer
+
+    after = text[m.end():m.end() + 12]
+    cut = _CLAUSE_END.search(after)
+    after = after[:cut.start()] if cut else after
+    nouns = []
+    for w, f in _pos_tokenizer().cut(after):
+        if f[0] in "njsb" or (nouns and (f == "vn" or f == "d" and len(w) == 1 and w in "直属")):
+            nouns.append(w)
+        else:
+            break
+    if nouns and len("".join(nouns)) <= 10:
+        return "".join(nouns)
+    lo = m.start()
+    while lo > 0 and m.start() - lo < 24 and not _CLAUSE_END.match(text[lo - 1]):
+        lo -= 1
+    toks = [(w, f) for w, f in _pos_tokenizer().cut(text[lo:m.start()])]
+    kept: list[tuple[str, str]] = []
+    for w, f in reversed(toks):  # the phrase nearest the number, at most about ten characters
+        if sum(len(x) for x, _ in kept) + len(w) > 10 and kept:
+            break
+        kept.insert(0, (w, f))
+    while kept and (kept[0][1] in _LEAD_DROP or kept[0][1].startswith("t") or kept[0][0] in _LEAD_WORDS):
+        kept.pop(0)
+    while kept and kept[-1][1] in ("d", "p", "u", "uj", "ul", "c", "x", "m", "q"):
+        kept.pop()
+    return re.sub(r"[“”‘’\"《》]", "", "".join(w for w, _ in kept))
+
+
+def _claimant(doc: Doc, pos: int) -> str:
+    """The initiative whose clause holds the figure, else the committee of its sentence (the one
+    before it, else the first), else the last committee earlier in the paragraph."""
+    text = doc.text
+    lo = pos
+    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
+        lo -= 1
+    initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME) and lo <= m.start < pos]
+    if initiatives:
+        return initiatives[-1].key
+    sent = doc.sentence_at(pos)
+    committees = [m for m in doc.mentions if m.cls == COMMITTEE]
+    if sent is not None:
+        inside = [m for m in committees if sent.start <= m.start < sent.end]
+        before = [m for m in inside if m.start < pos]
+        if before or inside:
+            return (before[-1] if before else inside[0]).key
+        same_par = [m for m in committees if m.start < pos and (s2 := doc.sentence_at(m.start)) is not None
+                    and s2.paragraph == sent.paragraph]
+        if same_par:
+            return same_par[-1].key
+    return ""
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Figure mentions of ``doc`` (reads the committee and initiative mentions)."""
+    text = doc.text
+    out = []
+    for m in _FIG.finditer(text):
+        if _skip(text, m):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        mag = m.group("mag")
+        unit = "%" if m.group("pct") else m.group("unit")
+        if mag:
+            value *= _MAG[mag]
+        elif unit in ("万", "亿"):
+            value, unit = value * _MAG[unit], ""
+        approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
+        out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m)))
+    for m in _PERCENT_CN.finditer(text):
+        value = _number(m.group("num").replace("点", "."))
+        if value is not None and not _in_quotes(text, m.start()):
+            out.append(_figure(doc, m.start(), m.end(), value, "%", False, _counted(text, m)))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _figure(doc: Doc, start: int, end: int, value: float, unit: str, approx: bool, counted: str) -> Mention:
+    surface = doc.text[start:end]
+    return Mention(FIGURE, f"figure:{doc.article.doc_id}:{start}", surface, start, end, surface,
+                   attrs={"value": value, "unit": unit, "counted": counted, "approx": approx, "text": surface,
+                          "claimant": _claimant(doc, start)})

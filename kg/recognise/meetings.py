@@ -1,9 +1,134 @@
-"""Recogniser for meetings (first version: finds nothing; issue 4 implements it)."""
+"""Recogniser for meetings (cls ``Meeting``).
+
+Two shapes:
+
+* session meetings, numbered by term and session: ``自治区政协十二届四次会议``,
+  ``市政协十届二十九次主席会议``, ``七届八次常委会议``; with the committee before them the
+  label is the committee's canonical label + the numbering (one node per real session);
+* named meetings: a qualifier + a meeting word (座谈会, 协商会, 交流会, 研讨会, 分析会,
+  主席会议, 常委会议 ...): ``设区市政协主席座谈会``, ``“产业振兴 委员行动”工作经验交流会``.
+  The qualifier runs back from the meeting word to a punctuation mark, a verb such as 召开 or
+  举办, or a committee mention; a bare meeting word (座谈会) is too generic to be a node.
+
+``attrs["committee"]`` is the committee holding it: named in the meeting's name, or the
+subject of the sentence (``全国政协召开远程协商会``).  The relate stage turns it into ``heldBy``.
+"""
 
 from __future__ import annotations
 
-from kg.model import Doc, Mention
+import re
+import unicodedata
+
+from kg.model import MEETING, Doc, Mention
+from kg.recognise.organs import committee_mentions
+
+_NUM = "一二三四五六七八九十百零〇两0-9"
+_SESSION = re.compile(
+    rf"(?:第)?[{_NUM}]+届(?:委员会)?(?:第)?[{_NUM}]+次(?:全体会议|主席会议|常委会议|常委会会议|常务委员会议|会议)"
+    rf"(?:主席团第[{_NUM}]+次会议)?"
+)
+_WORDS = ("座谈会", "协商会", "交流会", "研讨会", "分析会", "推进会", "宣讲会", "视频会", "报告会", "现场会",
+          "调度会", "动员会", "部署会", "总结会", "表彰会", "恳谈会", "通报会", "读书会", "分享会", "评议会",
+          "议政会", "论证会", "听证会", "见面会", "茶话会", "联谊会", "培训会", "推介会", "协调会", "观摩会",
+          "主席会议", "常委会议", "常委会会议", "全体会议", "联席会议", "工作会议", "党组会议", "专题会议",
+          "论坛", "研讨班", "培训班", "读书班")
+_WORD_RE = re.compile("(?:" + "|".join(sorted(_WORDS, key=lambda w: (-len(w), w))) + ")(?!议|成员)")
+# words that end the qualifier (scanning back from the meeting word)
+_STOP_BEFORE = ("召开", "增开", "举行", "举办", "出席", "参加", "主持", "组织", "开展", "列席", "在", "于", "的", "了",
+                "和", "与", "暨", "及", "上", "次", "首次", "并", "还", "都", "是", "通过", "参与", "即", "前",
+                "后", "为", "到", "赴", "场", "场次", "期", "个", "多", "近日", "日前", "近期", "同时", "持续",
+                "每季度", "一次", "定期", "坚持", "相继", "先后", "分别", "围绕", "聚焦", "多次", "联合",
+                "视频", "线上", "以", "该", "此", "这", "本", "各", "重要")
+_HOLD_VERBS = re.compile(r"召开|增开|举行|举办|组织|主办|承办|召集")
+_OPEN_Q = "“‘「『《"
+_CLOSE_Q = "”’」』》"
+
+
+def _stops_before(text: str, i: int) -> bool:
+    """True when the text before ``i`` ends with a word that cannot be part of a meeting's name
+    (党的建设 keeps its 的)."""
+    for w in _STOP_BEFORE:
+        if text.startswith(w, i - len(w)):
+            return not (w == "的" and text[i - 2:i - 1] == "党")
+    return False
+
+
+def _qualifier_start(text: str, end: int, floor: int) -> int:
+    """Where the qualifier of a meeting word ending the span at ``end`` begins."""
+    i = end
+    depth = 0
+    while i > floor and end - i < 24:
+        ch = text[i - 1]
+        if ch in _CLOSE_Q:
+            depth += 1
+        elif ch in _OPEN_Q:
+            depth = max(0, depth - 1)
+        elif depth == 0 and not ("\u4e00" <= ch <= "\u9fff" or ch == "+"):
+            break
+        if depth == 0 and _stops_before(text, i):
+            break
+        i -= 1
+    return i
+
+
+def norm(label: str) -> str:
+    """The merge form of a meeting label: NFKC, no quotation marks or white space."""
+    label = unicodedata.normalize("NFKC", label)
+    return re.sub(r"[\s“”‘’「」『』\"'《》]", "", label)
+
+
+def _committee_holding(doc: Doc, start: int, end: int, committees: list[Mention]) -> Mention | None:
+    """The committee that holds a meeting at ``start``: one right before its name, else the
+    sentence's subject committee followed by a verb of holding (召开, 举办 ...)."""
+    for c in committees:
+        if c.end == start:
+            return c
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return None
+    before = [c for c in committees if sent.start <= c.start and c.end <= start]
+    for c in before:
+        if _HOLD_VERBS.search(doc.text, c.end, start) and not re.search("[，。；]", doc.text[c.end:start]):
+            return c
+    return None
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    return []
+    """Meeting mentions of ``doc`` (needs the committee mentions)."""
+    text = doc.text
+    committees = committee_mentions(doc)
+    ends = {c.end: c for c in committees}
+    out: dict[tuple[int, int], Mention] = {}
+    for m in _SESSION.finditer(text):
+        s, e = m.span()
+        c = ends.get(s) or _committee_holding(doc, s, e, committees)
+        if c is None and len(m.group()) < 6:
+            continue
+        start = c.start if c is not None and c.end == s else s
+        label = (c.label if c is not None else "") + m.group()
+        out[(start, e)] = _meeting(label, start, e, text, c, "session")
+    for m in _WORD_RE.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in out):
+            continue
+        floor = max((c.end for c in committees if c.end <= s and s - c.end <= 24), default=0)
+        q = _qualifier_start(text, s, floor)
+        if s - q < 2:
+            continue
+        c = _committee_holding(doc, q, e, committees)
+        if c is not None and c.end == q:
+            q = c.start
+            label = c.label + text[c.end:e]
+        else:
+            label = text[q:e]
+        out[(q, e)] = _meeting(label, q, e, text, c, "named")
+    return [out[k] for k in sorted(out)]
+
+
+def _meeting(label: str, start: int, end: int, text: str, c: Mention | None, kind: str) -> Mention:
+    """A meeting mention; its key carries the holding committee, so that two committees'
+    专题协商会 stay two nodes while one committee's session is one node across articles."""
+    label = re.sub(r"\s+", "", label)
+    owner = "" if c is None or label.startswith(c.label) else c.label
+    return Mention(MEETING, f"meeting:{norm(owner + label)}", label, start, end, text[start:end],
+                   attrs={"committee": c.key if c else "", "kind": kind})

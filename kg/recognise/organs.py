@@ -41,7 +41,7 @@ def _organ_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:{sectors})界别委员工作室|界别委员工作室|(?:{sectors})界别"
         rf"|(?:{fields})(?:专门)?委员会(?:分党组|办公室)?|专门委员会|(?:各)?专委会(?:分党组)?"
-        rf"|办公厅(?:党组|机关党委)?|{fixed})"
+        rf"|办公厅(?:党组|机关党委)?|{fixed})(?!织)"
     )
 
 
@@ -51,7 +51,8 @@ def _bare_organ_re() -> re.Pattern[str]:
     fields = _alt(V.SPECIAL_COMMITTEE_FIELDS)
     sectors = _alt(V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES))
     return re.compile(
-        rf"(?:{sectors})界别委员工作室|(?:{fields})(?:专门)?委员会(?!委员)|政协(?:机关党组|机关党委|党组|办公厅)"
+        rf"(?:{sectors})界别委员工作室|(?:{fields})(?:专门)?委员会(?!委员)"
+        rf"|(?<![级各系全])政协(?:机关党组|机关党委|党组|办公厅)(?!织)"
     )
 
 
@@ -155,13 +156,15 @@ def _org_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<party>{parties})(?!界别)"
         rf"|(?P<company>[{_HAN}（）()]{{2,20}}?(?:{company}))"
-        rf"|(?P<media>(?:人民政协|[{_HAN}]{{2,6}}?)(?:{media}))(?![{_HAN}])"
+        rf"|(?P<media>(?:人民政协|[{_HAN}]{{2,6}}?)(?:{media}))(?<!网(?=[{_HAN}]))"
     )
 
 
 # words that end a company-name search backwards: a company name never contains them
-_COMPANY_STOP = re.compile(r".*(?:企业|委员|获评|成为|参加|与|和|及|在|由|的|了|是|为|等|对|向|到|让|把|将|从|"
-                           r"帮助|走进|打造|联系|调研|入驻|引进|支持|推动|带动|组织|参观|考察|依托)")
+_COMPANY_STOP = re.compile(
+    r".*(?:企业|委员|获评|荣获|获|成为|参加|代表|与|和|及|在|由|的|了|是|为|等|对|向|到|让|把|将|从|被|经|"
+    r"帮助|走进|打造|联系|调研|入驻|引进|支持|推动|带动|组织|参观|考察|依托|"
+    + "|".join(re.escape(t) for t in V.ALL_TITLES if len(t) >= 2) + ")")
 
 
 def _company_name(raw: str) -> str:
@@ -191,8 +194,9 @@ def _organisations(doc: Doc) -> list[Mention]:
         elif kind == "media":
             mname = _company_name(name)
             if mname and (not mname.endswith("网") or mname.endswith("新闻网") or mname.startswith("人民政协")):
-                out.append(Mention(ORGANISATION, f"org:{mname}", mname, e - len(mname), e, mname,
-                                       attrs={"kind": "media"}))
+                label = mname[:-1] if mname.endswith("报社") else mname  # the paper and its publisher
+                out.append(Mention(ORGANISATION, f"org:{label}", label, e - len(mname), e, mname,
+                                   attrs={"kind": "media"}))
     return out
 
 

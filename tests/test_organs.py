@@ -1,0 +1,45 @@
+"""Committee organs and other organisations, on made-up sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.model import ORGAN, ORGAN_OF, ORGANISATION
+from kg.recognise import organs
+from kg.relate_people import relate
+from tests.test_people import make_doc
+
+YUNNAN = {"省政协": ("committee:530000", "云南省政协"), "市政协": ("committee:530100", "昆明市政协")}
+
+
+def found(doc, cls):
+    return [(m.key, m.label) for m in organs.recognise(doc) if m.cls == cls]
+
+
+def test_organ_after_committee_has_committee_in_key_and_label():
+    doc = make_doc("省政协经济委员会组织委员赴企业调研。", YUNNAN)
+    assert found(doc, ORGAN) == [("organ:530000/经济委员会", "云南省政协经济委员会")]
+    rels = relate(replace(doc, mentions=doc.mentions + tuple(organs.recognise(doc))))
+    assert [(r.predicate, r.subject, r.object) for r in rels] == [(ORGAN_OF, "organ:530000/经济委员会",
+                                                                    "committee:530000")]
+
+
+def test_party_group_but_not_party_organisation():
+    doc = make_doc("市政协党组认真履行主体责任，全市各级政协党组织积极行动。", YUNNAN)
+    assert found(doc, ORGAN) == [("organ:530100/党组", "昆明市政协党组")]
+
+
+def test_sector_studio_takes_context_committee():
+    doc = make_doc("市政协推进界别委员工作室建设。民盟界别委员工作室揭牌成立。", YUNNAN)
+    assert ("organ:530100/民盟界别委员工作室", "昆明市政协民盟界别委员工作室") in found(doc, ORGAN)
+
+
+def test_other_organisations():
+    doc = make_doc("九三学社和工商联参加协商，滇池花卉有限公司获评示范企业，荣获人民政协报社表彰。", YUNNAN)
+    keys = [k for k, _ in found(doc, ORGANISATION)]
+    assert keys == ["org:九三学社", "org:工商联", "org:滇池花卉有限公司", "org:人民政协报"]
+
+
+def test_company_name_stops_at_verbs_and_titles():
+    doc = make_doc("基金会秘书长赵丽代表春城建设集团发言。", YUNNAN)
+    assert [k for k, _ in found(doc, ORGANISATION)] == ["org:春城建设集团"]
