@@ -1,44 +1,73 @@
 """Article -> Doc: clean Simplified text plus the offset map back to the raw file.
 
-First version: pinyin annotations removed, Traditional -> Simplified character by character.
-Issue 3 replaces it (phrase-level OpenCC, punctuation, mojibake, HTML, boilerplate zones).
+``doc.text[i]`` comes from ``article.raw[doc.raw_starts[i]:doc.raw_ends[i]]``; the map is
+monotone and in range.  The steps, each a linear pass that keeps the map (:mod:`kg.text`):
+
+1. HTML: the visible text of the page (scripts, styles, navigation, share widgets and
+   footers dropped; entities decoded), mapped into the HTML source;
+2. line ends, invisible characters;
+3. pinyin annotations removed (``協(xié)`` -> ``協``), real parentheses kept;
+4. GBK/Big5 byte-shift mojibake recovered where a character model finds the recovery far
+   more likely; unrecoverable runs and ``?``/U+FFFD runs are marked as "lost" zones;
+5. full-width digits/Latin to ASCII; doubled punctuation collapsed to the strongest mark;
+   ASCII , ; : ! next to Chinese text to ，；：！;
+6. Traditional -> Simplified (OpenCC ``t2s``, phrase level);
+7. zones (title, byline, headlines, nav, footer, body, lost), and ``Article.title`` from the
+   title zone when the reader found none.
+
+Clean Simplified text costs one regex scan per step plus one OpenCC call.  ``quality``
+records what was found and repaired.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+import bisect
+from dataclasses import replace
 
 from kg.model import Article, Doc
+from kg.text import boilerplate, html, mojibake, punct, script
+from kg.text.buffer import Mapped
 
-_PINYIN = re.compile(r"\([a-zü]{1,7}[1-5]?\)")
+
+def _lost_text_spans(buf: Mapped, raw_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Raw spans -> spans of ``buf.text`` whose characters come from inside them."""
+    out = []
+    for ra, rb in sorted(raw_spans):
+        i = bisect.bisect_left(buf.starts, ra)
+        j = bisect.bisect_left(buf.starts, rb, lo=i)
+        if j > i:
+            out.append((i, j))
+    return out
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
+def _title(text: str, zones: tuple) -> str:
+    for z in zones:
+        if z.kind == "title":
+            t = text[z.start:z.end].strip()
+            if t:
+                return t.split("\n")[0].strip()
+    return ""
 
 
 def normalise(article: Article) -> Doc:
+    """Normalise one article (pure; never raises on text input)."""
     raw = article.raw
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    for m in _PINYIN.finditer(raw):
-        for i in range(pos, m.start()):
-            out.append(raw[i])
-            starts.append(i)
-            ends.append(i + 1)
-        pos = m.end()
-    for i in range(pos, len(raw)):
-        out.append(raw[i])
-        starts.append(i)
-        ends.append(i + 1)
-    text = "".join(out)
-    simp = _t2s()(text)
-    if len(simp) != len(text):  # phrase conversion changed length: fall back to per-char
-        simp = "".join(_t2s()(c) for c in text)
-    return Doc(article=article, text=simp, raw_starts=tuple(starts), raw_ends=tuple(ends))
+    is_html = article.media_type == "text/html" or (article.media_type != "text/plain" and html.looks_like_html(raw))
+    buf = html.extract(raw) if is_html else Mapped.identity(raw)
+    buf, _ = punct.unify_lines(buf)
+    buf, n_pinyin = punct.remove_pinyin(buf)
+    buf, lost_raw, n_recovered = mojibake.repair(buf)
+    buf, n_punct = punct.collapse_punctuation(buf)
+    buf, n_unified = punct.unify(buf)
+    buf, scr = script.convert(buf)
+    lost = _lost_text_spans(buf, lost_raw)
+    zones = boilerplate.zones(buf.text, lost)
+    quality = {"encoding": article.encoding, "script": scr, "html": is_html, "pinyin_removed": n_pinyin,
+               "punctuation_repaired": n_punct, "punctuation_unified": n_unified,
+               "mojibake_recovered": n_recovered, "mojibake_lost": len(lost)}
+    if not article.title:
+        title = _title(buf.text, zones)
+        if title:
+            article = replace(article, title=title)
+    return Doc(article=article, text=buf.text, raw_starts=tuple(buf.starts), raw_ends=tuple(buf.ends),
+               zones=zones, quality=quality)

@@ -1,19 +1,35 @@
-"""Files -> :class:`kg.model.Article`: decoding and (for HTML) title/date extraction.
+"""Files -> :class:`kg.model.Article`: encoding detection, HTML recognition, title and date.
 
-First version: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.  Issue 3 replaces
-the guess with detection.
+Decisions, so that users know what to expect:
+
+* the encoding is detected from the bytes (:mod:`kg.text.encoding`): UTF-8 with or without
+  BOM, UTF-16 LE/BE with or without BOM, GB18030/GBK, Big5;
+* HTML is recognised by its content, whatever the file is called; ``Article.raw`` is then the
+  HTML source and every offset of the pipeline points into it;
+* files larger than :data:`MAX_BYTES` are refused from their size alone (never read whole);
+* UTF-8 truncated inside its last character is decoded up to the cut, with a warning;
+* everything else that is not text (empty, NUL bytes, undecodable, unreadable, a folder)
+  raises :class:`UnreadableFile` whose message is the reason shown to the user.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from kg.model import Article, FileReport
+from kg.text import encoding as _encoding
+from kg.text import html as _html
 
-TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".md", ""}
+MAX_BYTES = 50 << 20  # 50 MB: no news article is larger; bigger files are refused unread
+TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".md", ""}
+
+# a plain-text title line: short, no sentence punctuation at its end, not a date or a list item
+_TITLE_LINE = re.compile(r"[^\n]{4,80}")
+_NOT_TITLE = re.compile(r"^(?:-|\d{4}[-年/]|当前位置|首\s*页|□|（|\()|[。；;，,]$|热线|邮箱|版权")
 
 
 class UnreadableFile(Exception):
@@ -29,63 +45,128 @@ def doc_id_for(path: str | Path, content_hash: str) -> str:
     return f"{Path(path).stem}-{content_hash[:8]}"
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+def _read_bytes(p: Path) -> bytes:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        st = p.stat()
+    except OSError as exc:
+        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:  # ELOOP
+            raise UnreadableFile("symlink loop") from None
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise UnreadableFile("is a directory, not a file")
+    if not p.is_file():
+        raise UnreadableFile("not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise UnreadableFile(f"too large: {st.st_size >> 20} MB (limit {MAX_BYTES >> 20} MB)")
     try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"cannot decode as UTF-8 or GB18030: {exc.reason}") from None
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(f"too large: more than {MAX_BYTES >> 20} MB")
+    return data
+
+
+def plain_title_and_date(text: str) -> tuple[str, str]:
+    """Title and date of a plain-text article when they are obvious: the first line that looks
+    like a headline (short, no final sentence mark, not navigation or a list of other stories),
+    and the first date in the first lines.
+
+    >>> plain_title_and_date("- 别的新闻\\n市政协召开常委会议\\n2025-06-18 | 来源:本报\\n正文。")
+    ('市政协召开常委会议', '2025-06-18')
+    """
+    head = text[:3000]
+    title = ""
+    for line in head.split("\n")[:30]:
+        line = line.strip().strip("\u3000")
+        if _TITLE_LINE.fullmatch(line) and not _NOT_TITLE.search(line) and re.search(r"[\u4e00-\u9fff]{4}", line):
+            title = line
+            break
+    return title, _html.iso_date("\n".join(head.split("\n")[:12]))
 
 
 def read_article(path: str | Path) -> Article:
     """Read one file into an :class:`Article` or raise :class:`UnreadableFile`."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    data = _read_bytes(p)
     if not data.strip():
         raise UnreadableFile("empty file")
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile("binary file (contains NUL bytes)")
-    text, encoding = decode(data)
+    try:
+        dec = _encoding.decode(data)
+    except _encoding.DecodeError as exc:
+        raise UnreadableFile(str(exc)) from None
+    text = dec.text
+    if not text.strip():
+        raise UnreadableFile("empty file (no text after decoding)")
     digest = hashlib.sha256(data).hexdigest()
-    return Article(path=str(path), doc_id=doc_id_for(path, digest), raw=text,
-                   content_hash=digest, encoding=encoding)
+    if _html.looks_like_html(text):
+        media, (title, date) = "text/html", _html.title_and_date(text)
+    else:  # the title of a plain-text file is set by kg.normalise from its zones
+        media, title, date = "text/plain", "", plain_title_and_date(text)[1]
+    if title:
+        import opencc
+
+        title = opencc.OpenCC("t2s").convert(title)
+    return Article(path=str(path), doc_id=doc_id_for(path, digest), raw=text, content_hash=digest,
+                   encoding=dec.encoding, media_type=media, title=title, date=date, warnings=dec.warnings)
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileReport]]:
     """Files and folders -> the sorted list of files to read, plus reports for inputs that
-    cannot be used (missing, not a file)."""
+    cannot be used (missing, symlink loops, folders visited twice through links).
+
+    Folders are walked without following symlinked folders, so a link loop cannot recurse; a
+    file symlink that loops is reported here and not read.
+    """
     files: list[str] = []
     problems: list[FileReport] = []
-    seen: set[str] = set()
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs.sort()
-                for n in sorted(names):
-                    if n.startswith("."):
-                        continue
-                    fp = Path(root) / n
-                    if fp.suffix.lower() in TEXT_SUFFIXES or fp.is_file():
-                        files.append(str(fp))
-        elif p.exists():
+        if _is_loop(p):
+            problems.append(FileReport(path=str(p), status="skipped", reason="symlink loop"))
+        elif p.is_dir():
+            _walk(p, files, problems)
+        elif p.exists() or p.is_symlink():
             files.append(str(p))
         else:
             problems.append(FileReport(path=str(p), status="skipped", reason="no such file or folder"))
+    seen: set[str] = set()
     out = []
     for f in files:
         if f not in seen:
             seen.add(f)
             out.append(f)
     return sorted(out), problems
+
+
+def _is_loop(p: Path) -> bool:
+    if not p.is_symlink():
+        return False
+    try:
+        p.resolve(strict=True)
+    except RuntimeError:
+        return True
+    except OSError as exc:
+        return getattr(exc, "errno", None) == 40
+    return False
+
+
+def _walk(root: Path, files: list[str], problems: list[FileReport]) -> None:
+    for dirpath, dirs, names in os.walk(root, followlinks=False, onerror=None):
+        dirs.sort()
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for n in sorted(names):
+            if n.startswith("."):
+                continue
+            fp = Path(dirpath) / n
+            if _is_loop(fp):
+                problems.append(FileReport(path=str(fp), status="skipped", reason="symlink loop"))
+            elif fp.is_dir():
+                continue  # a symlink to a folder: not followed (it could loop)
+            else:
+                files.append(str(fp))
+        for d in list(dirs):
+            if (Path(dirpath) / d).suffix.lower() in TEXT_SUFFIXES - {""}:
+                problems.append(FileReport(path=str(Path(dirpath) / d), status="skipped",
+                                           reason="is a directory named like a file"))

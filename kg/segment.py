@@ -1,33 +1,70 @@
-"""Doc -> Doc with sentences (and paragraphs).
+"""Doc -> Doc with sentences, their paragraph index and their zone.
 
-Sentences end at 。！？!? ; or at a line break; a paragraph is a line.
+A sentence ends at 。！？；!? (with any closing quotes or brackets that follow, so a quote's
+closing mark stays with its sentence) or at a line break; a paragraph is a line.  A run of more than :data:`MAX_SENTENCE` characters
+without a full stop is cut after a comma, so that no later stage sees a page-long sentence.  Each
+sentence takes the zone (:mod:`kg.text.boilerplate`) in which it starts.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from kg.model import Doc, Sentence
 
-_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
+_END = re.compile(r"[。！？!?；;]+[”’」』）)\"']*|\n")
+_SPACE = re.compile(r"\s*")
+_SOFT = re.compile(r"[，,、：:]")
+MAX_SENTENCE = 400  # longer "sentences" (no full stop for pages) are cut at a comma: keeps later stages linear
+
+
+def _zone_finder(doc: Doc):
+    starts = [z.start for z in doc.zones]
+
+    def kind(pos: int) -> str:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and doc.zones[i].start <= pos < doc.zones[i].end:
+            return doc.zones[i].kind
+        return "body"
+
+    return kind
 
 
 def segment(doc: Doc) -> Doc:
+    """Split ``doc.text`` into sentences (pure).
+
+    >>> from kg.model import Article
+    >>> d = Doc(Article("x", "x", "", "h", "utf-8"), text="他说：“好。”大家鼓掌！\\n新段落")
+    >>> [d.text[s.start:s.end] for s in segment(d).sentences]
+    ['他说：“好。”', '大家鼓掌！', '新段落']
+    """
     text = doc.text
+    zone_of = _zone_finder(doc)
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
+
+    def add(a: int, b: int) -> None:
+        a = _SPACE.match(text, a, b).end()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while b - a > MAX_SENTENCE:
+            cut = a + MAX_SENTENCE
+            soft = [m.end() for m in _SOFT.finditer(text, a + MAX_SENTENCE // 2, cut)]
+            cut = soft[-1] if soft else cut
+            sentences.append(Sentence(a, cut, paragraph, zone_of(a)))
+            a = cut
+        if b > a:
+            sentences.append(Sentence(a, b, paragraph, zone_of(a)))
+
     for m in _END.finditer(text):
-        end = m.end()
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            sentences.append(Sentence(start + lead, end if m.group() != "\n" else m.start(), paragraph))
         if m.group() == "\n":
+            add(start, m.start())
             paragraph += 1
-        start = end
-    if text[start:].strip():
-        lead = len(text[start:]) - len(text[start:].lstrip())
-        sentences.append(Sentence(start + lead, len(text), paragraph))
-    return replace(doc, sentences=tuple(s for s in sentences if s.end > s.start))
+        else:
+            add(start, m.end())
+        start = m.end()
+    add(start, len(text))
+    return replace(doc, sentences=tuple(sentences))

@@ -1,0 +1,141 @@
+"""Zones of a normalised text: title, byline, headlines, nav, footer, body.
+
+Line-based and generic (cue words and layout, never site names):
+
+* **headlines**: list items (``- ``, ``· ``, ``•``) in the block before the story starts;
+* **nav**: breadcrumbs (``当前位置``, ``首页 >``), hotlines and mailboxes (``投稿热线``),
+  share widgets (``分享到``), menus (a line of many short words separated by spaces), and the
+  site-name lines above them;
+* **byline**: ``□ 本报记者 …``, ``通讯员``, ``编辑：…``, ``来源：``, a date line, and
+  a ``（记者 …）`` at the end of a paragraph (only that span);
+* **title**: the short lines between the top matter and the first body paragraph;
+* **footer**: the trailing block of short lines holding ``版权所有``, ``联系电话``, ``主办``,
+  ``ICP备``…;
+* **body**: the rest.  All text is kept; zones only mark it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Zone
+
+_HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
+_NAV = re.compile(r"当前位置|您的位置|所在位置|^首\s*页\s*[>›»/]|[>›»]\s*(?:正文|本网|列表)|投稿(?:热线|邮箱|信箱)|"
+                  r"分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|关闭窗口|字号|\|\s*(?:大|中|小)\s*\||"
+                  r"^(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|数字报|客户端|手机版")
+_FOOTER = re.compile(r"版权所有|Copyright|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|联系方式|主办|承办|协办|技术支持|"
+                     r"未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|E-?mail", re.I)
+_BYLINE = re.compile(r"^\s*(?:□|■|◎)?\s*(?:本报(?:记者|通讯员|讯)|记者|通讯员|特约通讯员|作者|文\s*[/／]|图\s*[/／]|"
+                     r"(?:责任)?编辑|责编|审核|校对|来源|摄影)\s*[：:|]?"
+                     r"|^\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
+_INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员|特约通讯员|作者)[^（）()\n]{1,40}[)）]\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?]\s*[”’」』]?\s*$")
+BODY_LINE = 60  # a line this long (or ending a sentence) is a paragraph of the story
+
+
+def _kind(line: str) -> str:
+    s = line.strip()
+    if not s:
+        return "blank"
+    if _HEADLINE_ITEM.match(s):
+        return "headlines"
+    if _BYLINE.search(s) and len(s) <= 80:
+        return "byline"
+    if _NAV.search(s) and len(s) <= 120:
+        return "nav"
+    if _FOOTER.search(s) and len(s) <= 120:
+        return "footer"
+    if _menu(s):
+        return "nav"
+    if len(s) > BODY_LINE or _SENTENCE_END.search(s):
+        return "body"
+    return "short"
+
+
+def _menu(s: str) -> bool:
+    """A menu bar: at least four short words separated by spaces, no sentence punctuation."""
+    words = s.split()
+    return len(words) >= 4 and all(len(w) <= 6 for w in words) and not re.search(r"[，。；、]", s)
+
+
+def line_kinds(lines: list[str]) -> list[str]:
+    """The zone kind of each line (``blank`` lines take their neighbours' kind later)."""
+    kinds = [_kind(x) for x in lines]
+    first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    # site-name lines above the last navigation line of the top matter are navigation
+    last_nav = max((i for i in range(first_body) if kinds[i] == "nav"), default=-1)
+    for i in range(last_nav):
+        if kinds[i] == "short":
+            kinds[i] = "nav"
+    for i in range(first_body):
+        if kinds[i] == "short":
+            kinds[i] = "title"
+    # trailing block of short lines with a footer cue
+    j = len(kinds)
+    while j > first_body and kinds[j - 1] in ("short", "footer", "nav", "blank", "byline"):
+        j -= 1
+    if any(kinds[i] == "footer" for i in range(j, len(kinds))):
+        for i in range(j, len(kinds)):
+            if kinds[i] in ("short", "nav"):
+                kinds[i] = "footer"
+    out = ["body" if k == "short" else k for k in kinds]
+    for i, k in enumerate(out):  # a blank line belongs to the zone above it
+        if k == "blank":
+            out[i] = out[i - 1] if i else "body"
+    return out
+
+
+def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # type: ignore[assignment]
+    """Non-overlapping zones covering ``text``; ``lost`` spans (unrecoverable noise) win over
+    the line zones.
+
+    >>> [(z.kind, z.start, z.end) for z in zones("首页 > 新闻\\n标题\\n正文很长。\\n")]
+    [('nav', 0, 8), ('title', 8, 11), ('body', 11, 17)]
+    """
+    lines = text.split("\n")
+    kinds = line_kinds(lines)
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for line, kind in zip(lines, kinds, strict=True):
+        end = pos + len(line) + 1
+        m = _INLINE_BYLINE.search(line) if kind == "body" else None
+        if m:
+            spans.append((pos, pos + m.start(), kind))
+            spans.append((pos + m.start(), min(end, len(text)), "byline"))
+        else:
+            spans.append((pos, min(end, len(text)), kind))
+        pos = end
+    spans = _carve(spans, sorted(lost))
+    merged: list[list] = []
+    for a, b, k in spans:
+        if b <= a:
+            continue
+        if merged and merged[-1][2] == k and merged[-1][1] == a:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b, k])
+    return tuple(Zone(a, b, k) for a, b, k in merged)
+
+
+def _carve(spans: list[tuple[int, int, str]], lost: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    if not lost:
+        return spans
+    out: list[tuple[int, int, str]] = []
+    li = 0
+    for a, b, k in spans:
+        pos = a
+        while li < len(lost) and lost[li][1] <= pos:
+            li += 1
+        j = li
+        while j < len(lost) and lost[j][0] < b:
+            la, lb = max(lost[j][0], pos), min(lost[j][1], b)
+            if la > pos:
+                out.append((pos, la, k))
+            if lb > la:
+                out.append((la, lb, "lost"))
+            pos = max(pos, lb)
+            j += 1
+        if pos < b:
+            out.append((pos, b, k))
+    return out

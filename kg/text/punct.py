@@ -1,0 +1,83 @@
+"""Character-level repairs, each a linear regex over a :class:`~kg.text.buffer.Mapped`.
+
+* pinyin annotations after a character (``協(xié)``, ``會(huì)``, a ``?yàn)`` whose ``(`` was
+  eaten by mojibake) are removed; real parentheses (``(2024—2027)``, ``市(州)``, ``(GDP)``) stay;
+* doubled punctuation (``,,`` ``,。`` ``,;`` ``,、``) collapses to its strongest mark, which
+  keeps its own raw offset (a full stop beats a semicolon beats a colon beats a comma; a comma
+  glued to a 、 is noise, so the 、 wins);
+* ASCII , ; : ! next to Chinese text become ，；：！ so that clauses and sentences split;
+* full-width digits and Latin letters become ASCII (Chinese punctuation is kept);
+* line ends become ``\\n``; zero-width characters and BOMs are dropped; NBSP is a space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.text.buffer import Mapped, Repl, sub
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY_CHARS = "a-zü" + _TONED
+_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrwy]|zh|ch|sh|z|c|s)?(?:[aeiouü" + _TONED + r"v]{1,3})(?:ng|n|r)?")
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+PINYIN = re.compile(rf"(?<=[{_HAN}])(?:\(|（)([{_PY_CHARS}]{{1,6}})(?:\)|）)")
+BROKEN_PINYIN = re.compile(rf"\?([{_PY_CHARS}]{{1,6}})\)")
+_DOUBLED = re.compile(r"[,，、;；:：。！？!]{2,}")
+_RANK = {"。": 5, "！": 5, "？": 5, "!": 5, "；": 4, ";": 4, "：": 3, ":": 3, "、": 2, "，": 1, ",": 1}
+_COMMAS = frozenset(",，")
+_ASCII_PUNCT = re.compile(rf"(?<=[{_HAN}”’」』》）])[,;:!]|[,;:!](?=[{_HAN}“‘「『《（])")
+_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！"}
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_NBSP = re.compile(r"\xa0")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_WIDTH_TABLE = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+                + list(range(0xFF41, 0xFF5B))}
+
+
+def _is_pinyin(word: str) -> bool:
+    """A pinyin syllable (tone marks or a plain syllable); ``GDP``, ``app`` are not.
+
+    >>> _is_pinyin("xié"), _is_pinyin("chǎng"), _is_pinyin("de"), _is_pinyin("app")
+    (True, True, True, False)
+    """
+    return bool(_SYLLABLE.fullmatch(word))
+
+
+def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
+    """Drop pinyin annotations; return the buffer and how many were removed."""
+    buf, n = sub(buf, PINYIN, lambda m: "" if _is_pinyin(m.group(1)) else None)
+    buf, k = sub(buf, BROKEN_PINYIN, lambda m: "" if _is_pinyin(m.group(1)) and any(c in _TONED for c in m.group(1))
+                 else None)
+    return buf, n + k
+
+
+def _strongest(m: re.Match[str]) -> Repl:
+    run = m.group()
+    if len(set(run)) == 1 and run[0] in "。！？!":
+        return None  # ！！ or 。。。 is emphasis, not noise
+    keep = [i for i, c in enumerate(run) if c not in _COMMAS] or [0]
+    best = max(keep, key=lambda i: (_RANK[run[i]], -i))
+    if run[best] in "！？!" and len(keep) > 1 and all(run[i] in "！？!" for i in keep):
+        return None  # ？！ is a real interrobang
+    return (run[best], best)
+
+
+def collapse_punctuation(buf: Mapped) -> tuple[Mapped, int]:
+    """Collapse doubled punctuation to its strongest mark; return the buffer and the count."""
+    return sub(buf, _DOUBLED, _strongest)
+
+
+def unify_lines(buf: Mapped) -> tuple[Mapped, int]:
+    """Line ends to ``\\n``, invisible characters dropped, NBSP to space."""
+    buf, a = sub(buf, _NEWLINE, lambda m: "\n")
+    buf, b = sub(buf, _INVISIBLE, lambda m: "")
+    buf, c = sub(buf, _NBSP, lambda m: " ")
+    return buf, a + b + c
+
+
+def unify(buf: Mapped) -> tuple[Mapped, int]:
+    """Full-width alphanumerics to ASCII, ASCII clause marks next to Chinese text to full
+    width.  Returns the buffer and the number of clause marks changed."""
+    buf, _ = sub(buf, _FULLWIDTH, lambda m: m.group().translate(_WIDTH_TABLE))
+    return sub(buf, _ASCII_PUNCT, lambda m: _TO_FULL[m.group()])

@@ -1,0 +1,99 @@
+"""Traditional -> Simplified with OpenCC ``t2s`` at phrase level, keeping the offset map.
+
+The whole text is converted at once (OpenCC is fast); when the conversion keeps the length
+(almost always) the character map is unchanged.  Otherwise the text is converted line by
+line and clause by clause, and only a clause whose conversion changes length is aligned
+(``difflib``) against its character-by-character conversion: unchanged and one-to-one
+stretches keep their map, a phrase that changed length maps to the raw span of the phrase.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from kg.text.buffer import Mapped
+
+_CLAUSE = re.compile(r"[^\n，。；：、！？,;:!?]*[\n，。；：、！？,;:!?]?")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def t2s(text: str) -> str:
+    return _converter().convert(text)
+
+
+def script_of(text: str, converted: str) -> str:
+    """"Hans", "Hant", "mixed" or "" (no Chinese), from how much ``t2s`` changed.
+
+    >>> script_of("政协", "政协"), script_of("政協會議", "政协会议")
+    ('Hans', 'Hant')
+    """
+    han = len(_HAN.findall(text[:200_000]))
+    if not han:
+        return ""
+    if len(text) == len(converted):
+        changed = sum(1 for a, b in zip(text[:200_000], converted[:200_000], strict=False) if a != b)
+    else:
+        changed = max(1, abs(len(text) - len(converted)))
+    ratio = changed / han
+    return "Hans" if ratio < 0.01 else "Hant" if ratio > 0.08 else "mixed"
+
+
+def convert(buf: Mapped) -> tuple[Mapped, str]:
+    """Simplified text with its map, and the script the input was in."""
+    out = t2s(buf.text)
+    script = script_of(buf.text, out)
+    if out == buf.text:
+        return buf, script
+    if len(out) == len(buf.text):
+        return Mapped(out, buf.starts, buf.ends), script
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _CLAUSE.finditer(buf.text):
+        a, b = m.span()
+        if a == b:
+            continue
+        seg = buf.text[a:b]
+        conv = t2s(seg)
+        parts.append(conv)
+        if len(conv) == len(seg):
+            starts.extend(buf.starts[a:b])
+            ends.extend(buf.ends[a:b])
+        else:
+            s, e = _align(seg, conv, buf.starts[a:b], buf.ends[a:b])
+            starts.extend(s)
+            ends.extend(e)
+        pos = b
+    assert pos == len(buf.text)
+    return Mapped("".join(parts), starts, ends), script
+
+
+def _align(seg: str, conv: str, s: list[int], e: list[int]) -> tuple[list[int], list[int]]:
+    """Map each character of ``conv`` (phrase conversion of ``seg``) to raw spans."""
+    chars = "".join(t2s(c) if len(t2s(c)) == 1 else c for c in seg)
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, chars, conv, autojunk=False).get_opcodes():
+        n = j2 - j1
+        if tag == "equal" or (tag == "replace" and i2 - i1 == n):
+            out_s.extend(s[i1:i2])
+            out_e.extend(e[i1:i2])
+        elif n:
+            if i2 > i1:
+                lo, hi = s[i1], e[i2 - 1]
+            else:  # inserted: attach to the previous character (or the next one at the start)
+                k = max(0, i1 - 1) if i1 else 0
+                lo, hi = (s[k], e[k]) if s else (0, 0)
+            out_s.extend([lo] * n)
+            out_e.extend([hi] * n)
+    return out_s, out_e
