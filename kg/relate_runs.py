@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from kg import gazetteer
 from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, RUNS, Doc, Mention, Relation, Sentence
+from kg.recognise import context
 
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 # what may stand between the start of a clause and its subject committee
@@ -38,8 +39,12 @@ DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject
 MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
 COORDINATORS = ("联合", "会同", "携手", "以及", "与", "和", "及", "同", "、")
-OWNER_GAP = ("", "的", "主办的", "举办的", "打造的", "推出的", "创办的", "发起的", "开展的", "组织的", "创建的",
-             "牵头的", "实施的", "开设的")
+# what may stand between a committee and the name it owns: 宜昌市政协“宜商量”, 由宜昌市政协主办的“…”,
+# 响应省政协开展“…”行动
+_OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发起", "部署", "主办", "举办", "创办",
+                         "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
+                         "建立", "建设"))
+OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
 # collectives (not committees) and the level of the committee that speaks for them
 COLLECTIVE = re.compile(r"(全国|全区|全省|全自治区|全市|全州|全盟|全县|全旗)(?:各级|各市|各地)?政协(?:系统|组织)?")
 COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "全市": 2, "全州": 2, "全盟": 2, "全县": 3,
@@ -120,14 +125,22 @@ def coordinated(doc: Doc, head: Mention, committees: list[Mention]) -> list[Ment
 
 
 def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
-    """A committee written right before the initiative's opening mark (``X政协“Y”品牌``)."""
-    mark = init.start - 1
-    for c in committees:
-        if c.end <= mark and _clean(doc.text[c.end:mark]) in OWNER_GAP:
-            prefix_start = _clause_start(doc.text, c.start, 0)
-            prefix = _clean(doc.text[prefix_start:c.start])
+    """The committee that the text names as the initiative's owner: one inside the name
+    (“宜昌市政协委员会客厅”), or one right before its opening mark, possibly with a verb of making
+    (``宜昌市政协“宜商量”``, ``由宜昌市政协主办的“…”``, ``响应省政协开展“…”行动``)."""
+    inside = [c for c in committees if init.start <= c.start and c.end <= init.end]
+    if inside:
+        return inside[0]
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    for c in reversed(committees):
+        if c.end > mark or mark - c.end > 12:
+            continue
+        if OWNER_GAP.match(_clean(text[c.end:mark])):
+            prefix = _clean(text[_clause_start(text, c.start, 0):c.start])
             if not prefix.endswith(("荣获", "获评", "评为", "获得", "授予")):
                 return c
+        break
     return None
 
 
@@ -209,7 +222,7 @@ def main_committee(doc: Doc, committees: list[Mention]) -> str:
     counts = Counter(c.key for c in committees if not _excluded(doc, c.start, doc.sentence_at(c.start)))
     if not counts:
         return ""
-    for code in doc.topic_regions:
+    for code in doc.topic_regions or context.topic_regions(doc):
         key = f"committee:{code}"
         if key in counts:
             return key
@@ -279,9 +292,11 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if sent is None:
         return fallback
     owner = owner_before(doc, init, ctx.committees)
-    if owner is not None:
-        return (owner.key,), "owner"
     here = subjects(doc, sent, ctx, before=init.start)
+    if owner is not None:
+        if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
+            return here[-1].keys, "sentence:" + here[-1].how
+        return (owner.key,), "owner"
     if here:
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx.committees)

@@ -79,7 +79,7 @@ _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
-_CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张]\S{1,4}$")
+_CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张型]\S{1,4}$")
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
             "五位一体", "四个全面"}
