@@ -93,7 +93,7 @@ def test_collective_goes_to_the_province_committee() -> None:
 
 
 def test_article_main_committee_when_paragraph_has_no_subject() -> None:
-    text = ("省政协召开全体会议。\n"
+    text = ("湖北省政协召开全体会议。\n"
             "省政协组织委员视察。\n"
             "回应民生关切，充分发挥“有事好商量”平台作用，解决问题459件。\n"
             "宜昌市政协开展调研。\n")
