@@ -52,6 +52,8 @@ COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "�
 MUNICIPALITIES = {"11", "12", "31", "50"}
 # prepositions that open an adverbial clause put before the subject
 FRONTED = ("通过", "依托", "借助", "围绕", "按照", "结合", "立足", "以", "在", "从", "为", "借力", "针对")
+# verbs of visiting and inspecting
+VISIT_VERBS = ("调研", "视察", "考察", "走访", "观摩", "参观", "察看", "学习借鉴", "借鉴", "了解")
 SKIP_ZONES = {"headlines", "nav", "footer", "lost"}
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
@@ -285,6 +287,14 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
     return ()
 
 
+def visited(doc: Doc, init: Mention) -> bool:
+    """Is the initiative the object of a visit (``省政协主席调研“请你来协商”平台``)?  The visitor
+    does not run what it inspects."""
+    mark = init.start - 1 if init.start > 0 and doc.text[init.start - 1] in "“‘「『《\"" else init.start
+    before = _clean(doc.text[max(0, mark - 12):mark])
+    return before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS)
+
+
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
     """Committee keys that run ``init`` and how they were found."""
     sent = doc.sentence_at(init.start)
@@ -292,6 +302,8 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if sent is None:
         return fallback
     owner = owner_before(doc, init, ctx.committees)
+    if owner is None and visited(doc, init):
+        return (), "visited"
     here = subjects(doc, sent, ctx, before=init.start)
     if owner is not None:
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject

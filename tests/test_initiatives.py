@@ -183,3 +183,11 @@ def test_straight_double_quotes() -> None:
 
 def test_document_titles_are_not_initiatives() -> None:
     assert _found("印发《关于推进协商议事室建设的意见》，推动《协商在线》栏目改版。") == {"协商在线": BRAND}
+
+
+def test_homes_and_halls_are_brands() -> None:
+    assert _found("市政协在园区建成首个“委员之家”。") == {"委员之家": BRAND}
+
+
+def test_a_cue_after_a_verb_belongs_to_another_clause() -> None:
+    assert _found("委员们在“青年之窗”开展活动。") == {}

@@ -156,3 +156,8 @@ def test_fronted_adverbial_with_the_initiative() -> None:
 def test_owner_with_a_verb_of_making() -> None:
     text = "宜昌市政协组织委员观摩由襄阳市政协主办的“汉水讲坛”讲座。"
     assert _runs(text) == {(XIANGYANG, "汉水讲坛")}
+
+
+def test_a_visitor_does_not_run_what_it_inspects() -> None:
+    text = "宜昌市政协主席带队调研“襄商量”协商平台运行情况。"
+    assert _runs(text) == set()

@@ -52,14 +52,16 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行")
 # a name that ends with one of these is itself named as an initiative
-BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台", "品牌", "论坛",
-                  "直通车", "驿站")
+BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台", "品牌",
+                  "论坛", "直通车", "驿站", "之家")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
 CONSULT_SUFFIXES = ("协商", "商量", "议事")
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
+# verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
+GAP_VERBS = ("开展", "举办", "举行", "组织", "召开", "参加", "参与", "成立", "启动", "推进", "建成", "实施", "打造")
 # the name is an award or a title, not an initiative
 AWARD_WORDS = ("获评", "荣获", "评为", "获得", "授予", "被评", "评选", "获颁", "喜获", "荣膺", "入选")
 AWARD_AFTER = ("称号", "荣誉", "奖", "先进", "示范单位")
@@ -252,7 +254,7 @@ def after_cue(text: str, pos: int) -> Cue | None:
         return None
     i, cue = best
     gap = stretch[:i]
-    if set(gap) & GAP_BLOCKERS:
+    if set(gap) & GAP_BLOCKERS or any(v in gap for v in GAP_VERBS):
         return None
     if any(c.isdigit() for c in gap) and not gap.startswith("等"):
         return None  # “十四五”时期100项… : a number between name and cue counts something else
