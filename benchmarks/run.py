@@ -41,10 +41,18 @@ from corpus import make_article, make_corpus, paragraphs  # noqa: E402
 PARTS = [
     ("kg.relate_runs", "relate", "relate.runs"),
     ("kg.relate_people", "relate", "relate.people"),
-    ("kg.rdf", "turtle_bytes", "export.turtle"),
-    ("kg.rdf", "jsonld_bytes", "export.jsonld"),
+    ("kg.rdf", "unique_triples", "export.unique_triples"),
+    ("kg.rdf", "write_turtle", "export.turtle"),
+    ("kg.rdf", "write_ntriples", "export.ntriples"),
+    ("kg.rdf", "write_jsonld", "export.jsonld"),
+    ("kg.rdf", "write_trig", "export.trig"),
+    ("kg.rdf", "write_atomic", "export.write_files"),
+    ("kg.exports", "graphml", "export.graphml"),
+    ("kg.exports", "entities_csv", "export.entities_csv"),
+    ("kg.exports", "relations_csv", "export.relations_csv"),
+    ("kg.exports", "_report_json", "export.report"),
     ("kg.view", "render_html", "export.html"),
-    ("kg.exports", "report_dict", "export.report"),
+    ("kg.view", "render_overview", "export.overview"),
 ]
 
 

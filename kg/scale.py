@@ -43,7 +43,7 @@ class ScaleError(UserError):
     exit_code = 1
 
 
-def _client(dask: Any) -> tuple[Any, bool]:
+def _client(dask: Any, timeout: float = 30.0) -> tuple[Any, bool]:
     """A ``distributed.Client`` for an address (ours to close) or the client given."""
     if not isinstance(dask, str):
         return dask, False
@@ -52,12 +52,13 @@ def _client(dask: Any) -> tuple[Any, bool]:
     except ImportError:
         raise UserError("--dask needs dask.distributed: pip install 'dask[distributed]'") from None
     try:
-        return Client(dask, set_as_default=False, timeout=30), True
+        return Client(dask, set_as_default=False, timeout=timeout), True
     except (OSError, TimeoutError) as exc:
         raise UserError(f"cannot reach the Dask scheduler at {dask}: {exc}") from None
 
 
-def run_on_dask(tasks: list[Task], dask: Any, batch: int = DASK_BATCH, window: int | None = None) -> Iterator[Outcome]:
+def run_on_dask(tasks: list[Task], dask: Any, batch: int = DASK_BATCH, window: int | None = None,
+                connect_timeout: float = 30.0) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in input order, computed on a Dask cluster.
 
     ``dask`` is a scheduler address or a ``distributed.Client``.  At most ``window`` batches
@@ -65,7 +66,7 @@ def run_on_dask(tasks: list[Task], dask: Any, batch: int = DASK_BATCH, window: i
     """
     if not tasks:
         return
-    client, owned = _client(dask)
+    client, owned = _client(dask, connect_timeout)
     inflight: deque = deque()
     try:
         if window is None:
