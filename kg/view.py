@@ -62,6 +62,8 @@ MAX_EVIDENCE = 8  # evidence sentences embedded per node or edge (the count of a
 DX, DY = 190.0, 110.0
 COMMITTEE_H = 120.0
 GAP_X, GAP_Y = 70.0, 110.0
+SMALL_DX, SMALL_DY = 100.0, 46.0  # the dense grid of small things under a committee's block
+SAT_DX, SAT_DY = 62.0, 26.0  # satellites: offset right of their host, step down
 LANE = 40.0  # free lane under a committee for the edges to its sub-committees
 MAX_ASPECT = 3.0  # a tree wider than this (width / height) wraps sub-committees into bands
 ASPECT = 1.6  # the shape aimed at when wrapping (a landscape screen)
@@ -262,6 +264,33 @@ def _item_order(e: Entity, deg: dict[str, int]) -> tuple:
     return (cls_rank, -deg.get(e.key, 0), e.label, e.key)
 
 
+@dataclass
+class _Block:
+    """What hangs under a committee: a grid of the things it runs (and its region, people,
+    organs...), then a dense grid of small things (figures, meetings, documents) it holds itself.
+    Offsets are relative to the committee's position, in the order of the block's keys."""
+
+    width: float
+    height: float
+    offsets: list[tuple[float, float]]
+
+    @staticmethod
+    def of(ents: dict[str, Entity], keys: list[str]) -> _Block:
+        main = [k for k in keys if ents[k].cls not in SATELLITES]
+        small = len(keys) - len(main)
+        cols, rows = _block_shape(len(main))
+        offsets = [(_block_x(i % cols, cols), COMMITTEE_H * 0.75 + (i // cols) * DY) for i in range(len(main))]
+        width, height = (cols * DX + LANE if main else 0.0), rows * DY
+        if small:
+            width = max(width, 4 * SMALL_DX)
+            scols = max(1, int(width // SMALL_DX))
+            top = COMMITTEE_H * 0.75 + height + (SMALL_DY if main else 0.0)
+            offsets += [(-width / 2 + SMALL_DX / 2 + (i % scols) * SMALL_DX, top + (i // scols) * SMALL_DY)
+                        for i in range(small)]
+            height += (SMALL_DY if main else 0.0) + math.ceil(small / scols) * SMALL_DY
+        return _Block(width, height, offsets)
+
+
 class _Tree:
     """The committee tree packed into boxes.
 
@@ -274,6 +303,7 @@ class _Tree:
     def __init__(self, ents: dict[str, Entity], committees: list[str], parents: dict[str, str],
                  blocks: dict[str, list[str]], band_w: float = math.inf):
         self.ents, self.blocks, self.band_w = ents, blocks, band_w
+        self.block = {c: _Block.of(ents, blocks[c]) for c in committees}
         self.children: dict[str, list[str]] = defaultdict(list)
         for c in committees:
             if c in parents:
@@ -288,16 +318,14 @@ class _Tree:
             stack.extend((ch, d + 1) for ch in self.children[c])
         self.own_h: dict[int, float] = defaultdict(float)
         for c in committees:
-            rows = _block_shape(len(blocks[c]))[1]
-            self.own_h[self.depth[c]] = max(self.own_h[self.depth[c]], COMMITTEE_H + rows * DY)
+            self.own_h[self.depth[c]] = max(self.own_h[self.depth[c]], COMMITTEE_H + self.block[c].height)
         self.size: dict[str, tuple[float, float]] = {}
         self.bands: dict[str, list[list[str]]] = {}
         for c in sorted(committees, key=lambda c: -self.depth[c]):  # children before parents
             self._measure(c)
 
     def _own_w(self, c: str) -> float:
-        cols = _block_shape(len(self.blocks[c]))[0]
-        return max(cols * DX + LANE, len(self.ents[c].label) * STYLES[COMMITTEE].font + 40)
+        return max(self.block[c].width, len(self.ents[c].label) * STYLES[COMMITTEE].font + 40)
 
     def _measure(self, c: str) -> None:
         bands: list[list[str]] = []
@@ -335,10 +363,8 @@ class _Tree:
             w = self.size[c][0]
             cx = lft + w / 2
             pos[c] = (round(cx, 1), round(top, 1))
-            cols = _block_shape(len(self.blocks[c]))[0]
-            for i, k in enumerate(self.blocks[c]):
-                x, y = cx + _block_x(i % cols, cols), top + COMMITTEE_H * 0.75 + (i // cols) * DY
-                pos[k] = (round(x, 1), round(y, 1))
+            for k, (dx, dy) in zip(self.blocks[c], self.block[c].offsets, strict=True):
+                pos[k] = (round(cx + dx, 1), round(top + dy, 1))
             y = top + self.own_h[self.depth[c]] + GAP_Y
             for band in self.bands[c]:
                 x = lft + (w - self._band_w(band)) / 2
@@ -363,15 +389,47 @@ def layout(corpus: Corpus, shown: set[str] | None = None,
     deg, owner, ents = gi.deg, gi.owner, corpus.entities
     committees = sorted(k for k, e in ents.items() if e.cls == COMMITTEE and k in shown)
     parents = {c: p for c, p in gi.parents.items() if c in shown and p in shown}
+    hosts = _satellite_hosts(ents, shown, gi.adj)
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in sorted(ents, key=lambda k: _item_order(ents[k], deg)):
-        if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown:
+        if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown and k not in hosts:
             blocks[owner[k]].append(k)
+    for c, keys in blocks.items():  # the grid first, the small things after it
+        blocks[c] = [k for k in keys if ents[k].cls not in SATELLITES] + [k for k in keys if ents[k].cls in SATELLITES]
     pos: dict[str, tuple[float, float]] = {}
     right = _fit_tree(ents, committees, parents, blocks).place(pos)
+    _place_satellites(hosts, pos)
     _grid_unanchored(ents, shown, pos, deg, right, pos)
     _rings(ents, owner, pos)
     return pos
+
+
+SATELLITES = (FIGURE,)  # small things (short labels) drawn densely, or next to the one thing they belong to
+
+
+def _satellite_hosts(ents: dict[str, Entity], shown: set[str], adj: dict[str, list[str]]) -> dict[str, str]:
+    """Satellite key -> the non-committee neighbour it is drawn beside (a figure by the
+    programme that claims it), so that block grids hold only the things a committee runs."""
+    hosts = {}
+    for k in sorted(shown):
+        if ents[k].cls not in SATELLITES:
+            continue
+        cands = [n for n in adj.get(k, ()) if n in shown and ents[n].cls not in SATELLITES and ents[n].cls != COMMITTEE]
+        if cands:
+            hosts[k] = cands[0]
+    return hosts
+
+
+def _place_satellites(hosts: dict[str, str], pos: dict[str, tuple[float, float]]) -> None:
+    """A short column to the right of the host, clear of its label (which hangs below it)."""
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for k, h in sorted(hosts.items()):
+        if h in pos:
+            by_host[h].append(k)
+    for h, keys in sorted(by_host.items()):
+        hx, hy = pos[h]
+        for i, k in enumerate(keys):
+            pos[k] = (round(hx + SAT_DX, 1), round(hy - DY * 0.3 + i * SAT_DY, 1))
 
 
 def _fit_tree(ents: dict[str, Entity], committees: list[str], parents: dict[str, str],
@@ -471,10 +529,11 @@ def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str,
         if len(rows) >= MAX_EVIDENCE:
             continue
         off = _sentence_offset(docs, ev)
-        if off is not None and 0 <= off < len(ev.sentence):
-            hs, he = off, min(len(ev.sentence), off + (ev.end - ev.start))
-        else:
-            hs, he = _find_any(ev.sentence, labels)
+        n = len(ev.sentence)
+        if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
+            hs, he = off, min(n, off + (ev.end - ev.start))
+        else:  # no offset, or the span is the whole sentence (a relation's): mark a name in it
+            hs, he = _find_any(ev.sentence, (ev.surface, *labels) if off is None else labels)
         rows.append([doc_row[ev.doc_id], ev.sentence, hs, he])
     return [rows, len(seen)]
 
@@ -549,7 +608,7 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
         if k in people_posts:
             node["po"] = people_posts[k]
         nodes.append(node)
-        labels = tuple([e.label] + [a for a, _ in sorted(e.alt_labels)] + [ev.surface for ev in e.evidence])
+        labels = (e.label, *sorted(a for a, _ in e.alt_labels))
         ev_nodes[str(index[k])] = _evidence_rows(e.evidence, docs, doc_row, labels)
     edges, ev_edges = [], {}
     for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
