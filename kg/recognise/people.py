@@ -44,7 +44,8 @@ from kg.recognise.organs import (
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
-_SEP = re.compile(r"[ \t\u3000:：]*")
+_SEP = re.compile(r"[ \t\u3000:：/／]*")
+_IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)")  # 执行主席是张三、李四
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
 _GOV_ONLY = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "总理", "厅长", "局长", "国务委员")
@@ -298,15 +299,16 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
         return _committee_post(title, context_committee(doc, ts, committees))
     if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
         return _post(title, "government", "", _org_label(doc, ts, run))
-    if title in V.BARE_CPPCC_TITLES and not run.endswith(_NOT_CPPCC_BEFORE):
+    if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)):
         return _committee_post(title, dominant_committee(committees), bare=True)
     key, label = _other_org(text, ts, run)
     return _post(title, "other", key, label)
 
 
+# words that may stand before a bare CPPCC title: 特邀委员, 港澳委员, 驻会副主席 ...
+_CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外", "党外", "驻会", "常务", "界别", "党员", "无党派",
+                     "专职", "兼职", "新任", "原", "时任", "老", "各位", "女", "青年", "少数民族", "民主党派", "政协")
 _PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战部部长", "党委委员"})
-# a bare 主席/委员 after these belongs to another body (工商联副主席, 团委委员, 协会会长)
-_NOT_CPPCC_BEFORE = ("党", "团", "人大", "会", "联", "社", "协会", "团委", "公司", "集团", "组")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,13 +361,28 @@ def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict
     return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
 
 
+def _sentence_committee_post(doc: Doc, ts: int, post: dict[str, str],
+                             committees: Sequence[Mention]) -> dict[str, str]:
+    """A bare CPPCC title (，副主席某某；党组副书记某某) belongs to the committee named earlier in
+    its sentence (省政协主席某某，副主席某某), else to the article's committee."""
+    sent = doc.sentence_at(ts)
+    lo = sent.start if sent else max(0, ts - 80)
+    before = [c for c in committees if lo <= c.start and c.end <= ts]
+    if before:
+        c = before[-1]
+        return {**_post(post["title"], "cppcc", c.key, c.label, c.key), "bare": "1"}
+    return post
+
+
 def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
-    ends: dict[int, re.Match[str]] | None = None
-    for m in _title_re().finditer(text):
+    ends = _title_ends(text)
+    for _end, m in sorted(ends.items()):
         title = m.group()
         p = _SEP.match(text, m.end()).end()
+        if p == m.end() and _IS.match(text, p):
+            p += 1
         if p >= len(text) or not _surname_len(text, p):
             continue
         strong = title not in _WEAK_TITLES or p > m.end()
@@ -375,8 +392,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if not strong and _jieba_len(text, p) != n and not _clearly_ends(text, p + n):
             continue
         post = post_before(doc, m.start(), title, committees)
-        if ends is None:
-            ends = _title_ends(text)
+        if post.get("bare"):
+            post = _sentence_committee_post(doc, m.start(), post, committees)
         posts = _merge_chain(post, _chain_before(doc, m.start(), ends, committees))
         yield p, p + n, posts
         yield from _listed_after(text, p + n, posts)
@@ -415,11 +432,26 @@ def _clearly_ends(text: str, i: int) -> bool:
     return re.match(_alt(V.CLAUSE_VERBS + V.FRAME_VERBS + ("在", "的", "等", "同志")), text[i:i + 3]) is not None
 
 
+_LIST_SEP = "、，,"
+_LIST_ITEM_END = re.compile(r"[、，,。；;：:！？\s）)]|等|$")
+
+
+def _list_item(text: str, p: int) -> int:
+    """Length of a list item starting at ``p`` when the item is a whole name, cut by
+    separators on both sides (郑宏、李和平、…): inside a list the separators say where a name
+    ends, so characters that are rare in given names (和, 向, 日) are accepted."""
+    s = _surname_len(text, p)
+    for n in (s + 2, s + 1):
+        if p + n <= len(text) and all(_is_han(c) for c in text[p:p + n]) and _LIST_ITEM_END.match(text, p + n):
+            return n
+    return 0
+
+
 def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
     """``副主席张三、李四、王五``; in bylines also ``记者 张三 李四``."""
     media = bool(posts) and posts[0]["kind"] == "media"
     while q < len(text):
-        gap = 1 if text[q] in "、," else 0
+        gap = 1 if text[q] in _LIST_SEP else 0
         if not gap and media:
             g = _BYLINE_GAP.match(text, q)
             gap = g.end() - q if g else 0
@@ -428,7 +460,12 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
         p = q + gap
         if p >= len(text) or not _surname_len(text, p) or _title_re().match(text, p):
             return
-        n = name_length(text, p)
+        if text[q] == "、" or media:
+            n = _list_item(text, p) or name_length(text, p)
+        else:  # after a comma the next clause may start with anything: jieba must see a name
+            n = name_length(text, p)
+            if n and _jieba_len(text, p) != n:
+                return
         if not n or not _plausible(text, p, n):
             return
         yield p, p + n, posts
