@@ -191,3 +191,8 @@ def test_homes_and_halls_are_brands() -> None:
 
 def test_a_cue_after_a_verb_belongs_to_another_clause() -> None:
     assert _found("委员们在“青年之窗”开展活动。") == {}
+
+
+def test_other_outlets_and_apps_are_not_initiatives() -> None:
+    assert _found("在《新闻联播》节目中报道，并通过“学习强国”平台推送。") == {}
+    assert _found("市政协开设《委员风采》专栏，推出《民生议事》节目。") == {"委员风采": BRAND, "民生议事": BRAND}

@@ -68,6 +68,7 @@ AWARD_AFTER = ("称号", "荣誉", "奖", "先进", "示范单位")
 # 《…》 titles that are documents (another recogniser's business)
 DOC_SUFFIXES = ("规划", "意见", "办法", "规定", "条例", "方案", "通知", "决定", "报告", "纲要", "制度", "规则", "措施",
                 "细则", "要点", "计划", "法", "决议", "公报", "白皮书", "指引", "清单")
+MEDIA_OWN_WORDS = ("协商", "商量", "政协", "委员", "议事", "议政", "履职", "民生", "同心", "建言", "有约", "问政")
 MEDIA_CUES = ("全媒体协商", "栏目", "专栏", "节目", "平台", "直播", "访谈")
 # generic heads of an unquoted 委员行动 that are not names
 GENERIC_HEADS = {"专项", "各项", "系列", "相关", "各类", "全面", "深入", "广泛", "持续", "这项", "该项", "此项",
@@ -82,6 +83,9 @@ _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张型]\S{1,4}$")
+# public apps, media and national platforms that are quoted before 平台 but are nobody's initiative here
+NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今日头条", "视频号", "公众号", "互联网+", "两微一端",
+                   "12345", "随手拍"}
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
             "五位一体", "四个全面"}
@@ -334,7 +338,7 @@ def plausible_name(name: str, allow_list: bool = False) -> bool:
     bad = set(name) & INNER_BAD
     if bad and not (allow_list and bad == {"、"} and _short_items(compact)):
         return False
-    if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact):
+    if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact) or compact in NOT_INITIATIVES:
         return False
     if not any(_is_han(c) for c in compact):
         return False
@@ -452,11 +456,18 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
 
 
 def _media_cue(text: str, q: Quote) -> Cue | None:
-    after = text[q.close + 1:q.close + 9]
+    """A media column in 《》 (《宜在协商》全媒体协商平台, 开设《委员风采》栏目).  Newspapers and
+    other outlets' programmes are not the committee's: the name must sound like CPPCC work or a
+    verb of making must precede it."""
+    name = re.sub(r"\s", "", clean_label(text[q.open + 1:q.close]))
+    own = any(w in name for w in MEDIA_OWN_WORDS) or bool(verb_before(text, q.open))
+    if not own:
+        return None
+    after = _after_text(text, q.close + 1, 8)
     for cue in MEDIA_CUES:
         if after.startswith(cue) or after.startswith("等" + cue):
-            return Cue("全媒体协商" if cue == "全媒体协商" else cue, "after", cue)
-    before = text[max(0, q.open - 3):q.open]
+            return Cue(cue, "after", cue)
+    before = _before_text(text, q.open, 3)
     for cue in ("栏目", "专栏", "节目"):
         if before.endswith(cue):
             return Cue(cue, "before")
