@@ -30,14 +30,21 @@ from kg.text.buffer import Mapped
 
 
 def _lost_text_spans(buf: Mapped, raw_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Raw spans -> spans of ``buf.text`` whose characters come from inside them."""
-    out = []
+    """Raw spans -> spans of ``buf.text`` whose characters come from inside them, plus the
+    lost characters (U+FFFD, ``?``) of the text itself, merged."""
+    out = mojibake.marks(buf.text)
     for ra, rb in sorted(raw_spans):
         i = bisect.bisect_left(buf.starts, ra)
-        j = bisect.bisect_left(buf.starts, rb, lo=i)
+        j = bisect.bisect_right(buf.ends, rb, lo=i)
         if j > i:
             out.append((i, j))
-    return out
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _title(text: str, zones: tuple) -> str:
@@ -57,6 +64,9 @@ def normalise(article: Article) -> Doc:
     buf, _ = punct.unify_lines(buf)
     buf, n_pinyin = punct.remove_pinyin(buf)
     buf, lost_raw, n_recovered = mojibake.repair(buf)
+    if n_recovered:  # a recovered run may be followed by the annotation of its last character
+        buf, more = punct.remove_pinyin(buf)
+        n_pinyin += more
     buf, n_punct = punct.collapse_punctuation(buf)
     buf, n_unified = punct.unify(buf)
     buf, scr = script.convert(buf)

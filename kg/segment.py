@@ -1,9 +1,9 @@
 """Doc -> Doc with sentences, their paragraph index and their zone.
 
 A sentence ends at 。！？；!? (with any closing quotes or brackets that follow, so a quote's
-closing mark stays with its sentence) or at a line break; a paragraph is a line.  A run of more than :data:`MAX_SENTENCE` characters
-without a full stop is cut after a comma, so that no later stage sees a page-long sentence.  Each
-sentence takes the zone (:mod:`kg.text.boilerplate`) in which it starts.
+closing mark stays with its sentence) or at a line break; a paragraph is a line.  A run of
+more than :data:`MAX_SENTENCE` characters without a full stop is cut after a comma, so that
+no later stage sees a page-long sentence.  Each sentence takes the zone (:mod:`kg.text.boilerplate`) in which it starts.
 """
 
 from __future__ import annotations

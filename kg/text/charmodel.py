@@ -39,8 +39,10 @@ class CharModel:
         for c in text:
             if c in ("\ufffd", "?"):
                 total += FLOOR
-            elif c < "\u2e80":
+            elif c < "\x80":
                 total += -9.0
+            elif c < "\u2e80":
+                total += -15.0  # Latin-1, Greek, Cyrillic, Armenian... in Chinese news: noise
             else:
                 total += self.logp.get(c, FLOOR)
         pairs = sum(1 for i in range(len(text) - 1) if text[i:i + 2] in self.bigrams)

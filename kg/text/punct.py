@@ -1,7 +1,8 @@
 """Character-level repairs, each a linear regex over a :class:`~kg.text.buffer.Mapped`.
 
-* pinyin annotations after a character (``協(xié)``, ``會(huì)``, a ``?yàn)`` whose ``(`` was
-  eaten by mojibake) are removed; real parentheses (``(2024—2027)``, ``市(州)``, ``(GDP)``) stay;
+* pinyin annotations after a character (``協(xié)``, ``會(huì)``) are removed; in ``?fù)`` the
+  character and the ``(`` were lost to mojibake: the annotation goes, the ``?`` stays (lost);
+  real parentheses (``(2024—2027)``, ``市(州)``, ``(GDP)``) stay;
 * doubled punctuation (``,,`` ``,。`` ``,;`` ``,、``) collapses to its strongest mark, which
   keeps its own raw offset (a full stop beats a semicolon beats a colon beats a comma; a comma
   glued to a 、 is noise, so the 、 wins);
@@ -44,11 +45,16 @@ def _is_pinyin(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(word))
 
 
+def _broken(m: re.Match[str]) -> Repl:
+    word = m.group(1)
+    return ("?", 0) if _is_pinyin(word) and any(c in _TONED for c in word) else None
+
+
 def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     """Drop pinyin annotations; return the buffer and how many were removed."""
     buf, n = sub(buf, PINYIN, lambda m: "" if _is_pinyin(m.group(1)) else None)
-    buf, k = sub(buf, BROKEN_PINYIN, lambda m: "" if _is_pinyin(m.group(1)) and any(c in _TONED for c in m.group(1))
-                 else None)
+    # ``?fù)``: a character and its "(" lost to mojibake; the "?" stays, to be marked lost
+    buf, k = sub(buf, BROKEN_PINYIN, _broken)
     return buf, n + k
 
 
