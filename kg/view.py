@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg import gazetteer
 from kg.model import (
     BRAND,
     CLAIMS,
@@ -826,20 +827,31 @@ def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
 
 
 def _map_points(corpus: Corpus, runs: dict[str, Counter]) -> list:
-    """[label, lon, lat, initiatives] of committees whose region has coordinates."""
+    """[label, lon, lat, initiatives, level] of committees whose region has coordinates (from the
+    committee, its region entity, or the gazetteer by division code)."""
     ents = corpus.entities
     region_of = {f.subject: f.object for f in corpus.facts if f.predicate == REGION_OF}
     pts = []
     for e in sorted((e for e in ents.values() if e.cls == COMMITTEE), key=lambda e: e.key):
-        src = e if "lat" in e.attrs else ents.get(region_of.get(e.key, ""))
-        if src is None or "lat" not in src.attrs or "lon" not in src.attrs:
-            continue
-        try:
-            lat, lon = float(src.attrs["lat"]), float(src.attrs["lon"])
-        except (TypeError, ValueError):
-            continue
-        pts.append([e.label, lon, lat, runs[e.key][BRAND] + runs[e.key][PROGRAMME], _level(e)])
+        ll = _lat_lon(e) or _lat_lon(ents.get(region_of.get(e.key, "")))
+        if ll is not None:
+            pts.append([e.label, ll[1], ll[0], runs[e.key][BRAND] + runs[e.key][PROGRAMME], _level(e)])
     return pts
+
+
+def _lat_lon(e: Entity | None) -> tuple[float, float] | None:
+    if e is None:
+        return None
+    try:
+        if "lat" in e.attrs and "lon" in e.attrs:
+            return float(e.attrs["lat"]), float(e.attrs["lon"])
+    except (TypeError, ValueError):
+        return None
+    code = _code(e)
+    d = gazetteer.default().get(code) if code else None
+    if d is not None and d.lat is not None and d.lon is not None:
+        return float(d.lat), float(d.lon)
+    return None
 
 
 def render_overview(corpus: Corpus, title: str = "CPPCC 知识图谱 · overview") -> str:
@@ -891,13 +903,12 @@ def _map_svg(points: list, w: int = 640, h: int = 460) -> str:
     lats = [p[2] for p in points]
     x0, x1 = min(lons) - 0.5, max(lons) + 0.5
     y0, y1 = min(lats) - 0.5, max(lats) + 0.5
-    sx = (w - 40) / (x1 - x0)
-    sy = (h - 40) / (y1 - y0)
-    s = min(sx, sy)
-    out = [f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="committees by location">',
+    kx = math.cos(math.radians((y0 + y1) / 2))  # a degree of longitude is shorter than one of latitude
+    s = min((w - 150) / ((x1 - x0) * kx), (h - 40) / (y1 - y0))
+    out = [f'<svg viewBox="0 0 {w} {h}" style="width:100%;height:auto" role="img" aria-label="committees by location">',
            f'<rect width="{w}" height="{h}" fill="#f7f9fb" stroke="#d5dbe1"/>']
     for label, lon, lat, n, lv in sorted(points, key=lambda p: (-(p[4] or 0), p[0])):
-        x = 20 + (lon - x0) * s
+        x = 20 + (lon - x0) * kx * s
         y = h - 20 - (lat - y0) * s
         r = 3 + 2 * math.sqrt(n)
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c0392b" fill-opacity="0.55">'

@@ -8,7 +8,7 @@ import re
 import pytest
 from test_view_corpora import big_corpus, realistic_corpus
 
-from kg import view
+from kg import gazetteer, view
 from kg.model import COMMITTEE, PERSON, RUNS, Corpus, Entity, Fact
 
 
@@ -157,12 +157,19 @@ def test_posts_from_attributes_and_facts_are_listed_once(small):
     assert view.posts(c)["person:李红梅"] == ["株洲市政协 成员", "醴陵市政协 委员"]
 
 
-def test_overview_map_from_coordinates(small):
+def test_overview_map_from_coordinates(monkeypatch):
+    """Coordinates come from the region entity, else from the gazetteer by division code."""
     c = realistic_corpus()
     for code, (lat, lon) in {"420000": (30.5, 114.3), "430000": (28.2, 112.9)}.items():
         c.entities[f"region:{code}"].attrs.update(lat=lat, lon=lon)
+    monkeypatch.setattr(gazetteer, "default", lambda: gazetteer.Gazetteer([]))
     html = view.render_overview(c)
     assert html.count("<circle") == 2 and "湖北省政协" in html
+    hubei, hunan = sorted(view.overview_data(c)["map"])[:2]
+    assert hubei[1:3] == [114.3, 30.5] and hunan[1:3] == [112.9, 28.2]
+    division = gazetteer.Division("420500", "宜昌市", 2, "420000", lat=30.7, lon=111.3)
+    monkeypatch.setattr(gazetteer, "default", lambda: gazetteer.Gazetteer([division]))
+    assert view.render_overview(c).count("<circle") == 3
 
 
 def test_seeds_build_renders_a_self_contained_page(seeds_export):
