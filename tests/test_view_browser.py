@@ -127,6 +127,18 @@ def test_clicking_a_node_shows_its_evidence_and_highlights_its_neighbours(small_
     page.assert_clean()
 
 
+def test_clicking_an_edge_shows_the_relation_and_its_evidence(small_page):
+    page, _ = small_page
+    a = page.js("kgView.domPosition('committee:420528')")
+    b = page.js("kgView.domPosition('initiative:委员说事')")
+    page.page.mouse.click((a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2)
+    assert page.page.locator("#panel h2").inner_text() == "主办 runs"
+    text = page.page.locator("#panel").inner_text()
+    assert "长阳土家族自治县政协 → 委员说事" in text
+    assert "长阳土家族自治县政协打造“委员说事”协商平台。" in text
+    page.assert_clean()
+
+
 def test_filters_by_class_region_and_article(small_page):
     page, corpus = small_page
     n = len(corpus.entities)
