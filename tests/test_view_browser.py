@@ -145,6 +145,11 @@ def test_filters_by_class_region_and_article(small_page):
     page.page.uncheck('#legend input[data-cls="Person"]')
     assert page.js("kgView.drawnCount()") == n - 2
     page.page.check('#legend input[data-cls="Person"]')
+    page.page.uncheck('#levels input[data-level="3"]')  # county level: its committees and what hangs from them
+    keys = page.js("kgView.nodes.getIds().map(i => kgView.data.nodes[i].k)")
+    assert "committee:420528" not in keys and "initiative:委员说事" not in keys and "person:李红梅" not in keys
+    assert "committee:420500" in keys
+    page.page.check('#levels input[data-level="3"]')
     page.page.select_option("#region", "430000")
     keys = page.js("kgView.nodes.getIds().map(i => kgView.data.nodes[i].k)")
     assert keys and all(k.startswith(("committee:43", "region:43", "initiative:", "person:")) for k in keys)
@@ -195,12 +200,12 @@ def test_a_3000_article_graph_opens_and_draws_within_5_seconds(browser, tmp_path
     page = Page(browser, path)
     page.wait_drawn(timeout=10000)
     wall = time.perf_counter() - start
-    draw_ms = page.js("kgView.drawMs")
-    record_property("draw_ms", draw_ms)
+    drawn_at = page.js("kgView.drawnAt")  # ms from navigation start to the end of the first drawing
+    record_property("drawn_at_ms", drawn_at)
     record_property("wall_s", wall)
-    print(f"3000 articles, {len(corpus.entities)} entities: drawn in {draw_ms:.0f} ms after script start, "
-          f"{wall:.2f} s from navigation")
-    assert wall < 5.0
+    print(f"3000 articles, {len(corpus.entities)} entities: first drawing done {drawn_at:.0f} ms after navigation "
+          f"start ({page.js('kgView.drawMs'):.0f} ms of it in the page's scripts), {wall:.2f} s wall")
+    assert drawn_at < 5000 and wall < 5.0
     assert page.js("kgView.drawnCount()") == page.js("kgView.data.promise.shown") <= view.INITIAL_CAP
     # expansion on demand: a double-click on a committee brings its hidden neighbours in
     before = page.js("kgView.drawnCount()")
