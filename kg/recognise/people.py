@@ -176,6 +176,11 @@ def _given_ok(given: str) -> bool:
     return all(_is_han(c) and c not in V.NON_NAME_CHARS for c in given)
 
 
+def _common_given(text: str, p: int, n: int) -> bool:
+    """Every given-name character of ``text[p:p+n]`` is a common given-name character."""
+    return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
+
+
 def _plausible(text: str, p: int, n: int) -> bool:
     """Not a common word that merely starts with a surname character."""
     return not any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) and text[p:p + n] not in _region_names()
@@ -389,8 +394,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         n = name_length(text, p, strong=strong)
         if not n or not _plausible(text, p, n):
             continue
-        if not strong and _jieba_len(text, p) != n and not _clearly_ends(text, p + n):
-            continue
+        if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
+            continue  # 委员为国履职: after a weak title the name must look like one
         post = post_before(doc, m.start(), title, committees)
         if post.get("bare"):
             post = _sentence_committee_post(doc, m.start(), post, committees)
@@ -478,8 +483,9 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
     text = doc.text
     for m in _honorific_re().finditer(text):
         h = m.start()
-        if h < 2:
-            continue
+        if h < 2 or not any(h - k >= 0 and _surname_len(text, h - k) and
+                            _given_ok(text[h - k + _surname_len(text, h - k):h]) for k in (2, 3, 4)):
+            continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
         if not n and m.group() in _STRONG_HONORIFICS:
             for k in (3, 2):
