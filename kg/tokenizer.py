@@ -44,16 +44,22 @@ def tokenizer():  # -> jieba.Tokenizer
 
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, tuple[int, str]]:
-    """jieba's own dictionary: word -> (frequency, part of speech)."""
+    """jieba's own dictionary entries for the gazetteer's names: word -> (frequency, part of
+    speech).  Only those words are kept (the whole dictionary would cost ~70 MB per process)."""
     import jieba
 
+    from kg import gazetteer
+
+    wanted = set(gazetteer.default().names())
     out: dict[str, tuple[int, str]] = {}
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[1].isdigit():
-                out[parts[0]] = (int(parts[1]), parts[2])
+            word, _, rest = line.partition(" ")
+            if word in wanted:
+                parts = rest.split()
+                if len(parts) == 2 and parts[0].isdigit():
+                    out[word] = (int(parts[0]), parts[1])
     return out
 
 
@@ -65,8 +71,8 @@ def common_word(word: str) -> bool:
     """True when ``word`` is an ordinary word in jieba's dictionary (比如, 资源, 前进, 开封 as
     a verb): a short region name spelled like one is not trusted on its own.
 
-    >>> common_word("资源"), common_word("南宁")
-    (True, False)
+    >>> common_word("资源"), common_word("南宁"), common_word("政协")  # only gazetteer names are looked up
+    (True, False, False)
     """
     entry = _dictionary().get(word)
     if entry is None:
