@@ -24,12 +24,13 @@ _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
 _NAV = re.compile(r"当前位置|您的位置|所在位置|^首\s*页\s*[>›»/]|[>›»]\s*(?:正文|本网|列表)|投稿(?:热线|邮箱|信箱)|"
                   r"分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|关闭窗口|字号|\|\s*(?:大|中|小)\s*\||"
                   r"^(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|数字报|客户端|手机版")
-_FOOTER = re.compile(r"版权所有|Copyright|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|联系方式|主办|承办|协办|技术支持|"
-                     r"未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|E-?mail", re.I)
-_BYLINE = re.compile(r"^\s*(?:□|■|◎)?\s*(?:本报(?:记者|通讯员|讯)|记者|通讯员|特约通讯员|作者|文\s*[/／]|图\s*[/／]|"
+_FOOTER = re.compile(r"版权所有|[Cc]opyright|COPYRIGHT|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|"
+                     r"联系方式|主办|承办|协办|技术支持|未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|[Ee]-?[Mm]ail")
+_BYLINE = re.compile(r"^\s*(?:□|■|◎)?\s*(?:本报(?:记者|通讯员)|记者|通讯员|特约通讯员|作者|文\s*[/／]|图\s*[/／]|"
                      r"(?:责任)?编辑|责编|审核|校对|来源|摄影)\s*[：:|]?"
                      r"|^\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
-_INLINE_BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员|特约通讯员|作者)[^（）()\n]{1,40}[)）]\s*$")
+_INLINE_BYLINE = re.compile(r"[（(][ \t]*(?:本报)?(?:记者|通讯员|特约通讯员|作者)[^（）()\n]{1,40}[)）][ \t]*$",
+                            re.M)
 _SENTENCE_END = re.compile(r"[。！？!?]\s*[”’」』]?\s*$")
 BODY_LINE = 60  # a line this long (or ending a sentence) is a paragraph of the story
 
@@ -40,15 +41,17 @@ def _kind(line: str) -> str:
         return "blank"
     if _HEADLINE_ITEM.match(s):
         return "headlines"
-    if _BYLINE.search(s) and len(s) <= 80:
+    if len(s) > 120:  # boilerplate lines are short; skip the cue regexes for paragraphs
+        return "body"
+    if len(s) <= 48 and _BYLINE.search(s):
         return "byline"
-    if _NAV.search(s) and len(s) <= 120:
+    if _NAV.search(s):
         return "nav"
-    if _FOOTER.search(s) and len(s) <= 120:
+    if _FOOTER.search(s):
         return "footer"
     if _menu(s):
         return "nav"
-    if len(s) > BODY_LINE or _SENTENCE_END.search(s):
+    if len(s) > BODY_LINE or _SENTENCE_END.search(s) or _INLINE_BYLINE.search(s):
         return "body"
     return "short"
 
@@ -59,9 +62,20 @@ def _menu(s: str) -> bool:
     return len(words) >= 4 and all(len(w) <= 6 for w in words) and not re.search(r"[，。；、]", s)
 
 
+EDGE_LINES = 60  # boilerplate lives in the first and last lines; the middle is the story
+
+
 def line_kinds(lines: list[str]) -> list[str]:
-    """The zone kind of each line (``blank`` lines take their neighbours' kind later)."""
-    kinds = [_kind(x) for x in lines]
+    """The zone kind of each line (``blank`` lines take the kind of the line above).
+
+    Only the first and last :data:`EDGE_LINES` lines are classified one by one; lines in
+    between are the story (cheap for long texts)."""
+    n = len(lines)
+    if n > 2 * EDGE_LINES:
+        kinds = ([_kind(x) for x in lines[:EDGE_LINES]] + ["body"] * (n - 2 * EDGE_LINES)
+                 + [_kind(x) for x in lines[n - EDGE_LINES:]])
+    else:
+        kinds = [_kind(x) for x in lines]
     first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
     # site-name lines above the last navigation line of the top matter are navigation
     last_nav = max((i for i in range(first_body) if kinds[i] == "nav"), default=-1)
@@ -99,14 +113,18 @@ def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # t
     pos = 0
     for line, kind in zip(lines, kinds, strict=True):
         end = pos + len(line) + 1
-        m = _INLINE_BYLINE.search(line) if kind == "body" else None
-        if m:
-            spans.append((pos, pos + m.start(), kind))
-            spans.append((pos + m.start(), min(end, len(text)), "byline"))
-        else:
-            spans.append((pos, min(end, len(text)), kind))
+        spans.append((pos, min(end, len(text)), kind))
         pos = end
-    spans = _carve(spans, sorted(lost))
+    spans = _merge_kinds(spans)
+    inline = []
+    if "记者" in text or "通讯员" in text or "作者" in text:
+        inline = [(m.start(), m.end()) for m in _INLINE_BYLINE.finditer(text)]
+    spans = _carve(spans, inline, "byline", only="body")
+    spans = _carve(spans, sorted(lost), "lost")
+    return tuple(Zone(a, b, k) for a, b, k in _merge_kinds(spans))
+
+
+def _merge_kinds(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     merged: list[list] = []
     for a, b, k in spans:
         if b <= a:
@@ -115,10 +133,13 @@ def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # t
             merged[-1][1] = b
         else:
             merged.append([a, b, k])
-    return tuple(Zone(a, b, k) for a, b, k in merged)
+    return [(a, b, k) for a, b, k in merged]
 
 
-def _carve(spans: list[tuple[int, int, str]], lost: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _carve(spans: list[tuple[int, int, str]], lost: list[tuple[int, int]], kind: str,
+           only: str | None = None) -> list[tuple[int, int, str]]:
+    """Cut the spans ``lost`` out of ``spans`` as zones of ``kind`` (only out of zones of kind
+    ``only`` when given)."""
     if not lost:
         return spans
     out: list[tuple[int, int, str]] = []
@@ -128,12 +149,12 @@ def _carve(spans: list[tuple[int, int, str]], lost: list[tuple[int, int]]) -> li
         while li < len(lost) and lost[li][1] <= pos:
             li += 1
         j = li
-        while j < len(lost) and lost[j][0] < b:
+        while j < len(lost) and lost[j][0] < b and (only is None or k == only):
             la, lb = max(lost[j][0], pos), min(lost[j][1], b)
             if la > pos:
                 out.append((pos, la, k))
             if lb > la:
-                out.append((la, lb, "lost"))
+                out.append((la, lb, kind))
             pos = max(pos, lb)
             j += 1
         if pos < b:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_BIGRAM = 5  # bigrams rarer than this inside dictionary words are not trusted
-COMMON_RANK = 4500  # the most frequent characters (plus their Traditional forms) count as common
+COMMON_RANK = 3000  # the most frequent characters (plus their Traditional forms) count as common
 FLOOR = -20.0  # log-probability of a character the dictionary never saw
 
 
@@ -77,16 +77,17 @@ def _build(path: Path) -> CharModel:
 
 
 def _add_traditional(logp: dict[str, float], common: set[str]) -> None:
-    """Give each Traditional form the statistics of its Simplified character (bigrams stay
-    Simplified: callers score Traditional text after converting it)."""
+    """Give every character that ``t2s`` maps to a known Simplified character (為, 爲, 眾,
+    衆...) the statistics of that character (bigrams stay Simplified: callers score
+    Traditional text after converting it)."""
     import opencc
 
-    simp = sorted(c for c in logp if len(c) == 1)
-    hant = opencc.OpenCC("s2t").convert("\n".join(simp)).split("\n")
-    if len(hant) != len(simp):
+    cjk = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    simp = opencc.OpenCC("t2s").convert("\n".join(cjk)).split("\n")
+    if len(simp) != len(cjk):
         return
-    for s, t in zip(simp, hant, strict=True):
-        if len(t) == 1 and t != s:
+    for t, s in zip(cjk, simp, strict=True):
+        if len(s) == 1 and s != t and s in logp:
             if t not in logp or logp[t] < logp[s]:
                 logp[t] = logp[s]
             if s in common:
@@ -96,7 +97,7 @@ def _add_traditional(logp: dict[str, float], common: set[str]) -> None:
 def _cache_file(path: Path) -> Path:
     st = path.stat()
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cppcc-kg"
-    return base / f"charmodel-{st.st_size}-{int(st.st_mtime)}-{COMMON_RANK}-{MIN_BIGRAM}.pickle"
+    return base / f"charmodel-v3-{st.st_size}-{int(st.st_mtime)}-{COMMON_RANK}-{MIN_BIGRAM}.pickle"
 
 
 @lru_cache(maxsize=1)

@@ -40,15 +40,12 @@ def _bom(data: bytes) -> Decoded | None:
 
 
 def _utf16_guess(data: bytes) -> Decoded | None:
-    """UTF-16 without BOM: NUL bytes concentrated on even (BE) or odd (LE) positions."""
-    sample = data[:65536]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even + odd == 0 or len(data) % 2:
+    """UTF-16 without BOM: both byte orders decoded strictly, the plausible one kept (NUL
+    bytes fall on either parity: ASCII has a zero high byte, 一 U+4E00 a zero low byte)."""
+    if len(data) % 2:
         return None
     best: tuple[float, Decoded] | None = None
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros < 4 * ((even + odd) - zeros):
-            continue
+    for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

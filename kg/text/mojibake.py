@@ -27,6 +27,7 @@ from kg.text.buffer import Mapped, splice
 _QMARKS = re.compile(r"\ufffd+|(?<=[\u3400-\u9fff\ufffd])\?+|\?+(?=[\u3400-\u9fff\ufffd])|\?{3,}")
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 MAX_WINDOW = 48
+READS_WELL = -8.5  # a window scoring above this (mean log-probability) is text, not mojibake
 MIN_GAIN = 3.0  # mean log-probability per character the recovery must gain
 # GB18030-2000 decoders (and some browsers) map FE50-FEA0 to the private use area from U+E815;
 # Python maps them to real characters, so re-encoding needs the old table
@@ -49,7 +50,7 @@ def _is_han(c: str) -> bool:
 def _in_run(c: str) -> bool:
     """Characters a byte-shifted run is made of: Han, kana, Greek, Cyrillic, full-width forms
     (all double-byte in GBK) and single-byte ASCII."""
-    return (_is_han(c) or ("!" <= c <= "~" and c not in ",;:()[]?") or "\u3040" <= c <= "\u30ff"
+    return (_is_han(c) or ("!" <= c <= "~" and c not in ",;:()[]?") or "\u3040" <= c <= "\u312f"
             or "\u0391" <= c <= "\u0451" or "\uff01" <= c <= "\uff5e")
 
 
@@ -172,18 +173,22 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
     recovered = 0
     if hits:
         from kg.text.charmodel import model
+        from kg.text.script import t2s
 
         m = model()
+        probe = t2s(buf.text)  # bigrams are Simplified: widen windows over the converted text
+        if len(probe) != len(buf.text):
+            probe = buf.text
         last_end = -1
         for p in hits:
             if p < last_end:
                 continue
-            a, b = _window(buf.text, p, m.bigrams, m.common)
+            a, b = _window(probe, p, m.bigrams, m.common)
             a = max(a, last_end)
-            if b - a < 2:
+            last_end = b
+            if b - a < 2 or _score(buf.text[a:b]) > READS_WELL:
                 continue
             found = _recover(buf.text[a:b])
-            last_end = b
             if found is None:
                 if _run_is_garbage(buf.text[a:b]):
                     lost.append(buf.span(a, b))
@@ -199,6 +204,8 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
 
 def marks(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are lost characters: U+FFFD runs and ``?`` next to Chinese."""
+    if "?" not in text and "\ufffd" not in text:
+        return []
     return [m.span() for m in _QMARKS.finditer(text)]
 
 

@@ -21,12 +21,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHARS = "a-zü" + _TONED
 _SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrwy]|zh|ch|sh|z|c|s)?(?:[aeiouü" + _TONED + r"v]{1,3})(?:ng|n|r)?")
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-PINYIN = re.compile(rf"(?<=[{_HAN}])(?:\(|（)([{_PY_CHARS}]{{1,6}})(?:\)|）)")
+# the bracket first (a literal scan), the preceding Han character checked after it
+PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])([{_PY_CHARS}]{{1,6}})[)）]")
 BROKEN_PINYIN = re.compile(rf"\?([{_PY_CHARS}]{{1,6}})\)")
 _DOUBLED = re.compile(r"[,，、;；:：。！？!]{2,}")
 _RANK = {"。": 5, "！": 5, "？": 5, "!": 5, "；": 4, ";": 4, "：": 3, ":": 3, "、": 2, "，": 1, ",": 1}
 _COMMAS = frozenset(",，")
-_ASCII_PUNCT = re.compile(rf"(?<=[{_HAN}”’」』》）])[,;:!]|[,;:!](?=[{_HAN}“‘「『《（])")
+_ASCII_PUNCT = re.compile(rf"[,;:!](?:(?<=[{_HAN}”’」』》）][,;:!])|(?=[{_HAN}“‘「『《（]))")
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")

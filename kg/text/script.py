@@ -17,6 +17,7 @@ from kg.text.buffer import Mapped
 
 _CLAUSE = re.compile(r"[^\n，。；：、！？,;:!?]*[\n，。；：、！？,;:!?]?")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SAMPLE = 20_000  # characters looked at to name the script
 
 
 @lru_cache(maxsize=1)
@@ -36,11 +37,14 @@ def script_of(text: str, converted: str) -> str:
     >>> script_of("政协", "政协"), script_of("政協會議", "政协会议")
     ('Hans', 'Hant')
     """
-    han = len(_HAN.findall(text[:200_000]))
+    sample = text[:SAMPLE]
+    if text == converted:
+        return "Hans" if _HAN.search(sample) else ""
+    han = len(_HAN.findall(sample))
     if not han:
         return ""
     if len(text) == len(converted):
-        changed = sum(1 for a, b in zip(text[:200_000], converted[:200_000], strict=False) if a != b)
+        changed = sum(1 for a, b in zip(sample, converted[:SAMPLE], strict=False) if a != b)
     else:
         changed = max(1, abs(len(text) - len(converted)))
     ratio = changed / han

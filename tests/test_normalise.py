@@ -1,0 +1,257 @@
+"""kg.normalise: clean Simplified text with every character traceable to the raw file."""
+
+from __future__ import annotations
+
+import difflib
+import html as _html
+import random
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.model import Article, Doc
+from kg.normalise import normalise
+from kg.read import read_article
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+S2T = opencc.OpenCC("s2t").convert
+T2S = opencc.OpenCC("t2s").convert
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def art(raw: str, media: str = "text/plain") -> Article:
+    return Article("x.txt", "x", raw, "0" * 64, "utf-8", media_type=media)
+
+
+def check_map(doc: Doc) -> None:
+    n, raw = len(doc.text), len(doc.article.raw)
+    assert len(doc.raw_starts) == n == len(doc.raw_ends)
+    for i in range(n):
+        assert 0 <= doc.raw_starts[i] <= doc.raw_ends[i] <= raw
+    for i in range(n - 1):
+        assert doc.raw_starts[i] <= doc.raw_starts[i + 1] and doc.raw_ends[i] <= doc.raw_ends[i + 1]
+    assert all(0 <= z.start < z.end <= n for z in doc.zones)
+    assert all(a.end <= b.start for a, b in zip(doc.zones, doc.zones[1:], strict=False))
+
+
+# --- small golden cases, in the style of CPPCC news ------------------------------------------
+
+@pytest.mark.parametrize("raw,expected", [
+    ("全國政協(xié)召開遠(yuǎn)程協(xié)商會(huì)", "全国政协召开远程协商会"),
+    ("《規劃(2024—2027)》市(州)政協(南宁)（记者 黄富强）", "《规划(2024—2027)》市(州)政协(南宁)（记者 黄富强）"),
+    ("委员,,建言,。好,;新,、旧", "委员，建言。好；新、旧"),
+    ("投稿热线:0771-8802228 14:54", "投稿热线：0771-8802228 14:54"),
+    ("２０２４年ＧＤＰ增长", "2024年GDP增长"),
+    ("你好！？好。。。", "你好！？好。。。"),
+    ("政协\r\n委员\u200b会议\xa0召开", "政协\n委员会议 召开"),
+])
+def test_golden(raw, expected):
+    doc = normalise(art(raw))
+    assert doc.text == expected
+    check_map(doc)
+
+
+def test_pinyin_and_traditional_keep_the_map():
+    raw = "協(xié)商會(huì)議"
+    doc = normalise(art(raw))
+    assert doc.text == "协商会议"
+    assert [raw[s:e] for s, e in zip(doc.raw_starts, doc.raw_ends, strict=True)] == list("協商會議")
+    assert doc.quality["pinyin_removed"] == 2 and doc.quality["script"] == "Hant"
+
+
+def test_doubled_mark_keeps_its_own_offset():
+    raw = "建言,。好"
+    doc = normalise(art(raw))
+    i = doc.text.index("。")
+    assert raw[doc.raw_starts[i]:doc.raw_ends[i]] == "。"
+
+
+def gbk_shift(text: str) -> str:
+    """``text`` encoded in GBK and decoded one byte off, the way scrapers do it: every byte
+    from 0x81 starts a pair, invalid pairs vanish, ASCII bytes stand alone."""
+    data = text.encode("gbk")[1:]
+    out = []
+    i = 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        try:
+            out.append(data[i:i + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            pass
+        i += 2
+    return "".join(out)
+
+
+def test_gbk_shifted_run_is_recovered():
+    noisy = "市政协召开常委会议。" + gbk_shift("。”談及感受，鄭嘉儀委員如是說") + "。"
+    doc = normalise(art(noisy))
+    check_map(doc)
+    assert doc.quality["mojibake_recovered"] == 1
+    assert "谈及感受" in doc.text and "嘉仪委员如是说" in doc.text
+    i = doc.text.index("谈")
+    assert doc.raw_starts[i] > len("市政协召开常委会议。")  # maps into the mojibake
+
+
+def test_rare_names_are_not_touched():
+    raw = "本报通讯员林丕武、韦昱彤报道，委员覃炜妍出席。"
+    doc = normalise(art(raw))
+    assert doc.text == raw and doc.quality["mojibake_recovered"] == 0
+
+
+def test_question_mark_runs_are_lost_zones():
+    doc = normalise(art("会议由??主持，政协\ufffd\ufffd委员出席。"))
+    lost = [doc.text[z.start:z.end] for z in doc.zones if z.kind == "lost"]
+    assert lost == ["??", "\ufffd\ufffd"]
+
+
+def test_zones_of_a_scraped_page():
+    raw = ("某某政协网\n投稿热线:0000-1234567\n当前位置:首页 > 新闻\n- 另一条新闻标题在这里\n"
+           "市政协召开十二届四次常委会议\n□ 本报记者 张三\n"
+           "本报讯 会议听取了关于提案办理情况的报告，委员们围绕乡村振兴建言献策，"
+           "会议强调要把协商成果转化为推动发展的实际举措。\n"
+           "委员们表示将继续履职尽责。（记者 李四）\n编辑：王五\n版权所有 某某政协网\n联系电话：0000-1234567\n")
+    doc = normalise(art(raw))
+    kinds = {}
+    for z in doc.zones:
+        kinds.setdefault(z.kind, []).append(doc.text[z.start:z.end].strip())
+    assert kinds["nav"][0].startswith("某某政协网") and "当前位置" in kinds["nav"][0]
+    assert kinds["headlines"] == ["- 另一条新闻标题在这里"]
+    assert kinds["title"] == ["市政协召开十二届四次常委会议"]
+    assert "□ 本报记者 张三" in kinds["byline"] and "（记者 李四）" in kinds["byline"]
+    assert "版权所有" in kinds["footer"][0]
+    assert doc.article.title == "市政协召开十二届四次常委会议"
+
+
+def test_html_body_with_offsets_into_the_source():
+    page = ("<html><head><title>T</title><script>var a='政协';</script><style>p{}</style></head><body>"
+            "<div class='nav-bar'>首页 新闻</div><h1>市政協(xié)召开会议</h1><p>委员&amp;专家 出席&nbsp;会议。</p>"
+            "<div class=\"share\">分享到</div><footer>版权所有</footer></body></html>")
+    doc = normalise(art(page, "text/html"))
+    check_map(doc)
+    assert doc.text.split("\n")[:2] == ["市政协召开会议", "委员&专家 出席 会议。"]
+    assert "分享" not in doc.text and "版权" not in doc.text and "var" not in doc.text
+    i = doc.text.index("&")
+    assert page[doc.raw_starts[i]:doc.raw_ends[i]] == "&amp;"
+    assert doc.quality["html"] is True
+
+
+# --- properties ------------------------------------------------------------------------------
+
+PIECES = ["政协", "委员", "协商", "會議", "協(xié)", "(2024)", "(南宁)", "，", "。", ",", ",,", ",。", "、", "：", ":",
+          "；", "“", "”", "\n", " ", "?", "??", "\ufffd", "２０", "Ａ", "a", "1", "<p>", "&amp;", "闭劶案惺埽", "\r\n",
+          "\u3000", "（记者 张三）", "- ", "版权所有", "首页 > "]
+noisy_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(noisy_text, st.text(max_size=300)))
+def test_map_is_monotone_and_in_range(raw):
+    check_map(normalise(art(raw)))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(noisy_text, st.text(max_size=300)))
+def test_normalising_twice_changes_nothing(raw):
+    once = normalise(art(raw)).text
+    assert normalise(art(once)).text == once
+
+
+CLEAN = "政协委员会议召开广西南宁市区县主席常委提案调研协商民主监督履职建言献策乡村振兴发展工作年月日的了和在是我们"
+clean_text = st.lists(st.sampled_from(list(CLEAN) + ["，", "。", "、", "；", "：", "“", "”", "《", "》", "（", "）",
+                                                      "\n", "2024", "——"]), max_size=200).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(clean_text.filter(lambda t: not re.search(r"[，。、；：]{2}", t)))
+def test_clean_simplified_passes_through_unchanged(raw):
+    doc = normalise(art(raw))
+    assert doc.text == raw
+    assert list(doc.raw_starts) == list(range(len(raw)))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="<>/=\"' abcdiv&;#x0123政协。\n", max_size=400))
+def test_html_scanner_never_breaks_the_map(src):
+    check_map(normalise(art("<html><body>" + src, "text/html")))
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_every_seed_character_maps_back(path):
+    doc = normalise(read_article(path))
+    check_map(doc)
+    raw = doc.article.raw
+    odd = 0
+    for i, c in enumerate(doc.text):
+        piece = raw[doc.raw_starts[i]:doc.raw_ends[i]]
+        assert piece, f"character {i} {c!r} maps to nothing"
+        if HAN.match(c) and len(piece) == 1 and c not in (piece, T2S(piece)):
+            odd += 1  # phrase-level conversion may differ from the character's own
+    assert odd <= len(doc.text) // 500
+    assert doc.zones and doc.zones[0].start == 0 and doc.zones[-1].end == len(doc.text)
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_same_text_from_other_encodings_and_html(tmp_path, path):
+    text = path.read_text(encoding="utf-8")
+    ref = normalise(read_article(path)).text
+    for enc in ("gb18030", "utf-16", "utf-16-le"):
+        p = tmp_path / f"a.{enc}"
+        p.write_bytes(text.encode(enc))
+        assert normalise(read_article(p)).text == ref, enc
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>标题</title></head><body>"
+            "<div class='share'>分享到 微信</div>"
+            + "".join(f"<p>{_html.escape(line)}</p>\n" for line in text.split("\n"))
+            + "<footer>版权所有 某网站</footer></body></html>")
+    p = tmp_path / "a.html"
+    p.write_text(page, encoding="utf-8")
+    doc = normalise(read_article(p))
+    check_map(doc)
+    assert _strip(doc.text) == _strip(ref)
+
+
+def _noisy_copy(clean: str, rng: random.Random) -> str:
+    """Traditional + pinyin after some characters + doubled punctuation + one GBK-shifted span."""
+    hant = S2T(clean)
+    out = []
+    for c in hant:
+        out.append(c)
+        if HAN.match(c) and rng.random() < 0.08:
+            out.append(rng.choice(["(xié)", "(huì)", "(guó)", "(zhèng)"]))
+        elif c == "，" and rng.random() < 0.3:
+            out[-1] = rng.choice([",,", ",，"])
+        elif c == "。" and rng.random() < 0.3:
+            out[-1] = ",。"
+    noisy = "".join(out)
+    lines = noisy.split("\n")
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))
+    line = lines[k]
+    a = len(line) // 2
+    span = line[a:a + 12]
+    if all(HAN.match(c) for c in span):
+        lines[k] = line[:a] + gbk_shift(span) + line[a + 12:]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_noisy_copy_normalises_back(seed):
+    clean = SEEDS[seed].read_text(encoding="utf-8")
+    ref = normalise(art(clean)).text
+    noisy = _noisy_copy(clean, random.Random(seed))
+    doc = normalise(art(noisy))
+    check_map(doc)
+    ratio = difflib.SequenceMatcher(None, doc.text, ref, autojunk=False).ratio()
+    assert ratio >= 0.99, ratio
+    assert doc.quality["pinyin_removed"] > 0 and doc.quality["punctuation_repaired"] > 0
