@@ -154,3 +154,31 @@ def test_parenthesised_bylines():
 def test_name_list_without_post_is_extended():
     doc = make_doc("会议选举产生了主席团常务主席，万家宝、陈群、欧阳春生任常务主席。会议由常务主席万家宝主持。")
     assert {"万家宝", "陈群", "欧阳春生"} <= set(persons(doc))
+
+
+def test_chain_organ_belongs_to_chain_committee():
+    doc = make_doc("县政协常委、文化文史委主任罗永红、副主任张芳到镇调研。", {"县政协": ("committee:431021", "桂阳县政协")})
+    post = persons(doc)["罗永红"][0]
+    assert post["org"] == "organ:431021/文化文史委" and post["committee"] == "committee:431021"
+
+
+def test_list_items_cut_by_separators_keep_rare_characters():
+    doc = make_doc("省政协副主席周和平、陈向东、刘日新，秘书长王可出席。", HUNAN)
+    assert {"周和平", "陈向东", "刘日新", "王可"} <= set(persons(doc))
+
+
+def test_list_after_is_and_leader_titles():
+    doc = make_doc("大会执行主席是沈小芽、黄华、林立中。市领导付朝东、季海峰等到会指导。", HUNAN)
+    assert {"沈小芽", "黄华", "林立中", "付朝东", "季海峰"} <= set(persons(doc))
+    assert persons(doc)["付朝东"][0]["kind"] == "other"
+
+
+def test_weak_title_before_words_is_not_a_name():
+    doc = make_doc("引导广大政协委员为国履职、为民尽责，委员高度评价。", HUNAN)
+    assert persons(doc) == {}
+
+
+def test_bare_title_after_other_body_is_not_cppcc():
+    doc = make_doc("中共中央政治局委员、省委书记胡明华出席。", HUNAN)
+    posts = persons(doc)["胡明华"]
+    assert all(p["kind"] != "cppcc" for p in posts)

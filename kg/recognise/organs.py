@@ -57,7 +57,7 @@ def _bare_organ_re() -> re.Pattern[str]:
 
 
 _GENERIC_BEFORE_TITLE = re.compile(
-    rf"[{_HAN}、]{{2,14}}?(?:委员会|委)(?=(?:驻会)?(?:副)?主任|(?:分党组)?(?:副)?书记|委员|召集人)")
+    rf"[{_HAN}]{{2,14}}?(?:委员会|委)(?=(?:驻会)?(?:副)?主任|(?:分党组)?(?:副)?书记|委员|召集人)")
 
 
 def match_organ_at(text: str, pos: int, before_title: bool = False) -> str:

@@ -354,14 +354,20 @@ def _title_ends(text: str) -> dict[int, re.Match[str]]:
     return ends
 
 
+_ORGAN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,14}(?:委员会|委)")
+
+
 def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict[str, str]]:
     """This post and the posts listed before it; a bare CPPCC title takes the committee of the
     CPPCC post before it (县政协党组副书记、副主席某某)."""
-    if post.get("bare"):
-        for other in chain:
-            if other["kind"] == "cppcc" and other["committee"]:
-                post = _post(post["title"], "cppcc", other["committee"], other["org_label"], other["committee"])
-                break
+    cppcc = next((o for o in chain if o["kind"] == "cppcc" and o["committee"]), None)
+    if cppcc is not None and post.get("bare"):
+        post = _post(post["title"], "cppcc", cppcc["committee"], cppcc["org_label"], cppcc["committee"])
+    elif cppcc is not None and post["kind"] == "other" and _ORGAN_LABEL.fullmatch(post["org_label"]):
+        # 县政协常委、农业农村委主任某某: the organ belongs to the committee of the chain
+        committee = cppcc["committee"]
+        post = _post(post["title"], "cppcc", f"organ:{committee.partition(':')[2]}/{post['org_label']}",
+                     cppcc["org_label"] + post["org_label"], committee)
     posts = [post] + chain
     return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
 
@@ -391,7 +397,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if p >= len(text) or not _surname_len(text, p):
             continue
         strong = title not in _WEAK_TITLES or p > m.end()
-        n = name_length(text, p, strong=strong)
+        li = _list_item(text, p)
+        n = li if li and text.startswith("、", p + li) else name_length(text, p, strong=strong)
         if not n or not _plausible(text, p, n):
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
