@@ -157,7 +157,8 @@ def test_name_list_without_post_is_extended():
 
 
 def test_chain_organ_belongs_to_chain_committee():
-    doc = make_doc("县政协常委、文化文史委主任罗永红、副主任张芳到镇调研。", {"县政协": ("committee:431021", "桂阳县政协")})
+    doc = make_doc("县政协常委、文化文史委主任罗永红、副主任张芳到镇调研。",
+                   {"县政协": ("committee:431021", "桂阳县政协")})
     post = persons(doc)["罗永红"][0]
     assert post["org"] == "organ:431021/文化文史委" and post["committee"] == "committee:431021"
 
