@@ -80,7 +80,9 @@ def common_word(word: str) -> bool:
     freq, pos = entry
     if pos.startswith("ns"):
         return False
-    return pos in _COMMON_POS or freq >= 3000 or (pos == "n" and freq >= 500)
+    # the part of speech of rare words is unreliable (融水 is tagged vn, 桂平 nr), so it only
+    # counts for words jieba has seen often enough
+    return freq >= 200 or (pos in _COMMON_POS and freq >= 150)
 
 
 @lru_cache(maxsize=4096)

@@ -133,3 +133,10 @@ def test_topic_ignores_headlines_and_uses_title_zone():
 def test_topic_from_article_title():
     doc = make_doc("政协召开常委会议，市政协主席出席。", title="眉山市政协召开常委会议")
     assert context.topic_regions(doc)[0] == "511400"
+
+
+def test_topic_from_a_county_short_form_in_the_title():
+    doc = make_doc("隆安：党建引领履职见实效\n广西南宁市隆安县政协近年来创新工作。县政协主席介绍经验。")
+    assert context.topic_regions(doc)[0] == "450123"
+    doc = make_doc("融水：委员助力乡村振兴\n本报讯 广西柳州市政协委员到融水调研。")
+    assert "450225" in context.topic_regions(doc)

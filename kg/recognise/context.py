@@ -51,8 +51,9 @@ def _lead_end(doc: Doc) -> int:
     return min(len(doc.text), 200)
 
 
-def scores(doc: Doc) -> Counter[str]:
-    """Region code -> weight of evidence that the article is about it."""
+def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
+    """Region code -> weight of evidence that the article is about it.  With a provisional
+    ``topic``, county short forms inside its provinces count too (隆安：党建引领……)."""
     from kg.recognise import regions
 
     text = doc.text
@@ -65,7 +66,7 @@ def scores(doc: Doc) -> Counter[str]:
     for m in regions.matches(text):
         if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
             continue
-        d = regions.choose(m, prev, (), adjacent=(m.start == prev_end))
+        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
         if d is None:
             continue
         prev, prev_end = d, m.end
@@ -80,7 +81,7 @@ def scores(doc: Doc) -> Counter[str]:
         out[d.code] += w
     if doc.article.title and not any(z.kind == "title" for z in doc.zones):
         for m in regions.matches(doc.article.title):
-            d = regions.choose(m, None, (), adjacent=False)
+            d = regions.choose(m, None, topic, adjacent=False)
             if d is not None:
                 out[d.code] += TITLE_WEIGHT
     return out
@@ -103,8 +104,12 @@ _MEMO: dict[str, object] = {}
 
 
 def _compute(doc: Doc) -> tuple[str, ...]:
+    first = _rank(scores(doc))
+    return _rank(scores(doc, first[:3])) if first else first
+
+
+def _rank(sc: Counter[str]) -> tuple[str, ...]:
     gaz = gazetteer.default()
-    sc = scores(doc)
     # a county's weight also speaks for its prefecture and province (less strongly)
     total: Counter[str] = Counter(sc)
     for code, w in sc.items():
