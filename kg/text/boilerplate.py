@@ -41,7 +41,7 @@ def _kind(line: str) -> str:
         return "blank"
     if _HEADLINE_ITEM.match(s):
         return "headlines"
-    if len(s) > 120:  # boilerplate lines are short; skip the cue regexes for paragraphs
+    if len(s) > 120 or (len(s) > BODY_LINE and s[-1] in "。！？”"):  # a paragraph: no cue regexes
         return "body"
     if len(s) <= 48 and _BYLINE.search(s):
         return "byline"

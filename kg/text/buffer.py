@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 # a replacement: None keeps the match; a str replaces it; (str, k) replaces it by str mapped
 # to the k-th character of the match (keeps a surviving mark traceable to its own raw offset)
@@ -88,6 +89,29 @@ def sub(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], R
     new_s.extend(starts[pos:])
     new_e.extend(ends[pos:])
     return Mapped("".join(out), new_s, new_e), changed
+
+
+def delete(buf: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, int]:
+    """Delete every match of ``pattern`` (no callback per match: the kept stretches are
+    joined by C-level slicing).
+
+    >>> b, n = delete(Mapped.identity("a(x)b(y)c"), re.compile(r"\\([a-z]\\)"))
+    >>> b.text, b.starts, n
+    ('abc', [0, 4, 8], 2)
+    """
+    spans = [m.span() for m in pattern.finditer(buf.text)]
+    if not spans:
+        return buf, 0
+    keep = []
+    pos = 0
+    for a, b in spans:
+        keep.append((pos, a))
+        pos = b
+    keep.append((pos, len(buf.text)))
+    text, starts, ends = buf.text, buf.starts, buf.ends
+    return (Mapped("".join([text[a:b] for a, b in keep]),
+                   list(chain.from_iterable([starts[a:b] for a, b in keep])),
+                   list(chain.from_iterable([ends[a:b] for a, b in keep]))), len(spans))
 
 
 def splice(buf: Mapped, edits: list[tuple[int, int, str, list[int], list[int]]]) -> Mapped:

@@ -181,7 +181,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
             probe = buf.text
         last_end = -1
         for p in hits:
-            if p < last_end:
+            if p < last_end or _in_word(probe, p, m.bigrams):
                 continue
             a, b = _window(probe, p, m.bigrams, m.common)
             a = max(a, last_end)
@@ -207,6 +207,11 @@ def marks(text: str) -> list[tuple[int, int]]:
     if "?" not in text and "\ufffd" not in text:
         return []
     return [m.span() for m in _QMARKS.finditer(text)]
+
+
+def _in_word(text: str, p: int, bigrams: frozenset[str]) -> bool:
+    """The rare character at ``p`` forms a dictionary bigram with a neighbour (汲取, 砥礪)."""
+    return text[max(0, p - 1):p + 1] in bigrams or text[p:p + 2] in bigrams
 
 
 def _run_is_garbage(run: str) -> bool:

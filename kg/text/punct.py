@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 
-from kg.text.buffer import Mapped, Repl, sub
+from kg.text.buffer import Mapped, Repl, delete, sub
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHARS = "a-zü" + _TONED
 _SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrwy]|zh|ch|sh|z|c|s)?(?:[aeiouü" + _TONED + r"v]{1,3})(?:ng|n|r)?")
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-# the bracket first (a literal scan), the preceding Han character checked after it
-PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])([{_PY_CHARS}]{{1,6}})[)）]")
+_SYL = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
+# the bracket first (a literal scan), the preceding Han character checked after it; the
+# syllable grammar is in the pattern, so every match is deleted without a callback
+PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])(?:{_SYL})[)）]")
 BROKEN_PINYIN = re.compile(rf"\?([{_PY_CHARS}]{{1,6}})\)")
 _DOUBLED = re.compile(r"[,，、;；:：。！？!]{2,}")
 _RANK = {"。": 5, "！": 5, "？": 5, "!": 5, "；": 4, ";": 4, "：": 3, ":": 3, "、": 2, "，": 1, ",": 1}
@@ -53,7 +55,7 @@ def _broken(m: re.Match[str]) -> Repl:
 
 def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     """Drop pinyin annotations; return the buffer and how many were removed."""
-    buf, n = sub(buf, PINYIN, lambda m: "" if _is_pinyin(m.group(1)) else None)
+    buf, n = delete(buf, PINYIN)
     # ``?fù)``: a character and its "(" lost to mojibake; the "?" stays, to be marked lost
     buf, k = sub(buf, BROKEN_PINYIN, _broken)
     return buf, n + k

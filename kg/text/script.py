@@ -44,7 +44,7 @@ def script_of(text: str, converted: str) -> str:
     if not han:
         return ""
     if len(text) == len(converted):
-        changed = sum(1 for a, b in zip(sample, converted[:SAMPLE], strict=False) if a != b)
+        changed = sum(map(str.__ne__, sample, converted[:SAMPLE]))
     else:
         changed = max(1, abs(len(text) - len(converted)))
     ratio = changed / han
