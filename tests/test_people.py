@@ -32,7 +32,7 @@ def persons(doc: Doc) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for m in people.recognise(doc):
         assert m.cls == PERSON and m.key == f"person:{m.label}"
-        out.setdefault(m.label, []).extend(m.attrs["posts"])
+        out.setdefault(m.label, []).extend(m.attrs.get("posts", []))
     return out
 
 

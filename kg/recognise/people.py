@@ -437,13 +437,6 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
             yield s2, e2, [_post("记者", "media")]
 
 
-def _clearly_ends(text: str, i: int) -> bool:
-    """A name is clearly over at ``i``: punctuation, white space or a speech verb follows."""
-    if i >= len(text) or not _is_han(text[i]):
-        return True
-    return re.match(_alt(V.CLAUSE_VERBS + V.FRAME_VERBS + ("在", "的", "等", "同志")), text[i:i + 3]) is not None
-
-
 _LIST_SEP = "、，,"
 _LIST_ITEM_END = re.compile(r"[、，,。；;：:！？\s）)]|等|$")
 
@@ -512,7 +505,7 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     committee before it or of the article); the others imply none."""
     if word == "总书记":
         return _post(word, "party", "", "中国共产党中央委员会")
-    if word == "委员":
+    if word in ("委员", "常委", "副主席", "秘书长"):
         c = context_committee(doc, h, committees)
         if c is not None:
             return _post(word, "cppcc", c.key, c.label, c.key)
@@ -541,11 +534,14 @@ def _clause_starts(doc: Doc) -> Iterator[Found]:
 
 
 def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterator[Found]:
-    """Every other occurrence of an accepted name."""
+    """Every other occurrence of an accepted name (not a short name inside a longer one:
+    张明 in 张明亮)."""
     for name in sorted(names, key=lambda x: (-len(x), x)):
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
+                continue
+            if len(name) == 2 and e < len(text) and text[e] in V.GIVEN_NAME_CHARS and not _boundary_at(text, e):
                 continue
             taken.append((s, e))
             yield s, e, []
@@ -573,7 +569,9 @@ def recognise(doc: Doc) -> list[Mention]:
     out = []
     for s, e in sorted(spans):
         name = text[s:e]
-        out.append(Mention(PERSON, f"person:{name}", name, s, e, name, attrs={"posts": found[(s, e)]}))
+        # no "posts" key when the cue gave none: the resolver keeps the first value it sees
+        attrs = {"posts": found[(s, e)]} if found[(s, e)] else {}
+        out.append(Mention(PERSON, f"person:{name}", name, s, e, name, attrs=attrs))
     return out
 
 
