@@ -126,3 +126,10 @@ def test_short_form_prefers_the_committee_just_named():
 ])
 def test_term_forms(text, label):
     assert labels(text)[:1] == [label]
+
+
+def test_short_form_in_an_article_about_several_counties():
+    text = ("柳州市政协组织委员视察乡村振兴\n委员们先后来到融水苗族自治县、三江侗族自治县、鹿寨县。\n"
+            "县政协主席分别介绍了情况。\n在鹿寨县，县政协主席介绍了经验。")
+    got = labels(text)
+    assert got == ["柳州市政协", "鹿寨县政协"]

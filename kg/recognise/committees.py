@@ -177,8 +177,44 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     return None
 
 
-def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...],
-                 named: list[Mention]) -> list[Mention]:
+def _kind_matches(d: gazetteer.Division | None, suffixes: tuple[str, ...], levels: tuple[int, ...]) -> bool:
+    return d is not None and d.level in levels and d.name.endswith(suffixes)
+
+
+def _from_topic(suffixes: tuple[str, ...], levels: tuple[int, ...], topic: tuple[str, ...]) -> str | None:
+    """The topic region of that kind when the topic says which: the only one of its kind, or
+    the most likely region itself or one of its ancestors (市政协 in a 隆安县 article: 南宁市)."""
+    gaz = gazetteer.default()
+    fits = [c for c in topic if _kind_matches(gaz.get(c), suffixes, levels)]
+    if len(fits) == 1:
+        return fits[0]
+    if fits and topic:
+        chain = {topic[0], *(a.code for a in gaz.ancestors(topic[0]))}
+        inside = [c for c in fits if c in chain]
+        if inside:
+            return inside[0]
+    return None
+
+
+def _nearest_region(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                    found: list[tuple[regions.Match, gazetteer.Division]]) -> str | None:
+    """The region of that kind named last before ``pos`` in the same paragraph."""
+    here = doc.sentence_at(pos)
+    if here is None:
+        return None
+    for m, d in reversed(found):
+        if m.start >= pos:
+            continue
+        there = doc.sentence_at(m.start)
+        if there is None or there.paragraph != here.paragraph:
+            return None
+        if _kind_matches(d, suffixes, levels):
+            return d.code
+    return None
+
+
+def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], named: list[Mention],
+                 found: list[tuple[regions.Match, gazetteer.Division]]) -> list[Mention]:
     text = doc.text
     gaz = gazetteer.default()
     out: list[Mention] = []
@@ -193,7 +229,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...],
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
             continue
         suffixes, levels = _SHORT[kind]
-        code = _nearest_named(doc, start, suffixes, levels, named) or context.topic_at(doc, suffixes, levels, topic)
+        code = (_nearest_named(doc, start, suffixes, levels, named) or _from_topic(suffixes, levels, topic)
+                or _nearest_region(doc, start, suffixes, levels, found))
         d = gaz.get(code) if code else None
         if d is None:
             continue
@@ -216,5 +253,5 @@ def recognise(doc: Doc) -> list[Mention]:
     found = [(m, d) for m, d in regions.resolve_matches(doc, topic) if not _overlaps((m.start, m.end), used)]
     named = sorted(_region_forms(doc, found, used), key=lambda x: x.start)
     out.extend(named)
-    out.extend(_short_forms(doc, used, topic, named))
+    out.extend(_short_forms(doc, used, topic, named, found))
     return sorted(out, key=lambda x: (x.start, x.end, x.key))

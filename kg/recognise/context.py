@@ -51,6 +51,25 @@ def _lead_end(doc: Doc) -> int:
     return min(len(doc.text), 200)
 
 
+def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
+    """Region matches of the article's own zones with their division (no segmentation: the
+    topic is needed before the recognisers' word-boundary checks)."""
+    from kg.recognise import regions
+
+    out = []
+    prev = None
+    prev_end = -1
+    for m in regions.matches(doc.text):
+        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
+            continue
+        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
+        if d is None:
+            continue
+        out.append((m, d))
+        prev, prev_end = d, m.end
+    return out
+
+
 def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
     """Region code -> weight of evidence that the article is about it.  With a provisional
     ``topic``, county short forms inside its provinces count too (隆安：党建引领……)."""
@@ -60,22 +79,25 @@ def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
     titles = _title_spans(doc)
     lead_end = _lead_end(doc)
     out: Counter[str] = Counter()
-    prev = None
-    prev_end = -1
+    found = _accepted(doc, topic)
     first_committee = True
-    for m in regions.matches(text):
-        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
+    head = 0  # start of the current chain (四川省眉山市: the province only qualifies the city)
+    for i, (m, d) in enumerate(found):
+        if i and found[i - 1][0].end != m.start:
+            head = m.start
+        elif i == 0:
+            head = m.start
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt[0].start == m.end and nxt[1].parent is not None and \
+                gazetteer.default().is_within(nxt[1].code, d.code):
+            out[d.code] += 1.0  # a qualifier
             continue
-        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
-        if d is None:
-            continue
-        prev, prev_end = d, m.end
         w = 1.0
         if any(a <= m.start < b for a, b in titles):
             w += TITLE_WEIGHT
         elif m.start < lead_end:
             w += LEAD_WEIGHT
-        if _is_committee_context(text, m.start, m.end):
+        if _is_committee_context(text, head, m.end):
             w += FIRST_COMMITTEE_WEIGHT if first_committee else COMMITTEE_WEIGHT
             first_committee = False
         out[d.code] += w
@@ -110,12 +132,13 @@ def _compute(doc: Doc) -> tuple[str, ...]:
 
 def _rank(sc: Counter[str]) -> tuple[str, ...]:
     gaz = gazetteer.default()
-    # a county's weight also speaks for its prefecture and province (less strongly)
+    # ranked by their own weight; a county's weight also speaks for its prefecture and province,
+    # which only breaks ties (a province would otherwise outrank every article about its parts)
     total: Counter[str] = Counter(sc)
     for code, w in sc.items():
         for anc in gaz.ancestors(code):
             total[anc.code] += w * 0.5
-    ranked = sorted(sc, key=lambda c: (-total[c], -gaz.get(c).level if gaz.get(c) else 0, c))
+    ranked = sorted(sc, key=lambda c: (-sc[c], -total[c], -(gaz.get(c).level if gaz.get(c) else 0), c))
     out: list[str] = []
     for code in ranked:
         for c in [code] + [a.code for a in gaz.ancestors(code)]:
