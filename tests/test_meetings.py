@@ -41,3 +41,12 @@ def test_same_session_one_key_across_forms():
     a = meetings.recognise(make_doc("市政协五届三次会议开幕。", JIANGXI))
     b = meetings.recognise(make_doc("赣州市政协五届三次会议闭幕。", {"赣州市政协": JIANGXI["市政协"]}))
     assert a[0].key == b[0].key
+
+
+def test_meeting_without_committee_is_keyed_by_article():
+    (m,) = meetings.recognise(make_doc("会议讨论了七届八次常委会议的议程。", {}))
+    assert m.key == "meeting:t/七届八次常委会议" and m.attrs["committee"] == ""
+
+
+def test_no_meeting_inside_a_document_title():
+    assert got("作《关于办好妈祖文化论坛的建议》的发言。", {}) == []

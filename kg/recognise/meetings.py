@@ -106,11 +106,12 @@ def recognise(doc: Doc) -> list[Mention]:
             continue
         start = c.start if c is not None and c.end == s else s
         label = (c.label if c is not None else "") + m.group()
-        out[(start, e)] = _meeting(label, start, e, text, c, "session")
+        out[(start, e)] = _meeting(doc, label, start, e, c, "session")
+    titles = _book_title_spans(text)
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in out):
-            continue
+        if any(a <= s < b for a, b in out) or any(a < s < b for a, b in titles):
+            continue  # inside a session's name or a document's title
         floor = max((c.end for c in committees if c.end <= s and s - c.end <= 24), default=0)
         q = _qualifier_start(text, s, floor)
         if s - q < 2:
@@ -121,14 +122,23 @@ def recognise(doc: Doc) -> list[Mention]:
             label = c.label + text[c.end:e]
         else:
             label = text[q:e]
-        out[(q, e)] = _meeting(label, q, e, text, c, "named")
+        out[(q, e)] = _meeting(doc, label, q, e, c, "named")
     return [out[k] for k in sorted(out)]
 
 
-def _meeting(label: str, start: int, end: int, text: str, c: Mention | None, kind: str) -> Mention:
+def _meeting(doc: Doc, label: str, start: int, end: int, c: Mention | None, kind: str) -> Mention:
     """A meeting mention; its key carries the holding committee, so that two committees'
-    专题协商会 stay two nodes while one committee's session is one node across articles."""
+    专题协商会 stay two nodes while one committee's session is one node across articles.  A
+    meeting whose committee is unknown (七届八次常委会议 of an unresolved 市政协) is keyed by
+    its article: the same words in two articles may be two committees' meetings."""
     label = re.sub(r"\s+", "", label)
-    owner = "" if c is None or label.startswith(c.label) else c.label
-    return Mention(MEETING, f"meeting:{norm(owner + label)}", label, start, end, text[start:end],
+    if c is None:
+        key = f"meeting:{doc.article.doc_id}/{norm(label)}"
+    else:
+        key = f"meeting:{norm(('' if label.startswith(c.label) else c.label) + label)}"
+    return Mention(MEETING, key, label, start, end, doc.text[start:end],
                    attrs={"committee": c.key if c else "", "kind": kind})
+
+
+def _book_title_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"《[^《》\n]*》", text)]
