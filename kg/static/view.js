@@ -63,6 +63,7 @@
   }
   function styleOf(i) { return CLS[N[i].c] || OTHER; }
   function wrap(label, cls) {
+    if (label.length > 28) label = label.slice(0, 27) + "…"; // the panel and the tooltip show it whole
     if (cls === "CPPCCCommittee" || label.length <= 7) return label;
     const lines = Math.max(2, Math.ceil(label.length / 7)), step = Math.ceil(label.length / lines), out = [];
     for (let k = 0; k < label.length; k += step) out.push(label.slice(k, k + step));
@@ -107,7 +108,7 @@
 
   // ------------------------------------------------------------------ visibility
   function passesFilters(n) {
-    if (!state.levels.has(n.lv === undefined ? "-" : String(n.lv))) return false;
+    if (!state.levels.has(DATA.levels[String(n.lv)] === undefined ? "-" : String(n.lv))) return false;
     if (state.region && !(n.r && n.r.indexOf(regionPrefix(state.region)) === 0)) return false;
     if (state.article >= 0 && n.d.indexOf(state.article) < 0) return false;
     return true;
@@ -179,10 +180,9 @@
       const top = nodes.get({ filter: function (it) { return N[it.id].c === "CPPCCCommittee"; } });
       top.sort(function (a, b) { return (N[a.id].lv === undefined ? 9 : N[a.id].lv) - (N[b.id].lv === undefined ? 9 : N[b.id].lv) || a.y - b.y || a.id - b.id; });
       const anchor = top.length ? top[0] : nodes.get()[0];
-      const w = container.clientWidth, h = container.clientHeight;
+      const h = container.clientHeight;
       network.moveTo({ position: { x: anchor.x, y: anchor.y + (h / 2 - 80) / MIN_SCALE }, scale: MIN_SCALE,
         animation: false });
-      void w;
     }
   }
   initialView();
