@@ -133,3 +133,8 @@ def test_short_form_in_an_article_about_several_counties():
             "县政协主席分别介绍了情况。\n在鹿寨县，县政协主席介绍了经验。")
     got = labels(text)
     assert got == ["柳州市政协", "鹿寨县政协"]
+
+
+def test_wo_qu_in_an_autonomous_region():
+    assert labels("宁夏回族自治区政协召开会议\n我区政协委员积极建言。") == ["宁夏回族自治区政协"] * 2
+    assert labels("宁夏回族自治区政协召开会议\n区政协委员积极建言。") == ["宁夏回族自治区政协"]

