@@ -128,8 +128,9 @@ def style_of(cls: str) -> Style:
 def _committee_parents(corpus: Corpus) -> dict[str, str]:
     """Committee key -> parent committee key (the first ``subOrganizationOf`` by key order)."""
     parents: dict[str, str] = {}
-    for f in sorted(corpus.facts, key=lambda f: (f.subject, f.object)):
-        if (f.predicate == SUB_ORGANIZATION_OF and f.subject in corpus.entities and f.object in corpus.entities
+    subs = [f for f in corpus.facts if f.predicate == SUB_ORGANIZATION_OF]
+    for f in sorted(subs, key=lambda f: (f.subject, f.object)):
+        if (f.subject in corpus.entities and f.object in corpus.entities
                 and f.subject != f.object and f.subject not in parents):
             parents[f.subject] = f.object
     # drop cycles so the tree walk always ends

@@ -92,6 +92,12 @@ def test_every_entity_is_drawn_without_network_or_errors(small_page):
     page, corpus = small_page
     assert page.js("kgView.drawnCount()") == len(corpus.entities)
     assert page.js("document.body.dataset.shown") == str(len(corpus.entities))
+    # node size grows with links and mentions, within a class
+    sized = page.js("""kgView.nodes.get().map(n => [kgView.data.nodes[n.id].c,
+        kgView.data.nodes[n.id].g + kgView.data.nodes[n.id].m, n.size || n.font.size])""")
+    for cls, weight, size in sized:
+        assert all(size >= s for c, w, s in sized if c == cls and w < weight)
+    assert len({size for _, _, size in sized}) > 3
     page.assert_clean()
 
 
