@@ -147,10 +147,13 @@ def _dec(v: Any) -> Lit | None:
     if not d.is_finite():
         return None
     text = format(d, "f")
-    if "." in text:  # XSD 1.1 canonical form, as Oxigraph writes it: no trailing zeros, "36" not "36.0"
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
+    # XSD 1.0 canonical form, which is what rdflib writes back ("36.0", "2.5"): a value that went
+    # through rdflib's Turtle or JSON-LD writers keeps its lexical form, so round trips are isomorphic
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0") or "0"
+    text = f"{whole}.{frac}"
+    if text == "-0.0":
+        text = "0.0"
     return Lit(text, dt=XSD_DEC)
 
 

@@ -183,3 +183,8 @@ def test_bare_title_after_other_body_is_not_cppcc():
     doc = make_doc("中共中央政治局委员、省委书记胡明华出席。", HUNAN)
     posts = persons(doc)["胡明华"]
     assert all(p["kind"] != "cppcc" for p in posts)
+
+
+def test_former_post_still_names_the_committee():
+    doc = make_doc("省政协原副主席江明远出席。", HUNAN)
+    assert persons(doc)["江明远"][0]["committee"] == "committee:430000"

@@ -4,12 +4,12 @@ A person is a surname (single or compound, :mod:`kg.vocab_posts`) plus one or tw
 and it is only accepted with a *cue*, because many common words start with a surname
 character (高质量, 常委会, 万人次, 全区政协):
 
-* a post title right before the name (``市政协主席黄恩``, ``自治区党委书记刘宁``, ``香港委员郑嘉仪``),
+* a post title right before the name (``市政协主席王建军``, ``省委书记张宁``, ``澳门委员梁嘉欣``),
   and the names listed after it (``副主席张三、李四``);
-* a byline (``本报记者 黄富强``, ``（通讯员 姚迪雅 记者 韩冬）``, ``编辑：李敏杰``);
-* an honorific after the name (``李济深先生``, ``习近平总书记``), confirmed by jieba's person tag;
-* a bare name at the start of a clause followed by a speech or action verb (``孙大伟出席``,
-  ``费志荣率队赴…``, ``徐绍川在…座谈会上强调``);
+* a byline (``本报记者 范文静``, ``（通讯员 彭小英 记者 贺立）``, ``编辑：谭雪梅``);
+* an honorific after the name (``张澜先生``, ``某某总书记``), confirmed by jieba's person tag;
+* a bare name at the start of a clause followed by a speech or action verb (``罗国强出席``,
+  ``龚晓峰率队赴…``, ``罗国强在…座谈会上强调``);
 * any further occurrence of a name already accepted in the same article.
 
 Where the name ends (two or three characters) is decided by what follows it (a punctuation
@@ -17,7 +17,7 @@ mark, a verb such as 强调 or 告诉, a particle such as 的) and by characters
 in given names; jieba's ``nr`` tag, on a small window only (it is slow on whole articles),
 breaks the remaining ties.
 
-Each mention carries ``attrs["posts"]``: the posts the cue gave, each
+A mention whose cue gave posts carries ``attrs["posts"]``, each
 ``{"title", "org", "org_label", "kind", "committee"}`` where ``kind`` is ``cppcc``, ``party``,
 ``government``, ``media`` or ``other`` and ``committee`` the committee key of a CPPCC post
 (``org`` may be an organ of it).  The relate stage turns them into relations.
@@ -192,9 +192,9 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     ``strong`` means the context already says a name must follow (a post title or a byline):
     then a name whose end is unclear is still taken (three characters, the usual length).
 
-    >>> name_length("书记刘宁的批示", 2)
+    >>> name_length("书记张宁的批示", 2)
     2
-    >>> name_length("主席黄剑东告诉记者", 2)
+    >>> name_length("主席王建军告诉记者", 2)
     3
     >>> name_length("高质量发展", 0)
     0
@@ -282,7 +282,7 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     c = _committee_before(committees, ts)
     if c is not None:
         mid = text[c.end:ts]
-        if not mid:
+        if not mid or mid in ("原", "时任", "新任", "前任", "现任"):
             return _committee_post(title, c)
         organ = match_organ_at(text, c.end, before_title=True)
         if organ and c.end + len(organ) == ts:
