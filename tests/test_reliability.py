@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 GOOD = SEEDS[1:3]  # one Traditional seed with pinyin noise, one Simplified
