@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,16 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def seeds_export(tmp_path_factory):
-    """(KnowledgeGraph, output folder) of a one-worker build of seeds/."""
+    """(KnowledgeGraph, output folder) of a one-worker build of seeds/, run from the repository
+    root with the relative path ``seeds`` as ``cppcc-kg build`` does: its files must equal the
+    committed exports/ byte for byte (tests/test_exports_fresh.py)."""
     import kg
 
     out = tmp_path_factory.mktemp("seeds-export")
-    graph = kg.build([SEEDS], outdir=out, workers=1)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        graph = kg.build(["seeds"], outdir=out, workers=1)
+    finally:
+        os.chdir(cwd)
     return graph, out
