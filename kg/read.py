@@ -25,6 +25,10 @@ from kg.text import encoding as _encoding
 from kg.text import html as _html
 
 MAX_BYTES = 50 << 20  # 50 MB: no news article is larger; bigger files are refused unread
+# what a folder walk reads: text and HTML pages, and suffix-less files (scrapers often drop the
+# suffix).  Anything else in a folder (gold .json, images, .csv ...) is not an article and is left
+# out silently; a file named on the command line is read whatever its suffix.  .shtml is kept
+# because Chinese news sites serve most pages under it.
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".md", ""}
 
 # a plain-text title line: short, no sentence punctuation at its end, not a date or a list item
@@ -116,8 +120,12 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[str], list[
     """Files and folders -> the sorted list of files to read, plus reports for inputs that
     cannot be used (missing, symlink loops, folders visited twice through links).
 
-    Folders are walked without following symlinked folders, so a link loop cannot recurse; a
-    file symlink that loops is reported here and not read.
+    A file given explicitly is always taken.  In a folder only text-like files are taken
+    (:func:`is_text_like`: ``.txt .text .htm .html .shtml .xhtml .md`` or no suffix, in any
+    case), so gold ``.json`` files or images kept next to the articles are not read as
+    articles; hidden files and folders are skipped.  Folders are walked without following
+    symlinked folders, so a link loop cannot recurse; a file symlink that loops is reported
+    here and not read.  The result is sorted and free of repeats.
     """
     files: list[str] = []
     problems: list[FileReport] = []
@@ -140,6 +148,26 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[str], list[
     return sorted(out), problems
 
 
+_EXTENSION = re.compile(r"\.(?=[A-Za-z0-9]{0,4}[A-Za-z])[A-Za-z0-9]{1,5}")
+
+
+def is_text_like(name: str | os.PathLike) -> bool:
+    """Whether a folder walk takes this file: a text or HTML suffix, or none.
+
+    What follows the last dot counts as a suffix only when it looks like one (1-5 ASCII letters
+    or digits, not all digits): a scraped page saved under its headline, dots and all, has none.
+
+    >>> [is_text_like(n) for n in ("a.txt", "b.HTML", "README", "gold.json", "logo.png")]
+    [True, True, True, False, False]
+    >>> [is_text_like(n) for n in ("第3.5次会议", "notes.2024", "x.tar.gz")]
+    [True, True, False]
+    """
+    suffix = Path(name).suffix
+    if not _EXTENSION.fullmatch(suffix):
+        return True
+    return suffix.lower() in TEXT_SUFFIXES
+
+
 def _is_loop(p: Path) -> bool:
     if not p.is_symlink():
         return False
@@ -157,7 +185,7 @@ def _walk(root: Path, files: list[str], problems: list[FileReport]) -> None:
         dirs.sort()
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for n in sorted(names):
-            if n.startswith("."):
+            if n.startswith(".") or not is_text_like(n):
                 continue
             fp = Path(dirpath) / n
             if _is_loop(fp):

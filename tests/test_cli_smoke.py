@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _run(*args, cwd=None):
@@ -37,3 +38,28 @@ def test_missing_input_is_a_usage_error(tmp_path):
     r = _run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"), "--no-cache")
     assert r.returncode == 2 and "no such file" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- which files a folder gives (kg.read.expand_inputs) ------------------------------------
+
+
+def test_folder_takes_only_text_like_files_sorted(tmp_path):
+    from kg.read import expand_inputs
+
+    d = tmp_path / "scraped"
+    (d / "sub").mkdir(parents=True)
+    names = ["b.txt", "a.html", "C.HTM", "page.xhtml", "notes.md", "plain.text", "noext", "第3.5次会议",
+             "sub/z.txt", "gold.json", "logo.png", "table.csv", "sub/photo.JPG", "archive.tar.gz", ".hidden.txt"]
+    for n in names:
+        (d / n).write_text("x", encoding="utf-8")
+    files, problems = expand_inputs([d])
+    taken = [str(Path(f).relative_to(d)) for f in files]
+    assert taken == sorted(taken)
+    assert set(taken) == {"b.txt", "a.html", "C.HTM", "page.xhtml", "notes.md", "plain.text", "noext",
+                          "第3.5次会议", "sub/z.txt"}
+    assert problems == []
+    # an explicit file is taken whatever its suffix; a repeat is listed once; order of inputs is irrelevant
+    again, _ = expand_inputs([d / "gold.json", d, d / "b.txt"])
+    assert str(d / "gold.json") in again and again.count(str(d / "b.txt")) == 1
+    assert again == sorted(again)
+    assert expand_inputs([d / "b.txt", d])[0] == expand_inputs([d, d / "b.txt"])[0]
