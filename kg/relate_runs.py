@@ -54,6 +54,9 @@ MUNICIPALITIES = {"11", "12", "31", "50"}
 FRONTED = ("通过", "依托", "借助", "围绕", "按照", "结合", "立足", "以", "在", "从", "为", "借力", "针对")
 # verbs of visiting and inspecting
 VISIT_VERBS = ("调研", "视察", "考察", "走访", "观摩", "参观", "察看", "学习借鉴", "借鉴", "了解")
+# praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
+PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
+PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
 SKIP_ZONES = {"headlines", "nav", "footer", "lost"}
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
@@ -295,6 +298,29 @@ def visited(doc: Doc, init: Mention) -> bool:
     return before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS)
 
 
+def praised(doc: Doc, init: Mention) -> bool:
+    """Is the initiative the object of praise (``对“两湖议事”品牌给予充分肯定``, ``点赞“X”``)?
+    Whoever praises, visits or reviews it is not its runner.
+
+    >>> from kg.model import Article
+    >>> text = "省政协副主席到县调研时，对“湖畔议事”给予充分肯定。"
+    >>> i = text.index("湖畔")
+    >>> praised(Doc(Article("a", "t", text, "h", "utf-8"), text=text), Mention("Brand", "k", "湖畔议事", i, i + 4, ""))
+    True
+    """
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    if before.endswith(PRAISE_VERBS):
+        return True
+    if not before.endswith(("对", "对于")):
+        return False
+    end = init.end
+    while end < len(text) and end - init.end < 30 and text[end] not in "。；;！!？?\n":
+        end += 1
+    return any(w in text[init.end:end] for w in PRAISE_WORDS)
+
+
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
     """Committee keys that run ``init`` and how they were found."""
     sent = doc.sentence_at(init.start)
@@ -302,7 +328,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if sent is None:
         return fallback
     owner = owner_before(doc, init, ctx.committees)
-    if owner is None and visited(doc, init):
+    if owner is None and (visited(doc, init) or praised(doc, init)):
         return (), "visited"
     here = subjects(doc, sent, ctx, before=init.start)
     if owner is not None:

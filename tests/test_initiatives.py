@@ -196,3 +196,35 @@ def test_a_cue_after_a_verb_belongs_to_another_clause() -> None:
 def test_other_outlets_and_apps_are_not_initiatives() -> None:
     assert _found("在《新闻联播》节目中报道，并通过“学习强国”平台推送。") == {}
     assert _found("市政协开设《委员风采》专栏，推出《民生议事》节目。") == {"委员风采": BRAND, "民生议事": BRAND}
+
+
+def test_list_of_committees_brands_shares_the_cue() -> None:
+    found = _found("形成了荆门市政协的“荆门议事汇”、通山县政协的“九宫好商量”等一批有影响力的协商品牌。")
+    assert found == {"荆门议事汇": BRAND, "九宫好商量": BRAND}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("市政协与广播电视台合作开设《江汉议事》电视专栏，全年播出20期。", "江汉议事"),
+    ("联合推出《民生汇客厅》全媒体栏目。", "民生汇客厅"),
+])
+def test_media_column_with_its_medium_before_the_cue(text: str, label: str) -> None:
+    assert _found(text) == {label: BRAND}
+
+
+def test_consultation_platform_named_like_one() -> None:
+    assert _found("10月9日，省政协召开“楚事好商量”协商议政会。") == {"楚事好商量": BRAND}
+    assert _found("县政协着力打造“汉水在协商”，推动协商向基层延伸。") == {"汉水在协商": BRAND}
+    assert _found("坚持“有事好商量”的原则，凝聚各方共识。") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "坚持“四下基层”工作制度，推动问题解决。",
+    "力争到2027年实现“村村有委员联络站”目标。",
+    "要坚持“团结、民主、务实、创新”的工作要求。",
+    "在“三高四新”美好蓝图中展现政协担当。",
+    "组织委员学习《人民政协重要文献选编》。",
+    "牢固树立“绿水青山就是金山银山”理念。",
+    "把“有事好商量、众人的事情由众人商量”落到实处。",
+])
+def test_more_rejections(text: str) -> None:
+    assert _found(text) == {}

@@ -161,3 +161,19 @@ def test_owner_with_a_verb_of_making() -> None:
 def test_a_visitor_does_not_run_what_it_inspects() -> None:
     text = "宜昌市政协主席带队调研“襄商量”协商平台运行情况。"
     assert _runs(text) == set()
+
+
+def test_praise_from_a_visiting_committee_is_not_running() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "湖北省政协副主席到宜昌调研时，对“宜商量”品牌建设给予充分肯定。\n")
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_a_committee_that_learns_from_a_brand_does_not_run_it() -> None:
+    text = "宜昌市政协打造“宜商量”协商品牌。\n襄阳市政协表示，将学习借鉴“宜商量”经验。\n"
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_list_of_owners_and_their_brands() -> None:
+    text = "湖北省政协召开会议。会议指出，全省政协形成了宜昌市政协的“宜商量”、襄阳市政协的“襄商量”等一批协商品牌。"
+    assert _runs(text) == {(YICHANG, "宜商量"), (XIANGYANG, "襄商量")}

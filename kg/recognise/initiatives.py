@@ -58,6 +58,10 @@ PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
 CONSULT_SUFFIXES = ("协商", "商量", "议事")
+# what a consultation held under a platform's name is called: “X好商量”协商议政会
+CONSULT_EVENTS = ("协商", "议政", "议事", "座谈")
+# endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
+CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
 # verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
@@ -70,6 +74,10 @@ DOC_SUFFIXES = ("规划", "意见", "办法", "规定", "条例", "方案", "通
                 "细则", "要点", "计划", "法", "决议", "公报", "白皮书", "指引", "清单")
 MEDIA_OWN_WORDS = ("协商", "商量", "政协", "委员", "议事", "议政", "履职", "民生", "同心", "建言", "有约", "问政")
 MEDIA_CUES = ("全媒体协商", "栏目", "专栏", "节目", "平台", "直播", "访谈")
+# what kind of medium may stand between a column's 《name》 and its cue: 《…》电视专栏, 《…》全媒体栏目
+MEDIA_KINDS = ("电视", "广播", "网络", "全媒体", "融媒体", "新媒体", "视频", "网上", "线上", "同名", "特色", "品牌")
+_MEDIA_AFTER = re.compile(
+    rf"^等?((?:{'|'.join(MEDIA_KINDS)})?)({'|'.join(sorted(MEDIA_CUES, key=len, reverse=True))})")
 # generic heads of an unquoted 委员行动 that are not names
 GENERIC_HEADS = {"专项", "各项", "系列", "相关", "各类", "全面", "深入", "广泛", "持续", "这项", "该项", "此项",
                  "一系列", "各种", "拓展", "推动", "加强", "做好", "深化", "落实", "开展", "实施", "推进", "助力",
@@ -93,6 +101,9 @@ _HAN = "\u4e00-\u9fff"
 _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
     rf"((?:[{_HAN}]{{2,6}}、)*[{_HAN}]{{2,6}}?)委员行动")
+
+# the owner of a listed name: A市政协的“…”、B县政协的“…” (organ words, not names)
+_OWNER_GAP = re.compile(rf"^[{_HAN}]{{1,14}}(?:政协|委员会|专委会|办公室)的?$")
 
 MAX_LEN = 24
 GAP_MAX = 12
@@ -212,8 +223,16 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
 
 
 def _coordinating_gap(gap: str) -> bool:
-    if gap in ("", "、", "，", ","):
-        return gap != "，" and gap != ","
+    """May ``gap`` stand between two coordinated names?  Nothing, a 、, a short modifier
+    (、服务发展) or the owner of the next name (、B县政协的: a list of committees' brands).
+
+    >>> _coordinating_gap("、常德市政协的"), _coordinating_gap("、服务发展"), _coordinating_gap("的")
+    (True, True, False)
+    """
+    if gap in ("", "、"):
+        return True
+    if gap.startswith("、") and _OWNER_GAP.match(gap[1:]):
+        return True
     if gap.startswith("、") and 1 < len(gap) <= 7:
         rest = gap[1:]
         return all(_is_han(c) for c in rest) and not (set(rest) & GAP_BLOCKERS)
@@ -258,7 +277,10 @@ def after_cue(text: str, pos: int) -> Cue | None:
         return None
     i, cue = best
     gap = stretch[:i]
-    if set(gap) & GAP_BLOCKERS or any(v in gap for v in GAP_VERBS):
+    blockers = set(gap) & GAP_BLOCKERS
+    if gap.startswith("等"):
+        blockers -= {"的"}  # “A”“B”等一批有影响力的协商品牌: 的 inside the apposition after 等
+    if blockers or any(v in gap for v in GAP_VERBS):
         return None
     if any(c.isdigit() for c in gap) and not gap.startswith("等"):
         return None  # “十四五”时期100项… : a number between name and cue counts something else
@@ -445,6 +467,9 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     own = self_cue(compact)
     if own is not None:
         return own
+    consult = _consult_cue(text, group, compact)
+    if consult is not None:
+        return consult
     if not verb_before(text, group[0].open) or concept_shaped(compact):
         return None
     weak = weak_after_cue(text, last.close + 1)
@@ -455,6 +480,20 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     return weak_self_cue(compact)
 
 
+def _consult_cue(text: str, group: list[Quote], compact: str) -> Cue | None:
+    """A consultation platform named like one (“X好商量”, “X在协商”, “X议事”) that the text
+    holds a consultation under (召开“X好商量”协商议政会) or builds (打造“X在协商”).  A slogan
+    has no such context: 坚持“有事好商量”的原则 is not matched."""
+    if len(compact) < 3 or not compact.endswith(CONSULT_SUFFIXES):
+        return None
+    after = _after_text(text, group[-1].close + 1, 4)
+    if after.startswith(CONSULT_EVENTS):
+        return Cue(after[:2], "after", "")
+    if compact.endswith(CONSULT_NAMES) and verb_before(text, group[0].open):
+        return Cue(compact[-2:], "self")
+    return None
+
+
 def _media_cue(text: str, q: Quote) -> Cue | None:
     """A media column in 《》 (《宜在协商》全媒体协商平台, 开设《委员风采》栏目).  Newspapers and
     other outlets' programmes are not the committee's: the name must sound like CPPCC work or a
@@ -463,10 +502,10 @@ def _media_cue(text: str, q: Quote) -> Cue | None:
     own = any(w in name for w in MEDIA_OWN_WORDS) or bool(verb_before(text, q.open))
     if not own:
         return None
-    after = _after_text(text, q.close + 1, 8)
-    for cue in MEDIA_CUES:
-        if after.startswith(cue) or after.startswith("等" + cue):
-            return Cue(cue, "after", cue)
+    after = _after_text(text, q.close + 1, 10)
+    m = _MEDIA_AFTER.match(after)
+    if m:
+        return Cue(m.group(2), "after", m.group(1) + m.group(2))
     before = _before_text(text, q.open, 3)
     for cue in ("栏目", "专栏", "节目"):
         if before.endswith(cue):
