@@ -5,8 +5,8 @@ of the paragraph, rarely right next to the name.  The runner of an initiative me
 order of preference:
 
 1. a committee written right before the name (``宜昌市政协“宜商量”品牌``): the owner;
-2. the subject committee of the same sentence, before the name (``柳州市政协创新实施“…”``),
-   with committees coordinated to it (``贺州市政协联合永州市、肇庆市政协建立…``);
+2. the subject committee of the same sentence, before the name (``宜昌市政协创新实施“…”``),
+   with committees coordinated to it (``宜昌市政协联合岳阳市、常德市政协建立…``);
 3. the subject of the nearest earlier sentence of the same paragraph that has one (the topic of
    the paragraph): a new subject committee takes over from the old one;
 4. the article's main committee (the one of the topic region, else the most mentioned one),
@@ -14,7 +14,7 @@ order of preference:
 
 A committee is a *subject* only when it opens its clause (after a time or linking adverbial at
 most) and is not a modifier (``自治区政协委员``, ``自治区政协的``): a committee that is an
-object (``荣获南宁市政协系统优秀党建品牌``, ``在自治区政协示范带动下``) never runs anything.
+object (``荣获襄阳市政协系统优秀党建品牌``, ``在自治区政协示范带动下``) never runs anything.
 Initiatives in headline lists, navigation and footers are entities but get no runner.
 """
 

@@ -80,7 +80,7 @@ def test_named_room_is_a_brand_even_with_activity_cue() -> None:
     "组织拍摄“最美红色歌曲”快闪视频。",
     "报送《关于开展协商的报告》和《湖北省乡村振兴规划》。",
     "《人民日报》《湖北日报》等媒体宣传报道。",
-    "推动“党建+履职”的成果体现在服务发展上。",
+    "推动“党建+监督”的成果体现在服务发展上。",
     "深化拓展委员行动，联动助推产业振兴。",
     "大力实施专项委员行动，为委员履职提供舞台。",
 ])
@@ -89,8 +89,8 @@ def test_rejections(text: str) -> None:
 
 
 def test_unquoted_committee_actions_share_the_head() -> None:
-    found = _found("开展产业振兴、科教振兴委员行动，引进项目87项。")
-    assert found == {"产业振兴委员行动": PROGRAMME, "科教振兴委员行动": PROGRAMME}
+    found = _found("开展生态护航、文旅融合委员行动，引进项目87项。")
+    assert found == {"生态护航委员行动": PROGRAMME, "文旅融合委员行动": PROGRAMME}
 
 
 def test_key_label_alt() -> None:
@@ -102,10 +102,10 @@ def test_key_label_alt() -> None:
 
 
 def test_label_keeps_inner_marks_and_spaces_and_key_is_normalised() -> None:
-    [m] = recognise(_doc("市政协深入开展“书香政协 墨润三湘”委员读书实践活动。"))
-    assert m.label == "书香政协 墨润三湘"
-    assert m.key == "initiative:" + norm("书香政协墨润三湘")
-    assert m.key == "initiative:书香政协墨润三湘"
+    [m] = recognise(_doc("市政协深入开展“翰墨荆楚 书香三湘”委员读书实践活动。"))
+    assert m.label == "翰墨荆楚 书香三湘"
+    assert m.key == "initiative:" + norm("翰墨荆楚书香三湘")
+    assert m.key == "initiative:翰墨荆楚书香三湘"
 
 
 def test_span_is_the_name_between_the_marks() -> None:
@@ -126,7 +126,7 @@ def test_no_mention_in_lost_zones() -> None:
 
 
 def test_traditional_and_simplified_share_a_key() -> None:
-    assert norm("產業振興 委員行動") == norm("产业振兴委员行动")
+    assert norm("生態護航 委員行動") == norm("生态护航委员行动")
 
 
 def test_quotes_nested_and_unclosed() -> None:

@@ -84,12 +84,12 @@ def test_owner_written_before_the_name() -> None:
 
 def test_collective_goes_to_the_province_committee() -> None:
     text = ("湖北省政协召开常委会议。\n"
-            "会议指出，全省政协“产业振兴 委员行动”成效明显。\n"
+            "会议指出，全省政协“生态护航 委员行动”成效明显。\n"
             "宜昌市政协打造“宜商量”协商品牌。\n"
             "省政协主席强调要抓好落实。\n")
     runs = _runs(text)
-    assert (HUBEI, "产业振兴委员行动") in runs
-    assert (YICHANG, "产业振兴委员行动") not in runs
+    assert (HUBEI, "生态护航委员行动") in runs
+    assert (YICHANG, "生态护航委员行动") not in runs
 
 
 def test_article_main_committee_when_paragraph_has_no_subject() -> None:

@@ -5,19 +5,19 @@ columns, in 《…》.  Most quoted strings are *not* initiatives (slogans, prin
 quoted speech), so a candidate is kept only when the text itself presents it as one:
 
 * a cue noun follows it, possibly after a short modifier and across a coordinated list:
-  ``“宜商量”协商品牌``, ``“委员走基层”“委员进社区”等系列活动``, ``“三个一”联建活动``;
-* a platform noun precedes it: ``直播平台“云端”``, ``协商品牌“宜商量”``;
-* the name itself ends in a cue (``“有事好商量”议事室``, ``“乡村振兴 委员行动”``);
+  ``“宜商量”协商品牌``, ``“委员走基层”“委员进社区”等系列活动``, ``“三帮一”联建活动``;
+* a platform noun precedes it: ``直播平台“云上议事”``, ``协商品牌“宜商量”``;
+* the name itself ends in a cue (``“有事好商量”议事室``, ``“绿色发展 委员行动”``);
 * weak cues (建设, 工作, 项目, 工程) count only right after the name *and* right after a
   launching verb: ``深入实施“XX”项目`` yes, ``机关干部“两支队伍”建设`` no.
 
-One unquoted form is taken, conservatively: ``开展产业振兴、科教振兴委员行动`` (a launching
+One unquoted form is taken, conservatively: ``开展生态护航、文旅融合委员行动`` (a launching
 verb, then short names ending in 委员行动).
 
 Brand or programme follows the cues: what the text calls 品牌/平台, a room, studio, lecture,
 column or consultation platform is a Brand; an action, activity, mechanism or project is a
 Programme.  Keys are ``initiative:<normalised name>`` with the scorer's normalisation, so that
-``产业振兴 委员行动`` and ``产业振兴委员行动`` are one node.
+``绿色发展 委员行动`` and ``绿色发展委员行动`` are one node.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动"
 STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
 # cues that only count right after the name and after a launching verb
 WEAK_CUES = ("建设", "工作", "项目", "工程")
-# how many modifier characters may stand between the name and a weak cue (“四强”党支部建设)
+# how many modifier characters may stand between the name and a weak cue (“五好”党支部建设)
 WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0}
 # launching verbs right before a name
 VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
@@ -122,12 +122,12 @@ def _t2s():
 def norm(label: str) -> str:
     """The scorer's label normalisation (NFKC, Traditional→Simplified, marks and spaces removed).
 
-    >>> norm("产业振兴 委员行动") == norm("产业振兴委员行动")
+    >>> norm("绿色发展 委员行动") == norm("绿色发展委员行动")
     True
-    >>> norm("党旗领航‘梧’来协商")
-    '党旗领航梧来协商'
-    >>> norm("‘人工智能+’委员行动")
-    '人工智能+委员行动'
+    >>> norm("党旗领航‘湘’来协商")
+    '党旗领航湘来协商'
+    >>> norm("‘数字经济+’委员行动")
+    '数字经济+委员行动'
     """
     text = _t2s()(unicodedata.normalize("NFKC", label))
     return _NORM_STRIP.sub("", text)
@@ -320,7 +320,7 @@ def verb_before(text: str, pos: int) -> str:
 
 
 def noun_before(text: str, pos: int) -> str:
-    """A brand noun right before the opening mark (直播平台“云端”, 协商品牌“宜商量”)."""
+    """A brand noun right before the opening mark (直播平台“云上议事”, 协商品牌“宜商量”)."""
     before = _before_text(text, pos, 6)
     for cue in BRAND_SUFFIXES + ("栏目", "专栏", "节目"):
         if before.endswith(cue):
@@ -377,7 +377,7 @@ def concept_shaped(name: str) -> bool:
     """Numbered concepts and national slogans (“两支队伍”, “四个意识”, “十四五”): rejected unless a
     strong cue says otherwise.
 
-    >>> concept_shaped("两支队伍"), concept_shaped("四强"), concept_shaped("十五五")
+    >>> concept_shaped("两支队伍"), concept_shaped("五好"), concept_shaped("十五五")
     (True, False, True)
     """
     compact = re.sub(r"\s", "", name)
@@ -388,7 +388,7 @@ def is_award(text: str, q_open: int, q_close: int) -> bool:
     """Is the quote something won or conferred (获评“…”党支部, “…”称号)?  A verb of winning
     anywhere earlier in the clause, or a title word right after, says so.
 
-    >>> is_award("荣获“五星级”党组织5个、首批“四强”党支部2个", 17, 20)
+    >>> is_award("荣获“五星级”党组织5个、首批“五好”党支部2个", 17, 20)
     True
     """
     i = q_open
@@ -402,11 +402,11 @@ def is_award(text: str, q_open: int, q_close: int) -> bool:
 def classify(name: str, cue: Cue) -> str:
     """Brand or Programme from the cue and the shape of the name.
 
-    >>> classify("同心", Cue("讲座", "after"))
+    >>> classify("知行", Cue("讲座", "after"))
     'Brand'
     >>> classify("一支队一品牌", Cue("品牌", "self"))
     'Programme'
-    >>> classify("服务为民", Cue("活动", "after"))
+    >>> classify("惠民暖心", Cue("活动", "after"))
     'Programme'
     """
     compact = re.sub(r"\s", "", name)
@@ -572,7 +572,7 @@ def _quoted_repeats(doc: Doc, quotes: list[Quote],
 
 def unquoted_repeats(doc: Doc, found: list[Mention]) -> list[Mention]:
     """Unquoted occurrences of a name the article presented as an initiative, right before a
-    cue noun (“同心”讲座 … 打造团结奋进的同心品牌).  Two-character names need the cue they had."""
+    cue noun (“知行”讲座 … 打造知行品牌).  Two-character names need the cue they had."""
     text = doc.text
     spans = [(m.start, m.end) for m in found]
     out: list[Mention] = []
@@ -614,7 +614,7 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
 
 
 def unquoted_mentions(doc: Doc) -> list[Mention]:
-    """``开展产业振兴、科教振兴委员行动``: short names ending in 委员行动 right after a launching
+    """``开展生态护航、文旅融合委员行动``: short names ending in 委员行动 right after a launching
     verb; a coordinated list shares the head."""
     out: list[Mention] = []
     for m in _UNQUOTED.finditer(doc.text):
