@@ -20,6 +20,10 @@ SINGLE_SURNAMES = frozenset(
     "郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊"
     "仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄"
     "邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸孝习寿"
+    # rarer ones, still seen in any province's leadership lists (洪, 贲, 嵇, 逄, 缑 ...); left out on
+    # purpose: 和 国 区 党 (function words and organisation names) and 危 幸 扶 揭 (verbs that
+    # follow post titles: 主任揭牌)
+    "洪贲尉嵇宦慕战濮湛竺邴郦钮訾谯逄缑庾蒯亢笪暨桓郏苍弘莘"
 )
 
 COMPOUND_SURNAMES = frozenset({
@@ -43,6 +47,8 @@ FOLLOW_WORDS = (
     "在", "的", "等", "和", "与", "及", "为", "对", "向", "也", "都", "就", "还", "又", "则", "曾", "准时",
     "作", "做", "任", "担任", "兼任", "当选", "荣获", "获得",
     "发言", "希望", "要求", "建议", "回忆", "解释", "补充", "笑着", "坦承", "告", "称", "作为",
+    # adverbs that open the predicate after a name or a name list (张三、李四分别带队)
+    "分别", "一同", "共同", "先后", "随后", "陪同", "亲自", "首先", "等人", "一起",
 )
 
 # Verbs that make a bare name at the start of a clause a person (孙大伟出席; 费志荣率队赴...).

@@ -188,3 +188,27 @@ def test_bare_title_after_other_body_is_not_cppcc():
 def test_former_post_still_names_the_committee():
     doc = make_doc("省政协原副主席江明远出席。", HUNAN)
     assert persons(doc)["江明远"][0]["committee"] == "committee:430000"
+
+
+def test_rarer_surnames_after_posts():
+    # 洪, 贲, 逄 head leadership lists in every province, not only the common hundred
+    doc = make_doc("市政协副主席洪雅兰，市政协秘书长、办公室主任贲立新，委员逄春晓出席。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == sorted(["洪雅兰", "贲立新", "逄春晓"])
+    assert all(any(p["committee"] == "committee:430300" for p in posts) for posts in got.values())
+
+
+def test_name_lists_before_adverbs():
+    # 分别 / 一同 open the predicate: the last name of the list ends before them
+    doc = make_doc("市政协副主席刘卫东、陈志强分别带队调研。", HUNAN)
+    assert sorted(persons(doc)) == ["刘卫东", "陈志强"]
+    doc = make_doc("省政协经济委员会主任宫明山一同参加调研。", HUNAN)
+    assert list(persons(doc)) == ["宫明山"]
+
+
+@pytest.mark.parametrize("text", [
+    "省政协委员战斗在抗洪一线。",
+    "洪水过后，市政协委员战胜困难，协助抗洪救灾。",
+])
+def test_rare_surname_characters_in_common_words(text):
+    assert persons(make_doc(text, HUNAN)) == {}

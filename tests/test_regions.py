@@ -118,6 +118,15 @@ def test_street_names_are_not_regions():
     assert found("会场设在北京路。") == []
 
 
+def test_rivers_named_like_a_county_are_not_regions():
+    # 嫩江 is also a county-level city of Heilongjiang: followed by 流域 it is the river
+    text = "黑龙江省齐齐哈尔市政协围绕嫩江流域生态保护开展协商，委员赴嫩江两岸调研。"
+    labels = [label for _, label in found(text)]
+    assert labels == ["黑龙江省", "齐齐哈尔市"]
+    # the full name stays a region whatever follows
+    assert ("嫩江市", "嫩江市") in found("黑龙江省嫩江市流域治理取得成效。")
+
+
 def test_party_and_cppcc_organs_after_a_city():
     assert found("北京市委、北京市政协负责同志参加。") == [("北京市", "北京市"), ("北京市", "北京市")]
     assert [label for _, label in found("南宁市委统战部召开会议。")] == ["南宁市"]

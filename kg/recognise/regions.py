@@ -41,6 +41,10 @@ WEAK_SHORT = frozenset({"来宾", "日照", "阿里", "开封", "海北", "玉�
                         "中山", "平凉", "红河", "海东", "海西", "阳江", "通化", "怀化", "自贡"})
 # after a bare short form these make it part of a street or station name (北京路, 长沙街)
 _STREET_AFTER = ("路", "街", "大道", "大街", "巷", "胡同", "站")
+# after a bare short form these make it a river or lake, which many counties are named after
+# (嫩江流域, 赤水两岸, 抚仙湖畔): the water, not the division
+_WATER_AFTER = ("流域", "干流", "支流", "水系", "沿岸", "两岸", "上游", "中游", "下游", "江段", "河段", "水域",
+                "河畔", "江畔", "湖畔", "岸线", "河道", "航道")
 
 
 @dataclass(frozen=True)
@@ -135,10 +139,10 @@ def _looks_like_person(text: str, m: Match) -> bool:
 
 
 def _street(text: str, m: Match) -> bool:
-    """A bare short form that names a street or station: 北京路, 长沙街, 南宁站."""
+    """A bare short form that names a street, a station or a river: 北京路, 南宁站, 嫩江流域."""
     if any(m.is_full(d) or m.is_former(d) for d in m.candidates):
         return False
-    return text.startswith(_STREET_AFTER, m.end)
+    return text.startswith(_STREET_AFTER + _WATER_AFTER, m.end)
 
 
 def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
