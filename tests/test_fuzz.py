@@ -77,15 +77,7 @@ def _seconds(text: str) -> float:
     return best
 
 
-# known super-linear cases, reported to the owner of the module (remove once fixed)
-KNOWN_SLOW = {
-    "numbers and units": "kg.recognise.figures._in_quotes rescans the line from its start for every number: "
-                         "quadratic in the line length",
-}
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_SLOW[c], strict=False))
-                                  if c in KNOWN_SLOW else c for c in sorted(_adversarial(100))])
+@pytest.mark.parametrize("case", sorted(_adversarial(100)))
 def test_adversarial_input_in_linear_time(case):
     small, big = _adversarial(4_000)[case], _adversarial(8_000)[case]
     analyse(small)  # warm-up: dictionaries, automata

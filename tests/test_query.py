@@ -140,6 +140,4 @@ def test_who_runs_gui_zai_xie_shang_on_the_seeds(seeds_export):
     _, out = seeds_export
     res = query.run_query(out / "graph.ttl", query.get_named("who-runs").text, "oxigraph")
     rows = [r for r in _labels(res, "initiative", "committee") if r[0].replace(" ", "") == "桂在协商"]
-    if not rows:
-        pytest.xfail("the initiative recogniser does not find “桂在协商” yet (issue 4)")
     assert ("桂在协商", "广西壮族自治区政协") in rows

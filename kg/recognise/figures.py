@@ -61,19 +61,35 @@ def _number(num: str) -> float | None:
         return None
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    """True when ``pos`` sits inside “…” or 《…》 on its line (slogans like “四个一”, titles)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    depth = 0
-    for ch in text[line_start:pos]:
-        if ch in _OPEN_Q:
-            depth += 1
-        elif ch in _CLOSE_Q:
-            depth = max(0, depth - 1)
-    return depth > 0
+class _QuoteDepth:
+    """Whether a position sits inside “…” or 《…》 on its line (slogans like “四个一”, titles).
+
+    Positions are asked in increasing order, so the scan resumes where the last one stopped:
+    linear in the text, however many numbers a line holds.
+
+    >>> q = _QuoteDepth("共“四个一”和3场\\n“5个")
+    >>> q(3), q(7), q(11)
+    (True, False, True)
+    """
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.depth = text, 0, 0
+
+    def __call__(self, pos: int) -> bool:
+        if pos < self.pos:  # asked out of order: restart from the line's start
+            self.pos, self.depth = self.text.rfind("\n", 0, pos) + 1, 0
+        for ch in self.text[self.pos:pos]:
+            if ch == "\n":
+                self.depth = 0
+            elif ch in _OPEN_Q:
+                self.depth += 1
+            elif ch in _CLOSE_Q:
+                self.depth = max(0, self.depth - 1)
+        self.pos = pos
+        return self.depth > 0
 
 
-def _skip(text: str, m: re.Match[str]) -> bool:
+def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
     s = m.start()
     num = m.group("num")
     if s > 0 and text[s - 1] in "第届":
@@ -86,7 +102,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 一个, 两支: articles and slogans, not claims
     if not num[0].isdigit() and s > 0 and text[s - 1] in _CN_DIGITS:
         return True
-    return _in_quotes(text, s)
+    return in_quotes(s)
 
 
 def _counted(text: str, m: re.Match[str]) -> str:
@@ -148,8 +164,9 @@ def recognise(doc: Doc) -> list[Mention]:
     """Figure mentions of ``doc`` (reads the committee and initiative mentions)."""
     text = doc.text
     out = []
+    in_quotes = _QuoteDepth(text)
     for m in _FIG.finditer(text):
-        if _skip(text, m):
+        if _skip(text, m, in_quotes):
             continue
         value = _number(m.group("num"))
         if value is None:
@@ -162,9 +179,10 @@ def recognise(doc: Doc) -> list[Mention]:
             value, unit = value * _MAG[unit], ""
         approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
         out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m)))
+    in_quotes = _QuoteDepth(text)
     for m in _PERCENT_CN.finditer(text):
         value = _number(m.group("num").replace("点", "."))
-        if value is not None and not _in_quotes(text, m.start()):
+        if value is not None and not in_quotes(m.start()):
             out.append(_figure(doc, m.start(), m.end(), value, "%", False, _counted(text, m)))
     return sorted(out, key=lambda x: x.start)
 
