@@ -10,7 +10,7 @@
   recognisers of :mod:`kg.recognise` put on those mentions.
 
 The evidence span of each relation is the sentence of the mention it comes from.  A headline
-line (孙大伟在设区市政协主席座谈会上强调) names no post, so it gives no ``memberOf``: the
+line (宋立伟在市县政协工作座谈会上强调) names no post, so it gives no ``memberOf``: the
 recogniser gives those names no post and nothing is invented here.
 """
 

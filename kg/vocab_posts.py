@@ -51,7 +51,7 @@ FOLLOW_WORDS = (
     "分别", "一同", "共同", "先后", "随后", "陪同", "亲自", "首先", "等人", "一起",
 )
 
-# Verbs that make a bare name at the start of a clause a person (孙大伟出席; 费志荣率队赴...).
+# Verbs that make a bare name at the start of a clause a person (宋立伟出席; 龚晓峰率队赴...).
 CLAUSE_VERBS = (
     "出席", "强调", "率队", "带队", "指出", "表示", "主持", "讲话", "提出", "告诉", "坦言", "会见", "看望",
     "慰问", "调研", "考察", "一行", "说", "介绍", "参加", "作报告", "致辞", "发言", "批示",

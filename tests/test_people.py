@@ -118,7 +118,7 @@ def test_relations_member_and_post():
 
 
 def test_honorifics():
-    doc = make_doc("缅怀张澜先生等革命先辈。", HUNAN)
+    doc = make_doc("纪念张澜先生诞辰座谈会召开。", HUNAN)
     assert list(persons(doc)) == ["张澜"]
 
 

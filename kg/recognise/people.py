@@ -60,7 +60,7 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-# titles that follow a name (习近平总书记) and never precede one
+# titles that follow a name (某某总书记) and never precede one
 _AFTER_ONLY = frozenset({"总书记"})
 # common words that look like names (a surname character + one or two characters)
 _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高质量", "常态", "全体", "全面", "安全", "方面",
@@ -478,7 +478,7 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
 
 
 def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
-    """``李济深先生``, ``习近平总书记``, ``郑嘉仪委员``: jieba must agree it is a name, except
+    """``张澜先生``, ``某某总书记``, ``梁嘉欣委员``: jieba must agree it is a name, except
     before the unambiguous honorifics when the name is bounded on the left."""
     text = doc.text
     for m in _honorific_re().finditer(text):
