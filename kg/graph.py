@@ -26,13 +26,13 @@ class KnowledgeGraph:
     >>> g = kg.load_string('''
     ... @prefix cppcc: <https://w3id.org/cppcc-kg/ontology#> .
     ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-    ... <urn:c> a cppcc:CPPCCCommittee ; skos:prefLabel "柳州市政协"@zh-Hans ;
+    ... <urn:c> a cppcc:CPPCCCommittee ; skos:prefLabel "宜昌市政协"@zh-Hans ;
     ...     cppcc:runs <urn:b> .
-    ... <urn:b> a cppcc:Programme ; skos:prefLabel "振兴工业 先锋行动"@zh-Hans .
+    ... <urn:b> a cppcc:Programme ; skos:prefLabel "清江护航 委员行动"@zh-Hans .
     ... ''')
     >>> nxg = g.to_networkx()
     >>> nxg.nodes["urn:c"]["label"], nxg.nodes["urn:c"]["type"]
-    ('柳州市政协', 'CPPCCCommittee')
+    ('宜昌市政协', 'CPPCCCommittee')
     >>> [d["predicate"] for _, _, d in nxg.edges(data=True)]
     ['runs']
     """

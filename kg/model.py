@@ -86,8 +86,8 @@ class Mention:
     """One occurrence of an entity in a document.
 
     ``key`` is the canonical key used to merge mentions across documents
-    (``"region:450200"``, ``"committee:450200"``, ``"committee:CN"``, ``"initiative:桂在协商"``,
-    ``"person:黄富强"``...).  ``label`` is the canonical ``skos:prefLabel``; ``surface`` the
+    (``"region:450200"``, ``"committee:450200"``, ``"committee:CN"``, ``"initiative:峡江议事厅"``,
+    ``"person:王明远"``...).  ``label`` is the canonical ``skos:prefLabel``; ``surface`` the
     normalised text as it stands; ``attrs`` holds class-specific extras (``code``, ``level``,
     ``parent``, ``post``, ``hant`` for the Traditional surface form, ``value``/``unit`` for
     figures...).

@@ -53,7 +53,7 @@ def iri_for(key: str) -> str:
 
     >>> iri_for("committee:450200")
     'https://w3id.org/cppcc-kg/id/committee/450200'
-    >>> iri_for("person:黄富强").startswith('https://w3id.org/cppcc-kg/id/person/')
+    >>> iri_for("person:王明远").startswith('https://w3id.org/cppcc-kg/id/person/')
     True
     """
     kind, _, rest = key.partition(":")
