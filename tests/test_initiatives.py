@@ -228,3 +228,17 @@ def test_consultation_platform_named_like_one() -> None:
 ])
 def test_more_rejections(text: str) -> None:
     assert _found(text) == {}
+
+
+@pytest.mark.parametrize("text, label, cls", [
+    ("县政协在各乡镇设立“乡贤说事”议事会，推动基层协商。", "乡贤说事", BRAND),
+    ("市政协建成“格桑花”委员联络站12个。", "格桑花", BRAND),
+    ("县政协推行“三访三帮”工作法，收集问题80余条。", "三访三帮", PROGRAMME),
+    ("区政协深入开展“守护清水河”专项民主监督。", "守护清水河", PROGRAMME),
+])
+def test_stations_councils_methods_and_campaigns(text: str, label: str, cls: str) -> None:
+    assert _found(text) == {label: cls}
+
+
+def test_national_slogans_are_rejected_before_strong_cues_too() -> None:
+    assert _found("推行“四下基层”工作法，推动问题就地解决。") == {}

@@ -37,12 +37,14 @@ CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
 QUOTE_OPENERS = "“‘「『"
 
 # cue nouns after a name that make it a brand
-BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "协商室", "会客厅", "讲座", "讲堂",
-              "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站")
+BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "议事会", "协商室", "会客厅", "讲座", "讲堂",
+              "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站", "联络站", "工作站")
 # cue nouns after a name that make it a programme
 PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程", "主题教育",
-                  "学习教育")
+                  "学习教育", "工作法", "专项民主监督", "专项监督")
 STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
+# programme cues that name a way of working or a campaign, whatever the name sounds like
+MECHANISM_CUES = ("机制", "工作法", "行动", "委员行动", "专项民主监督", "专项监督")
 # cues that only count right after the name and after a launching verb
 WEAK_CUES = ("建设", "工作", "项目", "工程")
 # how many modifier characters may stand between the name and a weak cue (“五好”党支部建设)
@@ -52,8 +54,8 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行")
 # a name that ends with one of these is itself named as an initiative
-BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台", "品牌",
-                  "论坛", "直通车", "驿站", "之家")
+BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台",
+                  "品牌", "论坛", "直通车", "驿站", "之家")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
@@ -96,7 +98,7 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
                    "12345", "随手拍"}
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
-            "五位一体", "四个全面"}
+            "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程"}
 _HAN = "\u4e00-\u9fff"
 _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
@@ -360,8 +362,8 @@ def plausible_name(name: str, allow_list: bool = False) -> bool:
     bad = set(name) & INNER_BAD
     if bad and not (allow_list and bad == {"、"} and _short_items(compact)):
         return False
-    if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact) or compact in NOT_INITIATIVES:
-        return False
+    if _NUMERIC.match(compact) or _PLAN_PERIOD.match(compact) or compact in NOT_INITIATIVES or compact in CONCEPTS:
+        return False  # national slogans are nobody's initiative, whatever cue follows (“四下基层”工作法)
     if not any(_is_han(c) for c in compact):
         return False
     return True
@@ -408,6 +410,8 @@ def classify(name: str, cue: Cue) -> str:
     'Programme'
     >>> classify("惠民暖心", Cue("活动", "after"))
     'Programme'
+    >>> classify("一线协商", Cue("工作法", "after")), classify("湖畔好商量", Cue("活动", "after"))
+    ('Programme', 'Brand')
     """
     compact = re.sub(r"\s", "", name)
     if _ONE_X_ONE_Y.match(compact):
@@ -416,6 +420,8 @@ def classify(name: str, cue: Cue) -> str:
         return BRAND
     if cue.where == "after" and "品牌" in cue.phrase:
         return BRAND
+    if cue.where == "after" and cue.word in MECHANISM_CUES and not compact.endswith(BRAND_SUFFIXES):
+        return PROGRAMME  # “一线协商”工作法: a way of working, though named like a platform
     if compact.endswith(BRAND_SUFFIXES) or compact.endswith(CONSULT_SUFFIXES):
         return BRAND
     return PROGRAMME
