@@ -1,0 +1,216 @@
+"""A deterministic generator of the noise scraped Chinese news shows (reusable by tests).
+
+Every function takes a :class:`random.Random`, so the same seed gives the same bytes.  The
+noise kinds are the ones of issue 3, each modelled on how it arises:
+
+* :func:`to_traditional` - the page was published in Traditional script (OpenCC ``s2t``);
+* :func:`add_pinyin` - a "reading aid" plug-in put the pinyin of some characters after them
+  (``協(xié)``); syllables are generated from the pinyin grammar with a tone mark on the
+  right vowel, so the normaliser must know the grammar, not a list;
+* :func:`double_punctuation` - an editor's ASCII comma glued before the real mark (``,,``
+  ``,。`` ``,、`` ``,;``): the real (stronger) mark is always kept last, so collapsing to the
+  strongest mark restores the clean text;
+* :func:`gbk_shift` / :func:`add_mojibake` - a stretch encoded in GBK and decoded one byte
+  off; placed only where no protected name (an entity) is within reach;
+* :func:`add_boilerplate` - navigation lines above the story and a footer below it, made of
+  generic site furniture (no region, committee or person names: they would be new entities);
+* :func:`container` - the file re-encoded as GBK, Big5 or UTF-16, or wrapped in an HTML page
+  with navigation and footer elements.
+
+:func:`noisy_copy` chains them all.  Nothing here knows any article: the protected names are
+passed in (the test passes the gold labels).
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+# pinyin grammar: initials, finals (the vowel that carries the tone is found by the rule)
+_INITIALS = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z",
+             "c", "s", "y", "w"]
+_FINALS = ["a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "i", "ia", "ie", "iao", "iu",
+           "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ü", "üe", "üan"]
+_TONES = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+NAV_LINES = ["首页 | 新闻 | 协商 | 履职 | 视频 | 图片", "当前位置：首页 > 新闻中心 > 工作动态",
+             "投稿热线：010-12345678 投稿邮箱：tougao@example.cn", "【字号 大 中 小】 打印本页 关闭窗口",
+             "分享到：微信 微博 QQ空间", "欢迎访问本网站 设为首页 加入收藏"]
+FOOTER_LINES = ["版权所有：本网站 未经授权禁止复制或建立镜像", "ICP备12345678号-1 公网安备 11010502000001号",
+                "技术支持：某某信息技术有限公司", "联系我们 | 网站地图 | 使用帮助", "地址：某某路1号 邮编：100000"]
+
+# marks of the clean text and the glued forms they take (the clean mark always comes last)
+_DOUBLED = {"，": [",,", "，，", ",，"], "。": ["，。", ",。"], "、": ["，、", ",、"], "；": [",;", "，；"]}
+
+
+def syllable(rng: random.Random) -> str:
+    """One toned pinyin syllable (``xié``, ``zhuǎng``, ``lǚ``).
+
+    >>> syllable(random.Random(1)) == syllable(random.Random(1))
+    True
+    """
+    while True:
+        ini, fin = rng.choice(_INITIALS), rng.choice(_FINALS)
+        if fin.startswith("ü") and ini not in ("n", "l", "j", "q", "x", "y", ""):
+            continue
+        break
+    if ini in ("j", "q", "x", "y") and fin.startswith("ü"):
+        fin = "u" + fin[1:]  # ju, xue, yuan: the dots are not written after j q x y
+    tone = rng.randrange(4)
+    if "a" in fin:
+        v = "a"
+    elif "e" in fin:
+        v = "e"
+    elif "ou" in fin:
+        v = "o"
+    else:
+        v = next(c for c in reversed(fin) if c in _TONES)
+    k = fin.rindex(v)
+    return ini + fin[:k] + _TONES[v][tone] + fin[k + 1:]
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def to_traditional(text: str) -> str:
+    return _s2t()(text)
+
+
+def add_pinyin(text: str, rng: random.Random, rate: float = 0.06) -> str:
+    """A pinyin annotation after about ``rate`` of the Han characters (ASCII or full-width
+    brackets)."""
+    out = []
+    for c in text:
+        out.append(c)
+        if HAN.match(c) and rng.random() < rate:
+            a, b = ("（", "）") if rng.random() < 0.2 else ("(", ")")
+            out.append(a + syllable(rng) + b)
+    return "".join(out)
+
+
+def double_punctuation(text: str, rng: random.Random, rate: float = 0.3) -> str:
+    out = []
+    for c in text:
+        forms = _DOUBLED.get(c)
+        out.append(rng.choice(forms) if forms and rng.random() < rate else c)
+    return "".join(out)
+
+
+def gbk_shift(text: str) -> str:
+    """``text`` encoded in GBK and decoded one byte off, the way scrapers do it: every byte
+    from 0x81 starts a pair, invalid pairs vanish, ASCII bytes stand alone.
+
+    >>> gbk_shift("”談及感受，鄭嘉儀")
+    '闭劶案惺埽嵓蝺x'
+    """
+    data = text.encode("gbk")[1:]
+    out = []
+    i = 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        try:
+            out.append(data[i:i + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            pass
+        i += 2
+    return "".join(out)
+
+
+def _protected(text: str, names: Iterable[str], margin: int) -> list[bool]:
+    """Characters within ``margin`` of a protected name or of a quotation (a brand's name and
+    its cue words live there)."""
+    bad = [False] * len(text)
+    spans = [m.span() for m in re.finditer(r"[“‘「『《][^”’」』》\n]{0,40}[”’」』》]", text)]
+    for name in {n for n in names if n}:
+        spans += [m.span() for m in re.finditer(re.escape(name), text)]
+    for a, b in spans:
+        for i in range(max(0, a - margin), min(len(text), b + margin)):
+            bad[i] = True
+    return bad
+
+
+def add_mojibake(text: str, rng: random.Random, protect: Iterable[str] = (), runs: int = 1, length: int = 10,
+                 margin: int = 4) -> tuple[str, int]:
+    """Replace up to ``runs`` stretches of ``length`` Han characters (or common punctuation)
+    far from every protected name by their GBK byte-shifted form.  Returns the text and the
+    number of runs made."""
+    bad = _protected(text, protect, margin)
+    ok = re.compile(r"[\u4e00-\u9fff，、]")
+    starts = [i for i in range(len(text) - length)
+              if all(ok.match(text[j]) and not bad[j] for j in range(i, i + length))]
+    rng.shuffle(starts)
+    chosen: list[int] = []
+    for i in starts:
+        if len(chosen) == runs:
+            break
+        if all(abs(i - j) > 2 * length for j in chosen):
+            try:
+                text[i:i + length].encode("gbk")
+            except UnicodeEncodeError:
+                continue
+            chosen.append(i)
+    for i in sorted(chosen, reverse=True):
+        text = text[:i] + gbk_shift(text[i:i + length]) + text[i + length:]
+    return text, len(chosen)
+
+
+def add_boilerplate(text: str, rng: random.Random) -> str:
+    head = rng.sample(NAV_LINES, 3)
+    foot = rng.sample(FOOTER_LINES, 2)
+    return "\n".join(head) + "\n" + text.rstrip("\n") + "\n" + "\n".join(foot) + "\n"
+
+
+CONTAINERS = ("gbk", "big5", "utf-16", "html")
+
+
+def container(text: str, kind: str, rng: random.Random) -> tuple[bytes, str]:
+    """The bytes of a file holding ``text`` and its suffix.  Big5 and GBK fall back to
+    GB18030 / UTF-16 when the text has characters they lack (the file must stay faithful)."""
+    if kind == "html":
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        body = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in lines)
+        nav = " ".join(f"<a href='/{i}'>{html.escape(x)}</a>" for i, x in enumerate(rng.sample(NAV_LINES, 2)))
+        page = ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>新闻中心</title>"
+                "<script>var _hmt = _hmt || [];</script></head>\n<body>"
+                f"<div class='nav'>{nav}</div>\n<div class='article'>\n{body}\n</div>\n"
+                f"<div class='share'>分享到：微信 微博</div><footer>{html.escape(FOOTER_LINES[0])}</footer>"
+                "</body></html>\n")
+        return page.encode("utf-8"), ".html"
+    order = {"gbk": ["gbk", "gb18030"], "big5": ["big5", "utf-16"], "utf-16": ["utf-16"]}[kind]
+    for enc in order:
+        try:
+            return text.encode(enc), ".txt"
+        except UnicodeEncodeError:
+            continue
+    raise AssertionError("utf-16 encodes everything")
+
+
+def noisy_copy(clean: str, seed: int, protect: Iterable[str] = (), kind: str | None = None,
+               mojibake: dict | None = None) -> tuple[bytes, str, dict]:
+    """A noisy copy of ``clean``: (file bytes, suffix, what was done).
+
+    Traditional script, pinyin, doubled punctuation, one GBK-shifted run away from the
+    ``protect`` names (``mojibake``: other arguments of :func:`add_mojibake`), navigation and
+    footer lines, then a container (``kind`` or one drawn from :data:`CONTAINERS`)."""
+    rng = random.Random(seed)
+    text = to_traditional(clean)
+    protect = {to_traditional(n) for n in protect}
+    text, n_moji = add_mojibake(text, rng, protect, **(mojibake or {}))
+    text = add_pinyin(text, rng)
+    text = double_punctuation(text, rng)
+    text = add_boilerplate(text, rng)
+    kind = kind or rng.choice(CONTAINERS)
+    data, suffix = container(text, kind, rng)
+    return data, suffix, {"container": kind, "mojibake_runs": n_moji}
