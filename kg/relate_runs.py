@@ -54,6 +54,11 @@ MUNICIPALITIES = {"11", "12", "31", "50"}
 FRONTED = ("通过", "依托", "借助", "围绕", "按照", "结合", "立足", "以", "在", "从", "为", "借力", "针对")
 # verbs of visiting and inspecting
 VISIT_VERBS = ("调研", "视察", "考察", "走访", "观摩", "参观", "察看", "学习借鉴", "借鉴", "了解")
+# verbs of going to a place, a visit when the initiative follows in the same clause
+VISIT_PLACE_VERBS = ("来到", "走进", "实地查看", "查看")
+# verbs of making: after them the initiative is run, not visited (调研后开展“X”行动)
+MAKING = re.compile(rf"(?:{_OWNER_VERBS}|擦亮|叫响|启动|依托|通过|借助)")
+QUOTED = re.compile(r"[“‘「『《\"][^“”‘’「」『』《》\"]*[”’」』》\"]")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
@@ -291,11 +296,17 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
 
 
 def visited(doc: Doc, init: Mention) -> bool:
-    """Is the initiative the object of a visit (``省政协主席调研“请你来协商”平台``)?  The visitor
-    does not run what it inspects."""
-    mark = init.start - 1 if init.start > 0 and doc.text[init.start - 1] in "“‘「『《\"" else init.start
-    before = _clean(doc.text[max(0, mark - 12):mark])
-    return before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS)
+    """Is the initiative the object of a visit (``省政协主席调研“湖畔议事”平台``, ``先后来到
+    城东区“湖畔议事”议事室``)?  The visitor does not run what it inspects.  A visit verb earlier in
+    the clause counts unless a verb of making follows it (``通过调研开展“X”行动`` is running)."""
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    if before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS):
+        return True
+    outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进委员企业”“X”)
+    last = max(outside.rfind(v) for v in VISIT_VERBS + VISIT_PLACE_VERBS)
+    return last >= 0 and not MAKING.search(outside[last:])
 
 
 def praised(doc: Doc, init: Mention) -> bool:

@@ -177,3 +177,19 @@ def test_a_committee_that_learns_from_a_brand_does_not_run_it() -> None:
 def test_list_of_owners_and_their_brands() -> None:
     text = "湖北省政协召开会议。会议指出，全省政协形成了宜昌市政协的“宜商量”、襄阳市政协的“襄商量”等一批协商品牌。"
     assert _runs(text) == {(YICHANG, "宜商量"), (XIANGYANG, "襄商量")}
+
+
+def test_a_visit_earlier_in_the_clause() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "襄阳市政协率考察团来宜考察。考察团一行先后来到伍家岗区“宜商量”议事室、西陵区委员工作室。\n")
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_making_after_a_visit_verb_is_running() -> None:
+    text = "襄阳市政协组织委员调研后开展“委员帮企”活动。"
+    assert _runs(text) == {(XIANGYANG, "委员帮企")}
+
+
+def test_a_visit_verb_inside_another_name_is_no_visit() -> None:
+    text = "襄阳市政协开展“走进委员企业”“委员下乡行”等特色活动。"
+    assert _runs(text) == {(XIANGYANG, "走进委员企业"), (XIANGYANG, "委员下乡行")}
