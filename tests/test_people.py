@@ -212,3 +212,34 @@ def test_name_lists_before_adverbs():
 ])
 def test_rare_surname_characters_in_common_words(text):
     assert persons(make_doc(text, HUNAN)) == {}
+
+
+def test_democratic_party_posts_in_a_chain():
+    # 民盟市委主委 is not a CPPCC post, but the CPPCC post listed before it is
+    doc = make_doc("市政协常委、民盟市委主委胡秀英，省政协常委、民建省委副主委方立军作发言。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["方立军", "胡秀英"]
+    assert any(p["committee"] == "committee:430300" for p in got["胡秀英"])
+    assert any(p["committee"] == "committee:430000" for p in got["方立军"])
+
+
+def test_last_item_after_a_conjunction():
+    doc = make_doc("市政协副主席马晓红、罗志成和王琳出席。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["王琳", "罗志成", "马晓红"]
+    assert got["王琳"][0]["committee"] == "committee:430300"
+    # not a name after the conjunction: nothing more is taken
+    assert list(persons(make_doc("市政协主席张立新和相关部门负责人参加。", HUNAN))) == ["张立新"]
+    assert list(persons(make_doc("市政协副主席马晓红和全体委员参加。", HUNAN))) == ["马晓红"]
+
+
+def test_committee_leaders_list():
+    doc = make_doc("出席会议的还有市政协领导彭志国、刘海英。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["刘海英", "彭志国"]
+    assert got["刘海英"][0]["committee"] == "committee:430300"
+    assert persons(make_doc("市政协领导班子成员参加学习。", HUNAN)) == {}
+
+
+def test_text_and_photo_byline():
+    assert list(persons(make_doc("（文/图 李晓冬）", HUNAN))) == ["李晓冬"]

@@ -41,7 +41,7 @@ from kg.recognise.organs import (
     organ_key,
 )
 
-_WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人"})
+_WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
@@ -66,7 +66,8 @@ _AFTER_ONLY = frozenset({"总书记"})
 _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高质量", "常态", "全体", "全面", "安全", "方面",
                         "时间", "文化", "成员", "成果", "明确", "国家", "平台", "能力", "江山", "金融", "林业",
                         "周年", "周边", "程度", "程序", "向前", "任务", "于此", "叶片", "石油", "黄金", "龙头",
-                        "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报"})
+                        "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报",
+                        "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案"})
 
 
 @lru_cache(maxsize=1)
@@ -438,6 +439,8 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
 
 
 _LIST_SEP = "、，,"
+# the conjunction before the last item of a name list (副主席张三、李四和王五)
+_CONJ = re.compile(r"以及|和|及")  # not 与: 主席张三与李四座谈 is "with"
 _LIST_ITEM_END = re.compile(r"[、，,。；;：:！？\s）)]|等|$")
 
 
@@ -457,6 +460,9 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
     media = bool(posts) and posts[0]["kind"] == "media"
     while q < len(text):
         gap = 1 if text[q] in _LIST_SEP else 0
+        conj = _CONJ.match(text, q) if not gap else None
+        if conj:
+            gap = conj.end() - q
         if not gap and media:
             g = _BYLINE_GAP.match(text, q)
             gap = g.end() - q if g else 0
@@ -465,7 +471,11 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
         p = q + gap
         if p >= len(text) or not _surname_len(text, p) or _title_re().match(text, p):
             return
-        if text[q] == "、" or media:
+        if conj:  # 张三和李四: the last item must be cut by a separator or be a name to jieba
+            n = _list_item(text, p) or name_length(text, p)
+            if n and _list_item(text, p) != n and _jieba_len(text, p) != n:
+                return
+        elif text[q] == "、" or media:
             n = _list_item(text, p) or name_length(text, p)
         else:  # after a comma the next clause may start with anything: jieba must see a name
             n = name_length(text, p)
