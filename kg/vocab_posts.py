@@ -154,6 +154,14 @@ DEMOCRATIC_PARTY_FULL = {v: k for k, v in DEMOCRATIC_PARTIES.items()}
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "合作社")
 MEDIA_SUFFIXES = ("日报社", "日报", "晚报", "政协报", "报社", "电视台", "广播电视台", "新闻网", "网", "杂志社")
 
+# Characters of transliterated minority names (Yi 吉克石布, 沙马阿依; Tibetan 扎西多吉; Uyghur
+# 买买提江; Mongolian 巴特尔): a four-character name after a post is taken whole when at least
+# two of its last three characters are among these.
+TRANSLIT_NAME_CHARS = frozenset(
+    "阿尔克布呷依则木巴拉吉扎西多曲比果日格桑次仁旦措卓玛央嘎加索朗泽顿珠达娃姆尼乌兰特孜买提江古丽努艾热合曼"
+    "沙马苏呷莫惹什哈且铁图门都其各那达赛罕乃斯坦亚库孔普布琼洛追强巴白玛"
+)
+
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does
 # not tag is still taken when every given-name character is one of these (苏志佳, 黄龙云),
 # and not when one is a verb or noun rarely seen in names (委员为国履职).

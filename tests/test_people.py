@@ -243,3 +243,11 @@ def test_committee_leaders_list():
 
 def test_text_and_photo_byline():
     assert list(persons(make_doc("（文/图 李晓冬）", HUNAN))) == ["李晓冬"]
+
+
+def test_four_character_transliterated_names():
+    # Yi names in Liangshan: taken whole after a post or in a byline, not cut after three characters
+    doc = make_doc("州政协党组副书记、副主席阿苏拉则，秘书长吉克石布主持。（记者 曲比阿果 李晓冬）", HUNAN)
+    assert sorted(persons(doc)) == sorted(["阿苏拉则", "吉克石布", "曲比阿果", "李晓冬"])
+    # a Han name before 则 keeps three characters
+    assert list(persons(make_doc("市政协副主席王建国则表示，", HUNAN))) == ["王建国"]

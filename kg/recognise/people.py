@@ -187,6 +187,14 @@ def _plausible(text: str, p: int, n: int) -> bool:
     return not any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) and text[p:p + n] not in _region_names()
 
 
+def _translit4(text: str, p: int) -> bool:
+    """A four-character transliterated name starts at ``p`` (吉克石布, 沙马阿依): bounded after
+    it, no function character, and mostly transliteration characters."""
+    name = text[p:p + 4]
+    return (len(name) == 4 and _given_ok(name[1:]) and _boundary_at(text, p + 4)
+            and sum(c in V.TRANSLIT_NAME_CHARS for c in name[1:]) >= 2)
+
+
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -205,6 +213,8 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
         return 0
     options = [n for n in (s + 2, s + 1) if p + n <= len(text) and _given_ok(text[p + s:p + n])]
     valid = [n for n in options if _boundary_at(text, p + n)]
+    if strong and s == 1 and _translit4(text, p) and (not valid or _LIST_ITEM_END.match(text, p + 4)):
+        return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
     if len(valid) == 1:
         return valid[0]
     if valid or strong:
@@ -452,6 +462,8 @@ def _list_item(text: str, p: int) -> int:
     for n in (s + 2, s + 1):
         if p + n <= len(text) and all(_is_han(c) for c in text[p:p + n]) and _LIST_ITEM_END.match(text, p + n):
             return n
+    if s == 1 and _LIST_ITEM_END.match(text, p + 4) and _translit4(text, p):
+        return 4
     return 0
 
 
