@@ -59,6 +59,9 @@ VISIT_PLACE_VERBS = ("来到", "走进", "实地查看", "查看")
 # verbs of making: after them the initiative is run, not visited (调研后开展“X”行动)
 MAKING = re.compile(rf"(?:{_OWNER_VERBS}|擦亮|叫响|启动|依托|通过|借助)")
 QUOTED = re.compile(r"[“‘「『《\"][^“”‘’「」『』《》\"]*[”’」』》\"]")
+# taking part in or serving someone else's campaign: 积极参与“X”, 助推“X”, 围绕“X”
+JOIN_VERBS = ("参与", "参加", "投身", "投身于", "助推", "助力", "融入", "服务", "服务于", "配合", "响应", "围绕",
+              "对接")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
@@ -309,6 +312,15 @@ def visited(doc: Doc, init: Mention) -> bool:
     return last >= 0 and not MAKING.search(outside[last:])
 
 
+def joined(doc: Doc, init: Mention) -> bool:
+    """Does the subject only take part in or serve the initiative (``积极参与“X”行动``, ``围绕
+    “X”行动建言``, ``助推“X”工程``)?  Someone else's campaign is not the subject's own."""
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    before = _clean(text[max(0, mark - 8):mark])
+    return before.endswith(JOIN_VERBS) or any(before.endswith(v + "了") for v in JOIN_VERBS)
+
+
 def praised(doc: Doc, init: Mention) -> bool:
     """Is the initiative the object of praise (``对“两湖议事”品牌给予充分肯定``, ``点赞“X”``)?
     Whoever praises, visits or reviews it is not its runner.
@@ -341,6 +353,8 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     owner = owner_before(doc, init, ctx.committees)
     if owner is None and (visited(doc, init) or praised(doc, init)):
         return (), "visited"
+    if owner is None and joined(doc, init):
+        return (), "joined"
     here = subjects(doc, sent, ctx, before=init.start)
     if owner is not None:
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject

@@ -242,3 +242,10 @@ def test_stations_councils_methods_and_campaigns(text: str, label: str, cls: str
 
 def test_national_slogans_are_rejected_before_strong_cues_too() -> None:
     assert _found("推行“四下基层”工作法，推动问题就地解决。") == {}
+
+
+def test_fields_of_government_work_before_gongzuo_are_rejected() -> None:
+    assert _found("持续推进“三农”工作，助力乡村振兴。") == {}
+    assert _found("全力推进“双招双引”工作。") == {}
+    assert _found("深入开展“委员联络”工作，密切联系群众。") == {"委员联络": PROGRAMME}
+    assert _found("围绕“人工智能+”行动建言献策。") == {}

@@ -193,3 +193,8 @@ def test_making_after_a_visit_verb_is_running() -> None:
 def test_a_visit_verb_inside_another_name_is_no_visit() -> None:
     text = "襄阳市政协开展“走进委员企业”“委员下乡行”等特色活动。"
     assert _runs(text) == {(XIANGYANG, "走进委员企业"), (XIANGYANG, "委员下乡行")}
+
+
+def test_taking_part_in_a_campaign_is_not_running_it() -> None:
+    assert _runs("襄阳市政协积极参与“清水绿岸”治理工程，组织委员视察5次。") == set()
+    assert _runs("襄阳市政协助推“营商环境提升年”行动。") == set()

@@ -49,6 +49,8 @@ MECHANISM_CUES = ("机制", "工作法", "行动", "委员行动", "专项民主
 WEAK_CUES = ("建设", "工作", "项目", "工程")
 # how many modifier characters may stand between the name and a weak cue (“五好”党支部建设)
 WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0}
+# words that make a short name before 工作 the CPPCC's own (“委员联络”工作 yes, “三农”工作 no)
+OWN_WORDS = ("政协", "委员", "协商", "商量", "议事", "履职", "党建", "提案", "界别", "同心", "建言")
 # launching verbs right before a name
 VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
@@ -98,7 +100,7 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
                    "12345", "随手拍"}
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
-            "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程"}
+            "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×"}
 _HAN = "\u4e00-\u9fff"
 _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
@@ -482,6 +484,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     if weak is not None:
         if weak.word == "建设" and weak.phrase == "建设" and not ("政协" in compact or "委员" in compact):
             return None
+        if weak.word == "工作" and len(compact) < 6 and not any(w in compact for w in OWN_WORDS):
+            return None  # “三农”工作, “双减”工作: a field of government work, not a named initiative
         return weak
     return weak_self_cue(compact)
 
