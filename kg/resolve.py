@@ -90,12 +90,16 @@ def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention) -> None:
         e.subclasses.add(m.cls)
     ev = evidence_for(doc, m.start, m.end)
     e.evidence.append(ev)
-    if m.surface and m.surface != e.label:
+    # a coordinated surface (上海、广西两地政协) names several entities: it is no label of one of them
+    own_surface = m.attrs.get("surface_alt", True)
+    if own_surface and m.surface and m.surface != e.label:
         e.alt_labels.add((m.surface, "zh-Hans"))
-    hant = traditional_surface(doc, m.start, m.end)
+    hant = traditional_surface(doc, m.start, m.end) if own_surface else None
     if hant:
         e.alt_labels.add((hant, "zh-Hant"))
     for k, v in m.attrs.items():
+        if k == "surface_alt":
+            continue
         if k == "alt":
             for alt in v:
                 if alt != e.label:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kg import gazetteer, resolve
@@ -114,3 +116,16 @@ def test_iris_are_stable_and_distinct():
     iris = [resolve.iri_for(k) for k in keys]
     assert iris == [resolve.iri_for(k) for k in keys]
     assert len(set(iris)) == len(iris)
+
+
+def test_a_coordinated_surface_is_no_label_of_either_committee():
+    t = "湖北、湖南两省政协联合调研。"
+    d = make_doc("c", t, [(COMMITTEE, "committee:420000", "湖北省政协", "湖北、湖南两省政协"),
+                          (COMMITTEE, "committee:430000", "湖南省政协", "湖北、湖南两省政协")])
+    d = dataclasses.replace(d, mentions=tuple(
+        dataclasses.replace(m, attrs={"surface_alt": False, "alt": [m.label[:2] + "政协"]}) for m in d.mentions))
+    corpus = resolve.resolve([d])
+    for key, own in (("committee:420000", "湖北政协"), ("committee:430000", "湖南政协")):
+        labels = {text for text, _ in corpus.entities[key].alt_labels}
+        assert labels == {own}
+        assert "surface_alt" not in corpus.entities[key].attrs
