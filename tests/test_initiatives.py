@@ -249,3 +249,8 @@ def test_fields_of_government_work_before_gongzuo_are_rejected() -> None:
     assert _found("全力推进“双招双引”工作。") == {}
     assert _found("深入开展“委员联络”工作，密切联系群众。") == {"委员联络": PROGRAMME}
     assert _found("围绕“人工智能+”行动建言献策。") == {}
+
+
+def test_consultation_places_named_by_their_kind() -> None:
+    assert _found("雷公县政协介绍了“苗岭议事坪”协商经验。") == {"苗岭议事坪": BRAND}
+    assert _found("村里建起了“榕树下议事亭”。") == {"榕树下议事亭": BRAND}

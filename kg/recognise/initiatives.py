@@ -66,6 +66,8 @@ CONSULT_SUFFIXES = ("协商", "商量", "议事")
 CONSULT_EVENTS = ("协商", "议政", "议事", "座谈")
 # endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
+# a place where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿]$")
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
 # verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
@@ -333,9 +335,17 @@ def noun_before(text: str, pos: int) -> str:
 
 
 def self_cue(name: str) -> Cue | None:
+    """The cue a name carries itself: “清溪议事厅”, “委员帮扶行动”, “苗岭议事坪”.
+
+    >>> self_cue("苗岭议事坪").word, self_cue("两河同心") is None
+    ('议事坪', True)
+    """
     for suffix in BRAND_SUFFIXES + PROGRAMME_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             return Cue(suffix, "self")
+    m = _CONSULT_PLACE.search(name)
+    if m and m.start() > 0:
+        return Cue(m.group(), "self")
     return None
 
 
@@ -424,7 +434,7 @@ def classify(name: str, cue: Cue) -> str:
         return BRAND
     if cue.where == "after" and cue.word in MECHANISM_CUES and not compact.endswith(BRAND_SUFFIXES):
         return PROGRAMME  # “一线协商”工作法: a way of working, though named like a platform
-    if compact.endswith(BRAND_SUFFIXES) or compact.endswith(CONSULT_SUFFIXES):
+    if compact.endswith(BRAND_SUFFIXES) or compact.endswith(CONSULT_SUFFIXES) or _CONSULT_PLACE.search(compact):
         return BRAND
     return PROGRAMME
 
