@@ -368,7 +368,14 @@ def resolve_query_text(query: str | None, name: str | None = None) -> str:
         p = Path(query)
         if not p.is_file():
             raise UserError(f"no such query file: {query}")
-        return p.read_text(encoding="utf-8")
+        try:
+            return p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot read the query file {query}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise UserError(f"the query file {query} is not UTF-8 text") from None
+    if not any(c.isspace() or c in "{}" for c in query.strip()):  # one word: a mistyped file name
+        raise UserError(f"no such query file: {query} (and it is not a SPARQL query)")
     return query
 
 
@@ -381,5 +388,9 @@ def run_query_cli(graph_path: str | Path, query: str | None, name: str | None = 
     """The ``query`` verb: load, run, format."""
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    from kg.serve import is_update
+
     sparql = resolve_query_text(query, name)
+    if is_update(sparql):  # refused before loading the graph: exports are changed by building again
+        raise UserError("the query verb only reads: SPARQL Update (INSERT, DELETE, LOAD, CLEAR ...) is not run")
     return format_result(run_query(graph_path, sparql, engine), fmt)

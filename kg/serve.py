@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing as mp
 import re
@@ -170,8 +171,13 @@ class SparqlServer(ThreadingHTTPServer):
         self.folder = graph_path.resolve().parent
         self.max_rows = max_rows
         self.worker = QueryWorker(graph_path, timeout)
-        self.worker.start()
+        # bind first: a port in use is reported at once, not after loading a large graph
         super().__init__(addr, Handler)
+        try:
+            self.worker.start()
+        except BaseException:
+            self.server_close()
+            raise
 
     def server_close(self) -> None:
         super().server_close()
@@ -342,9 +348,17 @@ def make_server(graph_path: str | Path, host: str = "127.0.0.1", port: int = 800
         raise UserError(f"no such graph file: {graph_path} (build one with `cppcc-kg build -o FOLDER`)")
     if timeout <= 0:
         raise UserError("--timeout must be positive")
+    if not 0 <= port <= 65535:
+        raise UserError(f"port {port} is out of range (0-65535; 0: any free port)")
     try:
         return SparqlServer((host, port), p, timeout, max_rows)
     except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(f"port {port} on {host} is already in use: stop the other server or choose another "
+                            "port with --port (0: any free port)") from None
+        if exc.errno == errno.EACCES:
+            raise UserError(f"not allowed to listen on {host}:{port} (ports below 1024 need privileges): "
+                            "choose another port with --port") from None
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
