@@ -45,6 +45,9 @@ _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发�
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
                          "建立", "建设"))
 OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
+# “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
+OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
+OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
 # collectives (not committees) and the level of the committee that speaks for them
 COLLECTIVE = re.compile(r"(全国|全区|全省|全自治区|全市|全州|全盟|全县|全旗)(?:各级|各市|各地)?政协(?:系统|组织)?")
 COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "全市": 2, "全州": 2, "全盟": 2, "全县": 3,
@@ -154,6 +157,23 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
             if not prefix.endswith(("荣获", "获评", "评为", "获得", "授予")):
                 return c
         break
+    return None
+
+
+def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
+    """The owner named after the initiative by a copula or a passive: ``“湖畔议事”是宜昌市政协
+    着力打造的协商品牌``, ``“湖畔议事”由宜昌市政协于2020年创办``."""
+    text = doc.text
+    for c in committees:
+        if c.start < init.end:
+            continue
+        if c.start - init.end > 16:
+            break
+        gap = _clean(text[init.end:c.start])
+        if not OWNER_AFTER_GAP.match(gap):
+            return None
+        tail = _clean(text[c.end:c.end + 16])
+        return c if OWNER_AFTER_VERB.match(tail) else None
     return None
 
 
@@ -350,7 +370,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     if sent is None:
         return fallback
-    owner = owner_before(doc, init, ctx.committees)
+    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
     if owner is None and (visited(doc, init) or praised(doc, init)):
         return (), "visited"
     if owner is None and joined(doc, init):

@@ -254,3 +254,9 @@ def test_fields_of_government_work_before_gongzuo_are_rejected() -> None:
 def test_consultation_places_named_by_their_kind() -> None:
     assert _found("雷公县政协介绍了“苗岭议事坪”协商经验。") == {"苗岭议事坪": BRAND}
     assert _found("村里建起了“榕树下议事亭”。") == {"榕树下议事亭": BRAND}
+
+
+def test_a_name_the_text_says_is_a_brand() -> None:
+    assert _found("“湖畔议事”是市政协着力打造的协商品牌，已开展协商50场。") == {"湖畔议事": BRAND}
+    assert _found("“两个确立”是党在新时代取得的重大政治成果。") == {}
+    assert _found("“协商为民”是品牌建设的根本，必须坚持。") == {}

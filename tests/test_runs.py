@@ -198,3 +198,10 @@ def test_a_visit_verb_inside_another_name_is_no_visit() -> None:
 def test_taking_part_in_a_campaign_is_not_running_it() -> None:
     assert _runs("襄阳市政协积极参与“清水绿岸”治理工程，组织委员视察5次。") == set()
     assert _runs("襄阳市政协助推“营商环境提升年”行动。") == set()
+
+
+def test_owner_named_after_the_name() -> None:
+    text = "湖北省政协召开会议。\n“襄商量”是襄阳市政协着力打造的协商品牌，已开展协商120场。\n"
+    assert _runs(text) == {(XIANGYANG, "襄商量")}
+    text = "湖北省政协召开会议。\n“汉水讲坛”讲座由襄阳市政协于2020年创办。\n"
+    assert _runs(text) == {(XIANGYANG, "汉水讲坛")}

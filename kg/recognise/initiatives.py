@@ -62,6 +62,9 @@ PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
 CONSULT_SUFFIXES = ("协商", "商量", "议事")
+# what a copula may call a name: “X”是…打造的协商品牌
+COPULA_CUES = ("品牌", "平台", "工作室", "议事室", "议事厅", "讲堂", "栏目", "专栏", "委员行动", "行动", "机制", "活动",
+               "工程")
 # what a consultation held under a platform's name is called: “X好商量”协商议政会
 CONSULT_EVENTS = ("协商", "议政", "议事", "座谈")
 # endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
@@ -485,6 +488,9 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     own = self_cue(compact)
     if own is not None:
         return own
+    copula = _copula_cue(text, group)
+    if copula is not None:
+        return copula
     consult = _consult_cue(text, group, compact)
     if consult is not None:
         return consult
@@ -498,6 +504,19 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
             return None  # “三农”工作, “双减”工作: a field of government work, not a named initiative
         return weak
     return weak_self_cue(compact)
+
+
+def _copula_cue(text: str, group: list[Quote]) -> Cue | None:
+    """A name the text says *is* a brand or a programme: “湖畔议事”是市政协着力打造的协商品牌.
+    The cue must end the clause (是…的品牌), so “X”是品牌建设的重点 is not matched."""
+    after = _after_text(text, group[-1].close + 1, 30)
+    if not after.startswith(("是", "系")):
+        return None
+    clause = re.split(r"[，,。；;：:！!？?\n]", after, maxsplit=1)[0]
+    if len(clause) > 28 or not clause.endswith(COPULA_CUES) or "不是" in clause[:2]:
+        return None
+    word = next(c for c in COPULA_CUES if clause.endswith(c))
+    return Cue(word, "after", "")
 
 
 def _consult_cue(text: str, group: list[Quote], compact: str) -> Cue | None:
