@@ -139,3 +139,13 @@ def test_short_form_in_an_article_about_several_counties():
 def test_wo_qu_in_an_autonomous_region():
     assert labels("宁夏回族自治区政协召开会议\n我区政协委员积极建言。") == ["宁夏回族自治区政协"] * 2
     assert labels("宁夏回族自治区政协召开会议\n区政协委员积极建言。") == ["宁夏回族自治区政协"]
+
+
+def test_short_city_form_after_a_county_level_city_of_the_topic():
+    # in a 成都市 article, 市政协 after 彭州市政协 is still 成都市政协 (its county-level cities are
+    # written out in full) ...
+    text = "成都市政协召开常委会议\n会上，都江堰市政协、彭州市政协负责同志，市政协委员代表作发言。"
+    assert labels(text) == ["成都市政协", "都江堰市政协", "彭州市政协", "成都市政协"]
+    # ... while in an article about the county-level city it stays that city
+    text = "彭州市政协召开常委会议\n彭州市政协组织委员视察，市政协主席讲话。"
+    assert labels(text)[-1] == "彭州市政协"

@@ -251,3 +251,11 @@ def test_four_character_transliterated_names():
     assert sorted(persons(doc)) == sorted(["阿苏拉则", "吉克石布", "曲比阿果", "李晓冬"])
     # a Han name before 则 keeps three characters
     assert list(persons(make_doc("市政协副主席王建国则表示，", HUNAN))) == ["王建国"]
+
+
+def test_name_ends_before_leading_and_reporting_verbs():
+    # after a weak title (主任) the name needs a clear end: 带领, 宣读 ... give it
+    doc = make_doc("市政协提案委员会主任兰秀芬带领委员视察，秘书长邬立新宣读了决定。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["兰秀芬", "邬立新"]
+    assert got["兰秀芬"][0]["org"] == "organ:430300/提案委员会"

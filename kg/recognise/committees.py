@@ -196,6 +196,17 @@ def _from_topic(suffixes: tuple[str, ...], levels: tuple[int, ...], topic: tuple
     return None
 
 
+def _inside_topic_city(code: str, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                       topic: tuple[str, ...]) -> bool:
+    """True when the committee just named is a county-level city inside the article's own
+    city (峨眉山市政协 in a 乐山市 article): there 市政协 is the article's city, since its
+    county-level cities are written out in full."""
+    gaz = gazetteer.default()
+    own = gaz.get(topic[0]) if topic else None
+    return (own is not None and own.code != code and _kind_matches(own, suffixes, levels)
+            and gaz.is_within(code, own.code))
+
+
 def _nearest_region(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
                     found: list[tuple[regions.Match, gazetteer.Division]]) -> str | None:
     """The region of that kind named last before ``pos`` in the same paragraph."""
@@ -229,8 +240,10 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
             continue
         suffixes, levels = _SHORT[kind]
-        code = (_nearest_named(doc, start, suffixes, levels, named) or _from_topic(suffixes, levels, topic)
-                or _nearest_region(doc, start, suffixes, levels, found))
+        code = _nearest_named(doc, start, suffixes, levels, named)
+        if code is not None and _inside_topic_city(code, suffixes, levels, topic):
+            code = None
+        code = code or _from_topic(suffixes, levels, topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
             code = _from_topic(("自治区",), (1,), topic)
         d = gaz.get(code) if code else None
