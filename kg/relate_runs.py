@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg import gazetteer
-from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, RUNS, Doc, Mention, Relation, Sentence
+from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
 from kg.recognise import context
 
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
@@ -48,6 +48,8 @@ OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|�
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
 OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
+# prepositions and verbs before a place where something happens: 到株洲, 在常德, 走进浏阳
+PLACE_PREPS = ("在", "到", "赴", "来", "于", "从", "往", "至", "进", "走进", "来到", "深入", "前往", "聚焦", "围绕")
 # collectives (not committees) and the level of the committee that speaks for them
 COLLECTIVE = re.compile(r"(全国|全区|全省|全自治区|全市|全州|全盟|全县|全旗)(?:各级|各市|各地)?政协(?:系统|组织)?")
 COLLECTIVE_LEVEL = {"全国": 0, "全区": 1, "全省": 1, "全自治区": 1, "全市": 2, "全州": 2, "全盟": 2, "全县": 3,
@@ -175,6 +177,27 @@ def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention |
         tail = _clean(text[c.end:c.end + 16])
         return c if OWNER_AFTER_VERB.match(tail) else None
     return None
+
+
+def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
+    """The committee of a region written right before the name, in summaries that list places
+    (``株洲的“湘江议事汇”、常德的“沅水商量”``): that region's committee when the article names it.
+    A region after a preposition (``到株洲“…”议事室调研``) is where something happens, not an
+    owner."""
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    keys = {c.key for c in committees}
+    for r in doc.mentions:
+        if r.cls != REGION or r.end > mark or text[r.end:mark] not in ("", "的"):
+            continue
+        if any(c.start <= r.start < c.end for c in committees):
+            continue
+        if _clean(text[max(0, r.start - 4):r.start]).endswith(PLACE_PREPS):
+            continue
+        key = "committee:" + r.key.partition(":")[2]
+        if key in keys:
+            return key
+    return ""
 
 
 def subjects_in(doc: Doc, sent: Sentence, committees: list[Mention], before: int | None = None) -> list[Mention]:
@@ -371,6 +394,10 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if sent is None:
         return fallback
     owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    if owner is None:
+        region_owner = owner_region(doc, init, ctx.committees)
+        if region_owner:
+            return (region_owner,), "owner:region"
     if owner is None and (visited(doc, init) or praised(doc, init)):
         return (), "visited"
     if owner is None and joined(doc, init):

@@ -205,3 +205,31 @@ def test_owner_named_after_the_name() -> None:
     assert _runs(text) == {(XIANGYANG, "襄商量")}
     text = "湖北省政协召开会议。\n“汉水讲坛”讲座由襄阳市政协于2020年创办。\n"
     assert _runs(text) == {(XIANGYANG, "汉水讲坛")}
+
+
+def _regions(doc: Doc, *names: tuple[str, str]) -> Doc:
+    """``doc`` with region mentions of each (surface, code) at every place the surface stands
+    outside a committee mention."""
+    extra = []
+    for surface, code in names:
+        for i in range(len(doc.text)):
+            if doc.text.startswith(surface, i) and not any(
+                    m.start <= i < m.end for m in doc.mentions if m.cls == COMMITTEE):
+                extra.append(Mention("AdministrativeRegion", f"region:{code}", surface, i, i + len(surface),
+                                     surface, {}))
+    return _with(doc, *extra)
+
+
+def test_region_written_before_the_name_stands_for_its_committee() -> None:
+    text = ("湖北省政协召开会议。会议指出，全省政协形成了宜昌的“宜商量”、襄阳的“襄商量”等一批协商品牌。"
+            "宜昌市政协、襄阳市政协作交流发言。")
+    doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(YICHANG, "宜商量"), (XIANGYANG, "襄商量")}
+
+
+def test_region_after_a_preposition_is_where_not_who() -> None:
+    text = "湖北省政协在宜昌“宜商量”议事室召开现场会。宜昌市政协作交流发言。"
+    doc = _regions(_doc(text), ("宜昌", YICHANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(HUBEI, "宜商量")}

@@ -237,13 +237,15 @@ def _coordinating_gap(gap: str) -> bool:
 
     >>> _coordinating_gap("、常德市政协的"), _coordinating_gap("、服务发展"), _coordinating_gap("的")
     (True, True, False)
+    >>> _coordinating_gap("、常德的"), _coordinating_gap("、在常德的")
+    (True, False)
     """
     if gap in ("", "、"):
         return True
     if gap.startswith("、") and _OWNER_GAP.match(gap[1:]):
         return True
     if gap.startswith("、") and 1 < len(gap) <= 7:
-        rest = gap[1:]
+        rest = gap[1:-1] if gap.endswith("的") and len(gap) > 2 else gap[1:]  # 、常德的“…”: a place owns it
         return all(_is_han(c) for c in rest) and not (set(rest) & GAP_BLOCKERS)
     return False
 
