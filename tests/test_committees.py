@@ -149,3 +149,8 @@ def test_short_city_form_after_a_county_level_city_of_the_topic():
     # ... while in an article about the county-level city it stays that city
     text = "彭州市政协召开常委会议\n彭州市政协组织委员视察，市政协主席讲话。"
     assert labels(text)[-1] == "彭州市政协"
+
+
+def test_prefecture_short_form_of_a_diqu():
+    assert labels("新疆阿克苏地区政协召开常委会议。地区政协主席出席。") == ["阿克苏地区政协"] * 2
+    assert labels("新疆阿克苏地区政协召开会议\n各地区政协要加强联动。") == ["阿克苏地区政协"]

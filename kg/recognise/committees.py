@@ -36,11 +36,12 @@ _SHORT = {
     "市": (("市",), (1, 2, 3)),
     "州": (("州",), (2,)),
     "盟": (("盟",), (2,)),
+    "地区": (("地区",), (2,)),  # 阿克苏地区, 阿里地区
     "县": (("县",), (3,)),
     "区": (("区",), (3,)),
     "旗": (("旗",), (3,)),
 }
-_SHORT_RE = re.compile(r"(自治区|省|市|州|盟|县|区|旗)政协")
+_SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
 # a character right before a short form that makes it a collective or part of another word:
 # 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协
 _COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇村民基层地")
