@@ -188,6 +188,17 @@ def test_missing_graph_is_a_user_error(tmp_path):
         serve.make_server(tmp_path / "none.ttl", port=0)
 
 
+def test_port_in_use_is_a_user_error_before_the_graph_is_loaded(endpoint, monkeypatch):
+    def never(self):  # loading a large graph takes minutes: the port must be checked first
+        raise AssertionError("the graph was loaded before the port was bound")
+
+    monkeypatch.setattr(serve.QueryWorker, "start", never)
+    server = endpoint[1]
+    host, port = server.server_address[:2]
+    with pytest.raises(UserError, match=f"port {port} .*already in use"):
+        serve.make_server(server.graph_path, host=host, port=port)
+
+
 def test_named_queries_through_the_endpoint_on_the_seeds(seeds_export):
     from decimal import Decimal
 
