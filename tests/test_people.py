@@ -259,3 +259,21 @@ def test_name_ends_before_leading_and_reporting_verbs():
     got = persons(doc)
     assert sorted(got) == ["兰秀芬", "邬立新"]
     assert got["兰秀芬"][0]["org"] == "organ:430300/提案委员会"
+
+
+def test_names_before_a_group_title():
+    # 张三、李四等市政协领导: the group title after 等 gives the listed names its post
+    doc = make_doc("会上，韦国平、欧阳春晖等市政协领导出席。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["欧阳春晖", "韦国平"]
+    assert all(posts[0]["committee"] == "committee:430300" for posts in got.values())
+    # place names and common words before 等 are not names
+    assert persons(make_doc("南宁、柳州等市政协委员参加。", HUNAN)) == {}
+    assert persons(make_doc("项目、资金等市领导关心的问题。", HUNAN)) == {}
+
+
+def test_names_after_haiyou():
+    doc = make_doc("出席会议的省政协领导还有黄明远、李秋红。", HUNAN)
+    got = persons(doc)
+    assert sorted(got) == ["李秋红", "黄明远"]
+    assert got["黄明远"][0]["committee"] == "committee:430000"

@@ -45,7 +45,8 @@ _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
-_IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)")  # 执行主席是张三、李四
+# 执行主席是张三、李四; 出席会议的市政协领导还有张三、李四
+_IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)|还有(?=[^、，。\n]{2,4}[、，。])")
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
 _GOV_ONLY = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "总理", "厅长", "局长", "国务委员")
@@ -67,7 +68,8 @@ _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高�
                         "时间", "文化", "成员", "成果", "明确", "国家", "平台", "能力", "江山", "金融", "林业",
                         "周年", "周边", "程度", "程序", "向前", "任务", "于此", "叶片", "石油", "黄金", "龙头",
                         "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报",
-                        "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案"})
+                        "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案",
+                        "关心", "关注", "关怀", "关键", "关爱"})
 
 
 @lru_cache(maxsize=1)
@@ -403,8 +405,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     for _end, m in sorted(ends.items()):
         title = m.group()
         p = _SEP.match(text, m.end()).end()
-        if p == m.end() and _IS.match(text, p):
-            p += 1
+        if p == m.end() and (is_ := _IS.match(text, p)):
+            p = is_.end()
         if p >= len(text) or not _surname_len(text, p):
             continue
         strong = title not in _WEAK_TITLES or p > m.end()
@@ -534,6 +536,43 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     return None
 
 
+# group titles after a name list and 等: 张三、李四等市政协领导出席
+_GROUP_TITLES = frozenset({"领导", "领导同志", "负责同志", "省领导", "市领导", "县领导", "区领导", "州领导",
+                           "委员", "常委", "副主席"})
+
+
+def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """``张三、李四等市政协领导出席``: a list of whole names (each cut by separators, the first
+    at a clause start) before 等 and a group title, which gives them its post."""
+    text = doc.text
+    pat = _title_re()
+    for g in re.finditer("等", text):
+        k = g.end()
+        c = next((c for c in committees if c.start == k), None)
+        t = pat.match(text, c.end if c else k)
+        if t is None or t.group() not in _GROUP_TITLES:
+            continue
+        items: list[tuple[int, int]] = []
+        end = g.start()
+        while True:
+            item = next(((end - n, end) for n in (3, 2, 4) if end - n >= 0 and _list_item(text, end - n) == n
+                         and (end - n == 0 or not _is_han(text[end - n - 1]) or text[end - n - 1] == "、")), None)
+            if item is None or not _plausible(text, item[0], item[1] - item[0]) or not (
+                    _jieba_len(text, item[0]) == item[1] - item[0] or _common_given(text, *item[:1],
+                                                                                    item[1] - item[0])):
+                items = []
+                break
+            items.append(item)
+            if item[0] == 0 or text[item[0] - 1] != "、":
+                break
+            end = item[0] - 1
+        if not items:
+            continue
+        post = post_before(doc, t.start(), t.group(), committees)
+        for s0, e0 in items:
+            yield s0, e0, [post]
+
+
 def _clause_starts(doc: Doc) -> Iterator[Found]:
     """A bare name opening a clause, followed by a speech/action verb or by 在…上强调."""
     text = doc.text
@@ -577,7 +616,7 @@ def recognise(doc: Doc) -> list[Mention]:
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
     cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_before_honorifics(doc, committees),
-            *_clause_starts(doc)]
+            *_clause_starts(doc), *_names_before_group(doc, committees)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
