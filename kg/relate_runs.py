@@ -48,6 +48,8 @@ OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|�
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
 OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
+# a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩
+TRIP = re.compile(r"(?:来|到|赴|前往)[\u4e00-\u9fff]{1,8}?(?:调研|考察|视察|观摩|学习|参观|交流)")
 # prepositions and verbs before a place where something happens: 到株洲, 在常德, 走进浏阳
 PLACE_PREPS = ("在", "到", "赴", "来", "于", "从", "往", "至", "进", "走进", "来到", "深入", "前往", "聚焦", "围绕")
 # collectives (not committees) and the level of the committee that speaks for them
@@ -387,6 +389,15 @@ def praised(doc: Doc, init: Mention) -> bool:
     return any(w in text[init.end:end] for w in PRAISE_WORDS)
 
 
+def _guest(doc: Doc, subject: Subject, end: int, ctx: Context) -> bool:
+    """Is ``subject`` another committee on a trip (``泰州市政协副主席率考察团来盐考察``) between its
+    position and ``end``?  A guest does not run what it sees; the article's own committee going to
+    its towns (``县政协主席到乡镇调研``) is not a guest."""
+    if subject.how != "committee" or not ctx.main or ctx.main in subject.keys:
+        return False
+    return bool(TRIP.search(_clean(doc.text[subject.pos:end])))
+
+
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
     """Committee keys that run ``init`` and how they were found."""
     sent = doc.sentence_at(init.start)
@@ -408,6 +419,8 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             return here[-1].keys, "sentence:" + here[-1].how
         return (owner.key,), "owner"
     if here:
+        if _guest(doc, here[-1], init.start, ctx):
+            return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx.committees)
     if later is not None:
@@ -418,6 +431,8 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             break
         found = subjects(doc, prev, ctx)
         if found:
+            if _guest(doc, found[-1], prev.end, ctx):
+                return (), "guest"
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
     return fallback
 

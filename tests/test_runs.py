@@ -233,3 +233,14 @@ def test_region_after_a_preposition_is_where_not_who() -> None:
     doc = _regions(_doc(text), ("宜昌", YICHANG))
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
     assert runs == {(HUBEI, "宜商量")}
+
+
+def test_a_guest_committee_on_a_trip_does_not_run_what_it_sees() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "襄阳市政协副主席率考察团来宜考察。考察团一行认为，“宜商量”特色鲜明、成效显著。\n")
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_the_article_committee_on_a_trip_to_its_towns_still_runs() -> None:
+    text = "宜昌市政协召开会议。\n宜昌市政协主席到乡镇调研时强调，要建好用好“宜商量”议事室。\n"
+    assert _runs(text) == {(YICHANG, "宜商量")}
