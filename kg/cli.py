@@ -69,8 +69,9 @@ Named queries (--name, in kg/queries/):
 {names}
 Only reading queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are run.
 
-exit status: 0 answered; 2 missing or unparsable graph, malformed query, unknown --name;
-3 internal error; 130 interrupted.
+exit status: 0 answered; 1 the query failed while running (e.g. a SERVICE endpoint could not
+be reached); 2 missing or unparsable graph, malformed query, unknown --name; 3 internal error;
+130 interrupted.
 
 examples:
   cppcc-kg query exports --name who-runs
@@ -282,8 +283,9 @@ def _build(args: argparse.Namespace) -> int:
     _check_output_folder(args.output)
     if args.push is not None and not args.push.startswith(("http://", "https://")):
         raise UserError(f"--push needs an http(s) URL, not {args.push!r}")
-    if args.cache_dir is not None and Path(args.cache_dir).exists() and not Path(args.cache_dir).is_dir():
-        raise UserError(f"--cache-dir {args.cache_dir} is a file: give a folder")
+    for option, folder in (("--cache-dir", args.cache_dir), ("--store", args.store)):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise UserError(f"{option} {folder} is a file: give a folder")
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(args.output))
     progress = sys.stderr.isatty() and not args.quiet
     stats: dict = {}

@@ -203,7 +203,7 @@ class OxigraphEngine(Engine):
         try:
             res = self.store.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=self.union)
         except SyntaxError as exc:
-            raise UserError(f"malformed query: {exc}") from None
+            raise UserError(f"malformed query: {syntax_message(sparql, str(exc))}") from None
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
@@ -219,6 +219,27 @@ class OxigraphEngine(Engine):
                     row[v] = _ox_cell(t)
             rows.append(row)
         return Result("select", vars=names, rows=rows[:limit], truncated=limit is not None and len(rows) > limit)
+
+
+def syntax_message(sparql: str, oxigraph_message: str) -> str:
+    """A readable reason for a query Oxigraph refused.
+
+    Oxigraph's parser lists every token it would have accepted (a screenful of Unicode
+    ranges); rdflib's parser names what it expected in a few words, so its message is used when
+    it refuses the query too, else Oxigraph's, cut before its list of expected characters.
+    """
+    try:
+        from rdflib.namespace import Namespace
+        from rdflib.plugins.sparql import prepareQuery
+
+        prepareQuery(sparql, initNs={p: Namespace(ns) for p, ns in PREFIXES.items()})
+    except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib raise various errors
+        return " ".join(str(exc).split())
+    head, sep, rest = oxigraph_message.partition("expected one of ")
+    if not sep:
+        return oxigraph_message
+    words = [w.strip() for w in rest.split(", ") if not w.lstrip().startswith("[")]  # drop character ranges
+    return f"{head}expected one of {', '.join(words)}" if words else head.rstrip(": ")
 
 
 def bcp47_case(tag: str) -> str:
@@ -393,4 +414,11 @@ def run_query_cli(graph_path: str | Path, query: str | None, name: str | None = 
     sparql = resolve_query_text(query, name)
     if is_update(sparql):  # refused before loading the graph: exports are changed by building again
         raise UserError("the query verb only reads: SPARQL Update (INSERT, DELETE, LOAD, CLEAR ...) is not run")
-    return format_result(run_query(graph_path, sparql, engine), fmt)
+    loaded = open_engine(graph_path, engine)
+    try:
+        result = loaded.query(sparql)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a well-formed query that failed while running (SERVICE ...)
+        raise UserError(f"the query failed while running: {type(exc).__name__}: {exc}", exit_code=1) from None
+    return format_result(result, fmt)
