@@ -98,7 +98,10 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "副院长", "教授", "研究员", "专家", "博士", "党支部书记", "支部书记", "会长", "副会长", "理事长",
                 "馆长", "所长", "站长", "社长", "经理", "医生", "律师", "老师", "村民", "群众", "代表",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
-                "主委", "副主委", "常务副主委", "专职副主委")
+                "主委", "副主委", "常务副主委", "专职副主委",
+                # representatives of a group (代表 alone is too loose: 代表委员, 代表性)
+                "群众代表", "村民代表", "居民代表", "企业代表", "职工代表", "人大代表", "党代表", "学生代表",
+                "青年代表", "家长代表", "商户代表", "种植户代表")
 
 # Every title, longest first (the post regex takes the longest).
 ALL_TITLES = tuple(sorted(set(MEDIA_TITLES + CPPCC_TITLES + ORGAN_TITLES + PARTY_TITLES + GOVERNMENT_TITLES

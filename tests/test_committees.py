@@ -154,3 +154,10 @@ def test_short_city_form_after_a_county_level_city_of_the_topic():
 def test_prefecture_short_form_of_a_diqu():
     assert labels("新疆阿克苏地区政协召开常委会议。地区政协主席出席。") == ["阿克苏地区政协"] * 2
     assert labels("新疆阿克苏地区政协召开会议\n各地区政协要加强联动。") == ["阿克苏地区政协"]
+
+
+def test_coordinated_forms_with_deng():
+    text = "四川省政协召开会议\n绵阳、自贡、德阳等市政协负责同志作交流发言。"
+    assert sorted(labels(text)) == ["四川省政协", "德阳市政协", "绵阳市政协", "自贡市政协"]
+    # 等市县政协 is a collective of cities and counties: only the region is named
+    assert labels("广西南宁市政协召开会议\n南宁等市县政协负责同志参加。") == ["南宁市政协"]

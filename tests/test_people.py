@@ -277,3 +277,7 @@ def test_names_after_haiyou():
     got = persons(doc)
     assert sorted(got) == ["李秋红", "黄明远"]
     assert got["黄明远"][0]["committee"] == "committee:430000"
+
+
+def test_group_representatives_are_posts():
+    assert list(persons(make_doc("在现场，群众代表黎桂生感慨地说。", HUNAN))) == ["黎桂生"]

@@ -4,6 +4,7 @@ Forms (text is Simplified after normalisation):
 
 * a region right before 政协: ``柳州市政协``, ``柳州政协``, ``四川眉山市政协`` (the last region of
   a chain), ``广西政协``; coordinated: ``上海、广西两地政协``, ``湖南省永州市、广东省肇庆市政协``,
+  ``绵阳、德阳等市政协``,
   ``分别与柳州市和南宁市政协`` (regions of one level joined by 、/和/与/及);
 * the official forms ``政协柳州市委员会`` and ``中国人民政治协商会议柳州市委员会``
   (``…全国委员会`` is 全国政协);
@@ -47,7 +48,7 @@ _SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
 _COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇村民基层地")
 _COORD = set("、和与及同暨")
 _NOISE = re.compile(r"[\s,，]")  # stray commas and spaces a noisy source leaves between coordinated names
-_COUNT_BEFORE_ZX = re.compile(r"^(?:两|三|四|五|六|七|八|九|十|多)(?:地|市|县|省|区)")
+_COUNT_BEFORE_ZX = re.compile(r"^(?:(?:两|三|四|五|六|七|八|九|十|多)(?:地|市|县|省|区)|等(?:地|市|县|区|州)?)")
 _TERM = r"第[一二三四五六七八九十〇零\d]{1,4}届"
 _NATIONAL_RE = re.compile(rf"全国政协|(?:中国人民政治协商会议|政协)(?:{_TERM})?全国委员会")
 # the official forms: 政协柳州市委员会, 中国人民政治协商会议第十三届柳州市委员会, 政协柳州市第十三届委员会
