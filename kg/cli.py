@@ -368,12 +368,33 @@ def _check_gold(paths: list[str]) -> None:
             raise UserError(f"gold file {path} is not in the gold format: {problem}")
 
 
+@contextlib.contextmanager
+def _parse_errors_located(graph: str) -> Iterator[None]:
+    """rdflib's Turtle errors quote bytes and name no column; on that error path only, ask
+    Oxigraph's parser, whose message gives the line and column and says what is wrong."""
+    try:
+        yield
+    except UserError as exc:
+        if not str(exc).startswith("cannot parse"):
+            raise
+        from kg.query import OxigraphEngine
+
+        try:
+            OxigraphEngine.from_file(Path(graph))
+        except UserError as better:
+            raise better from None
+        except Exception:  # noqa: BLE001 - keep rdflib's message then
+            pass
+        raise
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate, format_report
 
     graph = graph_file(args.graph, "eval")
     _check_gold(args.gold)
-    result = evaluate(graph, args.gold)
+    with _parse_errors_located(graph):
+        result = evaluate(graph, args.gold)
     print(format_report(result, verbose=not args.brief))
     if args.min_f1 is not None and result["overall_f1"] < args.min_f1:
         print(f"error: overall F1 {result['overall_f1']:.3f} is under --min-f1 {args.min_f1:g}", file=sys.stderr)
@@ -392,7 +413,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate
 
-    conforms, text = validate(graph_file(args.graph))
+    graph = graph_file(args.graph)
+    with _parse_errors_located(graph):
+        conforms, text = validate(graph)
     print(text)
     return 0 if conforms else PROBLEM
 

@@ -269,6 +269,19 @@ def test_query_graph_that_is_not_turtle(tiny):
 def test_malformed_query(tiny, engine):
     r = _run("query", str(tiny["graph"]), "SELEC * WHERE { ?s ?p ?o }", "--engine", engine)
     _one_clear_line(r, USAGE, "malformed")
+    r = _run("query", str(tiny["graph"]), "SELECT * WHERE { ?s nope:x ?o }", "--engine", engine)
+    _one_clear_line(r, USAGE, "malformed", "nope")
+    assert len(r.stderr) < 200  # the reason, not the parser's list of every character it would take
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_that_fails_while_running(tiny, engine):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = _run("query", str(tiny["graph"]), "--engine", engine,
+             f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}")
+    _one_clear_line(r, PROBLEM, "the query failed while running")
 
 
 def test_query_name_format_and_update_mistakes(tiny):
@@ -300,7 +313,7 @@ def test_eval_gold_mistakes(tiny):
     _one_clear_line(_run("eval", g, str(root / "list.json")), USAGE, "not in the gold format")
     _one_clear_line(_run("eval", g, str(root / "nolabel.json")), USAGE, "not in the gold format", "label")
     _one_clear_line(_run("eval", str(root / "gold.json"), g), USAGE, "not an RDF graph", "graph comes first")
-    _one_clear_line(_run("eval", str(root / "bad.ttl"), str(root / "gold.json")), USAGE, "cannot parse")
+    _one_clear_line(_run("eval", str(root / "bad.ttl"), str(root / "gold.json")), USAGE, "cannot parse", "line 1")
     _one_clear_line(_run("eval", g, str(root / "gold.json"), "--min-f1", "2"), USAGE, "--min-f1")
 
 
@@ -319,7 +332,10 @@ def test_eval_scores_and_min_f1(tiny):
 
 def test_validate_mistakes(tiny):
     _one_clear_line(_run("validate", str(tiny["root"] / "nope.ttl")), USAGE, "no such graph file")
-    _one_clear_line(_run("validate", str(tiny["root"] / "bad.ttl")), USAGE, "cannot parse")
+    _one_clear_line(_run("validate", str(tiny["root"] / "bad.ttl")), USAGE, "cannot parse", "line 1")
+    _one_clear_line(_run("validate", str(tiny["in"])), USAGE, "folder", "graph.ttl")
+    ok = _run("validate", str(tiny["out"]))  # a build's folder is its graph
+    assert ok.returncode in (0, 1) and "Traceback" not in ok.stderr and ok.stdout.strip()
 
 
 # --- serve mistakes -------------------------------------------------------------------------------
