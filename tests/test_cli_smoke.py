@@ -303,6 +303,22 @@ def test_query_options_before_the_query_and_graph_as_folder(tiny):
     assert lines[0] == "l" and "鄂州市政协" in lines[1:]
 
 
+def test_output_cut_short_by_the_reader_is_not_an_error(tiny):
+    """``cppcc-kg query ... | head -1``: the reader goes away; no BrokenPipeError noise."""
+    p = subprocess.Popen([sys.executable, "-m", "kg", "query", str(tiny["graph"]), "--format", "csv",
+                          "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }"],  # about 1 MB: more than a pipe holds
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert p.stdout.readline().strip()
+        p.stdout.close()
+        err = p.stderr.read().decode()
+        p.wait(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 0 and err == ""
+
+
 # --- eval and validate mistakes -------------------------------------------------------------------
 
 
