@@ -325,7 +325,12 @@ def _build(args: argparse.Namespace) -> int:
     if interrupted:
         print("interrupted after the export was written", file=sys.stderr)
         return INTERRUPTED
-    done = b.publish(kgraph, args.output, store=args.store, push=args.push)
+    try:
+        done = b.publish(kgraph, args.output, store=args.store, push=args.push)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted while loading or pushing the graph; the export in {args.output} was written",
+              file=sys.stderr)
+        return INTERRUPTED
     if "store" in done:
         print(f"loaded {done['store']} triples into the Oxigraph store {args.store}", file=sys.stderr)
     if "push" in done:
