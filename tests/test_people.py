@@ -281,3 +281,9 @@ def test_names_after_haiyou():
 
 def test_group_representatives_are_posts():
     assert list(persons(make_doc("在现场，群众代表黎桂生感慨地说。", HUNAN))) == ["黎桂生"]
+
+
+@pytest.mark.parametrize("text", ["记者来到丹竹镇看到，群众正在忙碌。", "记者边走边看。", "主任向大家介绍情况。"])
+def test_words_after_strong_titles_need_a_name_shape(text):
+    # with nothing marking where a name would end, only usual given-name characters make one
+    assert persons(make_doc(text, HUNAN)) == {}

@@ -69,7 +69,7 @@ _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高�
                         "周年", "周边", "程度", "程序", "向前", "任务", "于此", "叶片", "石油", "黄金", "龙头",
                         "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报",
                         "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案",
-                        "关心", "关注", "关怀", "关键", "关爱"})
+                        "关心", "关注", "关怀", "关键", "关爱", "向大家", "向委员", "向群众", "向社会"})
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +225,8 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
             return j
         if valid:
             return valid[0]
-        return options[0] if options else 0
+        # nothing says where it ends: only a name of usual given-name characters (not 记者来到丹竹镇)
+        return next((n for n in options if _common_given(text, p, n)), 0)
     return 0
 
 
