@@ -287,3 +287,16 @@ def test_group_representatives_are_posts():
 def test_words_after_strong_titles_need_a_name_shape(text):
     # with nothing marking where a name would end, only usual given-name characters make one
     assert persons(make_doc(text, HUNAN)) == {}
+
+
+def test_posts_in_apposition():
+    doc = make_doc("“这是我们的责任。”王东明（市政协委员、某某公司总经理）说。", HUNAN)
+    assert persons(doc)["王东明"][0]["committee"] == "committee:430300"
+    doc = make_doc("陈秀芝，省政协委员，某某医院院长。", HUNAN)
+    assert persons(doc)["陈秀芝"][0]["committee"] == "committee:430000"
+
+
+@pytest.mark.parametrize("text", ["明年，市政协委员，要继续履职。", "会议期间，省政协委员，分组讨论。",
+                                  "目前，市政协委员共有500名。"])
+def test_clause_openers_before_posts_are_not_names(text):
+    assert persons(make_doc(text, HUNAN)) == {}

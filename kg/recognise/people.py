@@ -574,6 +574,39 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
             yield s0, e0, [post]
 
 
+_APPOSITION = re.compile(r"[（(，,]")
+_APPOSITION_END = "）)，,。；、"
+
+
+def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """``王东明（市政协委员、某公司总经理）说`` and ``王东明，市政协委员，…``: a name at a clause
+    start followed by its posts in brackets or between commas; the first post must be a
+    committee's (so 张三，主任… is not read as one)."""
+    text = doc.text
+    pat = _title_re()
+    starts = {c.start: c for c in committees}
+    for g in _APPOSITION.finditer(text):
+        q = g.end()
+        c = starts.get(q)
+        if c is None:
+            continue
+        t = pat.match(text, c.end)
+        if t is None or t.group() not in V.CPPCC_TITLES or (t.end() < len(text) and
+                                                            text[t.end()] not in _APPOSITION_END):
+            continue
+        name = next(((g.start() - n, g.start()) for n in (3, 2, 4) if g.start() - n >= 0
+                     and _surname_len(text, g.start() - n)
+                     and (g.start() - n == 0 or not _is_han(text[g.start() - n - 1]))), None)
+        if name is None:
+            continue
+        s0, e0 = name
+        n = e0 - s0
+        if not _given_ok(text[s0 + _surname_len(text, s0):e0]) or not _plausible(text, s0, n) or not (
+                _jieba_len(text, s0) == n or _common_given(text, s0, n) or (n == 4 and _translit4(text, s0))):
+            continue
+        yield s0, e0, [post_before(doc, t.start(), t.group(), committees)]
+
+
 def _clause_starts(doc: Doc) -> Iterator[Found]:
     """A bare name opening a clause, followed by a speech/action verb or by 在…上强调."""
     text = doc.text
@@ -617,7 +650,7 @@ def recognise(doc: Doc) -> list[Mention]:
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
     cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_before_honorifics(doc, committees),
-            *_clause_starts(doc), *_names_before_group(doc, committees)]
+            *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
