@@ -300,3 +300,11 @@ def test_posts_in_apposition():
                                   "目前，市政协委员共有500名。"])
 def test_clause_openers_before_posts_are_not_names(text):
     assert persons(make_doc(text, HUNAN)) == {}
+
+
+def test_office_director_is_a_post_of_the_office():
+    # 办公室主任: the organ 办公室 and the title 主任, not a title 室主任 after 办公
+    doc = make_doc("县政协办公室主任宁小波通报了有关情况。", {"县政协": ("committee:450521", "合浦县政协")})
+    post = persons(doc)["宁小波"][0]
+    assert (post["title"], post["committee"]) == ("主任", "committee:450521")
+    assert post["org"] == "organ:450521/办公室"
