@@ -105,14 +105,27 @@ def double_punctuation(text: str, rng: random.Random, rate: float = 0.3) -> str:
     return "".join(out)
 
 
-def gbk_shift(text: str) -> str:
-    """``text`` encoded in GBK and decoded one byte off, the way scrapers do it: every byte
-    from 0x81 starts a pair, invalid pairs vanish, ASCII bytes stand alone.
+SHIFT_STYLES = ("vanish", "replace", "pua")
+
+
+def gbk_shift(text: str, style: str = "vanish") -> str:
+    """``text`` encoded in GBK and decoded one byte off, the way scrapers do it.  Bytes below
+    0x80 stand alone (and re-synchronise the pairs); an invalid pair
+
+    * ``vanish``: is dropped (the harshest: the bytes are gone);
+    * ``replace``: becomes U+FFFD for its first byte, the next byte starting a new pair
+      (Python's ``errors="replace"``: the run ends there, re-synchronised);
+    * ``pua``: is read as GB18030 does, user-defined codes as private-use characters (what
+      browsers show), and dropped only if GB18030 has no reading either.
 
     >>> gbk_shift("”談及感受，鄭嘉儀")
     '闭劶案惺埽嵓蝺x'
+    >>> gbk_shift("政協委員", "replace")
+    '\ufffd協委員'
     """
     data = text.encode("gbk")[1:]
+    if style == "replace":
+        return data.decode("gbk", errors="replace")
     out = []
     i = 0
     while i < len(data):
@@ -120,10 +133,12 @@ def gbk_shift(text: str) -> str:
             out.append(chr(data[i]))
             i += 1
             continue
-        try:
-            out.append(data[i:i + 2].decode("gbk"))
-        except UnicodeDecodeError:
-            pass
+        for codec in ("gbk", "gb18030") if style == "pua" else ("gbk",):
+            try:
+                out.append(data[i:i + 2].decode(codec))
+                break
+            except UnicodeDecodeError:
+                continue
         i += 2
     return "".join(out)
 
@@ -142,10 +157,11 @@ def _protected(text: str, names: Iterable[str], margin: int) -> list[bool]:
 
 
 def add_mojibake(text: str, rng: random.Random, protect: Iterable[str] = (), runs: int = 1, length: int = 10,
-                 margin: int = 4) -> tuple[str, int]:
+                 margin: int = 4, style: str | None = None) -> tuple[str, int]:
     """Replace up to ``runs`` stretches of ``length`` Han characters (or common punctuation)
-    far from every protected name by their GBK byte-shifted form.  Returns the text and the
-    number of runs made."""
+    far from every protected name by their GBK byte-shifted form (``style`` of
+    :func:`gbk_shift`, drawn per run when None).  Returns the text and the number of runs
+    made."""
     bad = _protected(text, protect, margin)
     ok = re.compile(r"[\u4e00-\u9fff，、]")
     starts = [i for i in range(len(text) - length)
@@ -162,7 +178,7 @@ def add_mojibake(text: str, rng: random.Random, protect: Iterable[str] = (), run
                 continue
             chosen.append(i)
     for i in sorted(chosen, reverse=True):
-        text = text[:i] + gbk_shift(text[i:i + length]) + text[i + length:]
+        text = text[:i] + gbk_shift(text[i:i + length], style or rng.choice(SHIFT_STYLES)) + text[i + length:]
     return text, len(chosen)
 
 

@@ -12,6 +12,7 @@ import opencc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from noise import gbk_shift
 
 from kg.model import Article, Doc
 from kg.normalise import normalise
@@ -70,25 +71,6 @@ def test_doubled_mark_keeps_its_own_offset():
     assert raw[doc.raw_starts[i]:doc.raw_ends[i]] == "。"
 
 
-def gbk_shift(text: str) -> str:
-    """``text`` encoded in GBK and decoded one byte off, the way scrapers do it: every byte
-    from 0x81 starts a pair, invalid pairs vanish, ASCII bytes stand alone."""
-    data = text.encode("gbk")[1:]
-    out = []
-    i = 0
-    while i < len(data):
-        if data[i] < 0x80:
-            out.append(chr(data[i]))
-            i += 1
-            continue
-        try:
-            out.append(data[i:i + 2].decode("gbk"))
-        except UnicodeDecodeError:
-            pass
-        i += 2
-    return "".join(out)
-
-
 def test_gbk_shifted_run_is_recovered():
     noisy = "市政协召开常委会议。" + gbk_shift("。”談及感受，鄭嘉儀委員如是說") + "。"
     doc = normalise(art(noisy))
@@ -97,6 +79,44 @@ def test_gbk_shifted_run_is_recovered():
     assert "谈及感受" in doc.text and "嘉仪委员如是说" in doc.text
     i = doc.text.index("谈")
     assert doc.raw_starts[i] > len("市政协召开常委会议。")  # maps into the mojibake
+
+
+SHIFTED = "委員們圍繞" + gbk_shift("聯合湖南省永州市、廣東", "pua") + "省肇慶市開展調研。"
+
+
+def test_shifted_run_through_symbols_and_private_use_characters():
+    """A run holding GBK symbols (``∮``) and user-defined codes (shown as private-use
+    characters) is one window; the character whose first byte the shift ate is put back from
+    its second byte where one character makes a word with its neighbour (聯合)."""
+    assert "∮" in SHIFTED and re.search("[\ue000-\uf8ff]", SHIFTED)
+    doc = normalise(art(SHIFTED))
+    check_map(doc)
+    assert doc.text == "委员们围绕联合湖南省永州市、广东省肇庆市开展调研。"
+    assert doc.quality["mojibake_recovered"] == 1
+
+
+def test_run_followed_by_digits_is_trimmed_not_lost():
+    raw = "推動「委員幫幫團」" + gbk_shift("志願服務活動，服務", "replace") + "群眾3000餘人次。"
+    doc = normalise(art(raw))
+    check_map(doc)
+    assert "活动" in doc.text and doc.text.endswith("群众3000余人次。")
+
+
+def test_lone_second_bytes_completed_only_where_a_shift_was_seen():
+    """``委T`` (委員 with the first byte of 員 eaten) is completed in a text with a recovered
+    run; in clean text a letter between characters is a letter (A股)."""
+    doc = normalise(art(SHIFTED + "全體委T參加，政f委員會議召開。"))
+    check_map(doc)
+    assert doc.text.endswith("全体委员参加，政协委员会议召开。")
+    i = doc.text.index("全体委员") + 3
+    assert doc.article.raw[doc.raw_starts[i]:doc.raw_ends[i]] == "T"
+    for clean in ("他买了A股，做了B超和X光检查。", "全體委T參加。"):
+        assert normalise(art(clean)).text == T2S(clean)
+
+
+def test_kept_start_of_a_window_is_looked_at_again():
+    once = normalise(art("闭劶案惺埽a闭劶案惺埽")).text
+    assert normalise(art(once)).text == once
 
 
 def test_rare_names_are_not_touched():

@@ -28,6 +28,7 @@ _QMARKS = re.compile(r"\ufffd+|(?<=[\u3400-\u9fff\ufffd])\?+|\?+(?=[\u3400-\u9ff
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 MAX_WINDOW = 48
 READS_WELL = -8.5  # a window scoring above this (mean log-probability) is text, not mojibake
+TRIM = 5  # a window may hold this many real characters at either end (digits, a rare name)
 MIN_GAIN = 3.0  # mean log-probability per character the recovery must gain
 # GB18030-2000 decoders (and some browsers) map FE50-FEA0 to the private use area from U+E815;
 # Python maps them to real characters, so re-encoding needs the old table
@@ -40,7 +41,31 @@ def _rare_re() -> re.Pattern[str]:
     from kg.text.charmodel import model
 
     common = "".join(sorted(c for c in model().common if _is_han(c)))
-    return re.compile(f"(?![{re.escape(common)}])[{_HAN}]|[\ue000-\uf8ff]")
+    symbols = "".join(_odd_symbols())
+    return re.compile(f"(?![{re.escape(common)}])[{_HAN}]|[\ue000-\uf8ff\u2e80-\u2fdf{re.escape(symbols)}]")
+
+
+# symbols of GBK's first rows that news does use: not evidence of a shift
+_NEWS_SYMBOLS = frozenset("\u3000￥、。·ˉˇ¨〃々—～‖…‘’“”〔〕〈〉《》「」『』〖〗【】±×÷∶°℃‰§№☆★○●◎◇◆□■△▲※→←↑↓"
+                          "①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
+
+
+@lru_cache(maxsize=1)
+def _odd_symbols() -> list[str]:
+    """The GBK two-byte symbols (rows A1-A3, A6-A9: math, enclosed numbers, box drawing) that
+    news text hardly uses, so that a shifted run that decodes to them is seen (kana and
+    Cyrillic are left out: quoted foreign words use them; a real symbol is only a hit, the
+    recovery must still read far better to replace it)."""
+    out = []
+    for lead in (0xA1, 0xA2, 0xA3, 0xA6, 0xA8, 0xA9):
+        for trail in range(0xA1, 0xFF):
+            try:
+                c = bytes([lead, trail]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(c) == 1 and c not in _NEWS_SYMBOLS and not ("\uff01" <= c <= "\uff5e") and not c.isascii():
+                out.append(c)
+    return out
 
 
 def _is_han(c: str) -> bool:
@@ -48,10 +73,26 @@ def _is_han(c: str) -> bool:
 
 
 def _in_run(c: str) -> bool:
-    """Characters a byte-shifted run is made of: Han, kana, Greek, Cyrillic, full-width forms
-    (all double-byte in GBK) and single-byte ASCII."""
+    """Characters a byte-shifted run is made of: Han, kana, Greek, Cyrillic, full-width forms,
+    the symbols of GBK's first rows (``∮``, ``⒐``, ``①``, box drawing: all double-byte in GBK),
+    private-use characters (GBK's user-defined codes as browsers show them), CJK radicals
+    (GB18030 reads some FExx codes as them) and single-byte ASCII."""
     return (_is_han(c) or ("!" <= c <= "~" and c not in ",;:()[]?") or "\u3040" <= c <= "\u312f"
-            or "\u0391" <= c <= "\u0451" or "\uff01" <= c <= "\uff5e")
+            or "\u0391" <= c <= "\u0451" or "\uff01" <= c <= "\uff5e" or "\ue000" <= c <= "\uf8ff"
+            or "\u2e80" <= c <= "\u2fdf" or _gbk_symbol(c))
+
+
+@lru_cache(maxsize=4096)
+def _gbk_symbol(c: str) -> bool:
+    """A symbol GBK encodes in two bytes (rows A1-A9 hold math, enclosed numbers, box drawing;
+    a shifted run shows them) - not the Chinese punctuation of row A1 that real text uses."""
+    if c in "、。·ˉˇ¨〃々—～‖…‘’“”〔〕〈〉《》「」『』〖〗【】":
+        return False
+    try:
+        data = c.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(data) == 2 and 0xA1 <= data[0] <= 0xA9
 
 
 def _window(text: str, p: int, bigrams: frozenset[str], common: frozenset[str]) -> tuple[int, int]:
@@ -101,8 +142,14 @@ def _decode_tracked(data: bytes, owner: list[int], dec: str) -> list[tuple[str, 
     return out
 
 
-def _candidates(window: str):
-    """Every reading of ``window``: lists of (char, first window index, last window index)."""
+def _candidates(window: str, before: str = "", after: str = ""):
+    """Every reading of ``window`` as it decodes and as completed (lists of (char, first window
+    index, last window index)), with the encoding re-encoded to.
+
+    A reading one byte off has lost the first byte of the character the window starts in and
+    the second byte of the one it ends in; each is completed (:func:`_complete`) when one
+    common character with the byte that is left forms a dictionary word with its neighbours
+    (``before``/``after`` the window)."""
     for enc, dec in _READINGS:
         data = bytearray()
         owner: list[int] = []
@@ -118,7 +165,90 @@ def _candidates(window: str):
         if not ok or not data:
             continue
         for drop in ((1, 0) if dec != "utf-8" else (0,)):
-            yield _decode_tracked(bytes(data[drop:]), owner[drop:], dec)
+            reading = _decode_tracked(bytes(data[drop:]), owner[drop:], dec)
+            done = _complete_ends(reading, data, owner, enc, before, after) if drop and reading else reading
+            yield reading, done, enc
+
+
+def _complete_ends(reading: list[tuple[str, int, int]], data: bytearray, owner: list[int], enc: str, before: str,
+                   after: str) -> list[tuple[str, int, int]]:
+    """The reading with the character whose first byte was eaten (``data[0]`` is its second
+    byte) and the one whose second byte is missing (a dangling first byte at the end) put
+    back where the neighbours say which it was."""
+    out = list(reading)
+    first = out[0][0]
+    if data[0] >= 0x40 and _is_han(first):
+        c = _complete(data[0], 1, enc, before, first)
+        if c:
+            out.insert(0, (c, owner[0], owner[0]))
+    last, i, j = out[-1]
+    if last == "\ufffd" and data[-1] >= 0x81 and len(out) >= 2 and _is_han(out[-2][0]):
+        c = _complete(data[-1], 0, enc, out[-2][0], after)
+        if c:
+            out[-1] = (c, i, j)
+    return out
+
+
+_PUNCT = "，。、；：？！“”‘’《》（）"
+
+
+@lru_cache(maxsize=4)
+def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[str, ...]], frozenset[int]]:
+    """Dictionary characters by their first (``pos`` 0) or second (1) byte in ``enc``, and the
+    bytes that a common punctuation mark also has there (a completion must then be surer)."""
+    from kg.text.charmodel import model
+
+    table: dict[int, list[str]] = {}
+    for c in sorted(model().logp):  # every character of the dictionary: the right one may be rare
+        if not _is_han(c):
+            continue
+        try:
+            bs = c.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if len(bs) == 2:
+            table.setdefault(bs[pos], []).append(c)
+    punct = set()
+    for c in _PUNCT:
+        try:
+            punct.add(c.encode(enc)[pos])
+        except (UnicodeEncodeError, IndexError):
+            continue
+    return {k: tuple(v) for k, v in table.items()}, frozenset(punct)
+
+
+@lru_cache(maxsize=65536)
+def _simp(c: str) -> str:
+    from kg.text.script import t2s
+
+    return t2s(c)
+
+
+def _complete(byte: int, pos: int, enc: str, before: str, after: str) -> str | None:
+    """The dictionary character with ``byte`` at ``pos`` (0 first, 1 second byte) in ``enc``
+    that forms a dictionary word with ``before`` or ``after``, if exactly one forms the most
+    words (the model knows which bigrams exist, not how often, so a tie - ``輿论``/``經论`` -
+    is left alone); when a punctuation mark shares the byte, it must form a word on both
+    sides."""
+    from kg.text.charmodel import model
+
+    table, punct = _by_byte(enc, pos)
+    m = model()
+    b = _simp(before[-1]) if before else ""
+    a = _simp(after[0]) if after else ""
+    ranked = []
+    for c in table.get(byte, ()):
+        sc = _simp(c)
+        words = (bool(b) and b + sc in m.bigrams) + (bool(a) and sc + a in m.bigrams)
+        if words:
+            ranked.append((words, c))
+    if not ranked:
+        return None
+    ranked.sort(reverse=True)
+    words, c = ranked[0]
+    if (byte in punct and words < 2) or (len(ranked) > 1 and ranked[1][0] == words):
+        return None
+    return c
 
 
 def _score(text: str) -> float:
@@ -132,35 +262,59 @@ def _clean(text: str) -> str:
     return text.replace("?", "")
 
 
-def _recover(window: str) -> tuple[list[tuple[str, int, int]], float] | None:
-    """The best reading of ``window`` (trimmed by up to 3 characters at the start and 2 at the
-    end, the trimmed characters kept as they are) and its total gain, if one is far better.
+def _absorbs_ascii(reading: list[tuple[str, int, int]], window: str) -> bool:
+    """A Han character of the reading takes its second byte from an ASCII letter of the window
+    (``瘑T`` -> ``員``): a letter glued to a rare character is a shift, not a name."""
+    return any(_is_han(c) and i < j and "@" <= window[j] <= "~" for c, i, j in reading)
+
+
+def _inner(reading: str) -> str:
+    """A reading without the U+FFFD at its ends: the byte a shift leaves dangling at the end of
+    a run (and the one it eats at the start) is lost whatever the reading; it is kept in the
+    text (and marked lost) but not held against the reading."""
+    text = _clean(reading)
+    text = text[1:] if text.startswith("\ufffd") else text
+    return text[:-1] if text.endswith("\ufffd") else text
+
+
+def _recover(window: str, before: str = "",
+             after: str = "") -> tuple[float, list[tuple[str, int, int]], str, int, int] | None:
+    """The best reading of a part ``window[x:y]`` (``window`` trimmed by up to :data:`TRIM`
+    characters at either end, the trimmed characters kept as they are), if one is far better:
+    (total gain, reading, encoding of the shift, x, y).
 
     A reading is judged on the part it changes: its gain in mean log-probability per
-    character (``?`` ignored on both sides, U+FFFD as bad as an unknown character) must reach :data:`MIN_GAIN`; among
-    those, the largest total gain wins."""
+    character (``?`` ignored on both sides, U+FFFD as bad as an unknown character, bar the one
+    a shift leaves at each end) must reach :data:`MIN_GAIN`.  Among those, the one whose whole
+    window (kept ends included) reads best wins: a trim that leaves mojibake unread loses to
+    the reading that reads it."""
     n = len(window)
-    best: tuple[float, list[tuple[str, int, int]]] | None = None
-    for ta in range(min(4, n - 1)):
-        for tb in range(min(3, n - ta - 1)):
+    whole_text = _clean(window)
+    whole = _score(whole_text)
+    best: tuple[float, list[tuple[str, int, int]], str, int, int] | None = None
+    for ta in range(min(TRIM + 1, n - 1)):
+        for tb in range(min(TRIM + 1, n - ta - 1)):
             sub = window[ta:n - tb]
             base_text = _clean(sub)
             if len(base_text) < 2:
                 continue
             base = _score(base_text)
-            for cand in _candidates(sub):
-                s = "".join(c for c, _, _ in cand)
-                if s == sub or sum(1 for c in s if _is_han(c)) < 2 or s.count("\ufffd") * 3 > len(s):
+            ctx_before = window[ta - 1] if ta else before
+            ctx_after = window[n - tb] if tb else after
+            for raw, cand, enc in _candidates(sub, ctx_before, ctx_after):
+                # the evidence is what the bytes decode to; completions only rank the readings
+                s = "".join(c for c, _, _ in raw)
+                han = sum(1 for c in s if _is_han(c))
+                if s == sub or s.count("\ufffd") * 3 > len(s) or (han < 2 and not (han and _absorbs_ascii(raw, sub))):
                     continue
-                gain = _score(_clean(s)) - base
-                total = gain * len(base_text)
-                if gain >= MIN_GAIN and (best is None or total > best[0]):
-                    head = [(c, k, k) for k, c in enumerate(window[:ta])]
-                    tail = [(c, k, k) for k, c in enumerate(window[n - tb:], n - tb)]
-                    best = (total, head + [(c, i + ta, j + ta) for c, i, j in cand] + tail)
-    if best is None:
-        return None
-    return best[1], best[0]
+                inner = _inner(s)
+                if not inner or _score(inner) - base < MIN_GAIN:
+                    continue
+                done = "".join(c for c, _, _ in cand)
+                total = (_score(_clean(window[:ta] + done + window[n - tb:])) - whole) * len(whole_text)
+                if best is None or total > best[0]:
+                    best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
+    return best
 
 
 def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
@@ -171,6 +325,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
     edits: list[tuple[int, int, str, list[int], list[int]]] = []
     lost: list[tuple[int, int]] = []
     recovered = 0
+    encodings: dict[str, int] = {}
     if hits:
         from kg.text.charmodel import model
         from kg.text.script import t2s
@@ -188,18 +343,55 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
             last_end = b
             if b - a < 2 or _score(buf.text[a:b]) > READS_WELL:
                 continue
-            found = _recover(buf.text[a:b])
+            found = _recover(buf.text[a:b], buf.text[a - 1:a], buf.text[b:b + 1])
             if found is None:
                 if _run_is_garbage(buf.text[a:b]):
                     lost.append(buf.span(a, b))
                 continue
-            cand, _ = found
-            text = "".join(c for c, _, _ in cand)
-            starts = [buf.starts[a + i] for _, i, _ in cand]
-            ends = [buf.ends[a + j] for _, _, j in cand]
-            edits.append((a, b, text, starts, ends))
+            _, cand, enc, x, y = found
+            # the kept start may be a run of its own (a second pass would find it)
+            head = _recover(buf.text[a:a + x], buf.text[a - 1:a], buf.text[a + x]) if x >= 2 else None
+            if head:
+                edits.append(_edit(buf, a, head[1], head[3], head[4]))
+                encodings[head[2]] = encodings.get(head[2], 0) + 1
+                recovered += 1
+            edits.append(_edit(buf, a, cand, x, y))
+            encodings[enc] = encodings.get(enc, 0) + 1
+            last_end = a + y  # the kept end may be another run: later hits look at it
             recovered += 1
-    return splice(buf, edits), _merge(lost), recovered
+    buf = splice(buf, edits)
+    if recovered:  # not on U+FFFD or lost runs alone: they stay in the text, and a second pass must change nothing
+        buf, n = _orphans(buf, max(sorted(encodings), key=encodings.__getitem__) if encodings else "gb18030")
+        recovered += n
+    return buf, _merge(lost), recovered
+
+
+def _edit(buf: Mapped, a: int, cand: list[tuple[str, int, int]], x: int,
+          y: int) -> tuple[int, int, str, list[int], list[int]]:
+    """The splice edit replacing ``buf.text[a + x:a + y]`` by a reading whose window starts at
+    ``a``."""
+    return (a + x, a + y, "".join(c for c, _, _ in cand), [buf.starts[a + i] for _, i, _ in cand],
+            [buf.ends[a + j] for _, _, j in cand])
+
+
+# one ASCII byte between Chinese characters, in the range of a GBK/Big5 second byte: the second
+# byte of a character whose first byte a shift ate (``委T`` for ``委員``, ``推M會`` for ``推進會``)
+_ORPHAN = re.compile(rf"(?<=[{_HAN}])[@-Z\[\]^_`a-z{{|}}~](?=[{_HAN}])")
+
+
+def _orphans(buf: Mapped, enc: str) -> tuple[Mapped, int]:
+    """Put back the characters whose second byte (in ``enc``, the encoding the text's other
+    shifts were in) is left alone between Chinese characters, where one dictionary character
+    with that byte forms a word with a neighbour.  Only called on a text that shows other
+    shift damage: a lone letter is otherwise a letter."""
+    text = buf.text
+    edits: list[tuple[int, int, str, list[int], list[int]]] = []
+    for m in _ORPHAN.finditer(text):
+        i = m.start()
+        c = _complete(ord(text[i]), 1, enc, text[i - 1], text[i + 1])
+        if c:
+            edits.append((i, i + 1, c, [buf.starts[i]], [buf.ends[i]]))
+    return splice(buf, edits), len(edits)
 
 
 def marks(text: str) -> list[tuple[int, int]]:
