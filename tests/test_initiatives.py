@@ -260,3 +260,7 @@ def test_a_name_the_text_says_is_a_brand() -> None:
     assert _found("“湖畔议事”是市政协着力打造的协商品牌，已开展协商50场。") == {"湖畔议事": BRAND}
     assert _found("“两个确立”是党在新时代取得的重大政治成果。") == {}
     assert _found("“协商为民”是品牌建设的根本，必须坚持。") == {}
+
+
+def test_a_consultation_idea_is_not_a_platform() -> None:
+    assert _found("弘扬“有事好商量”协商文化，践行“众人商量”协商理念。") == {}

@@ -67,6 +67,8 @@ COPULA_CUES = ("品牌", "平台", "工作室", "议事室", "议事厅", "讲�
                "工程")
 # what a consultation held under a platform's name is called: “X好商量”协商议政会
 CONSULT_EVENTS = ("协商", "议政", "议事", "座谈")
+# what an idea is called: “有事好商量”协商理念
+IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要求", "优势")
 # endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # a place where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院
@@ -527,7 +529,9 @@ def _consult_cue(text: str, group: list[Quote], compact: str) -> Cue | None:
     has no such context: 坚持“有事好商量”的原则 is not matched."""
     if len(compact) < 3 or not compact.endswith(CONSULT_SUFFIXES):
         return None
-    after = _after_text(text, group[-1].close + 1, 4)
+    after = _after_text(text, group[-1].close + 1, 8)
+    if any(w in after for w in IDEA_WORDS):
+        return None  # “有事好商量”协商理念: an idea, not a platform
     if after.startswith(CONSULT_EVENTS):
         return Cue(after[:2], "after", "")
     if compact.endswith(CONSULT_NAMES) and verb_before(text, group[0].open):
