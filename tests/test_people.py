@@ -308,3 +308,16 @@ def test_office_director_is_a_post_of_the_office():
     post = persons(doc)["宁小波"][0]
     assert (post["title"], post["committee"]) == ("主任", "committee:450521")
     assert post["org"] == "organ:450521/办公室"
+
+
+@pytest.mark.parametrize("text", ["市政协主席强调，要做好工作。", "市政协主席高兴地说，", "市政协主席全程参加活动。",
+                                  "市政协秘书长严格落实要求。"])
+def test_ordinary_words_after_a_title_are_not_names(text):
+    assert persons(make_doc(text, HUNAN)) == {}
+
+
+def test_names_spelled_like_words_stay_names():
+    # jieba tags these as names, or they are no frequent ordinary word
+    for name in ("林立", "高峰", "宁静", "文明"):
+        assert list(persons(make_doc(f"市政协主席{name}出席会议。", HUNAN))) == [name]
+    assert list(persons(make_doc("（责任编辑：甘露）", HUNAN))) == ["甘露"]

@@ -112,6 +112,28 @@ def _pos_tokenizer() -> Any:
     return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
+# parts of speech of jieba's dictionary that a name never starts with (verbs, adverbs, adjectives,
+# function words, times, numbers): 主席强调, 主席高兴地说, 秘书长严格落实
+_NON_NAME_POS = ("v", "d", "a", "b", "c", "p", "r", "t", "u", "f", "q", "z", "l", "i")
+
+
+@lru_cache(maxsize=8192)
+def _word_not_name(word: str) -> bool:
+    """True when jieba's dictionary knows ``word`` as a frequent ordinary word (a verb, an
+    adverb...; a noun only when very frequent: 全程, 时刻) and not as a name or place."""
+    pt = _pos_tokenizer()
+    pt.tokenizer.check_initialized()  # the dictionary loads lazily, on the first cut
+    freq = pt.tokenizer.FREQ.get(word, 0)
+    if not freq:
+        return False
+    tag = pt.word_tag_tab.get(word, "")
+    if tag.startswith(("nr", "ns", "nz", "nt")):
+        return False
+    if tag.startswith("n"):
+        return freq >= 300
+    return tag.startswith(_NON_NAME_POS) and freq >= 100
+
+
 def _jieba_names(window: str) -> list[tuple[int, int]]:
     """Spans of person names jieba sees in ``window``; a surname split from its given name
     (孙/大伟, 郭/建国) is joined back."""
@@ -417,6 +439,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
             continue  # 委员为国履职: after a weak title the name must look like one
+        if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
+            continue  # 主席强调，…: a verb after the title, no name
         post = post_before(doc, m.start(), title, committees)
         if post.get("bare"):
             post = _sentence_committee_post(doc, m.start(), post, committees)
