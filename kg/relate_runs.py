@@ -50,6 +50,13 @@ OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
 # a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩
 TRIP = re.compile(r"(?:来|到|赴|前往)[\u4e00-\u9fff]{1,8}?(?:调研|考察|视察|观摩|学习|参观|交流)")
+# a Party committee, government or people's organisation doing something at the opening of a
+# clause (县委开展, 市政府实施, 县妇联联合县政协开展); a time adverbial may come first
+OTHER_DOER = re.compile(
+    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
+    r"(?:中共)?(?:[省市县区州旗]|自治区)?(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|"
+    r"文联|统战部|宣传部|组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)"
+    rf"[^，,。；;：:！!？?“”]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
 # prepositions and verbs before a place where something happens: 到株洲, 在常德, 走进浏阳
 PLACE_PREPS = ("在", "到", "赴", "来", "于", "从", "往", "至", "进", "走进", "来到", "深入", "前往", "聚焦", "围绕")
 # collectives (not committees) and the level of the committee that speaks for them
@@ -301,6 +308,33 @@ class Subject:
     level: int = -1  # for collectives: the level of the committee that speaks for them
 
 
+def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subject]:
+    """Party committees, governments and people's organisations that open a clause and do
+    something (``县委开展“…”活动``, ``县政府实施“…”行动``): subjects that are not committees,
+    found by their generic names when no recogniser marked them.  Committees coordinated to them
+    (``县妇联联合县政协开展…``) share the subject."""
+    text = doc.text
+    taken = [(m.start, m.end) for m in ctx.committees + ctx.others]
+    out = []
+    for i in range(sent.start, min(end, sent.end)):
+        if i > sent.start and not _is_boundary(text, i - 1):
+            continue
+        if any(a <= i < b for a, b in taken):
+            continue
+        m = OTHER_DOER.match(text, i, min(end, sent.end))
+        if m is None:
+            continue
+        partners = []
+        for c in ctx.committees:
+            if m.end() <= c.start < end:
+                gap = _clean(text[m.end():c.start])
+                if len(gap) <= 7 and gap.startswith(COORDINATORS[:4]) and not set(gap) & CLAUSE_BOUNDARY:
+                    partners.append(c.key)
+                break
+        out.append(Subject(i, tuple(partners), "other"))
+    return out
+
+
 def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
     """The subjects of ``sent`` (those before ``before`` when given), in text order."""
     out = []
@@ -312,6 +346,7 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
                 committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
                 out.append(Subject(o.start, (committee,) if committee else (), o.cls))
     end = sent.end if before is None else before
+    out.extend(other_doers(doc, sent, ctx, end))
     for pos, level in collectives(doc, sent, end):
         out.append(Subject(pos, (), "collective", level))
     out.sort(key=lambda x: x.pos)

@@ -244,3 +244,12 @@ def test_a_guest_committee_on_a_trip_does_not_run_what_it_sees() -> None:
 def test_the_article_committee_on_a_trip_to_its_towns_still_runs() -> None:
     text = "宜昌市政协召开会议。\n宜昌市政协主席到乡镇调研时强调，要建好用好“宜商量”议事室。\n"
     assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_party_committees_and_governments_run_their_own_campaigns() -> None:
+    text = "宜昌市政协召开会议。\n市委开展“干部进村社”活动，宜昌市政协积极响应。市政府实施“美丽集镇”三年行动。\n"
+    assert _runs(text) == set()
+    text = "宜昌市政协召开会议。\n市妇联联合宜昌市政协开展“巾帼护绿”行动。\n"
+    assert _runs(text) == {(YICHANG, "巾帼护绿")}
+    text = "在市委的坚强领导下，宜昌市政协开展“委员帮企”活动。"
+    assert _runs(text) == {(YICHANG, "委员帮企")}
