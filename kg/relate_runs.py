@@ -4,7 +4,9 @@ News about CPPCC committees says who runs an initiative through the subject of t
 of the paragraph, rarely right next to the name.  The runner of an initiative mention is, in
 order of preference:
 
-1. a committee written right before the name (``宜昌市政协“宜商量”品牌``): the owner;
+1. a committee written right before the name (``宜昌市政协“宜商量”品牌``), or after it with a
+   copula or passive (``“宜商量”是宜昌市政协打造的…``), or the committee of a region that heads
+   the name in a list (``宜昌的“宜商量”、襄阳的“襄商量”``): the owner;
 2. the subject committee of the same sentence, before the name (``宜昌市政协创新实施“…”``),
    with committees coordinated to it (``宜昌市政协联合岳阳市、常德市政协建立…``);
 3. the subject of the nearest earlier sentence of the same paragraph that has one (the topic of
@@ -16,6 +18,12 @@ A committee is a *subject* only when it opens its clause (after a time or linkin
 most) and is not a modifier (``自治区政协委员``, ``自治区政协的``): a committee that is an
 object (``荣获襄阳市政协系统优秀党建品牌``, ``在自治区政协示范带动下``) never runs anything.
 Initiatives in headline lists, navigation and footers are entities but get no runner.
+
+Nobody runs an initiative from a sentence that only shows it being visited, praised or joined
+(``调研“…”``, ``来到…“…”议事室``, ``对“…”给予充分肯定``, ``积极参与“…”``), and another committee on
+a trip (``率考察团来宜考察``) is a guest, not a runner, for the rest of its paragraph.  Party
+committees, governments and people's organisations that open a clause (``县委开展“…”活动``) are
+subjects too: what they launch is theirs, not the committee's.
 """
 
 from __future__ import annotations
