@@ -9,7 +9,13 @@ quoted speech), so a candidate is kept only when the text itself presents it as 
 * a platform noun precedes it: ``直播平台“云上议事”``, ``协商品牌“宜商量”``;
 * the name itself ends in a cue (``“有事好商量”议事室``, ``“绿色发展 委员行动”``);
 * weak cues (建设, 工作, 项目, 工程) count only right after the name *and* right after a
-  launching verb: ``深入实施“XX”项目`` yes, ``机关干部“两支队伍”建设`` no.
+  launching verb: ``深入实施“XX”项目`` yes, ``机关干部“两支队伍”建设`` no;
+* the text says what it is: ``“湖畔议事”是市政协打造的协商品牌``;
+* it is named like a consultation platform and held or built as one: ``召开“楚事好商量”协商议政会``,
+  ``打造“汉水在协商”``, ``“苗岭议事坪”`` (but ``“有事好商量”协商文化`` is an idea).
+
+Lists share their cue across ``、`` even when each name has its owner: ``A市政协的“…”、B县政协的
+“…”等一批协商品牌``.  Media columns in 《》 may name their medium: ``《…》电视专栏``.
 
 One unquoted form is taken, conservatively: ``开展生态护航、文旅融合委员行动`` (a launching
 verb, then short names ending in 委员行动).
