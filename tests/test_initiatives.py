@@ -264,3 +264,9 @@ def test_a_name_the_text_says_is_a_brand() -> None:
 
 def test_a_consultation_idea_is_not_a_platform() -> None:
     assert _found("弘扬“有事好商量”协商文化，践行“众人商量”协商理念。") == {}
+
+
+def test_brands_of_places_products_and_markets_are_not_initiatives() -> None:
+    assert _found("叫响“江南福地”城市品牌，打造“云雾茶都”区域公用品牌。") == {}
+    assert _found("搭建“山货进城”电商平台。") == {}
+    assert _found("“凝聚共识”是人民政协的中心环节和重要平台。") == {}

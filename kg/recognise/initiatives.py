@@ -57,6 +57,9 @@ WEAK_CUES = ("建设", "工作", "项目", "工程")
 WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0}
 # words that make a short name before 工作 the CPPCC's own (“委员联络”工作 yes, “三农”工作 no)
 OWN_WORDS = ("政协", "委员", "协商", "商量", "议事", "履职", "党建", "提案", "界别", "同心", "建言")
+# modifiers of 品牌/平台 that name a city's, a product's or a market's brand or platform
+OUTSIDE_MODIFIERS = ("城市", "区域", "公用", "农产品", "产品", "旅游", "文旅", "产业", "企业", "消费", "农业", "茶叶",
+                     "电商", "交易", "招商", "政务", "融资", "物流", "就业", "创业", "地标", "商标")
 # launching verbs right before a name
 VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
@@ -301,6 +304,8 @@ def after_cue(text: str, pos: int) -> Cue | None:
         blockers -= {"的"}  # “A”“B”等一批有影响力的协商品牌: 的 inside the apposition after 等
     if blockers or any(v in gap for v in GAP_VERBS):
         return None
+    if cue in ("品牌", "平台") and any(w in gap for w in OUTSIDE_MODIFIERS):
+        return None  # “江南福地”城市品牌, “茶乡”电商平台: a place's or a market's, not a committee's
     if any(c.isdigit() for c in gap) and not gap.startswith("等"):
         return None  # “十四五”时期100项… : a number between name and cue counts something else
     phrase = re.sub(r"^等(?:一批|系列|多项)?", "", gap) + cue
@@ -525,6 +530,8 @@ def _copula_cue(text: str, group: list[Quote]) -> Cue | None:
     clause = re.split(r"[，,。；;：:！!？?\n]", after, maxsplit=1)[0]
     if len(clause) > 28 or not clause.endswith(COPULA_CUES) or "不是" in clause[:2]:
         return None
+    if not re.search(rf"(?:{'|'.join(VERBS)}|创设|主办|发起)的", clause):
+        return None  # “凝聚共识”是…重要平台: only a made thing (是…打造的…品牌) is one
     word = next(c for c in COPULA_CUES if clause.endswith(c))
     return Cue(word, "after", "")
 
