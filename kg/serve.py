@@ -23,6 +23,7 @@ import errno
 import json
 import multiprocessing as mp
 import re
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -83,6 +84,7 @@ def _worker_main(conn: Any, graph_path: str) -> None:
     """Worker process: load the graph once, then answer (sparql, limit) requests."""
     from kg.query import OxigraphEngine
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also when started from a thread (see QueryWorker.start)
     try:
         engine = OxigraphEngine.from_file(Path(graph_path))
     except Exception as exc:  # noqa: BLE001 - reported to the parent
@@ -123,7 +125,16 @@ class QueryWorker:
         ctx = mp.get_context("spawn")  # no fork of a threaded server
         parent, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, self.graph_path), daemon=True)
-        self.proc.start()
+        # Ctrl-C reaches the whole process group: the worker must not answer it with a traceback
+        # of its own (the server stops it).  An ignored SIGINT survives the exec of a spawned
+        # process and Python keeps it ignored, so it also covers the worker's start-up imports.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            self.proc.start()
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
         child.close()
         self.conn = parent
         if not parent.poll(self.load_timeout):

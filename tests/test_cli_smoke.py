@@ -366,6 +366,22 @@ def test_serve_on_a_port_in_use(tiny):
     _one_clear_line(r, USAGE, "already in use", str(port), "--port")
 
 
+def test_ctrl_c_stops_the_server_quietly(tiny):
+    p = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(tiny["out"]), "--port", "0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        ready = p.stderr.readline()
+        assert ready.startswith("serving"), ready
+        time.sleep(0.2)
+        os.killpg(p.pid, signal.SIGINT)  # as Ctrl-C does: the server and its query worker
+        _, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 0
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err and "Process" not in err, err
+
+
 def test_serve_mistakes(tiny):
     _one_clear_line(_run("serve", str(tiny["root"] / "nope.ttl")), USAGE, "no such graph file")
     _one_clear_line(_run("serve", str(tiny["graph"]), "--port", "99999"), USAGE, "--port")
