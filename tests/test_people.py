@@ -321,3 +321,11 @@ def test_names_spelled_like_words_stay_names():
     for name in ("林立", "高峰", "宁静", "文明"):
         assert list(persons(make_doc(f"市政协主席{name}出席会议。", HUNAN))) == [name]
     assert list(persons(make_doc("（责任编辑：甘露）", HUNAN))) == ["甘露"]
+
+
+def test_list_item_with_a_rare_surname_between_names():
+    doc = make_doc("主席团常务主席黄国斌、黄世中、国桂芳、黄培林、王焱参加会议。", HUNAN)
+    assert sorted(persons(doc)) == sorted(["黄国斌", "黄世中", "国桂芳", "黄培林", "王焱"])
+    # a word between listed names is no name, and it ends the list
+    doc = make_doc("市政协副主席张立新、工商联、李明、王五出席。", HUNAN)
+    assert "工商联" not in persons(doc)

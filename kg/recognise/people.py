@@ -117,6 +117,13 @@ def _pos_tokenizer() -> Any:
 _NON_NAME_POS = ("v", "d", "a", "b", "c", "p", "r", "t", "u", "f", "q", "z", "l", "i")
 
 
+def _dict_freq(word: str) -> int:
+    """Frequency of ``word`` in jieba's dictionary (0 when unknown)."""
+    pt = _pos_tokenizer()
+    pt.tokenizer.check_initialized()  # the dictionary loads lazily, on the first cut
+    return int(pt.tokenizer.FREQ.get(word, 0))
+
+
 @lru_cache(maxsize=8192)
 def _word_not_name(word: str) -> bool:
     """True when jieba's dictionary knows ``word`` as a frequent ordinary word (a verb, an
@@ -494,6 +501,19 @@ def _list_item(text: str, p: int) -> int:
     return 0
 
 
+def _odd_item(text: str, p: int) -> int:
+    """Length of a three-character item cut by 、 on both sides whose first character is no
+    surname of the list (国桂荣), when a listed name follows it: inside a name list it is a
+    name too."""
+    item = text[p:p + 3]
+    if len(item) != 3 or not all(_is_han(c) for c in item) or not _given_ok(item) or text[p + 3:p + 4] != "、":
+        return 0
+    if _dict_freq(item) or _dict_freq(item[:2]) >= 20:
+        return 0  # 工商联, 妇联主席: words, not a name
+    nxt = p + 4
+    return 3 if _surname_len(text, nxt) and _list_item(text, nxt) else 0
+
+
 def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
     """``副主席张三、李四、王五``; in bylines also ``记者 张三 李四``."""
     media = bool(posts) and posts[0]["kind"] == "media"
@@ -508,6 +528,10 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
         if not gap:
             return
         p = q + gap
+        if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
+            yield p, p + k, posts  # 张三、国桂荣、李四: a rare surname between two listed names
+            q = p + k
+            continue
         if p >= len(text) or not _surname_len(text, p) or _title_re().match(text, p):
             return
         if conj:  # 张三和李四: the last item must be cut by a separator or be a name to jieba
