@@ -112,6 +112,8 @@ def test_lone_second_bytes_completed_only_where_a_shift_was_seen():
     assert doc.article.raw[doc.raw_starts[i]:doc.raw_ends[i]] == "T"
     for clean in ("他买了A股，做了B超和X光检查。", "全體委T參加。"):
         assert normalise(art(clean)).text == T2S(clean)
+    quoted = normalise(art(SHIFTED + "打造“數字e路”平臺。")).text  # names with letters live in quotation marks
+    assert quoted.endswith("打造“数字e路”平台。")
 
 
 def test_kept_start_of_a_window_is_looked_at_again():

@@ -361,7 +361,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
             recovered += 1
     buf = splice(buf, edits)
     if recovered:  # not on U+FFFD or lost runs alone: they stay in the text, and a second pass must change nothing
-        buf, n = _orphans(buf, max(sorted(encodings), key=encodings.__getitem__) if encodings else "gb18030")
+        buf, n = _orphans(buf, max(sorted(encodings), key=encodings.__getitem__))
         recovered += n
     return buf, _merge(lost), recovered
 
@@ -376,18 +376,26 @@ def _edit(buf: Mapped, a: int, cand: list[tuple[str, int, int]], x: int,
 
 # one ASCII byte between Chinese characters, in the range of a GBK/Big5 second byte: the second
 # byte of a character whose first byte a shift ate (``委T`` for ``委員``, ``推M會`` for ``推進會``)
-_ORPHAN = re.compile(rf"(?<=[{_HAN}])[@-Z\[\]^_`a-z{{|}}~](?=[{_HAN}])")
+_ORPHAN = re.compile(rf"(?<=[{_HAN}])[@-Z\[\]^_`a-z{{|}}~](?=[{_HAN}，。、；：？！”」）,;:!?])")
+
+
+def _quoted(before: str) -> bool:
+    """An opening mark of ``before`` (the line up to a position) is still open there."""
+    return any(before.count(a) > before.count(b) for a, b in ("“”", "‘’", "「」", "『』", "《》", "〈〉"))
 
 
 def _orphans(buf: Mapped, enc: str) -> tuple[Mapped, int]:
     """Put back the characters whose second byte (in ``enc``, the encoding the text's other
     shifts were in) is left alone between Chinese characters, where one dictionary character
-    with that byte forms a word with a neighbour.  Only called on a text that shows other
-    shift damage: a lone letter is otherwise a letter."""
+    with that byte forms a word with a neighbour.  Only called on a text where a run was
+    recovered, and never inside quotation marks, where names with letters live
+    (``“e路同行”``)."""
     text = buf.text
     edits: list[tuple[int, int, str, list[int], list[int]]] = []
     for m in _ORPHAN.finditer(text):
         i = m.start()
+        if _quoted(text[text.rfind("\n", 0, i) + 1:i]):
+            continue
         c = _complete(ord(text[i]), 1, enc, text[i - 1], text[i + 1])
         if c:
             edits.append((i, i + 1, c, [buf.starts[i]], [buf.ends[i]]))
