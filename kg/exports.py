@@ -108,13 +108,12 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path) -> dict[str, Path]:
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    quads = list(rdf.corpus_quads(corpus))
-    triples = rdf.unique_triples(quads)
+    ser = rdf.Serialisation(rdf.corpus_quads(corpus))  # quads sorted and terms rendered once for all four
     producers: list[tuple[str, Callable[[], bytes | None]]] = [
-        ("graph.ttl", lambda: rdf.write_turtle(triples)),
-        ("graph.nt", lambda: rdf.write_ntriples(triples)),
-        ("graph.jsonld", lambda: rdf.write_jsonld(triples)),
-        ("graph.trig", lambda: rdf.write_trig(quads)),
+        ("graph.ttl", ser.turtle),
+        ("graph.nt", ser.ntriples),
+        ("graph.jsonld", ser.jsonld),
+        ("graph.trig", ser.trig),
         ("graph.graphml", lambda: graphml(corpus)),
         ("entities.csv", lambda: entities_csv(corpus)),
         ("relations.csv", lambda: relations_csv(corpus)),

@@ -34,10 +34,10 @@ import json
 import os
 import re
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -64,28 +64,45 @@ from kg.model import (
 )
 from kg.vocab import CPPCC, ID_NS, OA, ORG, PREFIXES, PROV, RDF_NS, SCHEMA, SKOS_NS, XSD_NS
 
+
+def _plain(ns: Any, *terms: str) -> SimpleNamespace:
+    """Plain ``str`` IRIs of vocabulary terms: an rdflib (Defined)Namespace lookup builds a new
+    URIRef on every access, which cost a second per 100 k quads."""
+    return SimpleNamespace(**{t: str(getattr(ns, t)) for t in terms})
+
+
+_C = _plain(CPPCC, "Article", "Assertion", "Evidence", "Initiative", "Mention", "NormalisedTextPositionSelector",
+            "Post", "RawTextPositionSelector", "approximate", "claims", "contentHash", "cooperatesWith", "counted",
+            "derivation", "divisionCode", "encoding", "heldBy", "inferred", "issuedBy", "level", "organOf", "partOf",
+            "path", "postKind", "quotedText", "region", "runs", "sentence", "surface")
+_ORG = _plain(ORG, "Membership", "member", "memberOf", "organization", "role", "subOrganizationOf")
+_PROV = _plain(PROV, "Entity", "wasDerivedFrom")
+_SCHEMA = _plain(SCHEMA, "Article", "datePublished", "headline", "identifier", "unitText")
+_OA = _plain(OA, "end", "hasSelector", "hasSource", "start")
+
 RDF_TYPE = RDF_NS + "type"
 PREF = SKOS_NS + "prefLabel"
 ALT = SKOS_NS + "altLabel"
-DERIVED = str(PROV.wasDerivedFrom)
+DERIVED = _PROV.wasDerivedFrom
 XSD_INT = XSD_NS + "integer"
 XSD_DEC = XSD_NS + "decimal"
 XSD_BOOL = XSD_NS + "boolean"
 XSD_DATE = XSD_NS + "date"
 
 PREDICATES: dict[str, str] = {
-    RUNS: str(CPPCC.runs),
-    MEMBER_OF: str(ORG.memberOf),
-    REGION_OF: str(CPPCC.region),
-    SUB_ORGANIZATION_OF: str(ORG.subOrganizationOf),
-    PART_OF: str(CPPCC.partOf),
-    ORGAN_OF: str(CPPCC.organOf),
-    CLAIMS: str(CPPCC.claims),
-    HELD_BY: str(CPPCC.heldBy),
-    ISSUED_BY: str(CPPCC.issuedBy),
-    COOPERATES_WITH: str(CPPCC.cooperatesWith),
+    RUNS: _C.runs,
+    MEMBER_OF: _ORG.memberOf,
+    REGION_OF: _C.region,
+    SUB_ORGANIZATION_OF: _ORG.subOrganizationOf,
+    PART_OF: _C.partOf,
+    ORGAN_OF: _C.organOf,
+    CLAIMS: _C.claims,
+    HELD_BY: _C.heldBy,
+    ISSUED_BY: _C.issuedBy,
+    COOPERATES_WITH: _C.cooperatesWith,
 }
 DEFAULT_GRAPH = ""  # graph key of the structural triples in graph.trig
+
 
 
 class Lit(NamedTuple):
@@ -186,7 +203,7 @@ def corpus_quads(corpus: Corpus) -> Iterator[Quad]:
         for ev in e.evidence:
             ev_iri = yield from _evidence(ev, seen_ev)
             g = article_iri(ev.doc_id)
-            yield g, ev_iri, RDF_TYPE, str(CPPCC.Mention)
+            yield g, ev_iri, RDF_TYPE, _C.Mention
             yield g, e.iri, DERIVED, ev_iri
     for f in corpus.facts:
         if f.subject not in iris or f.object not in iris:
@@ -196,25 +213,25 @@ def corpus_quads(corpus: Corpus) -> Iterator[Quad]:
 
 def _article(a: Any) -> Iterator[Quad]:
     s = article_iri(a.doc_id)
-    yield s, s, RDF_TYPE, str(SCHEMA.Article)
-    yield s, s, RDF_TYPE, str(CPPCC.Article)
-    yield s, s, RDF_TYPE, str(PROV.Entity)
-    yield s, s, str(SCHEMA.identifier), Lit(a.doc_id)
-    yield s, s, str(CPPCC.path), Lit(a.path)
+    yield s, s, RDF_TYPE, _SCHEMA.Article
+    yield s, s, RDF_TYPE, _C.Article
+    yield s, s, RDF_TYPE, _PROV.Entity
+    yield s, s, _SCHEMA.identifier, Lit(a.doc_id)
+    yield s, s, _C.path, Lit(a.path)
     if a.title:
-        yield s, s, str(SCHEMA.headline), Lit(a.title, lang="zh-Hans")
+        yield s, s, _SCHEMA.headline, Lit(a.title, lang="zh-Hans")
     if a.date:
-        yield s, s, str(SCHEMA.datePublished), _date(a.date)
-    yield s, s, str(CPPCC.contentHash), Lit(a.content_hash)
+        yield s, s, _SCHEMA.datePublished, _date(a.date)
+    yield s, s, _C.contentHash, Lit(a.content_hash)
     if a.encoding:
-        yield s, s, str(CPPCC.encoding), Lit(a.encoding)
+        yield s, s, _C.encoding, Lit(a.encoding)
 
 
 def _entity(e: Entity) -> Iterator[Quad]:
     g, s = DEFAULT_GRAPH, e.iri
     yield g, s, RDF_TYPE, ONTO(e.cls)
     if e.cls in (BRAND, PROGRAMME):
-        yield g, s, RDF_TYPE, str(CPPCC.Initiative)
+        yield g, s, RDF_TYPE, _C.Initiative
     yield g, s, PREF, Lit(e.label, lang="zh-Hans")
     for label, lang in sorted(e.alt_labels):
         if label and not (label == e.label and lang == "zh-Hans"):
@@ -234,23 +251,23 @@ ONTOLOGY_NS_ = str(CPPCC._NS)
 def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
     a = attrs
     if a.get("code") not in (None, ""):
-        yield g, s, str(CPPCC.divisionCode), Lit(str(a["code"]))
+        yield g, s, _C.divisionCode, Lit(str(a["code"]))
     if isinstance(a.get("level"), int) or str(a.get("level", "")).isdigit():
-        yield g, s, str(CPPCC.level), _int(a["level"])
+        yield g, s, _C.level, _int(a["level"])
     for key, prop in (("lat", SCHEMA.latitude), ("lon", SCHEMA.longitude), ("value", SCHEMA.value)):
         lit = _dec(a[key]) if a.get(key) is not None else None
         if lit is not None:
             yield g, s, str(prop), lit
     if a.get("unit"):
-        yield g, s, str(SCHEMA.unitText), Lit(str(a["unit"]), lang="zh-Hans")
+        yield g, s, _SCHEMA.unitText, Lit(str(a["unit"]), lang="zh-Hans")
     if a.get("counted"):
-        yield g, s, str(CPPCC.counted), Lit(str(a["counted"]), lang="zh-Hans")
+        yield g, s, _C.counted, Lit(str(a["counted"]), lang="zh-Hans")
     if a.get("text"):
-        yield g, s, str(CPPCC.quotedText), Lit(str(a["text"]), lang="zh-Hans")
+        yield g, s, _C.quotedText, Lit(str(a["text"]), lang="zh-Hans")
     if "approx" in a:
-        yield g, s, str(CPPCC.approximate), _bool(a["approx"])
+        yield g, s, _C.approximate, _bool(a["approx"])
     if a.get("inferred"):
-        yield g, s, str(CPPCC.inferred), _bool(True)
+        yield g, s, _C.inferred, _bool(True)
 
 
 def _evidence(ev: Evidence, seen: set[str]) -> Iterator[Quad]:
@@ -261,19 +278,19 @@ def _evidence(ev: Evidence, seen: set[str]) -> Iterator[Quad]:
     seen.add(s)
     g = article_iri(ev.doc_id)
     raw, norm = s + "/raw", s + "/norm"
-    yield g, s, RDF_TYPE, str(CPPCC.Evidence)
-    yield g, s, str(OA.hasSource), g
-    yield g, s, str(CPPCC.sentence), Lit(ev.sentence, lang="zh-Hans")
+    yield g, s, RDF_TYPE, _C.Evidence
+    yield g, s, _OA.hasSource, g
+    yield g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")
     if ev.surface:
-        yield g, s, str(CPPCC.surface), Lit(ev.surface)
-    yield g, s, str(OA.hasSelector), raw
-    yield g, s, str(OA.hasSelector), norm
-    yield g, raw, RDF_TYPE, str(CPPCC.RawTextPositionSelector)
-    yield g, raw, str(OA.start), _int(ev.raw_start)
-    yield g, raw, str(OA.end), _int(ev.raw_end)
-    yield g, norm, RDF_TYPE, str(CPPCC.NormalisedTextPositionSelector)
-    yield g, norm, str(OA.start), _int(ev.start)
-    yield g, norm, str(OA.end), _int(ev.end)
+        yield g, s, _C.surface, Lit(ev.surface)
+    yield g, s, _OA.hasSelector, raw
+    yield g, s, _OA.hasSelector, norm
+    yield g, raw, RDF_TYPE, _C.RawTextPositionSelector
+    yield g, raw, _OA.start, _int(ev.raw_start)
+    yield g, raw, _OA.end, _int(ev.raw_end)
+    yield g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector
+    yield g, norm, _OA.start, _int(ev.start)
+    yield g, norm, _OA.end, _int(ev.end)
     return s
 
 
@@ -292,12 +309,12 @@ def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], seen: set[str]) -> I
     graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
     for g in graphs:
         yield g, s, p, o
-        yield g, a, RDF_TYPE, str(CPPCC.Assertion)
+        yield g, a, RDF_TYPE, _C.Assertion
         yield g, a, RDF_NS + "subject", s
         yield g, a, RDF_NS + "predicate", p
         yield g, a, RDF_NS + "object", o
     if derived:
-        yield DEFAULT_GRAPH, a, str(CPPCC.derivation), Lit(str(f.attrs.get("derived") or "region tree"))
+        yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
     for ev in evidence:
         ev_iri = yield from _evidence(ev, seen)
         yield article_iri(ev.doc_id), a, DERIVED, ev_iri
@@ -307,17 +324,17 @@ def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], seen: set[str
     role = str(f.attrs.get("role") or f.attrs.get("post") or "")
     m = f"{ID_NS}membership/{_h(s, o, role)}"
     for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
-        yield g, m, RDF_TYPE, str(ORG.Membership)
-        yield g, m, str(ORG.member), s
-        yield g, m, str(ORG.organization), o
+        yield g, m, RDF_TYPE, _ORG.Membership
+        yield g, m, _ORG.member, s
+        yield g, m, _ORG.organization, o
         if role:
-            yield g, m, str(ORG.role), post_iri(role)
+            yield g, m, _ORG.role, post_iri(role)
     if role:
         pi = post_iri(role)
-        yield DEFAULT_GRAPH, pi, RDF_TYPE, str(CPPCC.Post)
+        yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
         yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
         if f.attrs.get("kind"):
-            yield DEFAULT_GRAPH, pi, str(CPPCC.postKind), Lit(str(f.attrs["kind"]))
+            yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
     for ev in evidence:
         ev_iri = yield from _evidence(ev, seen)
         yield article_iri(ev.doc_id), m, DERIVED, ev_iri
@@ -372,15 +389,15 @@ def to_dataset(corpus: Corpus) -> Dataset:
 
 def unique_triples(quads: Iterable[Quad]) -> list[tuple[str, str, Term]]:
     """The triples of ``quads`` without their graph, each once, sorted."""
-    return sorted({(s, p, o) for _, s, p, o in quads}, key=_triple_key)
+    return _sorted_triples({(s, p, o) for _, s, p, o in quads})
 
 
 def graph_triples(g: Graph) -> list[tuple[str, str, Term]]:
-    return sorted({(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in g}, key=_triple_key)
+    return _sorted_triples({(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in g})
 
 
 # ---------------------------------------------------------------------------------------------
-# writers
+# order
 
 
 def _term_key(t: Term) -> tuple:
@@ -390,8 +407,56 @@ def _term_key(t: Term) -> tuple:
 
 
 def _triple_key(t: tuple[str, str, Term]) -> tuple:
+    """The writers' order: by subject, rdf:type first, by predicate, IRIs before literals."""
     s, p, o = t
     return (s, p != RDF_TYPE, p, _term_key(o))
+
+
+class _Ranks:
+    """The rank of every distinct graph, subject, predicate and object of some quads, in the
+    writers' order (:func:`_triple_key`, graphs by IRI with the default graph first).
+
+    Why: sorting with a Python key tuple per triple cost more than writing the triples (tuple
+    comparisons are generic, and the tuples fed the garbage collector).  With the ranks, one
+    integer per quad sorts exactly as :func:`_triple_key` (both are injective), and the triple's
+    integer identifies it, so duplicates go without building triples.  Objects: IRIs (plain
+    strings) first, by string, then literals, whose NamedTuple order (lex, lang, dt) is
+    :func:`_term_key`'s."""
+
+    def __init__(self, quads: Collection[Quad]):
+        self.g = {g: i for i, g in enumerate(sorted({q[0] for q in quads}))}
+        self.s = {s: i for i, s in enumerate(sorted({q[1] for q in quads}))}
+        self.p = {p: i for i, p in enumerate(sorted({q[2] for q in quads}, key=lambda p: (p != RDF_TYPE, p)))}
+        objs = {q[3] for q in quads}
+        lits = sorted(t for t in objs if isinstance(t, Lit))
+        iris = sorted(t for t in objs if not isinstance(t, Lit))
+        self.o = {t: i for i, t in enumerate(iris + lits)}
+
+    def terms(self) -> set[Term]:
+        """Every distinct term (graph names included)."""
+        return set(self.g) | set(self.s) | set(self.p) | set(self.o)
+
+    def sort(self, quads: Collection[Quad]) -> tuple[list[Quad], list[Quad]]:
+        """``quads`` sorted by graph then triple, and one quad per distinct triple, sorted."""
+        gr, sr, pr, orank = self.g, self.s, self.p, self.o
+        n_o = len(orank)
+        n_po = len(pr) * n_o
+        n_spo = len(sr) * n_po
+        rows = list(quads)
+        tkeys = [sr[s] * n_po + pr[p] * n_o + orank[o] for _, s, p, o in rows]
+        qkeys = [gr[q[0]] * n_spo + t for q, t in zip(rows, tkeys, strict=True)]
+        by_triple = dict(zip(tkeys, rows, strict=True))
+        return ([rows[i] for i in sorted(range(len(rows)), key=qkeys.__getitem__)],
+                [by_triple[k] for k in sorted(by_triple)])
+
+
+def _sorted_triples(triples: set[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]:
+    rows = [(DEFAULT_GRAPH, s, p, o) for s, p, o in triples]
+    return [q[1:] for q in _Ranks(rows).sort(rows)[1]]  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------------------------------------
+# terms
 
 
 _ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -418,6 +483,13 @@ def _lit(t: Lit, prefixed: bool) -> str:
 
 def _iri_esc(iri: str) -> str:
     return _IRI_BAD.sub(lambda m: f"\\u{ord(m.group(0)):04X}", iri)
+
+
+def _nt(t: Term) -> str:
+    """A term in N-Triples."""
+    if isinstance(t, Lit):
+        return _lit(t, False)
+    return t if t.startswith("_:") else f"<{_iri_esc(t)}>"
 
 
 class _Names:
@@ -449,101 +521,242 @@ class _Names:
         return f"<{_iri_esc(iri)}>"
 
 
-def _prologue() -> list[str]:
-    lines = [f"@base <{ID_NS}> ."]
-    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items() if p != "id"]
-    return lines
-
-
-def _turtle_body(triples: list[tuple[str, str, Term]], names: _Names, indent: str = "") -> Iterator[str]:
-    """Subject blocks of sorted triples: ``s p o, o ; p o .``"""
-    i, n = 0, len(triples)
-    while i < n:
-        s = triples[i][0]
-        parts: list[str] = []
-        while i < n and triples[i][0] == s:
-            p = triples[i][1]
-            objs = []
-            while i < n and triples[i][0] == s and triples[i][1] == p:
-                objs.append(names(triples[i][2]))
-                i += 1
-            parts.append(f"{names(p)} {', '.join(objs)}")
-        yield f"{indent}{names(s)} " + f" ;\n{indent}    ".join(parts) + " .\n"
-
-
-def write_turtle(triples: list[tuple[str, str, Term]]) -> bytes:
-    """Deterministic Turtle of sorted, unique triples (see :func:`unique_triples`)."""
+def _turtle_names(terms: Iterable[Term]) -> dict[Term, str]:
     names = _Names()
-    out = ["\n".join(_prologue()) + "\n\n"]
-    out.extend(b + "\n" for b in _turtle_body(triples, names))
-    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+    return {t: names(t) for t in terms}
 
 
-def write_ntriples(triples: list[tuple[str, str, Term]]) -> bytes:
-    def nt(t: Term) -> str:
-        if isinstance(t, Lit):
-            return _lit(t, False)
-        return t if t.startswith("_:") else f"<{_iri_esc(t)}>"
-
-    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples).encode("utf-8")
-
-
-def write_trig(quads: Iterable[Quad]) -> bytes:
-    """TriG: the default graph first (entities, derived facts), then one graph per article."""
-    by_graph: dict[str, set[tuple[str, str, Term]]] = defaultdict(set)
-    for g, s, p, o in quads:
-        by_graph[g].add((s, p, o))
-    names = _Names()
-    out = ["\n".join(_prologue()) + "\n\n"]
-    for g in sorted(by_graph):
-        triples = sorted(by_graph[g], key=_triple_key)
-        if g == DEFAULT_GRAPH:
-            out.extend(b + "\n" for b in _turtle_body(triples, names))
-        else:
-            out.append(f"GRAPH {names(g)} {{\n")
-            out.extend(_turtle_body(triples, names, "    "))
-            out.append("}\n\n")
-    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+def _terms(rows: Iterable[tuple[Any, ...]]) -> set[Term]:
+    """Every distinct term of some triples or quads (rendered once each, whatever their count)."""
+    return {t for row in rows for t in row}
 
 
 def jsonld_context() -> dict[str, str]:
     return dict(PREFIXES)
 
 
+class _JsonLdTerms:
+    """JSON-LD text of terms, as ``json.dumps(..., ensure_ascii=False, indent=1)`` writes them at
+    their depth in :func:`write_jsonld`'s document: IRIs compacted through the context's prefixes
+    (longest namespace first), values as expanded value objects."""
+
+    def __init__(self, ctx: dict[str, str]) -> None:
+        pairs = sorted(((ns, p) for p, ns in ctx.items()), key=lambda x: -len(x[0]))
+        self.prefix = {ns: p for ns, p in reversed(pairs)}  # a namespace listed twice: its first prefix
+        # the longest namespace that leaves a non-empty local part (the alternation backtracks to
+        # the next one when the local part would be empty)
+        self.ns_re = re.compile("(?s)(" + "|".join(re.escape(ns) for ns, _ in pairs) + ")(.+)") if pairs else None
+        self.enc = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's own, C when available
+
+    def compact(self, iri: str) -> str:
+        m = self.ns_re.match(iri) if self.ns_re is not None else None
+        return f"{self.prefix[m.group(1)]}:{m.group(2)}" if m else iri
+
+    def iri(self, iri: str) -> str:
+        """A compact IRI as a JSON string (node ids, types, property keys)."""
+        return self.enc(self.compact(iri))
+
+    def value(self, t: Term) -> str:
+        """A value object in a property's list (depth 4, keys at depth 5)."""
+        if isinstance(t, Lit):
+            body = f'"@value": {self.enc(t.lex)}'
+            if t.lang:
+                body += f',\n     "@language": {self.enc(t.lang)}'
+            elif t.dt:
+                body += f',\n     "@type": {self.iri(t.dt)}'
+        else:
+            body = f'"@id": {self.iri(t)}'
+        return "{\n     " + body + "\n    }"
+
+
+# ---------------------------------------------------------------------------------------------
+# writers
+
+
+def _prologue() -> list[str]:
+    lines = [f"@base <{ID_NS}> ."]
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items() if p != "id"]
+    return lines
+
+
+def _turtle_body(rows: Iterable[Quad], name: dict[Term, str], indent: str = "") -> Iterator[str]:
+    """Subject blocks of sorted quads (their graph ignored): ``s p o, o ; p o .``, terms
+    looked up in ``name``."""
+    sep = f" ;\n{indent}    "
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return
+    _, s0, p0, o = first
+    parts: list[str] = []
+    objs = [name[o]]
+    for _, s, p, o in it:
+        if s == s0 and p == p0:
+            objs.append(name[o])
+            continue
+        parts.append(f"{name[p0]} {', '.join(objs)}")
+        if s != s0:
+            yield f"{indent}{name[s0]} " + sep.join(parts) + " .\n"
+            parts = []
+            s0 = s
+        p0 = p
+        objs = [name[o]]
+    parts.append(f"{name[p0]} {', '.join(objs)}")
+    yield f"{indent}{name[s0]} " + sep.join(parts) + " .\n"
+
+
+def _turtle(rows: list[Quad], name: dict[Term, str]) -> bytes:
+    out = ["\n".join(_prologue()) + "\n\n"]
+    out.extend(b + "\n" for b in _turtle_body(rows, name))
+    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+
+
+def _ntriples(rows: list[Quad], nt: dict[Term, str]) -> bytes:
+    return "".join([f"{nt[s]} {nt[p]} {nt[o]} .\n" for _, s, p, o in rows]).encode("utf-8")
+
+
+def _trig(quads: list[Quad], name: dict[Term, str]) -> bytes:
+    """``quads`` unique and sorted by graph, then in the triples' order."""
+    out = ["\n".join(_prologue()) + "\n\n"]
+    i, n = 0, len(quads)
+    while i < n:
+        g = quads[i][0]
+        j = i
+        while j < n and quads[j][0] == g:
+            j += 1
+        if g == DEFAULT_GRAPH:
+            out.extend(b + "\n" for b in _turtle_body(quads[i:j], name))
+        else:
+            out.append(f"GRAPH {name[g]} {{\n")
+            out.extend(_turtle_body(quads[i:j], name, "    "))
+            out.append("}\n\n")
+        i = j
+    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+
+
+def _jsonld(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Term]) -> bytes:
+    """The text ``json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1)``
+    gives for the node objects of the triples of ``rows`` (one per subject, "@type" then the
+    properties in order, expanded values), written from pre-rendered terms: json's
+    pure-Python indenting encoder cost more than every other writer together."""
+    ctx = jsonld_context()
+    j = _JsonLdTerms(ctx)
+    enc = j.enc
+    iris: dict[Term, str] = {}
+    values: dict[Term, str] = {}
+    for t in terms:
+        if not isinstance(t, Lit):
+            iris[t] = j.iri(t)
+    for t in objects:
+        values[t] = j.value(t)
+    type_key = enc("@type")
+    nodes: list[tuple[str, dict[str, list[str]]]] = []
+    cur_id: str | None = None
+    cur: dict[str, list[str]] = {}
+    s0: str | None = None
+    p0: str | None = None
+    lst: list[str] = []
+    for _, s, p, o in rows:
+        if p == p0 and s == s0 and p != RDF_TYPE:  # the next object of the same property
+            lst.append(values[o])
+            continue
+        s0, p0 = s, p
+        sid = iris[s]
+        if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
+            cur_id, cur = sid, {}
+            nodes.append((sid, cur))
+        if p == RDF_TYPE and not isinstance(o, Lit):
+            key, val = type_key, iris[o]
+        else:
+            key, val = iris[p], values[o]
+        got = cur.get(key)
+        if got is None:
+            lst = cur[key] = [val]
+        else:
+            lst = got
+            lst.append(val)
+    out = ["{\n"]
+    if ctx:
+        out.append(' "@context": {\n' + ",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in ctx.items()) + "\n },\n")
+    else:
+        out.append(' "@context": {},\n')
+    if not nodes:
+        out.append(' "@graph": []\n}\n')
+        return "".join(out).encode("utf-8")
+    out.append(' "@graph": [\n')
+    first = True
+    for sid, props in nodes:
+        out.append('  {\n   "@id": ' + sid if first else ',\n  {\n   "@id": ' + sid)
+        first = False
+        for key, vals in props.items():
+            out.append(f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]")
+        out.append("\n  }")
+    out.append("\n ]\n}\n")
+    return "".join(out).encode("utf-8")
+
+
+def _rows(triples: Iterable[tuple[str, str, Term]]) -> list[Quad]:
+    return [(DEFAULT_GRAPH, s, p, o) for s, p, o in triples]
+
+
+def write_turtle(triples: list[tuple[str, str, Term]]) -> bytes:
+    """Deterministic Turtle of sorted, unique triples (see :func:`unique_triples`)."""
+    rows = _rows(triples)
+    return _turtle(rows, _turtle_names(_terms(rows)))
+
+
+def write_ntriples(triples: list[tuple[str, str, Term]]) -> bytes:
+    rows = _rows(triples)
+    return _ntriples(rows, {t: _nt(t) for t in _terms(rows)})
+
+
+def write_trig(quads: Iterable[Quad]) -> bytes:
+    """TriG: the default graph first (entities, derived facts), then one graph per article."""
+    return Serialisation(quads).trig()
+
+
 def write_jsonld(triples: list[tuple[str, str, Term]]) -> bytes:
     """JSON-LD (expanded values, compact IRIs through the project's prefixes), one node object
     per subject in IRI order; deterministic."""
-    ctx = jsonld_context()
-    pairs = sorted(((ns, p) for p, ns in ctx.items()), key=lambda x: -len(x[0]))
+    rows = _rows(triples)
+    return _jsonld(rows, _terms(rows), {o for _, _, _, o in rows})
 
-    def compact(iri: str) -> str:
-        for ns, p in pairs:
-            if iri.startswith(ns) and len(iri) > len(ns):
-                return f"{p}:{iri[len(ns):]}"
-        return iri
 
-    def value(t: Term) -> dict[str, str]:
-        if isinstance(t, Lit):
-            d = {"@value": t.lex}
-            if t.lang:
-                d["@language"] = t.lang
-            elif t.dt:
-                d["@type"] = compact(t.dt)
-            return d
-        return {"@id": compact(t)}
+class Serialisation:
+    """Every RDF export of one set of quads, from one pass: the quads deduplicated and sorted
+    once, every distinct term rendered once per syntax (Turtle and TriG share their names), so
+    that writing costs a string join per triple.
 
-    nodes: list[dict[str, Any]] = []
-    cur: dict[str, Any] | None = None
-    for s, p, o in triples:
-        if cur is None or cur["@id"] != compact(s):
-            cur = {"@id": compact(s)}
-            nodes.append(cur)
-        if p == RDF_TYPE and not isinstance(o, Lit):
-            cur.setdefault("@type", []).append(compact(o))
-        else:
-            cur.setdefault(compact(p), []).append(value(o))
-    doc = {"@context": ctx, "@graph": nodes}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    >>> q = [("", "https://w3id.org/cppcc-kg/id/x", RDF_TYPE, "https://w3id.org/cppcc-kg/ontology#Post")]
+    >>> s = Serialisation(q + q)  # duplicates are written once
+    >>> len(s.triples), s.turtle().decode().splitlines()[-1]
+    (1, '<x> a cppcc:Post .')
+    """
+
+    def __init__(self, quads: Iterable[Quad]):
+        qs = set(quads)
+        ranks = _Ranks(qs)
+        self.quads, self.triples = ranks.sort(qs)  # triples: one quad per triple, its graph ignored
+        self.terms = ranks.terms()
+        self.objects = ranks.o.keys()
+        self._names: dict[Term, str] | None = None
+
+    def names(self) -> dict[Term, str]:
+        if self._names is None:
+            self._names = _turtle_names(self.terms)
+        return self._names
+
+    def turtle(self) -> bytes:
+        return _turtle(self.triples, self.names())
+
+    def trig(self) -> bytes:
+        return _trig(self.quads, self.names())
+
+    def ntriples(self) -> bytes:
+        return _ntriples(self.triples, {t: _nt(t) for t in self.terms})
+
+    def jsonld(self) -> bytes:
+        return _jsonld(self.triples, self.terms, self.objects)
 
 
 # ---------------------------------------------------------------------------------------------
