@@ -192,16 +192,11 @@ def test_folder_skips_gold_and_images_next_to_articles(tiny, tmp_path):
     shutil.copytree(tiny["in"], d)
     shutil.copy(tiny["root"] / "gold.json", d / "a.json")
     (d / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(200))
-    r = _run("build", str(d), "-o", str(tmp_path / "out"), "--no-cache", "--workers", "1", "--strict")
+    # options before and after the input, in any order
+    r = _run("build", "-o", str(tmp_path / "out"), "--no-cache", str(d), "--workers", "1", "--strict")
     assert r.returncode == 0, r.stderr  # --strict: nothing was skipped, the .json and .jpg were never candidates
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [Path(f["path"]).name for f in report["files"]] == ["a.txt"]
-
-
-def test_options_and_inputs_in_any_order(tiny, tmp_path):
-    r = _run("build", "-o", str(tmp_path / "out"), str(tiny["in"] / "a.txt"), "--no-cache", "--workers", "1")
-    assert r.returncode == 0, r.stderr
-    assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -306,7 +301,8 @@ def test_query_options_before_the_query_and_graph_as_folder(tiny):
 def test_output_cut_short_by_the_reader_is_not_an_error(tiny):
     """``cppcc-kg query ... | head -1``: the reader goes away; no BrokenPipeError noise."""
     p = subprocess.Popen([sys.executable, "-m", "kg", "query", str(tiny["graph"]), "--format", "csv",
-                          "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }"],  # about 1 MB: more than a pipe holds
+                          "--engine", "oxigraph",  # a few hundred kB: more than a pipe holds
+                          "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c } LIMIT 3000"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert p.stdout.readline().strip()
