@@ -329,3 +329,18 @@ def test_list_item_with_a_rare_surname_between_names():
     # a word between listed names is no name, and it ends the list
     doc = make_doc("市政协副主席张立新、工商联、李明、王五出席。", HUNAN)
     assert "工商联" not in persons(doc)
+
+
+def test_district_short_forms_can_be_given_names():
+    # 石峰 is also the short form of a district, which is never a region on its own
+    doc = make_doc("县领导梁薇、石峰、张正文等参加慰问。", HUNAN)
+    assert sorted(persons(doc)) == sorted(["梁薇", "石峰", "张正文"])
+
+
+def test_names_before_a_qualified_member_group():
+    doc = make_doc("会上，董文杰、桂峰、林玉琮等驻镇委员分别发言。（编审：熊晓辉）", HUNAN)
+    assert sorted(persons(doc)) == sorted(["董文杰", "桂峰", "林玉琮", "熊晓辉"])
+
+
+def test_district_short_form_before_an_honorific_is_a_place():
+    assert persons(make_doc("观摩了雨湖区政协“雨湖委员之家”议事现场。", HUNAN)) == {}

@@ -96,6 +96,17 @@ def _region_names() -> frozenset[str]:
     return frozenset(n for n in gazetteer.default().names() if 2 <= len(n) <= 4)
 
 
+@lru_cache(maxsize=1)
+def _district_short_forms() -> frozenset[str]:
+    """Short forms that only name districts (石峰, 东坡): never a region on their own, so inside
+    a list of names after a post they are names."""
+    from kg import gazetteer
+
+    gaz = gazetteer.default()
+    return frozenset(n for n in _region_names() if all(
+        d.level == 3 and d.name.endswith("区") and d.name != n and n not in d.former for d in gaz.lookup(n)))
+
+
 # ---------------------------------------------------------------------------------------------
 # jieba, on small windows only
 
@@ -213,9 +224,13 @@ def _common_given(text: str, p: int, n: int) -> bool:
     return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
 
 
-def _plausible(text: str, p: int, n: int) -> bool:
-    """Not a common word that merely starts with a surname character."""
-    return not any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) and text[p:p + n] not in _region_names()
+def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
+    """Not a common word that merely starts with a surname character, nor a place name (but
+    ``listed`` names after a post may equal a district's short form)."""
+    name = text[p:p + n]
+    if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)):
+        return False
+    return name not in _region_names() or (listed and name in _district_short_forms())
 
 
 def _translit4(text: str, p: int) -> bool:
@@ -544,7 +559,7 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             n = name_length(text, p)
             if n and _jieba_len(text, p) != n:
                 return
-        if not n or not _plausible(text, p, n):
+        if not n or not _plausible(text, p, n, listed=bool(posts) and text[q] == "、"):
             return
         yield p, p + n, posts
         q = p + n
@@ -590,6 +605,9 @@ _GROUP_TITLES = frozenset({"领导", "领导同志", "负责同志", "省领导"
                            "委员", "常委", "副主席"})
 
 
+_GROUP_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?=委员|常委)")
+
+
 def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """``张三、李四等市政协领导出席``: a list of whole names (each cut by separators, the first
     at a clause start) before 等 and a group title, which gives them its post."""
@@ -599,6 +617,11 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
         k = g.end()
         c = next((c for c in committees if c.start == k), None)
         t = pat.match(text, c.end if c else k)
+        if t is None and c is None:  # 等驻镇委员, 等界别委员: a short qualifier before 委员
+            q = _GROUP_QUALIFIER.match(text, k)
+            t = pat.match(text, q.end()) if q else None
+            if t is not None and t.group() not in ("委员", "常委"):
+                t = None
         if t is None or t.group() not in _GROUP_TITLES:
             continue
         items: list[tuple[int, int]] = []
