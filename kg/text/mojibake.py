@@ -193,12 +193,13 @@ _PUNCT = "，。、；：？！“”‘’《》（）"
 
 
 @lru_cache(maxsize=4)
-def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[str, ...]], frozenset[int]]:
+def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[tuple[str, str], ...]], frozenset[int]]:
     """Dictionary characters by their first (``pos`` 0) or second (1) byte in ``enc``, and the
-    bytes that a common punctuation mark also has there (a completion must then be surer)."""
+    bytes that a common punctuation mark also has there (a completion must then be surer).
+    Each character comes with its Simplified form (the bigrams are Simplified)."""
     from kg.text.charmodel import model
 
-    table: dict[int, list[str]] = {}
+    table: dict[int, list[tuple[str, str]]] = {}
     for c in sorted(model().logp):  # every character of the dictionary: the right one may be rare
         if not _is_han(c):
             continue
@@ -207,7 +208,7 @@ def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[str, ...]], frozenset[
         except UnicodeEncodeError:
             continue
         if len(bs) == 2:
-            table.setdefault(bs[pos], []).append(c)
+            table.setdefault(bs[pos], []).append((c, _simp(c)))
     punct = set()
     for c in _PUNCT:
         try:
@@ -224,6 +225,7 @@ def _simp(c: str) -> str:
     return t2s(c)
 
 
+@lru_cache(maxsize=4096)  # the trims of one window ask the same question many times
 def _complete(byte: int, pos: int, enc: str, before: str, after: str) -> str | None:
     """The dictionary character with ``byte`` at ``pos`` (0 first, 1 second byte) in ``enc``
     that forms a dictionary word with ``before`` or ``after``, if exactly one forms the most
@@ -237,9 +239,9 @@ def _complete(byte: int, pos: int, enc: str, before: str, after: str) -> str | N
     b = _simp(before[-1]) if before else ""
     a = _simp(after[0]) if after else ""
     ranked = []
-    for c in table.get(byte, ()):
-        sc = _simp(c)
-        words = (bool(b) and b + sc in m.bigrams) + (bool(a) and sc + a in m.bigrams)
+    bigrams = m.bigrams
+    for c, sc in table.get(byte, ()):
+        words = (bool(b) and b + sc in bigrams) + (bool(a) and sc + a in bigrams)
         if words:
             ranked.append((words, c))
     if not ranked:
@@ -251,11 +253,13 @@ def _complete(byte: int, pos: int, enc: str, before: str, after: str) -> str | N
     return c
 
 
+@lru_cache(maxsize=65536)  # trims and readings of one window share their strings
 def _score(text: str) -> float:
+    """The character model's score of ``text`` read as Simplified (character by character:
+    the model is of characters and bigrams, phrase conversion would only cost time)."""
     from kg.text.charmodel import model
-    from kg.text.script import t2s
 
-    return model().score(t2s(text))
+    return model().score("".join(map(_simp, text)))
 
 
 def _clean(text: str) -> str:
