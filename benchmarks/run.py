@@ -41,11 +41,11 @@ from corpus import make_article, make_corpus, paragraphs  # noqa: E402
 PARTS = [
     ("kg.relate_runs", "relate", "relate.runs"),
     ("kg.relate_people", "relate", "relate.people"),
-    ("kg.rdf", "unique_triples", "export.unique_triples"),
-    ("kg.rdf", "write_turtle", "export.turtle"),
-    ("kg.rdf", "write_ntriples", "export.ntriples"),
-    ("kg.rdf", "write_jsonld", "export.jsonld"),
-    ("kg.rdf", "write_trig", "export.trig"),
+    ("kg.rdf", "Serialisation.__init__", "export.quads_sort"),  # corpus_quads, dedup, sort
+    ("kg.rdf", "Serialisation.turtle", "export.turtle"),
+    ("kg.rdf", "Serialisation.ntriples", "export.ntriples"),
+    ("kg.rdf", "Serialisation.jsonld", "export.jsonld"),
+    ("kg.rdf", "Serialisation.trig", "export.trig"),
     ("kg.rdf", "write_atomic", "export.write_files"),
     ("kg.exports", "graphml", "export.graphml"),
     ("kg.exports", "entities_csv", "export.entities_csv"),
@@ -70,11 +70,14 @@ def _instrument() -> None:
             pipeline.instrument(mod, "recognise", f"recognise.{info.name}")
     for modname, attr, name in PARTS:
         try:
-            mod = importlib.import_module(modname)
+            owner = importlib.import_module(modname)
         except ImportError:
             continue
-        if callable(getattr(mod, attr, None)):
-            pipeline.instrument(mod, attr, name)
+        *path, attr = attr.split(".")  # "Class.method": instrument the method on its class
+        for part in path:
+            owner = getattr(owner, part, None)
+        if owner is not None and callable(getattr(owner, attr, None)):
+            pipeline.instrument(owner, attr, name)
 
 
 def child(args: argparse.Namespace) -> None:
