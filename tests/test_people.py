@@ -344,3 +344,11 @@ def test_names_before_a_qualified_member_group():
 
 def test_district_short_form_before_an_honorific_is_a_place():
     assert persons(make_doc("观摩了雨湖区政协“雨湖委员之家”议事现场。", HUNAN)) == {}
+
+
+def test_box_bylines():
+    doc = make_doc("推动工作上新水平。□江 玮\n审议通过名单。□黄和芳", HUNAN)
+    ms = people.recognise(doc)
+    assert [m.label for m in ms] == ["江玮", "黄和芳"]
+    assert ms[0].surface == "江 玮" and ms[0].key == "person:江玮"
+    assert persons(make_doc("□说明：以上为草案", HUNAN)) == {}

@@ -497,6 +497,31 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
             yield s2, e2, [_post("记者", "media")]
 
 
+_BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通讯员)[\s:：/]*)?([^\n□■]{2,24}?)[ \t\u3000]*(?=\n|$)")
+_PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
+
+
+def _box_bylines(doc: Doc) -> Iterator[Found]:
+    """``□黄和芳``, ``□江 玮`` closing a paragraph: the names of the authors, two-character names
+    often padded with a space to the width of three."""
+    text = doc.text
+    for m in _BOX_BYLINE.finditer(text):
+        body, lo = m.group(1), m.start(1)
+        pad = _PAD.match(body)
+        parts = [(lo, lo + len(body))] if pad else [
+            (lo + t.start(), lo + t.end()) for t in re.finditer(r"[^\s、，,]+", body)]
+        if not pad and any(not (2 <= e - s <= 4) for s, e in parts):
+            continue
+        for s0, e0 in parts:
+            name = re.sub(r"\s", "", text[s0:e0])
+            if not (_surname_len(name, 0) and all(_is_han(c) for c in name) and 2 <= len(name) <= 4
+                    and _plausible(name, 0, len(name))):
+                break
+        else:
+            for s0, e0 in parts:
+                yield s0, e0, [_post("记者", "media")]
+
+
 _LIST_SEP = "、，,"
 # the conjunction before the last item of a name list (副主席张三、李四和王五)
 _CONJ = re.compile(r"以及|和|及")  # not 与: 主席张三与李四座谈 is "with"
@@ -720,7 +745,8 @@ def recognise(doc: Doc) -> list[Mention]:
         return []
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
-    cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_before_honorifics(doc, committees),
+    cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_box_bylines(doc),
+            *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
@@ -734,10 +760,10 @@ def recognise(doc: Doc) -> list[Mention]:
     _extend_lists(text, spans, found)
     out = []
     for s, e in sorted(spans):
-        name = text[s:e]
+        name = re.sub(r"\s", "", text[s:e])  # 江 玮: a padded byline name
         # no "posts" key when the cue gave none: the resolver keeps the first value it sees
         attrs = {"posts": found[(s, e)]} if found[(s, e)] else {}
-        out.append(Mention(PERSON, f"person:{name}", name, s, e, name, attrs=attrs))
+        out.append(Mention(PERSON, f"person:{name}", name, s, e, text[s:e], attrs=attrs))
     return out
 
 
