@@ -352,3 +352,8 @@ def test_box_bylines():
     assert [m.label for m in ms] == ["江玮", "黄和芳"]
     assert ms[0].surface == "江 玮" and ms[0].key == "person:江玮"
     assert persons(make_doc("□说明：以上为草案", HUNAN)) == {}
+
+
+def test_padded_two_character_names_in_bylines():
+    got = persons(make_doc("本报记者 江 玮 通讯员 李 明\n（记者 张三丰 李四）", HUNAN))
+    assert sorted(got) == sorted(["江玮", "李明", "张三丰", "李四"])

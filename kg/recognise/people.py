@@ -443,6 +443,9 @@ def _sentence_committee_post(doc: Doc, ts: int, post: dict[str, str],
     return post
 
 
+_PADDED = re.compile(r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?=[\s）)]|$)")
+
+
 def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
@@ -453,6 +456,12 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if p == m.end() and (is_ := _IS.match(text, p)):
             p = is_.end()
         if p >= len(text) or not _surname_len(text, p):
+            continue
+        padded = _PADDED.match(text, p) if title in V.MEDIA_TITLES and p > m.end() else None
+        if padded:  # 记者 江 玮: a two-character name padded to the width of three
+            posts = [post_before(doc, m.start(), title, committees)]
+            yield p, padded.end(), posts
+            yield from _listed_after(text, padded.end(), posts)
             continue
         strong = title not in _WEAK_TITLES or p > m.end()
         li = _list_item(text, p)
