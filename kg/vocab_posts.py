@@ -33,9 +33,10 @@ COMPOUND_SURNAMES = frozenset({
 })
 
 # Characters that are (almost) never part of a given name: function words, verbs that follow
-# names in news prose, and the characters of organisations and dates.
+# names in news prose, and the characters of organisations and dates.  (向 is left out: it is
+# common in given names, 田向利, and 张三向… still ends at 向, a follow word.)
 NON_NAME_CHARS = frozenset(
-    "的了在是和等说与及为对把被将从向也都就已还又再要会并所之其这那们着过率赴告批坦晒表指称讲提认介参"
+    "的了在是和等说与及为对把被将从也都就已还又再要会并所之其这那们着过率赴告批坦晒表指称讲提认介参"
     "区市县省政协党委员部厅局处办组届次年日号个名位项件期场余约共各全该本此每某第"
 )
 

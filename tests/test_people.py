@@ -357,3 +357,15 @@ def test_box_bylines():
 def test_padded_two_character_names_in_bylines():
     got = persons(make_doc("本报记者 江 玮 通讯员 李 明\n（记者 张三丰 李四）", HUNAN))
     assert sorted(got) == sorted(["江玮", "李明", "张三丰", "李四"])
+
+
+def test_photo_credits_and_spaced_dateline_bylines():
+    got = persons(make_doc("新华网成都1月10日电 (岳一桐 王利文 何浠)会议开幕。\n开幕会现场。 王磊 摄 报告提出", HUNAN))
+    assert sorted(got) == sorted(["岳一桐", "王利文", "何浠", "王磊"])
+    assert persons(make_doc("加强会议摄影工作。", HUNAN)) == {}
+
+
+def test_xiang_inside_a_given_name():
+    assert list(persons(make_doc("主席团常务主席田向利代表常委会作报告。", HUNAN))) == ["田向利"]
+    # 向 after a name is still where the name ends
+    assert list(persons(make_doc("市政协主席张立新向大家介绍情况。", HUNAN))) == ["张立新"]

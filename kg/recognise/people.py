@@ -480,7 +480,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         yield from _listed_after(text, p + n, posts)
 
 
-_PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[（(]([^（()）\n]{2,24})[）)]"
+_PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]{2,24})[）)]"
                            r"|[（(]([^（()）\n]{2,24})[）)](?=\s*(?:\n|$))")
 
 
@@ -508,6 +508,20 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
 
 _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通讯员)[\s:：/]*)?([^\n□■]{2,24}?)[ \t\u3000]*(?=\n|$)")
 _PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
+
+
+_PHOTO_CREDIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})[ \u3000]*[/／]?摄(?![\u4e00-\u9fff])")
+
+
+def _photo_credits(doc: Doc) -> Iterator[Found]:
+    """``王磊 摄``: a photographer's name before 摄, standing on its own."""
+    text = doc.text
+    for m in _PHOTO_CREDIT.finditer(text):
+        s0, e0 = m.span(1)
+        n = e0 - s0
+        if _surname_len(text, s0) and _given_ok(text[s0 + _surname_len(text, s0):e0]) and _plausible(text, s0, n) \
+                and (_jieba_len(text, s0) == n or _common_given(text, s0, n)):
+            yield s0, e0, [_post("摄", "media")]
 
 
 def _box_bylines(doc: Doc) -> Iterator[Found]:
@@ -754,7 +768,7 @@ def recognise(doc: Doc) -> list[Mention]:
         return []
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
-    cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_box_bylines(doc),
+    cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_box_bylines(doc), *_photo_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees)]
     for s, e, posts in cues:
