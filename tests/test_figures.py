@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from kg.model import FIGURE
+from kg.model import BRAND, FIGURE, Mention
 from kg.recognise import figures
 from tests.test_people import make_doc
 
@@ -50,3 +52,29 @@ def test_dates_ordinals_and_slogans_are_not_figures(text):
 def test_claimant_is_sentence_committee():
     (f,) = figs("市政协组织委员调研企业120家。")
     assert f.attrs["claimant"] == "committee:340100"
+
+
+def test_claimant_falls_back_to_the_paragraph_committee_only():
+    (same_par,) = figs("市政协召开专题会议。会议提出年内新建5个委员工作站。")
+    assert same_par.attrs["claimant"] == "committee:340100"
+    (other_par,) = figs("市政协召开专题会议。\n全市年内新建5个委员工作站。")
+    assert other_par.attrs["claimant"] == ""
+
+
+def test_initiative_in_the_clause_beats_the_committee():
+    text = "市政协“同心议事厅”累计协商议题36个，市政协表示满意。"
+    doc = make_doc(text, ANHUI)
+    i = text.index("同心议事厅")
+    brand = Mention(BRAND, "brand:x", "同心议事厅", i, i + 5, "同心议事厅")
+    doc = replace(doc, mentions=tuple(sorted((*doc.mentions, brand), key=lambda m: m.start)))
+    (f,) = [m for m in figures.recognise(doc) if m.cls == FIGURE]
+    assert f.attrs["claimant"] == "brand:x"
+    # the same figure in the next clause, after the comma, is the committee's
+    (g,) = figs("市政协“同心议事厅”启用以来，累计协商议题36个。")
+    assert g.attrs["claimant"] == "committee:340100"
+
+
+def test_repeated_phrases_are_separate_figures_with_the_same_reading():
+    a, b = figs("新建5个委员工作站。新建5个委员工作站。")
+    assert a.key != b.key and a.start < b.start
+    assert (a.attrs["counted"], a.attrs["value"]) == (b.attrs["counted"], b.attrs["value"]) == ("委员工作站", 5.0)

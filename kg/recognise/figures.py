@@ -23,6 +23,7 @@ Dates and years (2024年, 6月) are not figures (no counting unit); ordinal and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
 
@@ -105,15 +106,26 @@ def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
     return in_quotes(s)
 
 
-def _counted(text: str, m: re.Match[str]) -> str:
-    """What a figure counts: the noun phrase right after it, else the verb phrase before it."""
+@lru_cache(maxsize=8192)
+def _tags(window: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, tag) pairs of a short window, memoised.
+
+    Why: tagging is most of this recogniser's time, and windows recur (a figure's phrase
+    repeated in an article, a reprinted paragraph, the before-window of two figures in one
+    clause); the tagger is deterministic and private (never changed), so a cached answer is
+    the answer.  Windows are at most 24 characters: 8192 of them are a few MB."""
     from kg.recognise.people import _pos_tokenizer
 
+    return tuple((w, f) for w, f in _pos_tokenizer().cut(window))
+
+
+def _counted(text: str, m: re.Match[str]) -> str:
+    """What a figure counts: the noun phrase right after it, else the verb phrase before it."""
     after = text[m.end():m.end() + 12]
     cut = _CLAUSE_END.search(after)
     after = after[:cut.start()] if cut else after
     nouns = []
-    for w, f in _pos_tokenizer().cut(after):
+    for w, f in _tags(after):
         if f[0] in "njsb" or (nouns and (f == "vn" or f == "d" and len(w) == 1 and w in "直属")):
             nouns.append(w)
         else:
@@ -123,7 +135,7 @@ def _counted(text: str, m: re.Match[str]) -> str:
     lo = m.start()
     while lo > 0 and m.start() - lo < 24 and not _CLAUSE_END.match(text[lo - 1]):
         lo -= 1
-    toks = [(w, f) for w, f in _pos_tokenizer().cut(text[lo:m.start()])]
+    toks = _tags(text[lo:m.start()])
     kept: list[tuple[str, str]] = []
     for w, f in reversed(toks):  # the phrase nearest the number, at most about ten characters
         if sum(len(x) for x, _ in kept) + len(w) > 10 and kept:
@@ -136,34 +148,55 @@ def _counted(text: str, m: re.Match[str]) -> str:
     return re.sub(r"[“”‘’\"《》]", "", "".join(w for w, _ in kept))
 
 
-def _claimant(doc: Doc, pos: int) -> str:
-    """The initiative whose clause holds the figure, else the committee of its sentence (the one
-    before it, else the first), else the last committee earlier in the paragraph."""
-    text = doc.text
-    lo = pos
-    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
-        lo -= 1
-    initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME) and lo <= m.start < pos]
-    if initiatives:
-        return initiatives[-1].key
-    sent = doc.sentence_at(pos)
-    committees = [m for m in doc.mentions if m.cls == COMMITTEE]
-    if sent is not None:
-        inside = [m for m in committees if sent.start <= m.start < sent.end]
-        before = [m for m in inside if m.start < pos]
-        if before or inside:
-            return (before[-1] if before else inside[0]).key
-        same_par = [m for m in committees if m.start < pos and (s2 := doc.sentence_at(m.start)) is not None
-                    and s2.paragraph == sent.paragraph]
-        if same_par:
-            return same_par[-1].key
-    return ""
+class _Claimants:
+    """Who claims a figure at ``pos``: the initiative whose clause holds it, else the committee
+    of its sentence (the one before it, else the first), else the last committee earlier in
+    the paragraph.  The initiative and committee mentions (in the doc's order) and the
+    committees' paragraphs are listed once per article, not once per figure."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
+        self.committees = [m for m in doc.mentions if m.cls == COMMITTEE]
+        self._paragraphs: list[object] | None = None
+
+    def paragraphs(self) -> list[object]:
+        """The paragraph of each committee mention (a sentinel when it is in no sentence)."""
+        if self._paragraphs is None:
+            self._paragraphs = [s.paragraph if (s := self.doc.sentence_at(m.start)) is not None else _NO_SENTENCE
+                                for m in self.committees]
+        return self._paragraphs
+
+    def __call__(self, pos: int) -> str:
+        doc = self.doc
+        text = doc.text
+        lo = pos
+        while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
+            lo -= 1
+        initiatives = [m for m in self.initiatives if lo <= m.start < pos]
+        if initiatives:
+            return initiatives[-1].key
+        sent = doc.sentence_at(pos)
+        if sent is not None:
+            inside = [m for m in self.committees if sent.start <= m.start < sent.end]
+            before = [m for m in inside if m.start < pos]
+            if before or inside:
+                return (before[-1] if before else inside[0]).key
+            same_par = [m for m, par in zip(self.committees, self.paragraphs(), strict=True)
+                        if m.start < pos and par == sent.paragraph]
+            if same_par:
+                return same_par[-1].key
+        return ""
+
+
+_NO_SENTENCE = object()
 
 
 def recognise(doc: Doc) -> list[Mention]:
     """Figure mentions of ``doc`` (reads the committee and initiative mentions)."""
     text = doc.text
     out = []
+    claimant = _Claimants(doc)
     in_quotes = _QuoteDepth(text)
     for m in _FIG.finditer(text):
         if _skip(text, m, in_quotes):
@@ -178,17 +211,18 @@ def recognise(doc: Doc) -> list[Mention]:
         elif unit in ("万", "亿"):
             value, unit = value * _MAG[unit], ""
         approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
-        out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m)))
+        out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m), claimant))
     in_quotes = _QuoteDepth(text)
     for m in _PERCENT_CN.finditer(text):
         value = _number(m.group("num").replace("点", "."))
         if value is not None and not in_quotes(m.start()):
-            out.append(_figure(doc, m.start(), m.end(), value, "%", False, _counted(text, m)))
+            out.append(_figure(doc, m.start(), m.end(), value, "%", False, _counted(text, m), claimant))
     return sorted(out, key=lambda x: x.start)
 
 
-def _figure(doc: Doc, start: int, end: int, value: float, unit: str, approx: bool, counted: str) -> Mention:
+def _figure(doc: Doc, start: int, end: int, value: float, unit: str, approx: bool, counted: str,
+            claimant: _Claimants) -> Mention:
     surface = doc.text[start:end]
     return Mention(FIGURE, f"figure:{doc.article.doc_id}:{start}", surface, start, end, surface,
                    attrs={"value": value, "unit": unit, "counted": counted, "approx": approx, "text": surface,
-                          "claimant": _claimant(doc, start)})
+                          "claimant": claimant(start)})
