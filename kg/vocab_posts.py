@@ -40,6 +40,10 @@ NON_NAME_CHARS = frozenset(
     "区市县省政协党委员部厅局处办组届次年日号个名位项件期场余约共各全该本此每某第"
 )
 
+# Characters of NON_NAME_CHARS that are common in given names all the same (李为民, 王和平,
+# 刘再明, 李其昌, 张之华, 王全胜): a name may hold them when it ends on a clear boundary.
+SOFT_NAME_CHARS = frozenset("为和再其之全")
+
 # Words that follow a name in news prose (the name ends where one of these starts).
 FOLLOW_WORDS = (
     "总书记", "同志", "先生", "女士", "委员", "主席", "副主席", "书记", "主任", "代表", "教授", "院士",
@@ -73,7 +77,7 @@ HONORIFICS = ("总书记", "同志", "先生", "女士", "委员", "常委", "�
 # posts
 
 # Media roles: bylines (本报记者 某某, （通讯员 某某 记者 某某）, 编辑：某某).
-MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文",
+MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 辑", "审核人", "编辑人", "责任人",
                 "作者", "本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "责任编辑", "责编", "编辑",
                 "摄影", "摄", "校对", "审核", "审校", "终审", "初审", "复审", "一审", "二审", "三审",
                 "主编", "编审", "美编", "统筹", "监制", "策划",

@@ -369,3 +369,16 @@ def test_xiang_inside_a_given_name():
     assert list(persons(make_doc("主席团常务主席田向利代表常委会作报告。", HUNAN))) == ["田向利"]
     # 向 after a name is still where the name ends
     assert list(persons(make_doc("市政协主席张立新向大家介绍情况。", HUNAN))) == ["张立新"]
+
+
+def test_function_characters_inside_given_names():
+    got = persons(make_doc("市政协副主席李为民、张全胜出席，大会秘书长刘再明在主席台就座。", HUNAN))
+    assert sorted(got) == sorted(["李为民", "张全胜", "刘再明"])
+    # where the plain reading ends on a boundary, the function character stays outside the name
+    assert list(persons(make_doc("市政协主席张三丰为大会致辞。", HUNAN))) == ["张三丰"]
+    assert list(persons(make_doc("市政协主席张立新和委员们座谈。", HUNAN))) == ["张立新"]
+
+
+def test_spaced_media_titles():
+    got = persons(make_doc("(记 者:吴阳金 张志斌 见习记者 汪子妍)\n编辑: 杨玉娟 审核人:叶玲玲", HUNAN))
+    assert sorted(got) == sorted(["吴阳金", "张志斌", "汪子妍", "杨玉娟", "叶玲玲"])

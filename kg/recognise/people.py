@@ -241,6 +241,15 @@ def _translit4(text: str, p: int) -> bool:
             and sum(c in V.TRANSLIT_NAME_CHARS for c in name[1:]) >= 2)
 
 
+@lru_cache(maxsize=1)
+def _clause_verb_re() -> re.Pattern[str]:
+    return re.compile(_alt(V.CLAUSE_VERBS))
+
+
+# function characters that are also common in given names (为民, 和平, 再明, 其昌, 之华, 全胜)
+_SOFT_TO_PLAIN = str.maketrans({c: "明" for c in V.SOFT_NAME_CHARS})
+
+
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -263,6 +272,14 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
         return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
     if len(valid) == 1:
         return valid[0]
+    if not valid:
+        # 李为民出席, 刘再明在…: function characters common in given names, taken only when
+        # the name then ends on a clear boundary and no plain reading does
+        soft = [n for n in (s + 2, s + 1) if n not in options and p + n <= len(text)
+                and _given_ok(text[p + s:p + n].translate(_SOFT_TO_PLAIN)) and _boundary_at(text, p + n)]
+        if len(soft) == 1 and (strong or _jieba_len(text, p) == soft[0] or p + soft[0] >= len(text)
+                               or not _is_han(text[p + soft[0]]) or _clause_verb_re().match(text, p + soft[0])):
+            return soft[0]
     if valid or strong:
         j = _jieba_len(text, p)
         if j in options:
