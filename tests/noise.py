@@ -14,8 +14,11 @@ noise kinds are the ones of issue 3, each modelled on how it arises:
   off; placed only where no protected name (an entity) is within reach;
 * :func:`add_boilerplate` - navigation lines above the story and a footer below it, made of
   generic site furniture (no region, committee or person names: they would be new entities);
+* :func:`add_layout` - ideographic-space indents, full-width digits and letters, zero-width
+  spaces and soft hyphens, CRLF line ends;
 * :func:`container` - the file re-encoded as GBK, Big5 or UTF-16, or wrapped in an HTML page
-  with navigation and footer elements.
+  (UTF-8 or GBK) with navigation and footer elements, quotation marks as entities and inline
+  tags cutting through the text.
 
 :func:`noisy_copy` chains them all.  Nothing here knows any article: the protected names are
 passed in (the test passes the gold labels).
@@ -87,13 +90,16 @@ def to_traditional(text: str) -> str:
 
 def add_pinyin(text: str, rng: random.Random, rate: float = 0.06) -> str:
     """A pinyin annotation after about ``rate`` of the Han characters (ASCII or full-width
-    brackets)."""
+    brackets; on one page in ten the letters are full-width too, as a page converted to full
+    width shows them)."""
+    wide = rng.random() < 0.1
     out = []
     for c in text:
         out.append(c)
         if HAN.match(c) and rng.random() < rate:
             a, b = ("（", "）") if rng.random() < 0.2 else ("(", ")")
-            out.append(a + syllable(rng) + b)
+            syl = syllable(rng)
+            out.append(a + (syl.translate(str.maketrans(_FULL)) if wide else syl) + b)
     return "".join(out)
 
 
@@ -188,26 +194,71 @@ def add_boilerplate(text: str, rng: random.Random) -> str:
     return "\n".join(head) + "\n" + text.rstrip("\n") + "\n" + "\n".join(foot) + "\n"
 
 
+_FULL = {c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+
+
+def add_layout(text: str, rng: random.Random, rate: float = 0.01) -> str:
+    """Typesetting noise: ideographic-space indents, full-width digits and letters (per run),
+    zero-width spaces, soft hyphens and no-break spaces between characters, CRLF line ends."""
+    lines = []
+    for line in text.split("\n"):
+        if line.strip() and rng.random() < 0.5:
+            line = "\u3000\u3000" + line
+        lines.append(line)
+    text = "\n".join(lines)
+    text = re.sub(r"[0-9A-Za-z]+", lambda m: m.group().translate(str.maketrans(_FULL)) if rng.random() < 0.3
+                  else m.group(), text)
+    out = []
+    for c in text:
+        out.append(c)
+        if HAN.match(c) and rng.random() < rate:
+            out.append(rng.choice(["\u200b", "\u00ad", "\ufeff", "\u200b"]))
+    text = "".join(out)
+    return text.replace("\n", "\r\n") if rng.random() < 0.5 else text
+
+
+def _inline_markup(line: str, rng: random.Random) -> str:
+    """A line of an HTML page: escaped, quotation marks as named entities, some stretches in
+    inline tags (links, bold, styled spans cut through names as editors' markup does)."""
+    out = html.escape(line, quote=False).replace("“", "&ldquo;").replace("”", "&rdquo;")
+    parts = re.split(r"(&[a-z]+;)", out)
+    res = []
+    for part in parts:
+        if part.startswith("&") or len(part) < 6 or rng.random() < 0.5:
+            res.append(part)
+            continue
+        a = rng.randrange(len(part) - 3)
+        b = rng.randrange(a + 1, min(len(part), a + 8))
+        tag = rng.choice(["<strong>{}</strong>", "<a href='/t/1.html' target='_blank'>{}</a>",
+                          "<span style='font-family:宋体'>{}</span>"])
+        res.append(part[:a] + tag.format(part[a:b]) + part[b:])
+    return "".join(res)
+
+
 CONTAINERS = ("gbk", "big5", "utf-16", "html")
 
 
-def container(text: str, kind: str, rng: random.Random) -> tuple[bytes, str]:
-    """The bytes of a file holding ``text`` and its suffix.  Big5 and GBK fall back to
-    GB18030 / UTF-16 when the text has characters they lack (the file must stay faithful)."""
+def container(text: str, kind: str, rng: random.Random) -> tuple[bytes, str, str]:
+    """The bytes of a file holding ``text``, its suffix and the encoding used.  Big5 and GBK
+    fall back to GB18030 / UTF-16 when the text has characters they lack (the file must stay
+    faithful)."""
     if kind == "html":
-        lines = [ln for ln in text.split("\n") if ln.strip()]
-        body = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in lines)
+        lines = [ln.replace("\r", "") for ln in text.split("\n") if ln.strip()]
+        body = "\n".join(f"<p>{_inline_markup(ln, rng)}</p>" if rng.random() < 0.7 else f"{_inline_markup(ln, rng)}<br>"
+                         for ln in lines)
         nav = " ".join(f"<a href='/{i}'>{html.escape(x)}</a>" for i, x in enumerate(rng.sample(NAV_LINES, 2)))
-        page = ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>新闻中心</title>"
+        charset = rng.choice(["utf-8", "gbk"])
+        page = (f"<!DOCTYPE html>\n<html><head><meta charset='{charset}'><title>新闻中心</title>"
                 "<script>var _hmt = _hmt || [];</script></head>\n<body>"
                 f"<div class='nav'>{nav}</div>\n<div class='article'>\n{body}\n</div>\n"
                 f"<div class='share'>分享到：微信 微博</div><footer>{html.escape(FOOTER_LINES[0])}</footer>"
                 "</body></html>\n")
-        return page.encode("utf-8"), ".html"
+        enc = "gb18030" if charset == "gbk" else "utf-8"
+        return page.encode(enc), ".html", enc
     order = {"gbk": ["gbk", "gb18030"], "big5": ["big5", "utf-16"], "utf-16": ["utf-16"]}[kind]
     for enc in order:
         try:
-            return text.encode(enc), ".txt"
+            return text.encode(enc), ".txt", enc
         except UnicodeEncodeError:
             continue
     raise AssertionError("utf-16 encodes everything")
@@ -219,14 +270,16 @@ def noisy_copy(clean: str, seed: int, protect: Iterable[str] = (), kind: str | N
 
     Traditional script, pinyin, doubled punctuation, one GBK-shifted run away from the
     ``protect`` names (``mojibake``: other arguments of :func:`add_mojibake`), navigation and
-    footer lines, then a container (``kind`` or one drawn from :data:`CONTAINERS`)."""
+    footer lines, typesetting noise, then a container (``kind`` or one drawn from
+    :data:`CONTAINERS`)."""
     rng = random.Random(seed)
     text = to_traditional(clean)
     protect = {to_traditional(n) for n in protect}
     text, n_moji = add_mojibake(text, rng, protect, **(mojibake or {}))
+    text = add_boilerplate(text, rng)
+    text = add_layout(text, rng)  # typesetting, then what a reading-aid plug-in and an editor add
     text = add_pinyin(text, rng)
     text = double_punctuation(text, rng)
-    text = add_boilerplate(text, rng)
     kind = kind or rng.choice(CONTAINERS)
-    data, suffix = container(text, kind, rng)
-    return data, suffix, {"container": kind, "mojibake_runs": n_moji}
+    data, suffix, encoding = container(text, kind, rng)
+    return data, suffix, {"container": kind, "encoding": encoding, "mojibake_runs": n_moji}

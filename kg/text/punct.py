@@ -1,6 +1,7 @@
 """Character-level repairs, each a linear regex over a :class:`~kg.text.buffer.Mapped`.
 
-* pinyin annotations after a character (``協(xié)``, ``會(huì)``) are removed; in ``?fù)`` the
+* pinyin annotations after a character (``協(xié)``, ``會(huì)``, also in full-width letters) are
+  removed; in ``?fù)`` the
   character and the ``(`` were lost to mojibake: the annotation goes, the ``?`` stays (lost);
   real parentheses (``(2024—2027)``, ``市(州)``, ``(GDP)``) stay;
 * doubled punctuation (``,,`` ``,。`` ``,;`` ``,、``) collapses to its strongest mark, which
@@ -53,8 +54,15 @@ def _broken(m: re.Match[str]) -> Repl:
     return ("?", 0) if _is_pinyin(word) and any(c in _TONED for c in word) else None
 
 
+# an annotation typed in full-width letters (a page converted to full width): ``協（ｘｉé）``
+_WIDE_PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])(?=[^)）]{{0,6}}[\uff41-\uff5a])"
+                          rf"[\uff41-\uff5a{_PY_CHARS}]{{1,7}}[)）]")
+
+
 def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     """Drop pinyin annotations; return the buffer and how many were removed."""
+    if "\uff08" in buf.text or "(" in buf.text:
+        buf, _ = sub(buf, _WIDE_PINYIN, lambda m: m.group().translate(_WIDTH_TABLE))  # same length: map kept
     buf, n = delete(buf, PINYIN)
     # ``?fù)``: a character and its "(" lost to mojibake; the "?" stays, to be marked lost
     buf, k = sub(buf, BROKEN_PINYIN, _broken)
