@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]  # the escaping networkx's writer gets
 
 from kg import rdf, view
 from kg.graph import KnowledgeGraph
@@ -75,7 +76,58 @@ def relations_csv(corpus: Corpus) -> bytes:
 
 
 def graphml(corpus: Corpus) -> bytes:
-    """GraphML for Gephi: one node per entity (label, type), one edge per fact (predicate)."""
+    """GraphML for Gephi: one node per entity (label, type), one edge per fact (predicate).
+
+    Written directly, byte for byte what ``networkx.write_graphml`` (ElementTree writer, pretty
+    printed) gives for the MultiDiGraph of :func:`_graphml_nx`, which costs ten times as much:
+    nodes in IRI order, each node's edges grouped by target in order of first appearance, one
+    edge per (source, target, predicate), keys declared in reverse order of first use."""
+    ents = corpus.entities
+    nodes: dict[str, tuple[str, str]] = {}
+    for e in sorted(ents.values(), key=lambda x: x.iri):
+        nodes[e.iri] = (e.label, e.cls)  # an IRI twice: networkx keeps the place, updates the data
+    adj: dict[str, dict[str, dict[str, None]]] = {iri: {} for iri in nodes}
+    for f in sorted(corpus.facts, key=lambda x: (x.subject, x.predicate, x.object)):
+        s, o = ents.get(f.subject), ents.get(f.object)
+        if s is not None and o is not None:
+            adj[s.iri].setdefault(o.iri, {})[f.predicate] = None
+    values = [x for pair in nodes.values() for x in pair]
+    values += [k for targets in adj.values() for keys in targets.values() for k in keys]
+    if not all(type(x) is str for x in (*nodes, *values)):
+        return _graphml_nx(corpus)  # networkx types other values (attr.type="int"...): let it
+    attr, text = _escape_attrib, _escape_cdata
+
+    def data(key: str, value: str) -> str:
+        return f'      <data key="{key}">{text(value)}</data>\n' if value else f'      <data key="{key}" />\n'
+
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n"
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+    if any(adj.values()):
+        out.append('  <key id="d2" for="edge" attr.name="predicate" attr.type="string" />\n')
+    if nodes:
+        out.append('  <key id="d1" for="node" attr.name="type" attr.type="string" />\n'
+                   '  <key id="d0" for="node" attr.name="label" attr.type="string" />\n'
+                   '  <graph edgedefault="directed">\n')
+    else:
+        out.append('  <graph edgedefault="directed" />\n')
+    for iri, (label, cls) in nodes.items():
+        out.append(f'    <node id="{attr(iri)}">\n' + data("d0", label) + data("d1", cls) + "    </node>\n")
+    for u, targets in adj.items():
+        for v, keys in targets.items():
+            for k in keys:
+                out.append(f'    <edge source="{attr(u)}" target="{attr(v)}" id="{attr(k)}">\n'
+                           + data("d2", k) + "    </edge>\n")
+    if nodes:
+        out.append("  </graph>\n")
+    out.append("</graphml>\n")
+    return "".join(out).encode("utf-8", "xmlcharrefreplace")  # ElementTree's errors= for utf-8
+
+
+def _graphml_nx(corpus: Corpus) -> bytes:
+    """The GraphML of :func:`graphml`, through networkx (the reference its bytes must equal)."""
     import networkx as nx
 
     g = nx.MultiDiGraph()

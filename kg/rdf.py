@@ -437,17 +437,23 @@ class _Ranks:
         return set(self.g) | set(self.s) | set(self.p) | set(self.o)
 
     def sort(self, quads: Collection[Quad]) -> tuple[list[Quad], list[Quad]]:
-        """``quads`` sorted by graph then triple, and one quad per distinct triple, sorted."""
+        """Unique ``quads`` sorted by graph then triple, and one quad per distinct triple, sorted:
+        one sort of the triples' integers, then a stable split by graph."""
         gr, sr, pr, orank = self.g, self.s, self.p, self.o
         n_o = len(orank)
         n_po = len(pr) * n_o
-        n_spo = len(sr) * n_po
         rows = list(quads)
         tkeys = [sr[s] * n_po + pr[p] * n_o + orank[o] for _, s, p, o in rows]
-        qkeys = [gr[q[0]] * n_spo + t for q, t in zip(rows, tkeys, strict=True)]
-        by_triple = dict(zip(tkeys, rows, strict=True))
-        return ([rows[i] for i in sorted(range(len(rows)), key=qkeys.__getitem__)],
-                [by_triple[k] for k in sorted(by_triple)])
+        triples: list[Quad] = []
+        by_graph: list[list[Quad]] = [[] for _ in gr]
+        last = -1
+        for i in sorted(range(len(rows)), key=tkeys.__getitem__):
+            q = rows[i]
+            if tkeys[i] != last:  # the same triple in another graph sorts next to it
+                last = tkeys[i]
+                triples.append(q)
+            by_graph[gr[q[0]]].append(q)
+        return [q for group in by_graph for q in group], triples
 
 
 def _sorted_triples(triples: set[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
+import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -13,6 +15,7 @@ from test_rdf_corpus import make_corpus
 
 from kg import exports, rdf
 from kg.graph import KnowledgeGraph
+from kg.model import Corpus, Fact
 from kg.resolve import iri_for
 
 
@@ -121,6 +124,58 @@ def test_graphml_for_gephi(out):
     city = iri_for("committee:420500")
     assert g.nodes[city]["label"] == "宜昌市政协"
     assert any(data["predicate"] == "runs" for _, _, data in g.out_edges(city, data=True))
+
+
+def test_graphml_bytes_are_networkx_bytes_on_awkward_input():
+    """The direct writer must give networkx's bytes: markup characters and line breaks in
+    labels and IRIs, an empty label, a fact stated twice, a fact whose object is gone, two
+    predicates between the same ends, and no entities at all."""
+    corpus = make_corpus()
+    ents = corpus.entities
+    ents["person:王明远"].label = 'A&B <委员> "甲"\n\t乙'
+    ents["region:420500"].label = ""
+    ents["initiative:峡江议事厅"].iri += "?q=1&x=<y>\n"
+    corpus.facts += [replace(corpus.facts[0]), replace(corpus.facts[0], predicate="cooperatesWith"),
+                     Fact("runs", "committee:420500", "initiative:nowhere")]
+    assert exports.graphml(corpus) == exports._graphml_nx(corpus)
+    g = nx.read_graphml(io.BytesIO(exports.graphml(corpus)))
+    assert g.nodes[ents["person:王明远"].iri]["label"] == 'A&B <委员> "甲"\n\t乙'
+    empty = Corpus(docs=[], entities={}, facts=[])
+    assert exports.graphml(empty) == exports._graphml_nx(empty)
+
+
+def test_jsonld_bytes_are_json_dumps_bytes():
+    """The JSON-LD writer lays the document out itself; json.dumps(indent=1) of the same node
+    objects must give the same bytes (escapes, @type lists, a literal rdf:type, no triple)."""
+    ex = "https://w3id.org/cppcc-kg/id/x"
+    quads = [("", ex, rdf.RDF_TYPE, "https://w3id.org/cppcc-kg/ontology#Post"),
+             ("", ex, rdf.RDF_TYPE, rdf.Lit("odd\"type")),
+             ("", ex, rdf.PREF, rdf.Lit('一\n"二"\\', lang="zh-Hans")),
+             ("", ex, rdf.PREF, rdf.Lit("二", lang="zh-Hant")),
+             ("", ex, rdf.XSD_INT, rdf.Lit("3", dt=rdf.XSD_INT)),
+             ("", ex + "/y", rdf.DERIVED, ex)]
+    for rows in (quads, []):
+        ser = rdf.Serialisation(rows)
+        nodes: list[dict] = []
+        for _, s, p, o in ser.triples:
+            if not nodes or nodes[-1]["@id"] != _compact(s):
+                nodes.append({"@id": _compact(s)})
+            if p == rdf.RDF_TYPE and not isinstance(o, rdf.Lit):
+                nodes[-1].setdefault("@type", []).append(_compact(o))
+            elif isinstance(o, rdf.Lit):
+                v = {"@value": o.lex} | ({"@language": o.lang} if o.lang else {"@type": _compact(o.dt)} if o.dt else {})
+                nodes[-1].setdefault(_compact(p), []).append(v)
+            else:
+                nodes[-1].setdefault(_compact(p), []).append({"@id": _compact(o)})
+        doc = {"@context": rdf.jsonld_context(), "@graph": nodes}
+        assert ser.jsonld() == (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _compact(iri: str) -> str:
+    for p, ns in sorted(rdf.jsonld_context().items(), key=lambda x: -len(x[1])):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{p}:{iri[len(ns):]}"
+    return iri
 
 
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
