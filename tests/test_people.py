@@ -382,3 +382,24 @@ def test_function_characters_inside_given_names():
 def test_spaced_media_titles():
     got = persons(make_doc("(记 者:吴阳金 张志斌 见习记者 汪子妍)\n编辑: 杨玉娟 审核人:叶玲玲", HUNAN))
     assert sorted(got) == sorted(["吴阳金", "张志斌", "汪子妍", "杨玉娟", "叶玲玲"])
+
+
+def test_members_studios_named_after_them():
+    text = ("为新成立的张文友委员工作室、刘建玲委员工作室集中揭牌。副主席赵天鸿分别为宋海燕、贾进、"
+            "安玉龙委员工作室揭牌。调研民革界别委员工作室、农业委员工作室。")
+    got = persons(make_doc(text, HUNAN))
+    assert sorted(got) == sorted(["张文友", "刘建玲", "赵天鸿", "宋海燕", "贾进", "安玉龙"])
+    # words listed before a name are no names
+    assert list(persons(make_doc("教育、卫生、李明委员说", HUNAN))) == ["李明"]
+
+
+def test_bracketed_text_and_photo_credits():
+    assert sorted(persons(make_doc("柳州日报   覃珩(文)、吴宇(图)", HUNAN))) == ["吴宇", "覃珩"]
+    assert persons(make_doc("详见全文(文)", HUNAN)) == {}
+
+
+def test_given_name_ending_in_he_before_a_verb():
+    got = persons(make_doc("市政协副主席罗铭、杨恩维、莫玉和参加会议。", HUNAN))
+    assert sorted(got) == sorted(["罗铭", "杨恩维", "莫玉和"])
+    got = persons(make_doc("市政协副主席罗铭和李明参加会议。", HUNAN))
+    assert sorted(got) == ["李明", "罗铭"]

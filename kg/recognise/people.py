@@ -246,6 +246,11 @@ def _clause_verb_re() -> re.Pattern[str]:
     return re.compile(_alt(V.CLAUSE_VERBS))
 
 
+def _clause_end(text: str, i: int) -> bool:
+    """A punctuation mark, the end of the text or a speech/action verb at ``i``."""
+    return i >= len(text) or not _is_han(text[i]) or _clause_verb_re().match(text, i) is not None
+
+
 # function characters that are also common in given names (为民, 和平, 再明, 其昌, 之华, 全胜)
 _SOFT_TO_PLAIN = str.maketrans({c: "明" for c in V.SOFT_NAME_CHARS})
 
@@ -271,14 +276,17 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     if strong and s == 1 and _translit4(text, p) and (not valid or _LIST_ITEM_END.match(text, p + 4)):
         return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
     if len(valid) == 1:
-        return valid[0]
+        n = valid[0]
+        # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
+        if n == s + 1 and p + n < len(text) and text[p + n] in V.SOFT_NAME_CHARS and _clause_end(text, p + n + 1):
+            return n + 1
+        return n
     if not valid:
         # 李为民出席, 刘再明在…: function characters common in given names, taken only when
         # the name then ends on a clear boundary and no plain reading does
         soft = [n for n in (s + 2, s + 1) if n not in options and p + n <= len(text)
                 and _given_ok(text[p + s:p + n].translate(_SOFT_TO_PLAIN)) and _boundary_at(text, p + n)]
-        if len(soft) == 1 and (strong or _jieba_len(text, p) == soft[0] or p + soft[0] >= len(text)
-                               or not _is_han(text[p + soft[0]]) or _clause_verb_re().match(text, p + soft[0])):
+        if len(soft) == 1 and (strong or _jieba_len(text, p) == soft[0] or _clause_end(text, p + soft[0])):
             return soft[0]
     if valid or strong:
         j = _jieba_len(text, p)
@@ -527,17 +535,19 @@ _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通�
 _PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
 
 
-_PHOTO_CREDIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})[ \u3000]*[/／]?摄(?![\u4e00-\u9fff])")
+_PHOTO_CREDIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})(?:[ \u3000]*[/／]?摄(?![\u4e00-\u9fff])"
+                           r"|[（(](?:文|图|摄|文/图|图/文|文图)[）)])")
 
 
 def _photo_credits(doc: Doc) -> Iterator[Found]:
-    """``王磊 摄``: a photographer's name before 摄, standing on its own."""
+    """``王磊 摄``, ``覃珩(文)、吴宇(图)``: an author's or photographer's name before 摄 or a
+    bracketed 文/图, standing on its own."""
     text = doc.text
     for m in _PHOTO_CREDIT.finditer(text):
         s0, e0 = m.span(1)
         n = e0 - s0
         if _surname_len(text, s0) and _given_ok(text[s0 + _surname_len(text, s0):e0]) and _plausible(text, s0, n) \
-                and (_jieba_len(text, s0) == n or _common_given(text, s0, n)):
+                and (_jieba_len(text, s0) == n or _common_given(text, s0, n)) and not _common_word(text[s0:e0]):
             yield s0, e0, [_post("摄", "media")]
 
 
@@ -630,6 +640,15 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
         q = p + n
 
 
+_STUDIO_AFTER = ("工作室", "调解室", "服务站", "联络站", "之家")
+
+
+def _common_word(word: str) -> bool:
+    """``word`` is an ordinary dictionary word (农业, 卫生), not a name."""
+    pt = _pos_tokenizer()
+    return _dict_freq(word) >= 50 and not pt.word_tag_tab.get(word, "").startswith("nr")
+
+
 def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """``张澜先生``, ``某某总书记``, ``梁嘉欣委员``: jieba must agree it is a name, except
     before the unambiguous honorifics when the name is bounded on the left."""
@@ -640,11 +659,15 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                             _given_ok(text[h - k + _surname_len(text, h - k):h]) for k in (2, 3, 4)):
             continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
-        if not n and m.group() in _STRONG_HONORIFICS:
+        studio = m.group() == "委员" and text.startswith(_STUDIO_AFTER, m.end())
+        if not n and (m.group() in _STRONG_HONORIFICS or studio):
+            # bounded on the left: a clause start, or (for a member's studio named after him,
+            # 为张文有委员工作室揭牌) a function character
             for k in (3, 2):
                 p = h - k
                 if p >= 0 and _surname_len(text, p) and _given_ok(text[p + _surname_len(text, p):h]) \
-                        and (p == 0 or not _is_han(text[p - 1])):
+                        and (p == 0 or not _is_han(text[p - 1]) or studio and text[p - 1] in V.NON_NAME_CHARS) \
+                        and not (studio and _common_word(text[p:h])):
                     n = k
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
@@ -818,6 +841,32 @@ def _extend_lists(text: str, spans: list[tuple[int, int]],
                 break
             found[(s2, e2)] = list(found[(s, e)])
             spans.append((s2, e2))
+        for s2, e2 in _listed_before(text, s):  # 宋海燕、贾进、安玉龙委员工作室
+            if any(a < e2 and s2 < b for a, b in spans):
+                break
+            found[(s2, e2)] = list(found[(s, e)])
+            spans.append((s2, e2))
+
+
+def _listed_before(text: str, s: int) -> Iterator[tuple[int, int]]:
+    """Names listed with 、 before a name at ``s``, nearest first: each is cut by 、 on its right
+    and by 、, a non-Han character or a function character (为, 的) on its left, and is no
+    ordinary word (卫生、李明 is not a list of names)."""
+    while s >= 2 and text[s - 1] == "、":
+        end = s - 1
+        item = None
+        for n in (3, 2):
+            p = end - n
+            if p < 0 or not _surname_len(text, p) or not _given_ok(
+                    text[p + _surname_len(text, p):end].translate(_SOFT_TO_PLAIN)):
+                continue
+            if p == 0 or text[p - 1] == "、" or not _is_han(text[p - 1]) or text[p - 1] in V.NON_NAME_CHARS:
+                item = (p, end)
+                break
+        if item is None or not _plausible(text, item[0], item[1] - item[0]) or _common_word(text[item[0]:item[1]]):
+            return
+        yield item
+        s = item[0]
 
 
 def _drop_overlaps(spans: list[tuple[int, int]], found: dict[tuple[int, int], list[dict[str, str]]]
