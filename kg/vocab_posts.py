@@ -24,6 +24,7 @@ SINGLE_SURNAMES = frozenset(
     # purpose: 和 国 区 党 (function words and organisation names) and 危 幸 扶 揭 (verbs that
     # follow post titles: 主任揭牌)
     "洪贲尉嵇宦慕战濮湛竺邴郦钮訾谯逄缑庾蒯亢笪暨桓郏苍弘莘"
+    "赖丘磨闭禤植"  # 赖 everywhere in the south, 丘 Hakka, 磨 闭 禤 Zhuang and Cantonese
 )
 
 COMPOUND_SURNAMES = frozenset({

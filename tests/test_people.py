@@ -403,3 +403,9 @@ def test_given_name_ending_in_he_before_a_verb():
     assert sorted(got) == sorted(["罗铭", "杨恩维", "莫玉和"])
     got = persons(make_doc("市政协副主席罗铭和李明参加会议。", HUNAN))
     assert sorted(got) == ["李明", "罗铭"]
+
+
+def test_southern_surnames():
+    got = persons(make_doc("省政协副主席磨长英、赖小平、闭海燕，市政协主任丘孟军出席。", HUNAN))
+    assert sorted(got) == sorted(["磨长英", "赖小平", "闭海燕", "丘孟军"])
+    assert persons(make_doc("委员植树造林，主任磨合方案。", HUNAN)) == {}
