@@ -409,3 +409,8 @@ def test_southern_surnames():
     got = persons(make_doc("省政协副主席磨长英、赖小平、闭海燕，市政协主任丘孟军出席。", HUNAN))
     assert sorted(got) == sorted(["磨长英", "赖小平", "闭海燕", "丘孟军"])
     assert persons(make_doc("委员植树造林，主任磨合方案。", HUNAN)) == {}
+
+
+def test_photo_report_credits():
+    got = persons(make_doc("区政协组织委员调研。\n罗德明 摄影报道\n委员视察学校。\n张嵋 摄影报道", HUNAN))
+    assert sorted(got) == ["张嵋", "罗德明"]

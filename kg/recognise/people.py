@@ -535,7 +535,8 @@ _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通�
 _PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
 
 
-_PHOTO_CREDIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})(?:[ \u3000]*[/／]?摄(?![\u4e00-\u9fff])"
+_PHOTO_CREDIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})"
+                           r"(?:[ \u3000]*[/／]?摄(?:影)?(?:报道)?(?![\u4e00-\u9fff])"
                            r"|[（(](?:文|图|摄|文/图|图/文|文图)[）)])")
 
 
@@ -547,7 +548,8 @@ def _photo_credits(doc: Doc) -> Iterator[Found]:
         s0, e0 = m.span(1)
         n = e0 - s0
         if _surname_len(text, s0) and _given_ok(text[s0 + _surname_len(text, s0):e0]) and _plausible(text, s0, n) \
-                and (_jieba_len(text, s0) == n or _common_given(text, s0, n)) and not _common_word(text[s0:e0]):
+                and (_jieba_len(text, s0) == n or _common_given(text, s0, n) or s0 == 0 or text[s0 - 1] == "\n") \
+                and not _common_word(text[s0:e0]):  # a credit on a line of its own needs no more
             yield s0, e0, [_post("摄", "media")]
 
 
