@@ -45,6 +45,8 @@ def check_map(doc: Doc) -> None:
     ("全國政協(xié)召開遠(yuǎn)程協(xié)商會(huì)", "全国政协召开远程协商会"),
     ("政協（ｘｉé）委員（ｗｅｉ）", "政协委员"),  # a page converted to full width
     ("下載（ａｐｐ）", "下载（app）"),
+    ("專題調(mī)(diào)研", "专题调研"),  # two annotations in a row
+    ("勇挑重?ｆù)擔", "勇挑重?担"),  # a broken one in full-width letters: the "?" stays (lost)
     ("《規劃(2024—2027)》市(州)政協(南宁)（记者 黄富强）", "《规划(2024—2027)》市(州)政协(南宁)（记者 黄富强）"),
     ("委员,,建言,。好,;新,、旧", "委员，建言。好；新、旧"),
     ("投稿热线:0771-8802228 14:54", "投稿热线：0771-8802228 14:54"),
@@ -116,6 +118,16 @@ def test_lone_second_bytes_completed_only_where_a_shift_was_seen():
         assert normalise(art(clean)).text == T2S(clean)
     quoted = normalise(art(SHIFTED + "打造“數字e路”平臺。")).text  # names with letters live in quotation marks
     assert quoted.endswith("打造“数字e路”平台。")
+
+
+def test_punctuation_and_full_width_forms_read_as_text():
+    """Chinese punctuation and full-width digits are not in the dictionary, yet they are text:
+    a reading that turns them into characters must not look better for it."""
+    from kg.text.charmodel import model
+    from kg.text.mojibake import READS_WELL
+
+    assert model().score("“２０２４”，；") > READS_WELL
+    assert model().score("“２０２４”，；") > model().score("玻氨粎")
 
 
 def test_kept_start_of_a_window_is_looked_at_again():

@@ -22,6 +22,8 @@ from pathlib import Path
 MIN_BIGRAM = 5  # bigrams rarer than this inside dictionary words are not trusted
 COMMON_RANK = 3000  # the most frequent characters (plus their Traditional forms) count as common
 FLOOR = -20.0  # log-probability of a character the dictionary never saw
+MARK = -8.0  # Chinese punctuation and full-width forms: as likely as a fairly common character
+_MARKS = frozenset("，。、；：？！“”‘’《》（）【】「」『』〈〉—…·～\u3000")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,8 @@ class CharModel:
 
     def score(self, text: str) -> float:
         """Mean log-probability per character plus a bonus per known bigram (higher = more
-        like Chinese).  Non-CJK characters are neutral-ish; U+FFFD and '?' are penalised."""
+        like Chinese).  Non-CJK characters are neutral-ish, Chinese punctuation and full-width
+        forms as likely as a fairly common character; U+FFFD and '?' are penalised."""
         if not text:
             return FLOOR
         total = 0.0
@@ -41,6 +44,8 @@ class CharModel:
                 total += FLOOR
             elif c < "\x80":
                 total += -9.0
+            elif c in _MARKS or "\uff01" <= c <= "\uff5e":
+                total += MARK  # not in the dictionary, yet everywhere in real text
             elif c < "\u2e80":
                 total += -15.0  # Latin-1, Greek, Cyrillic, Armenian... in Chinese news: noise
             else:

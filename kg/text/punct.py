@@ -25,8 +25,8 @@ _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _SYL = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
 # the bracket first (a literal scan), the preceding Han character checked after it; the
 # syllable grammar is in the pattern, so every match is deleted without a callback
-PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])(?:{_SYL})[)）]")
-BROKEN_PINYIN = re.compile(rf"\?([{_PY_CHARS}]{{1,6}})\)")
+PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])(?:{_SYL})[)）](?:[(（](?:{_SYL})[)）])*")  # ``調(mī)(diào)``: all go
+BROKEN_PINYIN = re.compile(rf"\?([{_PY_CHARS}\uff41-\uff5a]{{1,6}})[)）]")
 _DOUBLED = re.compile(r"[,，、;；:：。！？!]{2,}")
 _RANK = {"。": 5, "！": 5, "？": 5, "!": 5, "；": 4, ";": 4, "：": 3, ":": 3, "、": 2, "，": 1, ",": 1}
 _COMMAS = frozenset(",，")
@@ -50,12 +50,12 @@ def _is_pinyin(word: str) -> bool:
 
 
 def _broken(m: re.Match[str]) -> Repl:
-    word = m.group(1)
+    word = m.group(1).translate(_WIDTH_TABLE)
     return ("?", 0) if _is_pinyin(word) and any(c in _TONED for c in word) else None
 
 
 # an annotation typed in full-width letters (a page converted to full width): ``協（ｘｉé）``
-_WIDE_PINYIN = re.compile(rf"[(（](?<=[{_HAN}][(（])(?=[^)）]{{0,6}}[\uff41-\uff5a])"
+_WIDE_PINYIN = re.compile(rf"[(（](?<=[{_HAN})）][(（])(?=[^)）]{{0,6}}[\uff41-\uff5a])"
                           rf"[\uff41-\uff5a{_PY_CHARS}]{{1,7}}[)）]")
 
 
