@@ -414,3 +414,9 @@ def test_southern_surnames():
 def test_photo_report_credits():
     got = persons(make_doc("区政协组织委员调研。\n罗德明 摄影报道\n委员视察学校。\n张嵋 摄影报道", HUNAN))
     assert sorted(got) == ["张嵋", "罗德明"]
+
+
+def test_other_bodies_leaders_are_people_without_membership():
+    got = persons(make_doc("全国人大常委会副委员长张立新，市检察院检察长王建华出席。", HUNAN))
+    assert sorted(got) == ["张立新", "王建华"]
+    assert all(p["kind"] != "cppcc" for posts in got.values() for p in posts)
