@@ -14,8 +14,9 @@ noise kinds are the ones of issue 3, each modelled on how it arises:
   off; placed only where no protected name (an entity) is within reach;
 * :func:`add_boilerplate` - navigation lines above the story and a footer below it, made of
   generic site furniture (no region, committee or person names: they would be new entities);
-* :func:`add_layout` - ideographic-space indents, full-width digits and letters, zero-width
-  spaces and soft hyphens, CRLF line ends;
+* :func:`full_width` - digits and letters in full-width forms (before the scraping damage);
+* :func:`add_layout` - ideographic-space indents, zero-width spaces, soft hyphens and BOMs
+  between characters, CRLF line ends;
 * :func:`container` - the file re-encoded as GBK, Big5 or UTF-16, or wrapped in an HTML page
   (UTF-8 or GBK) with navigation and footer elements, quotation marks as entities and inline
   tags cutting through the text.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import string
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -99,7 +101,7 @@ def add_pinyin(text: str, rng: random.Random, rate: float = 0.06) -> str:
         if HAN.match(c) and rng.random() < rate:
             a, b = ("（", "）") if rng.random() < 0.2 else ("(", ")")
             syl = syllable(rng)
-            out.append(a + (syl.translate(str.maketrans(_FULL)) if wide else syl) + b)
+            out.append(a + (syl.translate(_WIDE) if wide else syl) + b)
     return "".join(out)
 
 
@@ -194,22 +196,25 @@ def add_boilerplate(text: str, rng: random.Random) -> str:
     return "\n".join(head) + "\n" + text.rstrip("\n") + "\n" + "\n".join(foot) + "\n"
 
 
-_FULL = {c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters})
+
+
+def full_width(text: str, rng: random.Random, rate: float = 0.3) -> str:
+    """About ``rate`` of the runs of digits and Latin letters in full-width forms (typeset
+    text, so it comes before any scraping damage)."""
+    return re.sub(r"[0-9A-Za-z]+", lambda m: m.group().translate(_WIDE) if rng.random() < rate else m.group(), text)
 
 
 def add_layout(text: str, rng: random.Random, rate: float = 0.01) -> str:
-    """Typesetting noise: ideographic-space indents, full-width digits and letters (per run),
-    zero-width spaces, soft hyphens and no-break spaces between characters, CRLF line ends."""
+    """Page furniture around the characters: ideographic-space indents, zero-width spaces,
+    soft hyphens and BOMs between characters, CRLF line ends."""
     lines = []
     for line in text.split("\n"):
         if line.strip() and rng.random() < 0.5:
             line = "\u3000\u3000" + line
         lines.append(line)
-    text = "\n".join(lines)
-    text = re.sub(r"[0-9A-Za-z]+", lambda m: m.group().translate(str.maketrans(_FULL)) if rng.random() < 0.3
-                  else m.group(), text)
     out = []
-    for c in text:
+    for c in "\n".join(lines):
         out.append(c)
         if HAN.match(c) and rng.random() < rate:
             out.append(rng.choice(["\u200b", "\u00ad", "\ufeff", "\u200b"]))
@@ -273,12 +278,13 @@ def noisy_copy(clean: str, seed: int, protect: Iterable[str] = (), kind: str | N
     footer lines, typesetting noise, then a container (``kind`` or one drawn from
     :data:`CONTAINERS`)."""
     rng = random.Random(seed)
-    text = to_traditional(clean)
+    text = full_width(to_traditional(clean), rng)  # as published
     protect = {to_traditional(n) for n in protect}
-    text, n_moji = add_mojibake(text, rng, protect, **(mojibake or {}))
+    protect |= {n.translate(_WIDE) for n in protect}
+    text, n_moji = add_mojibake(text, rng, protect, **(mojibake or {}))  # as scraped
     text = add_boilerplate(text, rng)
-    text = add_layout(text, rng)  # typesetting, then what a reading-aid plug-in and an editor add
-    text = add_pinyin(text, rng)
+    text = add_layout(text, rng)
+    text = add_pinyin(text, rng)  # a reading-aid plug-in and an editor's marks over the lot
     text = double_punctuation(text, rng)
     kind = kind or rng.choice(CONTAINERS)
     data, suffix, encoding = container(text, kind, rng)
