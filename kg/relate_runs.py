@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg import gazetteer
+from kg import gazetteer, vocab_posts
 from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
 from kg.recognise import context
 
@@ -53,11 +53,14 @@ _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发�
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
                          "建立", "建设"))
 OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
+# 宜昌市政协把“X”打造成…, 将“X”建设为…: the committee before 把/将 makes the name into something
+MADE_INTO_AFTER = re.compile(r"^[”’」』》\"]?(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)")
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
 OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
 # a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩
-TRIP = re.compile(r"(?:来|到|赴|前往)[\u4e00-\u9fff]{1,8}?(?:调研|考察|视察|观摩|学习|参观|交流)")
+TRIP = re.compile(r"(?:来到|前往|走进|来|到|赴)[\u4e00-\u9fff]{1,8}?[，,]?(?:实地|先后|专题|学习)?"
+                  r"(?:调研|考察|视察|观摩|学习|参观|交流)|考察团|学习考察团|观摩团|参访团")
 # a Party committee, government or people's organisation doing something at the opening of a
 # clause (县委开展, 市政府实施, 县妇联联合县政协开展); a time adverbial may come first
 OTHER_DOER = re.compile(
@@ -65,6 +68,40 @@ OTHER_DOER = re.compile(
     r"(?:中共)?(?:[省市县区州旗]|自治区)?(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|"
     r"文联|统战部|宣传部|组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)"
     rf"[^，,。；;：:！!？?“”]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
+# democratic parties and the federation of industry and commerce with their local organisations
+# (民盟某市委, 九三学社某县基层委员会, 市工商联): organisations of their own, never the committee,
+# though their leaders often hold committee posts (民盟市委主委、市政协副主席…)
+_PARTIES = "|".join(sorted(set(vocab_posts.DEMOCRATIC_PARTIES) | set(vocab_posts.DEMOCRATIC_PARTIES.values()),
+                           key=lambda w: (-len(w), w)))
+PARTY_ORG = (rf"(?:{_PARTIES})"
+             r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委(?!员)|总支|支部|支社|小组))?")
+# a party organisation opening a clause as its subject (民盟某市委已连续三年开展…, 某市工商联联合…);
+# not when a post or a member follows (民盟市委主委张某介绍: the person speaks)
+PARTY_SUBJECT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?[省市县区州盟旗])?(?>{PARTY_ORG})"
+                           r"(?!主委|副主委|委员|成员|会员|盟员|社员|党员|界|的|主席|副主席|负责人|领导)")
+# an organisation other than the committee owning the name written right after it (民盟某市委开展的
+# “X”, 县委组织的“X”): a party organisation, or a Party committee, government or people's
+# organisation named with its level
+OTHER_OWNER = re.compile(
+    rf"(?:{PARTY_ORG}|(?:中共)?(?:[省市县区州旗]|自治区)(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|"
+    r"科协|侨联|文联|委统战部|委宣传部|委组织部))"
+    r"(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?"
+    rf"(?:{_OWNER_VERBS}))?的?$")
+# what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
+# Such a committee is no topic for the initiatives that a later speaker mentions.
+EXCHANGE_ONLY = re.compile(
+    r"^(?:负责同志|负责人|主要负责同志|主席|副主席|有关负责同志|代表|[、和与及]|等)*(?:分别|先后|也|还|均)?"
+    r"(?:(?:作|做)了?(?:书面|大会|口头|典型|视频)?(?:交流)?(?:发言|交流)|(?:应邀)?(?:参加|列席|出席|参会)"
+    r"(?:会议|了会议|此次会议|座谈会|活动)?)$")
+# a person speaking: 王某表示, 张某某介绍, 委员们说
+SPEAKING = re.compile(r"(?:表示|说|介绍|认为|谈到|坦言|感慨|告诉记者|说道|深有感触地说)[，,:：]")
+# several committees doing one thing each: A市政协、B市政协分别打造“X”“Y”
+DISTRIBUTIVE = "分别"
+# making something after coming back from a trip: 学习考察后，开展…
+AFTER_TRIP_MAKING = re.compile(
+    rf"[\u4e00-\u9fff]{{0,6}}?(?:回来|返回|归来)?后[，,]?(?:又|即|随即|还)?(?:{_OWNER_VERBS}|启动)")
+# prepositions of partnership: what follows is a partner, not the subject
+PARTNER_PREPS = ("联合", "会同", "携手", "协同")
 # prepositions and verbs before a place where something happens: 到株洲, 在常德, 走进浏阳
 PLACE_PREPS = ("在", "到", "赴", "来", "于", "从", "往", "至", "进", "走进", "来到", "深入", "前往", "聚焦", "围绕")
 # collectives (not committees) and the level of the committee that speaks for them
@@ -171,12 +208,86 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
     for c in reversed(committees):
         if c.end > mark or mark - c.end > 12:
             continue
-        if OWNER_GAP.match(_clean(text[c.end:mark])):
+        gap = _clean(text[c.end:mark])
+        made = gap in ("把", "将") and bool(MADE_INTO_AFTER.match(_clean(text[init.end:init.end + 8])))
+        if OWNER_GAP.match(gap) or made:
             prefix = _clean(text[_clause_start(text, c.start, 0):c.start])
             if not prefix.endswith(("荣获", "获评", "评为", "获得", "授予")):
                 return c
         break
     return None
+
+
+def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
+    """Is the initiative owned by an organisation other than a committee, written right before its
+    name (``观摩了民盟某市委开展的“X”活动``, ``县委组织的“X”``)?  Its runner is that organisation,
+    whoever the subject or the topic of the paragraph is.  Organisations inside a committee's or
+    an organ's name (``县政协机关党委``) do not count."""
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    start = _clause_start(text, mark, max(0, mark - 40))
+    clean, offsets = _clean_map(text, start, mark)
+    m = OTHER_OWNER.search(clean)
+    if m is None:
+        return False
+    pos = offsets[m.start()]
+    if clean[:m.start()].endswith(COORDINATORS) and any(start <= c.start < pos for c in ctx.committees):
+        return False  # 某市政协联合民盟某市委开展“X”: a partner of the committee, which runs it too
+    return not any(c.start <= pos < c.end or c.end == pos for c in ctx.committees + ctx.others
+                   if c.cls != ORGANISATION)
+
+
+def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None:
+    """The runners of a name in a distributive list: ``指导A市政协、B市政协分别打造“X”“Y”等平台``
+    gives X to A and Y to B (in order, when the counts match); one name after 分别 is run by every
+    listed committee; lists of other lengths are ambiguous and give no runner.  None when the name
+    is not in such a list."""
+    text = doc.text
+    sent = doc.sentence_at(init.start)
+    if sent is None:
+        return None
+    inits = sorted((m for m in doc.mentions if m.cls in (BRAND, PROGRAMME) and sent.start <= m.start < sent.end),
+                   key=lambda m: m.start)
+    k = next(i for i, m in enumerate(inits) if (m.start, m.end) == (init.start, init.end))
+    first = k  # the first name of init's list
+    while first > 0 and _list_gap(text[inits[first - 1].end:inits[first].start]):
+        first -= 1
+    last = k
+    while last + 1 < len(inits) and _list_gap(text[inits[last].end:inits[last + 1].start]):
+        last += 1
+    head = inits[first]
+    mark = head.start - 1 if head.start > 0 and text[head.start - 1] in "“‘「『《\"" else head.start
+    clause = _clean(text[_clause_start(text, mark, sent.start):mark])
+    i = clause.rfind(DISTRIBUTIVE)
+    if i < 0 or not re.fullmatch(rf"(?:{_OWNER_VERBS}|创设|培育|推出|建成|设立|成立)?了?", clause[i + 2:]):
+        return None
+    d = text.rfind(DISTRIBUTIVE, sent.start, mark)
+    listed: list[Mention] = []
+    end = d
+    for c in reversed(ctx.committees):  # the committees listed right before 分别
+        if c.end > end or c.start < sent.start:
+            continue
+        gap = _clean(text[c.end:end])
+        if gap not in ("", "、", "和", "与", "及", "以及", "，", ","):
+            break
+        if not listed and gap not in ("",):
+            break
+        listed.insert(0, c)
+        end = c.start
+    if not listed:
+        return None
+    keys = list(dict.fromkeys(c.key for c in listed))
+    names = inits[first:last + 1]
+    if len(names) == 1 or len(keys) == 1:
+        return tuple(keys)
+    if len(names) == len(keys):
+        return (keys[k - first],)
+    return ()
+
+
+def _list_gap(gap: str) -> bool:
+    """Does ``gap`` only separate two listed names (”“, ”、“, ”和“)?"""
+    return _clean(gap).strip("“”‘’「」『』《》\"") in ("", "、", "和", "与", "及", "以及")
 
 
 def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
@@ -329,7 +440,7 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
             continue
         if any(a <= i < b for a, b in taken):
             continue
-        m = OTHER_DOER.match(text, i, min(end, sent.end))
+        m = OTHER_DOER.match(text, i, min(end, sent.end)) or PARTY_SUBJECT.match(text, i, min(end, sent.end))
         if m is None:
             continue
         partners = []
@@ -350,6 +461,8 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
         out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
     for o in ctx.others:
         if sent.start <= o.start and o.end <= sent.end and (before is None or o.start < before):
+            if _clean(doc.text[o.start:o.start + 2]) in PARTNER_PREPS:
+                continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
             if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
                 committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
                 out.append(Subject(o.start, (committee,) if committee else (), o.cls))
@@ -432,13 +545,74 @@ def praised(doc: Doc, init: Mention) -> bool:
     return any(w in text[init.end:end] for w in PRAISE_WORDS)
 
 
-def _guest(doc: Doc, subject: Subject, end: int, ctx: Context) -> bool:
-    """Is ``subject`` another committee on a trip (``泰州市政协副主席率考察团来盐考察``) between its
-    position and ``end``?  A guest does not run what it sees; the article's own committee going to
-    its towns (``县政协主席到乡镇调研``) is not a guest."""
-    if subject.how != "committee" or not ctx.main or ctx.main in subject.keys:
+def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) -> bool:
+    """Is ``subject`` a committee on a trip (``泰州市政协副主席率考察团来盐考察``) between its
+    position and ``end``, or earlier in the same paragraph (``某市政协考察团来到某县，…。某市政协
+    主席表示，“X”…``)?  A guest does not run what it sees, unless the sentence of ``init`` makes
+    it (``…赴外地学习考察。某市政协将持续打造“X”品牌``).
+
+    The article's main committee is a guest only where the text names the other region it goes
+    to and does not make anything after (articles about a study trip are often published by the
+    visitor): going to its own towns (``县政协主席到乡镇调研``) or to a region under its own is
+    work at home."""
+    if subject.how != "committee" or not subject.keys:
         return False
-    return bool(TRIP.search(_clean(doc.text[subject.pos:end])))
+    home = ctx.main in subject.keys
+    key = ctx.main if home else subject.keys[0]
+    if home and _trip(doc, key, subject.pos, end, True, init.start):
+        return True
+    if not home and not ctx.main:
+        return False
+    if not home and _trip(doc, key, subject.pos, end, False, end):
+        return True
+    sent = doc.sentence_at(init.start)
+    if sent is None or _makes(doc, sent.start, init):
+        return False
+    for c in ctx.committees:  # the same committee on a trip earlier in the paragraph
+        if c.key != key or c.start >= subject.pos:
+            continue
+        s = doc.sentence_at(c.start)
+        if s is None or s.paragraph != sent.paragraph or _excluded(doc, c.start, s):
+            continue
+        if _trip(doc, key, c.start, s.end, home, s.end):
+            return True
+    return False
+
+
+def _makes(doc: Doc, start: int, init: Mention) -> bool:
+    """Does a verb of making stand between ``start`` and the initiative (names of other initiatives
+    aside)?"""
+    return bool(MAKING.search(QUOTED.sub("", _clean(doc.text[start:init.start]))))
+
+
+def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
+    """Does the committee ``key`` (named at ``start``) go on a trip before ``end``?  Another
+    committee is a guest wherever it goes (``来宜考察``); the article's own committee (``home``)
+    only when it goes to a region of the text outside its own and makes nothing after the trip
+    before ``until``."""
+    text = doc.text
+    clean, offsets = _clean_map(text, start, end)
+    own = key.partition(":")[2]
+    for m in TRIP.finditer(clean):
+        if AFTER_TRIP_MAKING.match(clean, m.end()):
+            continue  # 赴某市学习考察后，开展“X”活动: what the committee makes on its return is its own
+        if not home:
+            return True
+        a, b = offsets[m.start()], offsets[m.end() - 1] + 1
+        if not any(r.cls == REGION and a <= r.start and r.end <= b and not _within(r.key.partition(":")[2], own)
+                   for r in doc.mentions):
+            continue
+        if b < until and MAKING.search(QUOTED.sub("", _clean(text[b:until]))):
+            continue
+        return True
+    return False
+
+
+def _within(code: str, own: str) -> bool:
+    """Is region ``code`` the region ``own`` or under it?"""
+    if not own or own == "CN" or code == own:
+        return True
+    return own in {d.code for d in gazetteer.default().ancestors(code)}
 
 
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
@@ -447,7 +621,12 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     if sent is None:
         return fallback
+    shared = distributed(doc, init, ctx)
+    if shared is not None:
+        return shared, "distributive"
     owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    if owner is None and other_owner(doc, init, ctx):
+        return (), "other-owner"
     if owner is None:
         region_owner = owner_region(doc, init, ctx.committees)
         if region_owner:
@@ -462,22 +641,43 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             return here[-1].keys, "sentence:" + here[-1].how
         return (owner.key,), "owner"
     if here:
-        if _guest(doc, here[-1], init.start, ctx):
+        if _guest(doc, here[-1], init.start, ctx, init):
             return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx.committees)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
     idx = doc.sentences.index(sent)
+    spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:init.start])))
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break
         found = subjects(doc, prev, ctx)
         if found:
-            if _guest(doc, found[-1], prev.end, ctx):
+            if _guest(doc, found[-1], prev.end, ctx, init):
                 return (), "guest"
+            if spoken and _exchange_only(doc, prev, found[-1], ctx):
+                continue  # 某州政协作书面交流。某委员表示，“X”…: the speaker's topic is not the committee's
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
+        spoken = spoken or bool(SPEAKING.search(_clean(doc.text[prev.start:prev.end])))
     return fallback
+
+
+def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> bool:
+    """Does the committee ``subject`` of ``sent`` only speak at or attend a meeting (``某州政协、
+    某市政协作书面交流``, ``某县政协负责同志列席会议``)?"""
+    if subject.how != "committee":
+        return False
+    text = doc.text
+    end = subject.pos
+    for c in ctx.committees:  # past the committees coordinated to the subject
+        if c.start >= end and c.start < sent.end and c.key in subject.keys and \
+                set(_clean(text[end:c.start])) <= set("、和与及政协"):
+            end = c.end
+    stop = end
+    while stop < sent.end and not _is_boundary(text, stop):
+        stop += 1
+    return bool(EXCHANGE_ONLY.match(_clean(text[end:stop])))
 
 
 def relate(doc: Doc) -> list[Relation]:

@@ -270,3 +270,23 @@ def test_brands_of_places_products_and_markets_are_not_initiatives() -> None:
     assert _found("叫响“江南福地”城市品牌，打造“云雾茶都”区域公用品牌。") == {}
     assert _found("搭建“山货进城”电商平台。") == {}
     assert _found("“凝聚共识”是人民政协的中心环节和重要平台。") == {}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("市政协把“江畔有约”打造成全市协商品牌，累计协商60次。", "江畔有约"),
+    ("县政协将“夜话江城”打造为委员联系群众的重要平台。", "夜话江城"),
+    ("区政协把“邻里议事”建设成为基层协商平台。", "邻里议事"),
+])
+def test_a_name_made_into_a_brand(text: str, label: str) -> None:
+    assert _found(text) == {label: BRAND}
+
+
+def test_made_into_needs_ba_or_jiang_and_a_committee_kind_of_brand() -> None:
+    assert _found("把“山水茶乡”打造成区域公用品牌。") == {}
+    assert _found("“江畔有约”打造成了亮点，群众满意。") == {}
+    assert _found("把“江畔有约”打造成全市协商品牌的做法值得推广。") == {}
+
+
+def test_a_newspaper_is_not_a_column() -> None:
+    text = "联合市广播电视台开办《委员议事厅》电视栏目；在《江城日报》开设《委员说》专栏，刊发稿件58篇。"
+    assert _found(text) == {"委员议事厅": BRAND, "委员说": BRAND}

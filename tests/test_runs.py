@@ -253,3 +253,79 @@ def test_party_committees_and_governments_run_their_own_campaigns() -> None:
     assert _runs(text) == {(YICHANG, "巾帼护绿")}
     text = "在市委的坚强领导下，宜昌市政协开展“委员帮企”活动。"
     assert _runs(text) == {(YICHANG, "委员帮企")}
+
+
+def test_a_democratic_party_organisation_runs_its_own_activities() -> None:
+    text = ("宜昌市政协组织委员视察。\n"
+            "考察团还观摩了民盟襄阳市委开展的“清江护岸”志愿服务活动，以及九三学社襄阳市委举办的“科普进村”讲座。"
+            "民盟襄阳市委主委、宜昌市政协副主席赵某介绍，民盟襄阳市委已连续三年开展“清江护岸”活动。\n"
+            "襄阳市工商联开展“百企联村”行动。\n")
+    assert _runs(text) == set()
+
+
+def test_a_committee_with_a_party_organisation_as_partner_still_runs() -> None:
+    assert _runs("宜昌市政协联合民盟宜昌市委开展“同心助学”活动。") == {(YICHANG, "同心助学")}
+
+
+def test_committees_that_only_exchange_do_not_own_what_a_speaker_mentions() -> None:
+    text = ("湖北省政协打造“楚事好商量”协商品牌。\n"
+            "会上，襄阳市政协、宜昌市政协作书面交流。省政协委员、襄阳一家企业负责人王某表示，“楚事好商量”让企业的声音直达决策部门。\n")
+    assert _runs(text) == {(HUBEI, "楚事好商量")}
+
+
+def test_a_committee_that_spoke_is_still_the_topic_without_a_speaker() -> None:
+    text = "湖北省政协召开会议。\n襄阳市政协作交流发言。今年以来，开展“委员帮企”活动，走访企业80家。\n"
+    assert _runs(text) == {(XIANGYANG, "委员帮企")}
+
+
+def test_a_visitor_named_again_later_in_the_paragraph_is_still_a_guest() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "襄阳市政协考察团来到宜昌，观摩了“宜商量”议事室。襄阳市政协主席李某表示，“宜商量”做法值得学习借鉴。\n")
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_the_article_committee_visiting_another_region_is_a_guest_there() -> None:
+    text = ("襄阳市政协考察团赴宜昌市学习考察\n"
+            "襄阳市政协主席李某率考察团来到宜昌市，实地考察基层协商工作。考察团一行观摩了“江畔议事厅”运行情况。"
+            "襄阳市政协主席李某表示，“江畔议事厅”做法值得学习借鉴。\n"
+            "襄阳市政协将持续深化“汉水有约”品牌建设。\n")
+    doc = _regions(_doc(text), ("宜昌市", YICHANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(XIANGYANG, "汉水有约")}
+
+
+def test_what_the_article_committee_makes_after_a_trip_is_its_own() -> None:
+    text = ("襄阳市政协召开会议。\n"
+            "襄阳市政协组织委员赴宜昌市学习考察。襄阳市政协将借鉴经验，持续打造“汉水有约”品牌。\n"
+            "襄阳市政协组织委员赴宜昌市学习考察后，开展“委员进企业”活动。\n")
+    doc = _regions(_doc(text), ("宜昌市", YICHANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(XIANGYANG, "汉水有约"), (XIANGYANG, "委员进企业")}
+
+
+def test_a_name_made_into_a_brand_with_ba_or_jiang() -> None:
+    assert _runs("襄阳市政协把“汉江有约”打造成全市协商品牌，累计协商议题60个。") == {(XIANGYANG, "汉江有约")}
+    text = "湖北省政协指导宜昌市政协将“夷陵夜话”打造为委员联系群众的重要平台。"
+    assert _runs(text) == {(YICHANG, "夷陵夜话")}
+
+
+def test_columns_of_a_summary_without_subject_go_to_the_article_committee() -> None:
+    text = ("宜昌市政协召开全体会议。\n"
+            "宣传工作亮点纷呈。联合宜昌市广播电视台开办《委员议事厅》电视栏目，全年播出24期；"
+            "在《宜昌日报》开设《委员说》专栏，刊发稿件58篇。\n")
+    doc = _doc(text)
+    i = text.index("联合宜昌市广播电视台")  # the organisation recogniser takes the preposition along
+    partner = Mention("Organisation", "org:联合宜昌市广播电视台", "联合宜昌市广播电视台", i, i + 10,
+                      "联合宜昌市广播电视台", {"kind": "media"})
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(_with(doc, partner))}
+    assert runs == {(YICHANG, "委员议事厅"), (YICHANG, "委员说")}
+
+
+def test_distributive_lists_pair_committees_and_names_in_order() -> None:
+    text = ("湖北省政协召开会议。\n"
+            "近年来，湖北省政协指导宜昌市政协、襄阳市政协分别打造“江畔议事厅”“古城协商汇”等基层协商平台。\n")
+    assert _runs(text) == {(YICHANG, "江畔议事厅"), (XIANGYANG, "古城协商汇")}
+    text = "湖北省政协指导宜昌市政协、襄阳市政协分别开展“委员进村”活动。"
+    assert _runs(text) == {(YICHANG, "委员进村"), (XIANGYANG, "委员进村")}
+    text = "宜昌市政协分别开展“委员下乡”“委员进村”活动。"
+    assert _runs(text) == {(YICHANG, "委员下乡"), (YICHANG, "委员进村")}

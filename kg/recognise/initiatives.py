@@ -122,6 +122,12 @@ _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
     rf"((?:[{_HAN}]{{2,6}}、)*[{_HAN}]{{2,6}}?)委员行动")
 
+# 把“X”打造成…品牌, 将“X”建设为…平台: a verb of making into, a short attribute, the cue ending the
+# clause or followed by a comma-free tail no longer than the cue's own clause
+_MADE_INTO = re.compile(
+    r"^(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)"
+    rf"([^，,。；;：:！!？?、“”‘’《》]{{0,14}}?)({'|'.join(STRONG_CUES)})(?=[，,。；;！!？?、）)]|$)")
+
 # the owner of a listed name: A市政协的“…”、B县政协的“…” (organ words, not names)
 _OWNER_GAP = re.compile(rf"^[{_HAN}]{{1,14}}(?:政协|委员会|专委会|办公室)的?$")
 
@@ -312,6 +318,28 @@ def after_cue(text: str, pos: int) -> Cue | None:
     return Cue(cue, "after", phrase)
 
 
+def made_into_cue(text: str, group: list[Quote]) -> Cue | None:
+    """The cue of what a name is made into: ``把“江畔有约”打造成全市协商品牌``, ``将“X”打造为
+    委员联系群众的重要平台``.  The verb of making stands between the name and the cue, which
+    :func:`after_cue` refuses (“委员之家”开展活动); here 把/将 before the name shows that the
+    name is the thing made.  A place's or a product's brand (打造成城市品牌) is not one.
+
+    >>> made_into_cue("把“江畔有约”打造成全市协商品牌", [Quote(1, 6, "“")]).word
+    '品牌'
+    >>> made_into_cue("把“山水茶乡”打造成区域公用品牌", [Quote(1, 6, "“")]) is None
+    True
+    """
+    if _before_text(text, group[0].open, 1) not in ("把", "将"):
+        return None
+    m = _MADE_INTO.match(_after_text(text, group[-1].close + 1, 24))
+    if m is None:
+        return None
+    gap, cue = m.group(1), m.group(2)
+    if cue in ("品牌", "平台") and any(w in gap for w in OUTSIDE_MODIFIERS):
+        return None
+    return Cue(cue, "after", "")
+
+
 def weak_after_cue(text: str, pos: int) -> Cue | None:
     """A weak cue (建设, 工作, 项目, 工程) right after the name, or after a short modifier such as
     党支部 (at most four characters)."""
@@ -494,7 +522,7 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
     compact = re.sub(r"\s", "", name)
-    cue = after_cue(text, last.close + 1)
+    cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None:
         return cue
     noun = noun_before(text, group[0].open)
