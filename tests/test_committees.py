@@ -114,7 +114,7 @@ def test_coordinated_mentions_share_one_span():
 
 
 def test_short_form_prefers_the_committee_just_named():
-    text = ("广西各市政协加强党建\n桂林市政协强化理论宣讲，市政协党组成员带头宣讲。\n"
+    text = ("广西各市政协加强党建\n桂林市政协举办读书班，市政协党组成员领学。\n"
             "柳州市政协举办培训，市政协主席授课。")
     assert labels(text) == ["桂林市政协", "桂林市政协", "柳州市政协", "柳州市政协"]
 

@@ -25,12 +25,12 @@ def test_organ_after_committee_has_committee_in_key_and_label():
 
 
 def test_party_group_but_not_party_organisation():
-    doc = make_doc("市政协党组认真履行主体责任，全市各级政协党组织积极行动。", YUNNAN)
+    doc = make_doc("市政协党组召开专题会议，全市各级政协党组织同步学习。", YUNNAN)
     assert found(doc, ORGAN) == [("organ:530100/党组", "昆明市政协党组")]
 
 
 def test_sector_studio_takes_context_committee():
-    doc = make_doc("市政协推进界别委员工作室建设。民盟界别委员工作室揭牌成立。", YUNNAN)
+    doc = make_doc("市政协召开界别工作座谈会。民盟界别委员工作室当天挂牌。", YUNNAN)
     assert ("organ:530100/民盟界别委员工作室", "昆明市政协民盟界别委员工作室") in found(doc, ORGAN)
 
 
