@@ -86,7 +86,9 @@ MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 
 
 # CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
 CPPCC_TITLES = ("驻会副主任", "驻会主任", "党组书记", "党组副书记", "党组成员", "机关党组书记", "机关党委书记",
-                "驻会副主席", "常务副主席",
+                "驻会副主席", "常务副主席", "专职副主席", "兼职副主席",
+                # civil-service ranks of a committee's office (市政协一级巡视员某某)
+                "一级巡视员", "二级巡视员", "巡视员", "副巡视员", "一级调研员", "二级调研员", "调研员",
                 "副主席", "主席", "副秘书长", "秘书长", "常务委员", "常委", "委员",
                 "领导")  # 市政协领导张三、李四 (weak: 领导班子, 领导干部 follow it too)
 # Posts of an organ (专委会主任, 办公厅主任 ...): CPPCC when the organ belongs to a committee.
@@ -105,6 +107,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "副院长", "教授", "研究员", "专家", "博士", "党支部书记", "支部书记", "会长", "副会长", "理事长",
                 "馆长", "所长", "站长", "社长", "经理", "医生", "律师", "老师", "村民", "群众", "代表",
                 "副委员长", "委员长", "司令员", "政委", "检察长", "庭长", "主任委员", "副主任委员",
+                "组长", "副组长",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
                 "主委", "副主委", "常务副主委", "专职副主委",
                 # representatives of a group (代表 alone is too loose: 代表委员, 代表性)
@@ -119,7 +122,7 @@ ALL_TITLES = tuple(sorted(set(MEDIA_TITLES + CPPCC_TITLES + ORGAN_TITLES + PARTY
 # Titles that make a CPPCC membership when bare (no organisation before them).
 BARE_CPPCC_TITLES = frozenset({"党组书记", "党组副书记", "党组成员",
                                "主席", "副主席", "秘书长", "副秘书长", "常委", "常务委员", "委员", "驻会副主席",
-                               "常务副主席"})
+                               "常务副主席", "专职副主席", "一级巡视员", "二级巡视员"})
 
 # Party organisations: 自治区党委, 市委, 县委, 区委, 省委, 州委, 中共中央, 党中央.
 PARTY_ORG_SUFFIXES = ("党委", "党工委", "市委", "县委", "区委", "省委", "州委", "盟委", "旗委", "中央",

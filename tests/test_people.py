@@ -420,3 +420,9 @@ def test_other_bodies_leaders_are_people_without_membership():
     got = persons(make_doc("全国人大常委会副委员长张立新，市检察院检察长王建华出席。", HUNAN))
     assert sorted(got) == ["张立新", "王建华"]
     assert all(p["kind"] != "cppcc" for posts in got.values() for p in posts)
+
+
+def test_office_ranks_and_full_time_vice_chairs():
+    got = persons(make_doc("市政协专职副主席李明远，一级巡视员张立新，二级巡视员王建华参加。", HUNAN))
+    assert sorted(got) == sorted(["李明远", "张立新", "王建华"])
+    assert all(posts[0]["committee"] == "committee:430300" for posts in got.values())
