@@ -426,3 +426,7 @@ def test_office_ranks_and_full_time_vice_chairs():
     got = persons(make_doc("市政协专职副主席李明远，一级巡视员张立新，二级巡视员王建华参加。", HUNAN))
     assert sorted(got) == sorted(["李明远", "张立新", "王建华"])
     assert all(posts[0]["committee"] == "committee:430300" for posts in got.values())
+
+
+def test_meeting_host():
+    assert list(persons(make_doc("会议主持人张立新宣布开幕。", HUNAN))) == ["张立新"]
