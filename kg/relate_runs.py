@@ -19,11 +19,25 @@ most) and is not a modifier (``自治区政协委员``, ``自治区政协的``):
 object (``荣获襄阳市政协系统优秀党建品牌``, ``在自治区政协示范带动下``) never runs anything.
 Initiatives in headline lists, navigation and footers are entities but get no runner.
 
+Before all these, a distributive list pairs committees and names in order: ``指导A市政协、B市
+政协分别打造“X”“Y”等平台`` gives X to A and Y to B (one name goes to every listed committee; lists
+of different lengths give no runner), and the committee before 把/将 owns what it makes the name
+into (``A市政协将“X”打造为…平台``).
+
 Nobody runs an initiative from a sentence that only shows it being visited, praised or joined
-(``调研“…”``, ``来到…“…”议事室``, ``对“…”给予充分肯定``, ``积极参与“…”``), and another committee on
-a trip (``率考察团来宜考察``) is a guest, not a runner, for the rest of its paragraph.  Party
-committees, governments and people's organisations that open a clause (``县委开展“…”活动``) are
-subjects too: what they launch is theirs, not the committee's.
+(``调研“…”``, ``来到…“…”议事室``, ``对“…”给予充分肯定``, ``积极参与“…”``).  A committee on a trip
+(``率考察团来宜考察``, ``考察团来到某市，…``) is a guest, not a runner, for the rest of its
+paragraph, also where it is named again as the subject (``某市政协主席表示，“X”…``); the
+article's own committee is a guest only when it goes to another region that the text names and
+makes nothing there (study-trip reports are often published by the visitor).  Party committees,
+governments, people's organisations and the democratic parties' local organisations that open a
+clause (``县委开展“…”活动``, ``民盟某市委已连续三年开展“…”``, ``某市工商联…``) or own the name
+(``观摩了民盟某市委开展的“…”``) are runners too: what they launch is theirs, not the committee's,
+even when their leaders hold committee posts.  A partner written with its preposition (``联合某市
+广播电视台开办《…》栏目``) is no subject: the clause's subject is elided and the topic or the
+article's committee runs the column.  A committee that only speaks at or attends a meeting
+(``某州政协、某市政协作书面交流``) is no topic for what a speaker mentions in a later sentence
+(``某委员表示，“X”…``).
 """
 
 from __future__ import annotations
@@ -76,9 +90,11 @@ _PARTIES = "|".join(sorted(set(vocab_posts.DEMOCRATIC_PARTIES) | set(vocab_posts
 PARTY_ORG = (rf"(?:{_PARTIES})"
              r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委(?!员)|总支|支部|支社|小组))?")
 # a party organisation opening a clause as its subject (民盟某市委已连续三年开展…, 某市工商联联合…);
-# not when a post or a member follows (民盟市委主委张某介绍: the person speaks)
-PARTY_SUBJECT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,8}}?[省市县区州盟旗])?(?>{PARTY_ORG})"
-                           r"(?!主委|副主委|委员|成员|会员|盟员|社员|党员|界|的|主席|副主席|负责人|领导)")
+# not when a post or a member follows (民盟市委主委张某介绍: the person speaks), nor inside a word
+# (市民进一步…, 农民建房)
+PARTY_SUBJECT = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}}?[省市县区州盟旗])?(?>{PARTY_ORG})"
+                           r"(?!主委|副主委|委员|成员|会员|盟员|社员|党员|界|的|主席|副主席|负责人|领导|"
+                           r"一步|入|场|城|村|社区|企业|户|房|设|成|立|议)")
 # an organisation other than the committee owning the name written right after it (民盟某市委开展的
 # “X”, 县委组织的“X”): a party organisation, or a Party committee, government or people's
 # organisation named with its level
@@ -90,13 +106,15 @@ OTHER_OWNER = re.compile(
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
-    r"^(?:负责同志|负责人|主要负责同志|主席|副主席|有关负责同志|代表|[、和与及]|等)*(?:分别|先后|也|还|均)?"
+    r"^[^“”‘’「」『』《》\"]{0,10}?(?:分别|先后|也|还|均)?"
     r"(?:(?:作|做)了?(?:书面|大会|口头|典型|视频)?(?:交流)?(?:发言|交流)|(?:应邀)?(?:参加|列席|出席|参会)"
     r"(?:会议|了会议|此次会议|座谈会|活动)?)$")
 # a person speaking: 王某表示, 张某某介绍, 委员们说
-SPEAKING = re.compile(r"(?:表示|说|介绍|认为|谈到|坦言|感慨|告诉记者|说道|深有感触地说)[，,:：]")
+SPEAKING = re.compile(r"(?<!据)(?:表示|说|介绍|认为|谈到|坦言|感慨|告诉记者|说道)[，,:：。]")
 # several committees doing one thing each: A市政协、B市政协分别打造“X”“Y”
 DISTRIBUTIVE = "分别"
+# between two listed names: nothing, a separator, or the first name's cue and a separator
+LIST_GAP = re.compile(r"|、|和|与|及|以及|[\u4e00-\u9fff]{1,5}?(?:、|和|与|及|以及)")
 # making something after coming back from a trip: 学习考察后，开展…
 AFTER_TRIP_MAKING = re.compile(
     rf"[\u4e00-\u9fff]{{0,6}}?(?:回来|返回|归来)?后[，,]?(?:又|即|随即|还)?(?:{_OWNER_VERBS}|启动)")
@@ -246,20 +264,23 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     sent = doc.sentence_at(init.start)
     if sent is None:
         return None
-    inits = sorted((m for m in doc.mentions if m.cls in (BRAND, PROGRAMME) and sent.start <= m.start < sent.end),
-                   key=lambda m: m.start)
-    k = next(i for i, m in enumerate(inits) if (m.start, m.end) == (init.start, init.end))
+    # the names are the quoted spans of the sentence (some may be no initiative of their own)
+    spans = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text, sent.start, sent.end)]
+    if not any(a <= init.start and init.end <= b for a, b in spans):
+        spans = sorted(spans + [(init.start, init.end)])
+    k = next(i for i, (a, b) in enumerate(spans) if a <= init.start and init.end <= b)
     first = k  # the first name of init's list
-    while first > 0 and _list_gap(text[inits[first - 1].end:inits[first].start]):
+    while first > 0 and _list_gap(text[spans[first - 1][1]:spans[first][0]]):
         first -= 1
     last = k
-    while last + 1 < len(inits) and _list_gap(text[inits[last].end:inits[last + 1].start]):
+    while last + 1 < len(spans) and _list_gap(text[spans[last][1]:spans[last + 1][0]]):
         last += 1
-    head = inits[first]
-    mark = head.start - 1 if head.start > 0 and text[head.start - 1] in "“‘「『《\"" else head.start
+    head = spans[first][0]
+    mark = head - 1 if head > 0 and text[head - 1] in "“‘「『《\"" else head
     clause = _clean(text[_clause_start(text, mark, sent.start):mark])
     i = clause.rfind(DISTRIBUTIVE)
-    if i < 0 or not re.fullmatch(rf"(?:{_OWNER_VERBS}|创设|培育|推出|建成|设立|成立)?了?", clause[i + 2:]):
+    if i < 0 or not re.fullmatch(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{_OWNER_VERBS}|创设|培育|推出|建成|设立|成立))?了?",
+                                 clause[i + 2:]):
         return None
     d = text.rfind(DISTRIBUTIVE, sent.start, mark)
     listed: list[Mention] = []
@@ -277,7 +298,7 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     if not listed:
         return None
     keys = list(dict.fromkeys(c.key for c in listed))
-    names = inits[first:last + 1]
+    names = spans[first:last + 1]
     if len(names) == 1 or len(keys) == 1:
         return tuple(keys)
     if len(names) == len(keys):
@@ -286,8 +307,8 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
 
 
 def _list_gap(gap: str) -> bool:
-    """Does ``gap`` only separate two listed names (”“, ”、“, ”和“)?"""
-    return _clean(gap).strip("“”‘’「」『』《》\"") in ("", "、", "和", "与", "及", "以及")
+    """Does ``gap`` only separate two listed names (”“, ”、“, ”和“, ”议事厅和“)?"""
+    return bool(LIST_GAP.fullmatch(_clean(gap).strip("“”‘’「」『』《》\"")))
 
 
 def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
@@ -559,14 +580,17 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         return False
     home = ctx.main in subject.keys
     key = ctx.main if home else subject.keys[0]
-    if home and _trip(doc, key, subject.pos, end, True, init.start):
-        return True
+    sent = doc.sentence_at(init.start)
+    if sent is None:
+        return False
+    makes = _makes(doc, sent.start, init)
+    if home and _trip(doc, key, subject.pos, end, True, min(end, init.start)):
+        return subject.pos >= sent.start or not makes
     if not home and not ctx.main:
         return False
     if not home and _trip(doc, key, subject.pos, end, False, end):
         return True
-    sent = doc.sentence_at(init.start)
-    if sent is None or _makes(doc, sent.start, init):
+    if makes:
         return False
     for c in ctx.committees:  # the same committee on a trip earlier in the paragraph
         if c.key != key or c.start >= subject.pos:
@@ -648,7 +672,10 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
     idx = doc.sentences.index(sent)
-    spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:init.start])))
+    spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
+    if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
+        after = doc.sentences[idx + 1]  # “…。”委员王某说。: the speaker named after the quotation
+        spoken = after.paragraph == sent.paragraph and bool(SPEAKING.search(_clean(doc.text[after.start:after.end])))
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break

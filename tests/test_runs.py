@@ -271,6 +271,9 @@ def test_committees_that_only_exchange_do_not_own_what_a_speaker_mentions() -> N
     text = ("湖北省政协打造“楚事好商量”协商品牌。\n"
             "会上，襄阳市政协、宜昌市政协作书面交流。省政协委员、襄阳一家企业负责人王某表示，“楚事好商量”让企业的声音直达决策部门。\n")
     assert _runs(text) == {(HUBEI, "楚事好商量")}
+    text = ("湖北省政协打造“楚事好商量”协商品牌。\n"
+            "襄阳市政协主席张某作交流发言。“有了‘楚事好商量’，企业的声音能直达决策部门。”委员王某说。\n")
+    assert _runs(text) == {(HUBEI, "楚事好商量")}
 
 
 def test_a_committee_that_spoke_is_still_the_topic_without_a_speaker() -> None:
@@ -329,3 +332,7 @@ def test_distributive_lists_pair_committees_and_names_in_order() -> None:
     assert _runs(text) == {(YICHANG, "委员进村"), (XIANGYANG, "委员进村")}
     text = "宜昌市政协分别开展“委员下乡”“委员进村”活动。"
     assert _runs(text) == {(YICHANG, "委员下乡"), (YICHANG, "委员进村")}
+    text = "湖北省政协支持宜昌市政协和襄阳市政协分别探索打造了“江畔”议事厅和“古城”协商汇。"
+    assert _runs(text) == {(YICHANG, "江畔")}  # “古城”协商汇 is no initiative here, but it is counted
+    text = "湖北省政协指导宜昌市政协、襄阳市政协分别开展“委员进村”“委员进社区”“委员进企业”活动。"
+    assert _runs(text) == set()  # three names for two committees: nobody knows whose is whose

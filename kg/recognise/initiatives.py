@@ -10,7 +10,8 @@ quoted speech), so a candidate is kept only when the text itself presents it as 
 * the name itself ends in a cue (``“有事好商量”议事室``, ``“绿色发展 委员行动”``);
 * weak cues (建设, 工作, 项目, 工程) count only right after the name *and* right after a
   launching verb: ``深入实施“XX”项目`` yes, ``机关干部“两支队伍”建设`` no;
-* the text says what it is: ``“湖畔议事”是市政协打造的协商品牌``;
+* the text says what it is: ``“湖畔议事”是市政协打造的协商品牌``, or what it is made into:
+  ``把“江畔有约”打造成全市协商品牌``, ``将“X”打造为委员联系群众的重要平台``;
 * it is named like a consultation platform and held or built as one: ``召开“楚事好商量”协商议政会``,
   ``打造“汉水在协商”``, ``“苗岭议事坪”`` (but ``“有事好商量”协商文化`` is an idea).
 
