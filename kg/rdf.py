@@ -131,7 +131,15 @@ def article_iri(doc_id: str) -> str:
     >>> article_iri("000_65ba71a61d990114")
     'https://w3id.org/cppcc-kg/id/article/000_65ba71a61d990114'
     """
-    return f"{ID_NS}article/{quote(doc_id, safe='-_.')}"
+    iri = _ARTICLE_IRIS.get(doc_id)
+    if iri is None:  # quote() is slow and every evidence node asks for its article's IRI
+        if len(_ARTICLE_IRIS) >= 1 << 16:
+            _ARTICLE_IRIS.clear()
+        iri = _ARTICLE_IRIS[doc_id] = f"{ID_NS}article/{quote(doc_id, safe='-_.')}"
+    return iri
+
+
+_ARTICLE_IRIS: dict[str, str] = {}
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
