@@ -5,7 +5,7 @@ monotone and in range.  The steps, each a linear pass that keeps the map (:mod:`
 
 1. HTML: the visible text of the page (scripts, styles, navigation, share widgets and
    footers dropped; entities decoded), mapped into the HTML source;
-2. line ends, invisible characters;
+2. hard wrapping (a line break every N characters) rejoined; line ends, invisible characters;
 3. pinyin annotations removed (``協(xié)`` -> ``協``), real parentheses kept;
 4. GBK/Big5 byte-shift mojibake recovered where a character model finds the recovery far
    more likely; unrecoverable runs and ``?``/U+FFFD runs are marked as "lost" zones;
@@ -25,7 +25,7 @@ import bisect
 from dataclasses import replace
 
 from kg.model import Article, Doc
-from kg.text import boilerplate, html, mojibake, punct, script
+from kg.text import boilerplate, html, mojibake, punct, script, wrap
 from kg.text.buffer import Mapped
 
 
@@ -61,6 +61,7 @@ def normalise(article: Article) -> Doc:
     raw = article.raw
     is_html = article.media_type == "text/html" or (article.media_type != "text/plain" and html.looks_like_html(raw))
     buf = html.extract(raw) if is_html else Mapped.identity(raw)
+    buf, n_unwrapped = wrap.unwrap(buf)  # on the lines as they were wrapped
     buf, _ = punct.unify_lines(buf)
     buf, n_pinyin = punct.remove_pinyin(buf)
     buf, lost_raw, n_recovered = mojibake.repair(buf)
@@ -74,7 +75,8 @@ def normalise(article: Article) -> Doc:
     zones = boilerplate.zones(buf.text, lost)
     quality = {"encoding": article.encoding, "script": scr, "html": is_html, "pinyin_removed": n_pinyin,
                "punctuation_repaired": n_punct, "punctuation_unified": n_unified,
-               "mojibake_recovered": n_recovered, "mojibake_lost": len(lost)}
+               "mojibake_recovered": n_recovered, "mojibake_lost": len(lost),
+               "lines_unwrapped": n_unwrapped}
     if not article.title:
         title = _title(buf.text, zones)
         if title:

@@ -17,6 +17,7 @@ noise kinds are the ones of issue 3, each modelled on how it arises:
 * :func:`full_width` - digits and letters in full-width forms (before the scraping damage);
 * :func:`add_layout` - ideographic-space indents, zero-width spaces, soft hyphens and BOMs
   between characters, CRLF line ends;
+* :func:`hard_wrap` - a line break every N characters or 2N columns (fixed-width text);
 * :func:`container` - the file re-encoded as GBK, Big5 or UTF-16, or wrapped in an HTML page
   (UTF-8 or GBK) with navigation and footer elements, quotation marks as entities and inline
   tags cutting through the text.
@@ -31,6 +32,7 @@ import html
 import random
 import re
 import string
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -222,6 +224,27 @@ def add_layout(text: str, rng: random.Random, rate: float = 0.01) -> str:
     return text.replace("\n", "\r\n") if rng.random() < 0.5 else text
 
 
+def hard_wrap(text: str, rng: random.Random) -> str:
+    """Every line cut every N characters or every 2N display columns (a Chinese character
+    is two), N drawn from 18-40: a page saved as fixed-width text, breaks inside sentences and
+    names."""
+    nl = "\r\n" if "\r\n" in text else "\n"
+    n = rng.randrange(18, 41)
+    by_columns = rng.random() < 0.5
+    out = []
+    for line in text.split(nl):
+        cur, width = [], 0
+        for c in line:
+            w = (2 if unicodedata.east_asian_width(c) in "WF" else 1) if by_columns else 1
+            if width + w > (2 * n if by_columns else n):
+                out.append("".join(cur))
+                cur, width = [], 0
+            cur.append(c)
+            width += w
+        out.append("".join(cur))
+    return nl.join(out)
+
+
 def _inline_markup(line: str, rng: random.Random) -> str:
     """A line of an HTML page: escaped, quotation marks as named entities, some stretches in
     inline tags (links, bold, styled spans cut through names as editors' markup does)."""
@@ -275,8 +298,8 @@ def noisy_copy(clean: str, seed: int, protect: Iterable[str] = (), kind: str | N
 
     Traditional script, pinyin, doubled punctuation, one GBK-shifted run away from the
     ``protect`` names (``mojibake``: other arguments of :func:`add_mojibake`), navigation and
-    footer lines, typesetting noise, then a container (``kind`` or one drawn from
-    :data:`CONTAINERS`)."""
+    footer lines, typesetting noise, for some plain-text files hard wrapping, then a container
+    (``kind`` or one drawn from :data:`CONTAINERS`)."""
     rng = random.Random(seed)
     text = full_width(to_traditional(clean), rng)  # as published
     protect = {to_traditional(n) for n in protect}
@@ -287,5 +310,8 @@ def noisy_copy(clean: str, seed: int, protect: Iterable[str] = (), kind: str | N
     text = add_pinyin(text, rng)  # a reading-aid plug-in and an editor's marks over the lot
     text = double_punctuation(text, rng)
     kind = kind or rng.choice(CONTAINERS)
+    wrapped = kind != "html" and rng.random() < 0.4
+    if wrapped:  # saved as fixed-width text
+        text = hard_wrap(text, rng)
     data, suffix, encoding = container(text, kind, rng)
-    return data, suffix, {"container": kind, "encoding": encoding, "mojibake_runs": n_moji}
+    return data, suffix, {"container": kind, "encoding": encoding, "mojibake_runs": n_moji, "wrapped": wrapped}

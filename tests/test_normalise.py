@@ -135,6 +135,51 @@ def test_kept_start_of_a_window_is_looked_at_again():
     assert normalise(art(once)).text == once
 
 
+PARAGRAPHS = ["新华县政协召开常委会议，听取关于推进乡村振兴工作情况的通报，委员们围绕产业发展、"
+              "人才引进和基层治理等议题建言献策，会议审议通过了相关决议。",
+              "会议强调，要把协商成果转化为推动发展的实际举措，持续擦亮“有事好商量”协商品牌。",
+              "县政协主席王某某主持会议并讲话。他指出，今年以来县政协紧扣中心工作，组织委员开展专题调研12次，"
+              "提交调研报告8篇，推动解决了一批群众关心的实际问题。"]
+
+
+def _hard_wrap(text: str, n: int) -> str:
+    return "\n".join(line[i:i + n] for line in text.split("\n") for i in range(0, len(line), n))
+
+
+@pytest.mark.parametrize("width", [17, 24, 31])
+def test_hard_wrapped_text_is_rejoined(width):
+    clean = "\n".join(PARAGRAPHS)
+    raw = _hard_wrap(clean, width).replace("\n", "\r\n")
+    doc = normalise(art(raw))
+    check_map(doc)
+    assert doc.text == clean  # inside a sentence, a name, a pair of quotation marks: joined; paragraphs apart
+    assert doc.quality["lines_unwrapped"] == raw.count("\n") - (len(PARAGRAPHS) - 1)
+
+
+def test_hard_wrapped_by_display_columns():
+    """Wrapped at 40 columns: a Chinese character is two, so lines hold 20 characters, or 19
+    when a character did not fit after a digit."""
+    line = ("2024年以来委员们共提交提案356件，立案312件，办复率100%，其中一批重点提案推动解决了群众急难愁盼问题。"
+            "委员们还围绕新型城镇化、县域经济和生态保护开展民主监督3次，形成意见建议27条。")
+    out, cur, width = [], "", 0
+    for c in line:
+        w = 1 if c.isascii() else 2
+        if width + w > 40:
+            out.append(cur)
+            cur, width = "", 0
+        cur += c
+        width += w
+    raw = "\n".join(out + [cur]) + "\n第二段很短。"
+    assert normalise(art(raw)).text == line + "\n第二段很短。"
+
+
+def test_menus_and_tables_are_not_wrapping():
+    rows = ["2024年3月  常委会议  审议决议", "2024年5月  专题协商  形成报告", "2024年7月  民主监督  提出建议",
+            "2024年9月  视察调研  反映民意"]
+    raw = "\n".join(["首页 新闻 协商 履职"] * 5 + rows + ["以上为全年主要工作安排。"])
+    assert normalise(art(raw)).text == raw
+
+
 def test_rare_names_are_not_touched():
     raw = "本报通讯员林丕武、韦昱彤报道，委员覃炜妍出席。"
     doc = normalise(art(raw))
@@ -233,6 +278,7 @@ def test_every_seed_character_maps_back(path):
             odd += 1  # phrase-level conversion may differ from the character's own
     assert odd <= len(doc.text) // 500
     assert doc.zones and doc.zones[0].start == 0 and doc.zones[-1].end == len(doc.text)
+    assert doc.quality["lines_unwrapped"] == 0  # news paragraphs are not hard wrapping
 
 
 def _strip(text: str) -> str:

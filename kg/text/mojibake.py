@@ -315,7 +315,8 @@ def _recover(window: str, before: str = "",
                 if not inner or _score(inner) - base < MIN_GAIN:
                     continue
                 done = "".join(c for c, _, _ in cand)
-                total = (_score(_clean(window[:ta] + done + window[n - tb:])) - whole) * len(whole_text)
+                # the byte a shift leaves dangling is lost whatever the reading: not held against it
+                total = (_score(_clean(window[:ta] + _inner(done) + window[n - tb:])) - whole) * len(whole_text)
                 if best is None or total > best[0]:
                     best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
     return best

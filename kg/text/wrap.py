@@ -1,0 +1,85 @@
+"""Hard-wrapped text (a line break every N characters, inside sentences and names) rejoined.
+
+A text is hard-wrapped when most of its long lines have one and the same width, counted in
+characters or in display columns (a Chinese character is two columns); a line that reaches
+that width (less one: a two-column character does not fit in the last column) continues on
+the next line, so the line break between them is removed (with nothing in its place: such
+wrapping counts characters, it cuts Latin words and pinyin too, and a space it broke at stays
+at the line's end).  A paragraph's last line is shorter, so paragraphs stay apart.
+Ordinary text, whose paragraphs have all kinds of lengths, never shows such a width.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from kg.text.buffer import Mapped, sub
+
+MIN_WIDTH = 12  # narrower "wrapping" is a list of short lines, not a wrapped paragraph
+MIN_LINES = 4  # lines of the common width needed before a text counts as wrapped
+SHARE = 0.3  # ... and their share of the lines at least MIN_WIDTH long (a paragraph's last line is shorter)
+_NEWLINE = re.compile(r"\r?\n")
+_TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of equal width, not wrapping
+_NOT_A_CONTINUATION = re.compile(r"\s|[-•·▪●◆■□]|\d{1,2}[.、)）]")  # indent or list item: a new paragraph
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def wrap_width(lines: list[str]) -> tuple[str, int] | None:
+    """("chars" or "columns", width) when the lines are hard-wrapped, else None.
+
+    Wrapped text has a width that many lines reach (in columns, a line may stop one short:
+    a two-column character did not fit) and that no line, or a single odd one, exceeds;
+    paragraphs of ordinary text have all kinds of lengths, so their longest lines do not
+    share one.
+
+    >>> wrap_width(["一二三四五六七八九十甲乙"] * 4 + ["短"])
+    ('chars', 12)
+    >>> wrap_width(["一二三四五六七八九十甲乙"] * 4 + ["一二三四五六七八九十甲乙丙丁"] * 2) is None
+    True
+    """
+    for measure, size in (("chars", len), ("columns", _columns)):
+        widths = sorted((size(x.rstrip()) for x in lines), reverse=True)
+        long_ = [w for w in widths if w >= MIN_WIDTH]
+        if len(long_) < MIN_LINES:
+            continue
+        count = Counter(long_)
+        slack = 1 if measure == "columns" else 0
+        for longer, width in enumerate(long_[:2]):  # the widest line, or the next if one is odd
+            if longer and width == long_[0]:
+                break
+            at = count[width] + (count[width - 1] if slack else 0)
+            if at >= MIN_LINES and at >= SHARE * len(long_):
+                return measure, width
+    return None
+
+
+def unwrap(buf: Mapped) -> tuple[Mapped, int]:
+    """Remove the line breaks of hard wrapping; return the buffer and how many were removed.
+    Runs on the text as read (CRLF line ends, invisible characters): the widths are those the
+    wrapping tool saw."""
+    text = buf.text
+    if text.count("\n") < MIN_LINES:
+        return buf, 0
+    lines = text.split("\n")
+    found = wrap_width(lines)
+    if found is None:
+        return buf, 0
+    measure, width = found
+    size = len if measure == "chars" else _columns
+    slack = 0 if measure == "chars" else 1
+    join_after: set[int] = set()  # offsets of the "\n" of the line breaks to remove
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[i + 1]
+        if (size(line.rstrip()) >= width - slack and nxt and not _NOT_A_CONTINUATION.match(nxt)
+                and not _TABLE.search(line)):
+            join_after.add(pos)
+        pos += 1
+
+    return sub(buf, _NEWLINE, lambda m: "" if m.end() - 1 in join_after else None)
