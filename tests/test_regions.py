@@ -149,3 +149,8 @@ def test_topic_from_a_county_short_form_in_the_title():
     assert context.topic_regions(doc)[0] == "450123"
     doc = make_doc("融水：委员助力乡村振兴\n本报讯 广西柳州市政协委员到融水调研。")
     assert "450225" in context.topic_regions(doc)
+
+
+def test_short_forms_inside_names_after_titles():
+    text = "广西北流市政协召开会议\n市政协常委黄桂平出席，县领导蒙百色参加。"
+    assert [label for _, label in found(text)] == ["广西壮族自治区", "北流市"]

@@ -32,7 +32,9 @@ SKIP_ZONES = frozenset({"lost", "nav", "footer", "headlines"})
 # are also surnames (向, 于, 和 ...) are left out because they usually precede a place name
 _SURNAMES = frozenset("张王李赵刘陈杨黄周吴徐孙朱马胡郭林何罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任"
                       "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤"
-                      "蓝农卓施温欧费")
+                      "蓝农卓施温欧费"
+                      # southern and western ones (蒙百色, 岑来宾, 冉广安)
+                      "蒙凌甘岑磨闭冉母苟谌敬蒲鄢赖丘骆兰阮麦邝冼植禤盘")
 _WINDOW = 24  # characters of context either side of a match given to the segmenter
 # province/prefecture short forms that are also ordinary words of official prose (来宾 guests,
 # 长治 in 长治久安, 大庆 a grand celebration, 安康 well-being): trusted inside the topic province only
@@ -126,6 +128,11 @@ def on_boundary(doc: Doc, start: int, end: int) -> bool:
     return start_ok and end_ok
 
 
+# last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,
+# 负责人, 编辑 ...): after one of them, surname + short form is a person (常委黄桂平)
+_TITLE_ENDS = "长记者员任席和与及、委导人理师授士辑审"
+
+
 def _looks_like_person(text: str, m: Match) -> bool:
     """A bare two-character short form right after a surname: 张吉林, 黄南宁."""
     if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
@@ -135,7 +142,7 @@ def _looks_like_person(text: str, m: Match) -> bool:
         return False
     prev2 = text[m.start - 2] if m.start >= 2 else ""
     # 区长黄南宁 / 、黄吉林 / line start: the surname begins a word
-    return not ("\u4e00" <= prev2 <= "\u9fff") or prev2 in "长记者员任席和与及、"
+    return not ("\u4e00" <= prev2 <= "\u9fff") or prev2 in _TITLE_ENDS
 
 
 def _street(text: str, m: Match) -> bool:
