@@ -29,7 +29,10 @@ Nobody runs an initiative from a sentence that only shows it being visited, prai
 (``率考察团来宜考察``, ``考察团来到某市，…``) is a guest, not a runner, for the rest of its
 paragraph, also where it is named again as the subject (``某市政协主席表示，“X”…``); the
 article's own committee is a guest only when it goes to another region that the text names and
-makes nothing there (study-trip reports are often published by the visitor).  Party committees,
+makes nothing there (study-trip reports are often published by the visitor).  Across the whole
+article, a travelling committee gets no initiative that was visited, praised or owned by another
+committee elsewhere in it from merely being the subject or the topic (``王某指出，“X”做法值得学习``),
+only from a verb of making (``某市政协将持续推进“Y”品牌建设``).  Party committees,
 governments, people's organisations and the democratic parties' local organisations that open a
 clause (``县委开展“…”活动``, ``民盟某市委已连续三年开展“…”``, ``某市工商联…``) or own the name
 (``观摩了民盟某市委开展的“…”``) are runners too: what they launch is theirs, not the committee's,
@@ -115,6 +118,8 @@ SPEAKING = re.compile(r"(?<!据)(?:表示|说|介绍|认为|谈到|坦言|感慨
 DISTRIBUTIVE = "分别"
 # between two listed names: nothing, a separator, or the first name's cue and a separator
 LIST_GAP = re.compile(r"|、|和|与|及|以及|[\u4e00-\u9fff]{1,5}?(?:、|和|与|及|以及)")
+# the writer's region as the destination of a trip (来我市考察): the traveller's is another
+HOST_REGION = re.compile(r"(?:来|到|赴)我[省市县区州旗盟]")
 # making something after coming back from a trip: 学习考察后，开展…
 AFTER_TRIP_MAKING = re.compile(
     rf"[\u4e00-\u9fff]{{0,6}}?(?:回来|返回|归来)?后[，,]?(?:又|即|随即|还)?(?:{_OWNER_VERBS}|启动)")
@@ -623,8 +628,9 @@ def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> b
         if not home:
             return True
         a, b = offsets[m.start()], offsets[m.end() - 1] + 1
-        if not any(r.cls == REGION and a <= r.start and r.end <= b and not _within(r.key.partition(":")[2], own)
-                   for r in doc.mentions):
+        if not HOST_REGION.search(m.group()) and not any(
+                r.cls == REGION and a <= r.start and r.end <= b and not _within(r.key.partition(":")[2], own)
+                for r in doc.mentions):
             continue
         if b < until and MAKING.search(QUOTED.sub("", _clean(text[b:until]))):
             continue
@@ -715,15 +721,50 @@ def relate(doc: Doc) -> list[Relation]:
         return []
     others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
     ctx = Context(committees, others, main_committee(doc, committees))
-    out: dict[tuple[str, str, int], Relation] = {}
+    found = []
     for init in inits:
         sent = doc.sentence_at(init.start)
         if _excluded(doc, init.start, sent):
             continue
-        keys, how = runners(doc, init, ctx)
+        found.append((init, sent, *runners(doc, init, ctx)))
+    # what a visitor saw: initiatives visited or praised somewhere in the article, or owned by a
+    # named committee (“X”是某县政协打造的…, 某县政协打造的“X”)
+    seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
+    owners: dict[str, set[str]] = {}
+    for init, _, keys, how in found:
+        if how.startswith("owner"):
+            owners.setdefault(init.key, set()).update(keys)
+    away = travellers(doc, ctx)
+    out: dict[tuple[str, str, int], Relation] = {}
+    for init, sent, keys, how in found:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
+        if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
+            # a committee that travels in the article does not get the host's initiative from being
+            # the topic or the subject of a sentence that only talks about it
+            keys = tuple(k for k in keys if not (k in away and (init.key in seen or owners.get(init.key, set()) - {k})))
         for key in keys:
             if not key:
                 continue
             out.setdefault((key, init.key, start), Relation(RUNS, key, init.key, start, end, attrs={"how": how}))
     return sorted(out.values(), key=lambda r: (r.start, r.subject, r.object))
+
+
+# ways of finding a runner from the subject or the topic only, not from an owner or a list
+WEAK_HOWS = ("sentence:committee", "paragraph:committee", "fronted", "article")
+
+
+def travellers(doc: Doc, ctx: Context) -> set[str]:
+    """Committees that go on a trip somewhere in the article (``某市政协考察团来我市考察``): another
+    committee wherever it goes, the article's own committee when it goes to another region."""
+    out: set[str] = set()
+    if not ctx.main:
+        return out
+    for c in ctx.committees:
+        if c.key in out:
+            continue
+        sent = doc.sentence_at(c.start)
+        if sent is None or _excluded(doc, c.start, sent):
+            continue
+        if _trip(doc, c.key, c.start, sent.end, c.key == ctx.main, sent.end):
+            out.add(c.key)
+    return out

@@ -336,3 +336,11 @@ def test_distributive_lists_pair_committees_and_names_in_order() -> None:
     assert _runs(text) == {(YICHANG, "江畔")}  # “古城”协商汇 is no initiative here, but it is counted
     text = "湖北省政协指导宜昌市政协、襄阳市政协分别开展“委员进村”“委员进社区”“委员进企业”活动。"
     assert _runs(text) == set()  # three names for two committees: nobody knows whose is whose
+
+
+def test_a_travelling_committee_does_not_get_what_it_saw_in_another_paragraph() -> None:
+    text = ("襄阳市政协考察团来宜昌考察\n"
+            "襄阳市政协副主席王某率考察团来我市考察基层协商工作。宜昌市政协主席陪同。\n"
+            "襄阳市政协副主席王某对宜昌市政协打造的“江畔议事厅”给予充分肯定。王某指出，“江畔议事厅”做法值得学习借鉴。\n"
+            "襄阳市政协将持续推进“汉水有约”品牌建设。\n")
+    assert _runs(text) == {(YICHANG, "江畔议事厅"), (XIANGYANG, "汉水有约")}
