@@ -389,7 +389,7 @@ def to_dataset(corpus: Corpus) -> Dataset:
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
-    for g, s, p, o in sorted(set(corpus_quads(corpus))):
+    for g, s, p, o in Serialisation(corpus_quads(corpus)).quads:  # sorted; a plain sort fails on str vs Lit
         ctx = ds.default_graph if g == DEFAULT_GRAPH else ds.graph(URIRef(g))
         ctx.add((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o)))
     return ds

@@ -79,6 +79,18 @@ def test_trig_union_is_the_graph_and_articles_are_retractable(out):
     assert not any(p.endswith("#runs") for _, p, _ in art_a.triples((prov, None, None)))
 
 
+def test_dataset_has_one_graph_per_article_and_the_graph_as_union():
+    corpus = make_corpus()
+    ds = rdf.to_dataset(corpus)
+    names = {str(c.identifier) for c in ds.graphs()}
+    assert {rdf.article_iri("a_0001"), rdf.article_iri("b_0002")} <= names
+    union = Graph()
+    for ctx in ds.graphs():
+        for t in ctx:
+            union.add(t)
+    assert isomorphic(union, rdf.to_rdf(corpus))
+
+
 def test_bytes_are_identical_for_the_same_input(tmp_path):
     c1, c2 = make_corpus(), make_corpus()
     c2.entities = dict(reversed(list(c2.entities.items())))
