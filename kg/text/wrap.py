@@ -12,7 +12,6 @@ Ordinary text, whose paragraphs have all kinds of lengths, never shows such a wi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from kg.text.buffer import Mapped, sub
@@ -25,8 +24,18 @@ _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of e
 _NOT_A_CONTINUATION = re.compile(r"\s|[-•·▪●◆■□]|\d{1,2}[.、)）]")  # indent or list item: a new paragraph
 
 
+# East Asian Wide and Fullwidth characters (two columns), as one regex: C speed on long texts
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def _columns(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    """Display columns of ``line``.
+
+    >>> _columns("政协2024年"), _columns("ＡＢ“”")
+    (10, 6)
+    """
+    return len(line) + len(_WIDE.findall(line))
 
 
 def wrap_width(lines: list[str]) -> tuple[str, int] | None:
