@@ -91,7 +91,7 @@ OTHER_DOER = re.compile(
 _PARTIES = "|".join(sorted(set(vocab_posts.DEMOCRATIC_PARTIES) | set(vocab_posts.DEMOCRATIC_PARTIES.values()),
                            key=lambda w: (-len(w), w)))
 PARTY_ORG = (rf"(?:{_PARTIES})"
-             r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委(?!员)|总支|支部|支社|小组))?")
+             r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委会?(?!员)|总支部?|支部|支社|小组))?")
 # a party organisation opening a clause as its subject (民盟某市委已连续三年开展…, 某市工商联联合…);
 # not when a post or a member follows (民盟市委主委张某介绍: the person speaks), nor inside a word
 # (市民进一步…, 农民建房)
@@ -198,9 +198,25 @@ def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
     return not after.startswith(MODIFIER_AFTER)
 
 
+def siblings(doc: Doc, c: Mention, committees: list[Mention]) -> list[Mention]:
+    """The committees named by the span of ``c`` (``常德、益阳两市政协`` names two), in the order
+    their regions are written."""
+    same = [m for m in committees if (m.start, m.end) == (c.start, c.end)]
+    if len(same) < 2:
+        return [c]
+
+    def where(m: Mention) -> tuple[int, str]:
+        code = m.key.partition(":")[2]
+        for r in doc.mentions:
+            if r.cls == REGION and c.start <= r.start < c.end and r.key.partition(":")[2] == code:
+                return r.start, m.key
+        return c.end, m.key
+    return sorted(same, key=where)
+
+
 def coordinated(doc: Doc, head: Mention, committees: list[Mention]) -> list[Mention]:
-    """``head`` and the committees coordinated to it (``X政协联合A、B政协``)."""
-    out = [head]
+    """``head`` and the committees coordinated to it (``X政协联合A、B政协``, ``A、B两市政协``)."""
+    out = siblings(doc, head, committees)
     cur = head
     for c in committees:
         if c.start < cur.end:
@@ -208,7 +224,7 @@ def coordinated(doc: Doc, head: Mention, committees: list[Mention]) -> list[Ment
         gap = _clean(doc.text[cur.end:c.start]).strip(",，")
         if len(gap) > 7 or not gap.startswith(COORDINATORS) or set(gap) & set("。；;：:"):
             break
-        out.append(c)
+        out.extend(siblings(doc, c, committees))
         cur = c
     seen: set[str] = set()
     unique = []
@@ -298,7 +314,9 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
             break
         if not listed and gap not in ("",):
             break
-        listed.insert(0, c)
+        if (c.start, c.end) in {(m.start, m.end) for m in listed}:
+            continue
+        listed[:0] = siblings(doc, c, ctx.committees)
         end = c.start
     if not listed:
         return None
@@ -483,7 +501,11 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
 def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
     """The subjects of ``sent`` (those before ``before`` when given), in text order."""
     out = []
+    spans: set[tuple[int, int]] = set()
     for c in subjects_in(doc, sent, ctx.committees, before):
+        if (c.start, c.end) in spans:
+            continue  # another committee of the same span (常德、益阳两市政协): one subject for all
+        spans.add((c.start, c.end))
         out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
     for o in ctx.others:
         if sent.start <= o.start and o.end <= sent.end and (before is None or o.start < before):
@@ -669,7 +691,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if owner is not None:
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
             return here[-1].keys, "sentence:" + here[-1].how
-        return (owner.key,), "owner"
+        return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
     if here:
         if _guest(doc, here[-1], init.start, ctx, init):
             return (), "guest"

@@ -344,3 +344,26 @@ def test_a_travelling_committee_does_not_get_what_it_saw_in_another_paragraph() 
             "襄阳市政协副主席王某对宜昌市政协打造的“江畔议事厅”给予充分肯定。王某指出，“江畔议事厅”做法值得学习借鉴。\n"
             "襄阳市政协将持续推进“汉水有约”品牌建设。\n")
     assert _runs(text) == {(YICHANG, "江畔议事厅"), (XIANGYANG, "汉水有约")}
+
+
+def _two_cities(text: str) -> Doc:
+    """``text`` with “宜昌、襄阳两市政协” marked as the committee recogniser marks it: two committee
+    mentions of one span, and the regions inside."""
+    doc = _doc(text)
+    i = text.index("宜昌、襄阳两市政协")
+    j = i + len("宜昌、襄阳两市政协")
+    extra = [Mention(COMMITTEE, f"committee:{code}", "宜昌、襄阳两市政协", i, j, "宜昌、襄阳两市政协", {"code": code})
+             for code in (XIANGYANG, YICHANG)]
+    extra += [Mention("AdministrativeRegion", f"region:{code}", name, i + k, i + k + 2, name, {})
+              for name, code, k in (("宜昌", YICHANG, 0), ("襄阳", XIANGYANG, 3))]
+    return _with(doc, *extra)
+
+
+def test_one_span_naming_two_committees_gives_both() -> None:
+    doc = _two_cities("湖北省政协召开会议。\n宜昌、襄阳两市政协联合开展“两江同心”活动。\n")
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(YICHANG, "两江同心"), (XIANGYANG, "两江同心")}
+    doc = _two_cities("湖北省政协召开会议。\n"
+                      "湖北省政协指导宜昌、襄阳两市政协分别打造“江畔议事厅”“古城协商汇”等协商平台。\n")
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(YICHANG, "江畔议事厅"), (XIANGYANG, "古城协商汇")}
