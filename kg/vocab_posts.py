@@ -179,6 +179,7 @@ MEDIA_SUFFIXES = ("日报社", "日报", "晚报", "政协报", "报社", "电�
 TRANSLIT_NAME_CHARS = frozenset(
     "阿尔克布呷依则木巴拉吉扎西多曲比果日格桑次仁旦措卓玛央嘎加索朗泽顿珠达娃姆尼乌兰特孜买提江古丽努艾热合曼"
     "沙马苏呷莫惹什哈且铁图门都其各那达赛罕乃斯坦亚库孔普布琼洛追强巴白玛"
+    "瓦金益降绒郎贡旺堆宗俄勒约伍海来乃惹"
 )
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does

@@ -430,3 +430,10 @@ def test_office_ranks_and_full_time_vice_chairs():
 
 def test_meeting_host():
     assert list(persons(make_doc("会议主持人张立新宣布开幕。", HUNAN))) == ["张立新"]
+
+
+def test_transliterated_names_without_a_han_surname():
+    got = persons(make_doc("州政协副主席扎西多吉、马海木呷，秘书长泽仁拉姆出席。（文/图 尔古阿呷）", HUNAN))
+    assert sorted(got) == sorted(["扎西多吉", "马海木呷", "泽仁拉姆", "尔古阿呷"])
+    # ordinary words made of such characters are not names
+    assert persons(make_doc("市政协主席加强调研。", HUNAN)) == {}

@@ -255,6 +255,19 @@ def _clause_end(text: str, i: int) -> bool:
 _SOFT_TO_PLAIN = str.maketrans({c: "明" for c in V.SOFT_NAME_CHARS})
 
 
+def _translit_name(text: str, p: int) -> int:
+    """Length of a transliterated name without a Han surname (扎西多吉, 格桑, 尔古阿呷) at ``p``:
+    two to four transliteration characters ending on a clear boundary, not a dictionary word
+    (加强, 合格), longest first."""
+    for n in (4, 3, 2):
+        name = text[p:p + n]
+        if len(name) == n and all(c in V.TRANSLIT_NAME_CHARS or c in "尔俄勒" for c in name) \
+                and (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)) \
+                and not _word_not_name(name[:2]) and not _common_word(name) and _plausible(text, p, n):
+            return n
+    return 0
+
+
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -480,6 +493,13 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         p = _SEP.match(text, m.end()).end()
         if p == m.end() and (is_ := _IS.match(text, p)):
             p = is_.end()
+        if p < len(text) and not _surname_len(text, p) and title not in _WEAK_TITLES \
+                and (k := _translit_name(text, p)):
+            posts = [post_before(doc, m.start(), title, committees)]
+            if posts[0].get("bare"):
+                posts = [_sentence_committee_post(doc, m.start(), posts[0], committees)]
+            yield p, p + k, _merge_chain(posts[0], _chain_before(doc, m.start(), ends, committees))
+            continue
         if p >= len(text) or not _surname_len(text, p):
             continue
         padded = _PADDED.match(text, p) if title in V.MEDIA_TITLES and p > m.end() else None
@@ -631,7 +651,7 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             if n and _list_item(text, p) != n and _jieba_len(text, p) != n:
                 return
         elif text[q] == "、" or media:
-            n = _list_item(text, p) or name_length(text, p)
+            n = _list_item(text, p) or name_length(text, p) or (4 if _translit4(text, p) else 0)
         else:  # after a comma the next clause may start with anything: jieba must see a name
             n = name_length(text, p)
             if n and _jieba_len(text, p) != n:
