@@ -437,3 +437,7 @@ def test_transliterated_names_without_a_han_surname():
     assert sorted(got) == sorted(["扎西多吉", "马海木呷", "泽仁拉姆", "尔古阿呷"])
     # ordinary words made of such characters are not names
     assert persons(make_doc("市政协主席加强调研。", HUNAN)) == {}
+
+
+def test_names_before_deng_tongzhi():
+    assert sorted(persons(make_doc("会上，韦国平、李秋红等同志作了发言。", HUNAN))) == ["李秋红", "韦国平"]

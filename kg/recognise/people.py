@@ -732,7 +732,8 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
             t = pat.match(text, q.end()) if q else None
             if t is not None and t.group() not in ("委员", "常委"):
                 t = None
-        if t is None or t.group() not in _GROUP_TITLES:
+        comrades = t is None and text.startswith("同志", k)  # 张三、李四等同志
+        if not comrades and (t is None or t.group() not in _GROUP_TITLES):
             continue
         items: list[tuple[int, int]] = []
         end = g.start()
@@ -750,9 +751,9 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
             end = item[0] - 1
         if not items:
             continue
-        post = post_before(doc, t.start(), t.group(), committees)
+        posts = [post_before(doc, t.start(), t.group(), committees)] if t is not None else []
         for s0, e0 in items:
-            yield s0, e0, [post]
+            yield s0, e0, posts
 
 
 _APPOSITION = re.compile(r"[（(，,]")
