@@ -68,6 +68,11 @@ def test_pinyin_and_traditional_keep_the_map():
     assert doc.quality["pinyin_removed"] == 2 and doc.quality["script"] == "Hant"
 
 
+def test_annotations_in_a_row_each_count():
+    doc = normalise(art("專題調(mī)(diào)研"))
+    assert doc.text == "专题调研" and doc.quality["pinyin_removed"] == 2
+
+
 def test_doubled_mark_keeps_its_own_offset():
     raw = "建言,。好"
     doc = normalise(art(raw))

@@ -63,7 +63,10 @@ def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     """Drop pinyin annotations; return the buffer and how many were removed."""
     if "\uff08" in buf.text or "(" in buf.text:
         buf, _ = sub(buf, _WIDE_PINYIN, lambda m: m.group().translate(_WIDTH_TABLE))  # same length: map kept
+    before = buf.text
     buf, n = delete(buf, PINYIN)
+    if n:  # a match may hold several annotations in a row: count each
+        n = sum(m.group().count(")") + m.group().count("）") for m in PINYIN.finditer(before))
     # ``?fù)``: a character and its "(" lost to mojibake; the "?" stays, to be marked lost
     buf, k = sub(buf, BROKEN_PINYIN, _broken)
     return buf, n + k
