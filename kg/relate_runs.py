@@ -118,6 +118,8 @@ SPEAKING = re.compile(r"(?<!据)(?:表示|说|介绍|认为|谈到|坦言|感慨
 DISTRIBUTIVE = "分别"
 # between two listed names: nothing, a separator, or the first name's cue and a separator
 LIST_GAP = re.compile(r"|、|和|与|及|以及|[\u4e00-\u9fff]{1,5}?(?:、|和|与|及|以及)")
+# trips to study or to see how others work, not to supervise
+STUDY = re.compile(r"考察|观摩|学习|参观|交流")
 # the writer's region as the destination of a trip (来我市考察): the traveller's is another
 HOST_REGION = re.compile(r"(?:来|到|赴)我[省市县区州旗盟]")
 # making something after coming back from a trip: 学习考察后，开展…
@@ -283,7 +285,7 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     is not in such a list."""
     text = doc.text
     sent = doc.sentence_at(init.start)
-    if sent is None:
+    if sent is None or DISTRIBUTIVE not in doc.text[sent.start:init.start]:
         return None
     # the names are the quoted spans of the sentence (some may be no initiative of their own)
     spans = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text, sent.start, sent.end)]
@@ -639,8 +641,10 @@ def _makes(doc: Doc, start: int, init: Mention) -> bool:
 def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
     """Does the committee ``key`` (named at ``start``) go on a trip before ``end``?  Another
     committee is a guest wherever it goes (``来宜考察``); the article's own committee (``home``)
-    only when it goes to a region of the text outside its own and makes nothing after the trip
-    before ``until``."""
+    only when it goes to a region of the text outside its own, or to study or inspect one under
+    its own (``考察团来到某县级市``: the county's brand is the county's), and makes nothing after the
+    trip before ``until``.  Inspections and research in its own regions (``到某县调研``) are work
+    at home."""
     text = doc.text
     clean, offsets = _clean_map(text, start, end)
     own = key.partition(":")[2]
@@ -650,10 +654,11 @@ def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> b
         if not home:
             return True
         a, b = offsets[m.start()], offsets[m.end() - 1] + 1
-        if not HOST_REGION.search(m.group()) and not any(
-                r.cls == REGION and a <= r.start and r.end <= b and not _within(r.key.partition(":")[2], own)
-                for r in doc.mentions):
-            continue
+        places = [r.key.partition(":")[2] for r in doc.mentions
+                  if r.cls == REGION and a <= r.start and r.end <= b and r.key.partition(":")[2] != own]
+        away = any(not _within(code, own) for code in places) or (places and STUDY.search(m.group()))
+        if not away and not HOST_REGION.search(m.group()):
+            continue  # 到乡镇调研, 到某县视察: work at home
         if b < until and MAKING.search(QUOTED.sub("", _clean(text[b:until]))):
             continue
         return True
@@ -692,6 +697,9 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
             return here[-1].keys, "sentence:" + here[-1].how
         return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
+    while here and _exchange_only(doc, sent, here[-1], ctx) and \
+            SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])):
+        here = here[:-1]  # 某市政协作书面交流，委员王某表示，“X”…: the committee only spoke
     if here:
         if _guest(doc, here[-1], init.start, ctx, init):
             return (), "guest"

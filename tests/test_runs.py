@@ -274,6 +274,9 @@ def test_committees_that_only_exchange_do_not_own_what_a_speaker_mentions() -> N
     text = ("湖北省政协打造“楚事好商量”协商品牌。\n"
             "襄阳市政协主席张某作交流发言。“有了‘楚事好商量’，企业的声音能直达决策部门。”委员王某说。\n")
     assert _runs(text) == {(HUBEI, "楚事好商量")}
+    text = ("湖北省政协打造“楚事好商量”协商品牌。\n"
+            "宜昌市政协作书面交流，委员王某表示，“楚事好商量”让企业的声音直达决策部门。\n")
+    assert _runs(text) == {(HUBEI, "楚事好商量")}
 
 
 def test_a_committee_that_spoke_is_still_the_topic_without_a_speaker() -> None:
@@ -367,3 +370,14 @@ def test_one_span_naming_two_committees_gives_both() -> None:
                       "湖北省政协指导宜昌、襄阳两市政协分别打造“江畔议事厅”“古城协商汇”等协商平台。\n")
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
     assert runs == {(YICHANG, "江畔议事厅"), (XIANGYANG, "古城协商汇")}
+
+
+def test_a_city_committee_studying_a_county_level_city_does_not_get_its_brand() -> None:
+    yidu = "420581"  # a county-level city under 宜昌
+    text = ("宜昌市政协考察团赴宜都市学习考察\n"
+            "宜昌市政协主席李某率考察团来到宜都市，实地考察基层协商工作。考察团一行观摩了“清江议事厅”运行情况。"
+            "宜昌市政协主席李某表示，“清江议事厅”做法值得在全市推广。\n"
+            "宜昌市政协主席李某到宜都市调研时强调，要擦亮“宜商量”品牌。\n")
+    doc = _regions(_doc(text), ("宜都市", yidu))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(YICHANG, "宜商量")}
