@@ -28,8 +28,9 @@ Nobody runs an initiative from a sentence that only shows it being visited, prai
 (``调研“…”``, ``来到…“…”议事室``, ``对“…”给予充分肯定``, ``积极参与“…”``).  A committee on a trip
 (``率考察团来宜考察``, ``考察团来到某市，…``) is a guest, not a runner, for the rest of its
 paragraph, also where it is named again as the subject (``某市政协主席表示，“X”…``); the
-article's own committee is a guest only when it goes to another region that the text names and
-makes nothing there (study-trip reports are often published by the visitor).  Across the whole
+article's own committee is a guest only when it goes to another region that the text names (or
+to study one under its own: ``考察团来到某县级市``, not ``到某县调研``) and makes nothing there
+(study-trip reports are often published by the visitor).  Across the whole
 article, a travelling committee gets no initiative that was visited, praised or owned by another
 committee elsewhere in it from merely being the subject or the topic (``王某指出，“X”做法值得学习``),
 only from a verb of making (``某市政协将持续推进“Y”品牌建设``).  Party committees,

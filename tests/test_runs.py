@@ -263,6 +263,11 @@ def test_a_democratic_party_organisation_runs_its_own_activities() -> None:
     assert _runs(text) == set()
 
 
+def test_a_party_organisation_stays_the_topic_of_its_paragraph() -> None:
+    text = "宜昌市政协召开会议。\n九三学社宜昌市委员会已连续三年开展“科普进村”活动。今年，又推出“科学小讲堂”讲座。\n"
+    assert _runs(text) == set()
+
+
 def test_a_committee_with_a_party_organisation_as_partner_still_runs() -> None:
     assert _runs("宜昌市政协联合民盟宜昌市委开展“同心助学”活动。") == {(YICHANG, "同心助学")}
 
