@@ -501,6 +501,18 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     return out
 
 
+def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
+    """Committees coordinated to an organisation that opens a clause (``某市广播电视台与市政协联合
+    开办…``): they run what the organisation and they launch together."""
+    for c in ctx.committees:
+        if pos <= c.start < end:
+            gap = _clean(doc.text[pos:c.start])
+            if len(gap) <= 7 and gap.startswith(COORDINATORS[:5]) and not set(gap) & CLAUSE_BOUNDARY:
+                return tuple(k.key for k in coordinated(doc, c, ctx.committees))
+            break
+    return ()
+
+
 def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
     """The subjects of ``sent`` (those before ``before`` when given), in text order."""
     out = []
@@ -516,7 +528,8 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
                 continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
             if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
                 committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
-                out.append(Subject(o.start, (committee,) if committee else (), o.cls))
+                keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
+                out.append(Subject(o.start, keys, o.cls))
     end = sent.end if before is None else before
     out.extend(other_doers(doc, sent, ctx, end))
     for pos, level in collectives(doc, sent, end):

@@ -386,3 +386,14 @@ def test_a_city_committee_studying_a_county_level_city_does_not_get_its_brand() 
     doc = _regions(_doc(text), ("宜都市", yidu))
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
     assert runs == {(YICHANG, "宜商量")}
+
+
+def test_a_committee_coordinated_to_an_organisation_subject_runs_with_it() -> None:
+    text = ("宜昌市政协召开全体会议。\n"
+            "宜昌市广播电视台与宜昌市政协联合开办《委员议事厅》电视栏目；在《宜昌日报》开设《委员说》专栏。\n")
+    doc = _doc(text)
+    i = text.index("宜昌市广播电视台")
+    media = Mention("Organisation", "org:宜昌市广播电视台", "宜昌市广播电视台", i, i + 8, "宜昌市广播电视台",
+                    {"kind": "media"})
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(_with(doc, media))}
+    assert runs == {(YICHANG, "委员议事厅"), (YICHANG, "委员说")}
