@@ -161,3 +161,8 @@ def test_coordinated_forms_with_deng():
     assert sorted(labels(text)) == ["四川省政协", "德阳市政协", "绵阳市政协", "自贡市政协"]
     # 等市县政协 is a collective of cities and counties: only the region is named
     assert labels("广西南宁市政协召开会议\n南宁等市县政协负责同志参加。") == ["南宁市政协"]
+
+
+def test_short_city_form_after_the_parent_city_in_a_county_level_city_article():
+    text = "北流市政协召开常委会议\n玉林市政协副主席到会指导，市政协常委作发言。"
+    assert labels(text) == ["北流市政协", "玉林市政协", "北流市政协"]

@@ -198,15 +198,15 @@ def _from_topic(suffixes: tuple[str, ...], levels: tuple[int, ...], topic: tuple
     return None
 
 
-def _inside_topic_city(code: str, suffixes: tuple[str, ...], levels: tuple[int, ...],
-                       topic: tuple[str, ...]) -> bool:
-    """True when the committee just named is a county-level city inside the article's own
-    city (峨眉山市政协 in a 乐山市 article): there 市政协 is the article's city, since its
-    county-level cities are written out in full."""
+def _topic_fits(code: str, suffixes: tuple[str, ...], levels: tuple[int, ...], topic: tuple[str, ...]) -> bool:
+    """True when the article's own region is of the short form's kind and the committee just
+    named is another one above or below it (峨眉山市政协 or 玉林市政协 in a 乐山市 or 北流市
+    article): the author writes 市政协 for the own city and the others out in full.  In an
+    article about a province, 市政协 is the city just named."""
     gaz = gazetteer.default()
     own = gaz.get(topic[0]) if topic else None
     return (own is not None and own.code != code and _kind_matches(own, suffixes, levels)
-            and gaz.is_within(code, own.code))
+            and (gaz.is_within(code, own.code) or gaz.is_within(own.code, code)))
 
 
 def _nearest_region(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
@@ -243,7 +243,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
             continue
         suffixes, levels = _SHORT[kind]
         code = _nearest_named(doc, start, suffixes, levels, named)
-        if code is not None and _inside_topic_city(code, suffixes, levels, topic):
+        if code is not None and _topic_fits(code, suffixes, levels, topic):
             code = None
         code = code or _from_topic(suffixes, levels, topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
