@@ -276,6 +276,7 @@ def test_brands_of_places_products_and_markets_are_not_initiatives() -> None:
     ("市政协把“江畔有约”打造成全市协商品牌，累计协商60次。", "江畔有约"),
     ("县政协将“夜话江城”打造为委员联系群众的重要平台。", "夜话江城"),
     ("区政协把“邻里议事”建设成为基层协商平台。", "邻里议事"),
+    ("县政协将“板凳会”作为委员履职的重要平台，每月开展协商。", "板凳会"),
 ])
 def test_a_name_made_into_a_brand(text: str, label: str) -> None:
     assert _found(text) == {label: BRAND}
