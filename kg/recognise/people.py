@@ -5,12 +5,18 @@ and it is only accepted with a *cue*, because many common words start with a sur
 character (高质量, 常委会, 万人次, 全区政协):
 
 * a post title right before the name (``市政协主席王建军``, ``省委书记张宁``, ``澳门委员梁嘉欣``),
-  and the names listed after it (``副主席张三、李四``);
-* a byline (``本报记者 范文静``, ``（通讯员 彭小英 记者 贺立）``, ``编辑：谭雪梅``);
-* an honorific after the name (``张澜先生``, ``某某总书记``), confirmed by jieba's person tag;
+  and the names listed after it (``副主席张三、李四和王五``, ``领导还有张三、李四``);
+* a name list before 等 and a group title (``张三、李四等市政协领导``, ``…等驻镇委员``, ``…等同志``);
+* posts in apposition (``王东明（市政协委员、某公司总经理）说``, ``陈秀芝，省政协委员，…``);
+* a byline (``本报记者 范文静``, ``（通讯员 彭小英 记者 贺立）``, ``编辑：谭雪梅``, ``□黄和芳``,
+  ``记者 江 玮`` with a padded two-character name) or a credit (``王磊 摄``, ``覃珩(文)``);
+* an honorific after the name (``张澜先生``, ``某某总书记``), confirmed by jieba's person tag, and
+  a member's studio named after him (``张文友委员工作室``, with the names listed before it);
 * a bare name at the start of a clause followed by a speech or action verb (``罗国强出席``,
   ``龚晓峰率队赴…``, ``罗国强在…座谈会上强调``);
 * any further occurrence of a name already accepted in the same article.
+
+Transliterated names (Yi 吉克石布, Tibetan 扎西多吉) are taken whole after a post or in a list.
 
 Where the name ends (two or three characters) is decided by what follows it (a punctuation
 mark, a verb such as 强调 or 告诉, a particle such as 的) and by characters that never appear
