@@ -774,9 +774,9 @@ def relate(doc: Doc) -> list[Relation]:
     # what a visitor saw: initiatives visited or praised somewhere in the article, or owned by a
     # named committee (“X”是某县政协打造的…, 某县政协打造的“X”)
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
-    owners: dict[str, set[str]] = {}
-    for init, _, keys, how in found:
-        if how.startswith("owner"):
+    owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
+    for init, sent, keys, how in found:
+        if how.startswith("owner") or (how not in ("article",) and _makes(doc, sent.start if sent else 0, init)):
             owners.setdefault(init.key, set()).update(keys)
     away = travellers(doc, ctx)
     out: dict[tuple[str, str, int], Relation] = {}
@@ -784,8 +784,10 @@ def relate(doc: Doc) -> list[Relation]:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
         if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
             # a committee that travels in the article does not get the host's initiative from being
-            # the topic or the subject of a sentence that only talks about it
-            keys = tuple(k for k in keys if not (k in away and (init.key in seen or owners.get(init.key, set()) - {k})))
+            # the topic or the subject of a sentence that only talks about it, unless it makes it
+            # somewhere in the article
+            made = owners.get(init.key, set())
+            keys = tuple(k for k in keys if not (k in away and k not in made and (init.key in seen or made - {k})))
         for key in keys:
             if not key:
                 continue

@@ -397,3 +397,14 @@ def test_a_committee_coordinated_to_an_organisation_subject_runs_with_it() -> No
                     {"kind": "media"})
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(_with(doc, media))}
     assert runs == {(YICHANG, "委员议事厅"), (YICHANG, "委员说")}
+
+
+def test_a_travelling_committee_keeps_what_it_makes() -> None:
+    text = ("襄阳市政协召开会议\n"
+            "襄阳市政协打造“汉水有约”协商品牌。湖北省政协副主席调研“汉水有约”议事现场。\n"
+            "襄阳市政协组织委员赴宜昌市学习考察。\n"
+            "一年来，“汉水有约”共开展协商40场。\n")
+    doc = _regions(_doc(text), ("宜昌市", YICHANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2], r.start) for r in relate(doc)}
+    assert {(s, o) for s, o, _ in runs} == {(XIANGYANG, "汉水有约")}
+    assert any(start == text.index("一年来") for _, _, start in runs)  # the last mention too
