@@ -166,3 +166,9 @@ def test_coordinated_forms_with_deng():
 def test_short_city_form_after_the_parent_city_in_a_county_level_city_article():
     text = "北流市政协召开常委会议\n玉林市政协副主席到会指导，市政协常委作发言。"
     assert labels(text) == ["北流市政协", "玉林市政协", "北流市政协"]
+
+
+def test_coordinated_official_names_of_different_levels():
+    assert labels("广西柳州市政协召开会议\n柳州市、融安县政协负责同志参加。")[1:] == ["柳州市政协", "融安县政协"]
+    # a short form of another level is not coordinated: only the county's committee is named
+    assert labels("广西柳州市政协召开会议\n柳州、融安县政协负责同志参加。")[1:] == ["融安县政协"]

@@ -91,14 +91,18 @@ def _chains(found: list[tuple[regions.Match, gazetteer.Division]]) -> list[list[
 
 
 def _coordinated(text: str, chains: list, i: int) -> list[tuple[regions.Match, gazetteer.Division]]:
-    """Earlier chains coordinated with chain ``i`` (same level, joined by 、/和/与/及)."""
+    """Earlier chains coordinated with chain ``i`` (joined by 、/和/与/及; of the same level unless
+    all are official names)."""
     out = []
     level = chains[i][-1][1].level
+    full = chains[i][-1][0].is_full(chains[i][-1][1])
     j = i
     while j > 0:
         prev = chains[j - 1]
         gap = _NOISE.sub("", text[prev[-1][0].end:chains[j][0][0].start])
-        if len(gap) != 1 or gap not in _COORD or prev[-1][1].level != level:
+        # same level (柳州、南宁两地政协), or official names of any levels (柳州市、融安县政协)
+        same = prev[-1][1].level == level or full and prev[-1][0].is_full(prev[-1][1])
+        if len(gap) != 1 or gap not in _COORD or not same:
             break
         out.append(prev[-1])
         j -= 1
