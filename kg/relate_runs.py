@@ -102,11 +102,14 @@ PARTY_SUBJECT = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}}?[省市县区州盟旗])
 # an organisation other than the committee owning the name written right after it (民盟某市委开展的
 # “X”, 县委组织的“X”): a party organisation, or a Party committee, government or people's
 # organisation named with its level
+_OTHER_ORG = (rf"(?:{PARTY_ORG}|(?:中共)?(?:[省市县区州旗]|自治区)(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|"
+              r"总工会|团委|科协|侨联|文联|委统战部|委宣传部|委组织部))")
 OTHER_OWNER = re.compile(
-    rf"(?:{PARTY_ORG}|(?:中共)?(?:[省市县区州旗]|自治区)(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|"
-    r"科协|侨联|文联|委统战部|委宣传部|委组织部))"
-    r"(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?"
-    rf"(?:{_OWNER_VERBS}))?的?$")
+    rf"{_OTHER_ORG}(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?(?:{_OWNER_VERBS}))?的?$")
+# the same organisation named after the name with a copula or a passive: “X”活动由民盟某市委于2022年发起
+OTHER_OWNER_AFTER = re.compile(
+    rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由){_OTHER_ORG}[^，,。；;：:！!？?]{{0,10}}?"
+    rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
@@ -262,10 +265,14 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
 
 def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     """Is the initiative owned by an organisation other than a committee, written right before its
-    name (``观摩了民盟某市委开展的“X”活动``, ``县委组织的“X”``)?  Its runner is that organisation,
+    name (``观摩了民盟某市委开展的“X”活动``, ``县委组织的“X”``) or after it (``“X”活动由民盟某市委
+    发起``)?  Its runner is that organisation,
     whoever the subject or the topic of the paragraph is.  Organisations inside a committee's or
     an organ's name (``县政协机关党委``) do not count."""
     text = doc.text
+    after = OTHER_OWNER_AFTER.match(_clean(text[init.end:init.end + 32]))
+    if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
+        return True
     mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)

@@ -268,6 +268,13 @@ def test_a_party_organisation_stays_the_topic_of_its_paragraph() -> None:
     assert _runs(text) == set()
 
 
+def test_a_party_organisation_named_as_owner_after_the_name() -> None:
+    text = "宜昌市政协召开会议。\n“清江护岸”志愿服务活动由民盟宜昌市委于2022年发起，已开展60余次。\n"
+    assert _runs(text) == set()
+    text = "宜昌市政协召开会议。\n“清江护岸”志愿服务活动由市委、宜昌市政协联合发起。\n"
+    assert _runs(text) == {(YICHANG, "清江护岸")}
+
+
 def test_a_committee_with_a_party_organisation_as_partner_still_runs() -> None:
     assert _runs("宜昌市政协联合民盟宜昌市委开展“同心助学”活动。") == {(YICHANG, "同心助学")}
 
