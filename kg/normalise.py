@@ -5,7 +5,8 @@ monotone and in range.  The steps, each a linear pass that keeps the map (:mod:`
 
 1. HTML: the visible text of the page (scripts, styles, navigation, share widgets and
    footers dropped; entities decoded), mapped into the HTML source;
-2. hard wrapping (a line break every N characters) rejoined; line ends, invisible characters;
+2. a text that is UTF-8 misread as a whole (as GB18030, Big5 or Windows-1252) read back;
+   hard wrapping (a line break every N characters) rejoined; line ends, invisible characters;
 3. pinyin annotations removed (``協(xié)`` -> ``協``), real parentheses kept;
 4. GBK/Big5 byte-shift mojibake recovered where a character model finds the recovery far
    more likely; unrecoverable runs and ``?``/U+FFFD runs are marked as "lost" zones;
@@ -61,6 +62,7 @@ def normalise(article: Article) -> Doc:
     raw = article.raw
     is_html = article.media_type == "text/html" or (article.media_type != "text/plain" and html.looks_like_html(raw))
     buf = html.extract(raw) if is_html else Mapped.identity(raw)
+    buf, misread = mojibake.reread(buf)
     buf, n_unwrapped = wrap.unwrap(buf)  # on the lines as they were wrapped
     buf, _ = punct.unify_lines(buf)
     buf, n_pinyin = punct.remove_pinyin(buf)
@@ -76,7 +78,7 @@ def normalise(article: Article) -> Doc:
     quality = {"encoding": article.encoding, "script": scr, "html": is_html, "pinyin_removed": n_pinyin,
                "punctuation_repaired": n_punct, "punctuation_unified": n_unified,
                "mojibake_recovered": n_recovered, "mojibake_lost": len(lost),
-               "lines_unwrapped": n_unwrapped}
+               "lines_unwrapped": n_unwrapped, "misread_as": misread}
     if not article.title:
         title = _title(buf.text, zones)
         if title:

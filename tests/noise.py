@@ -20,7 +20,8 @@ noise kinds are the ones of issue 3, each modelled on how it arises:
 * :func:`hard_wrap` - a line break every N characters or 2N columns (fixed-width text);
 * :func:`container` - the file re-encoded as GBK, Big5 or UTF-16, or wrapped in an HTML page
   (UTF-8 or GBK) with navigation and footer elements, quotation marks as entities and inline
-  tags cutting through the text.
+  tags cutting through the text, or misread as a whole (:func:`misread`: UTF-8 shown as
+  Windows-1252, saved as UTF-8).
 
 :func:`noisy_copy` chains them all.  Nothing here knows any article: the protected names are
 passed in (the test passes the gold labels).
@@ -263,7 +264,18 @@ def _inline_markup(line: str, rng: random.Random) -> str:
     return "".join(res)
 
 
-CONTAINERS = ("gbk", "big5", "utf-16", "html")
+CONTAINERS = ("gbk", "big5", "utf-16", "html", "misread")
+
+
+def misread(text: str) -> str:
+    """UTF-8 bytes shown as Windows-1252 the way browsers do it (undefined bytes as C1
+    controls), as a page saved after a wrong guess holds them: ``å®œæ˜Œ``.
+
+    >>> misread("宜")
+    'å®œ'
+    """
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in text.encode("utf-8"))
 
 
 def container(text: str, kind: str, rng: random.Random) -> tuple[bytes, str, str]:
@@ -283,6 +295,8 @@ def container(text: str, kind: str, rng: random.Random) -> tuple[bytes, str, str
                 "</body></html>\n")
         enc = "gb18030" if charset == "gbk" else "utf-8"
         return page.encode(enc), ".html", enc
+    if kind == "misread":
+        return misread(text).encode("utf-8"), ".txt", "utf-8"
     order = {"gbk": ["gbk", "gb18030"], "big5": ["big5", "utf-16"], "utf-16": ["utf-16"]}[kind]
     for enc in order:
         try:

@@ -5,7 +5,7 @@ The articles are the hand-annotated unseen dev set (``tests/data/unseen`` with g
 ``tests/data/unseen_gold``; whatever is there).  Each gets one noisy copy from
 :mod:`noise` (Traditional script, pinyin, doubled punctuation, a GBK byte-shifted run away
 from the gold names, navigation and footer lines, and a GBK/Big5/UTF-16 or HTML container,
-cycled so that every container is used).  Each set is built once per module, one worker.
+or a whole-text misreading, cycled so that every container is used).  Each set is built once per module, one worker.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ def test_report_carries_a_quality_record_per_article(noisy_build):
         assert q["encoding"].startswith(info["encoding"].replace("gbk", "gb18030")), (info, q)
         assert q["html"] is (info["container"] == "html")
         assert q["script"] == "Hant"
+        assert q["misread_as"] == ("cp1252" if info["container"] == "misread" else "")
         assert q["pinyin_removed"] > 0 and q["punctuation_repaired"] > 0
         for key in ("mojibake_recovered", "mojibake_lost"):
             assert isinstance(q[key], int) and q[key] >= 0

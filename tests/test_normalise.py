@@ -12,7 +12,7 @@ import opencc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from noise import gbk_shift
+from noise import gbk_shift, misread
 
 from kg.model import Article, Doc
 from kg.normalise import normalise
@@ -183,6 +183,26 @@ def test_menus_and_tables_are_not_wrapping():
             "2024年9月  视察调研  反映民意"]
     raw = "\n".join(["首页 新闻 协商 履职"] * 5 + rows + ["以上为全年主要工作安排。"])
     assert normalise(art(raw)).text == raw
+
+
+def test_text_misread_as_a_whole_is_read_back():
+    """UTF-8 shown as Windows-1252 (``å®œ``) and saved: read back character for character,
+    each character mapped to the three misread ones its bytes became."""
+    clean = "\n".join(PARAGRAPHS)
+    raw = misread(clean)
+    doc = normalise(art(raw))
+    check_map(doc)
+    assert doc.text == clean and doc.quality["misread_as"] == "cp1252"
+    i = doc.text.index("县")
+    assert raw[doc.raw_starts[i]:doc.raw_ends[i]] == misread("县")
+    gbk = normalise(art(clean.encode("utf-8").decode("gb18030", errors="replace")))
+    assert gbk.quality["misread_as"] == "gb18030" and "推进乡村振兴工作情况的通报" in gbk.text
+
+
+def test_accented_latin_is_not_a_misreading():
+    raw = "Café Müller à Paris: naïve façade, crème brûlée, déjà vu. 政协委员参观了展览。"
+    doc = normalise(art(raw))
+    assert doc.text == raw and doc.quality["misread_as"] == ""
 
 
 def test_rare_names_are_not_touched():

@@ -354,6 +354,10 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
                     lost.append(buf.span(a, b))
                 continue
             _, cand, enc, x, y = found
+            window = buf.text[a:b]
+            while len(cand) > 1 and cand[-1][1] == cand[-1][2] and cand[-1][0] == window[cand[-1][1]]:
+                cand = cand[:-1]  # the reading's end is the text as it was (a shift undone by another):
+            y = cand[-1][2] + 1  # leave it out, so that the hits in it are looked at on their own
             # the kept start may be a run of its own (a second pass would find it)
             head = _recover(buf.text[a:a + x], buf.text[a - 1:a], buf.text[a + x]) if x >= 2 else None
             if head:
@@ -405,6 +409,88 @@ def _orphans(buf: Mapped, enc: str) -> tuple[Mapped, int]:
         if c:
             edits.append((i, i + 1, c, [buf.starts[i]], [buf.ends[i]]))
     return splice(buf, edits), len(edits)
+
+
+# a whole text misread: UTF-8 bytes shown as GB18030 (``瀹滄槍``), Big5 or Windows-1252 (``å®œæ˜Œ``)
+_MISREADS = ("gb18030", "cp1252")  # (UTF-8 read as Big5 loses most of its bytes: nothing to read back)
+_CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes Windows-1252 leaves undefined: U+FFFD once misread
+_LATIN1 = re.compile("[\u00c0-\u00ff]")
+_HAN_RE = re.compile(f"[{_HAN}]")
+MISREAD_SAMPLE = 4000  # characters looked at to decide whether to try
+MIN_REREAD = 0.8  # share of common characters the re-read text must reach (see charmodel.plausibility)
+
+
+def _encode_tracked(text: str, enc: str) -> tuple[bytes, list[int]] | None:
+    data = bytearray()
+    owner: list[int] = []
+    for k, c in enumerate(text):
+        try:
+            bs = c.encode(enc)
+        except UnicodeEncodeError:
+            if c == "\ufffd":  # a byte the misreading lost: never valid UTF-8, so its character is lost
+                bs = b"\xff"
+            elif enc == "cp1252" and "\x80" <= c <= "\x9f":  # bytes Windows-1252 leaves undefined
+                bs = c.encode("latin-1")
+            else:
+                return None
+        data += bs
+        owner.extend([k] * len(bs))
+    if enc == "cp1252":
+        _fill_holes(data)
+    return bytes(data), owner
+
+
+def _fill_holes(data: bytearray) -> None:
+    """Each 0xFF that stands for a byte Windows-1252 could not show: the undefined byte that
+    completes the most frequent character of its UTF-8 sequence (else it stays invalid)."""
+    from kg.text.charmodel import FLOOR, model
+
+    logp = model().logp
+    for i in [i for i, b in enumerate(data) if b == 0xFF]:
+        lead = next((j for j in range(i - 1, max(-1, i - 4), -1) if data[j] >= 0xC0), None)
+        if lead is None:
+            continue
+        size = 2 if data[lead] < 0xE0 else 3 if data[lead] < 0xF0 else 4
+        best: tuple[float, int] | None = None
+        for b in _CP1252_HOLES:
+            data[i] = b
+            try:
+                c = bytes(data[lead:lead + size]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            score = logp.get(c, FLOOR)
+            if best is None or score > best[0]:
+                best = (score, b)
+        data[i] = best[1] if best else 0xFF
+
+
+def reread(buf: Mapped) -> tuple[Mapped, str]:
+    """A text that is UTF-8 read with the wrong codec, as a whole (a page saved after a wrong
+    guess), read back with its map: each character maps to the misread characters its bytes
+    came from.  Returns the buffer and the codec it had been misread with ("" if none).
+
+    Tried only when a sample looks like it (many rare Chinese characters, or many accented
+    Latin letters), and kept only when the re-read text is plainly Chinese."""
+    from kg.text.charmodel import plausibility
+
+    text = buf.text
+    sample = text[:MISREAD_SAMPLE]
+    han = len(_HAN_RE.findall(sample))
+    rare = len(_rare_re().findall(sample)) if han else 0
+    latin = len(_LATIN1.findall(sample))
+    if not ((han >= 20 and rare >= 0.2 * han) or latin >= max(10, 0.1 * len(sample))):
+        return buf, ""
+    base = plausibility(text)
+    for enc in _MISREADS:
+        encoded = _encode_tracked(text, enc)
+        if encoded is None:
+            continue
+        chars = _decode_tracked(*encoded, "utf-8")
+        new = "".join(c for c, _, _ in chars)
+        if (new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= MIN_REREAD
+                and plausibility(new) >= base + 0.3):
+            return Mapped(new, [buf.starts[i] for _, i, _ in chars], [buf.ends[j] for _, _, j in chars]), enc
+    return buf, ""
 
 
 def marks(text: str) -> list[tuple[int, int]]:
