@@ -28,7 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -42,10 +44,12 @@ PARTS = [
     ("kg.relate_runs", "relate", "relate.runs"),
     ("kg.relate_people", "relate", "relate.people"),
     ("kg.rdf", "Serialisation.__init__", "export.quads_sort"),  # corpus_quads, dedup, sort
-    ("kg.rdf", "Serialisation.turtle", "export.turtle"),
-    ("kg.rdf", "Serialisation.ntriples", "export.ntriples"),
-    ("kg.rdf", "Serialisation.jsonld", "export.jsonld"),
-    ("kg.rdf", "Serialisation.trig", "export.trig"),
+    # the RDF files are streamed: their chunks are made while write_files writes them, so
+    # export.write_files includes export.turtle/ntriples/jsonld/trig
+    ("kg.rdf", "Serialisation.turtle_chunks", "export.turtle"),
+    ("kg.rdf", "Serialisation.ntriples_chunks", "export.ntriples"),
+    ("kg.rdf", "Serialisation.jsonld_chunks", "export.jsonld"),
+    ("kg.rdf", "Serialisation.trig_chunks", "export.trig"),
     ("kg.rdf", "write_atomic", "export.write_files"),
     ("kg.exports", "graphml", "export.graphml"),
     ("kg.exports", "entities_csv", "export.entities_csv"),
@@ -82,7 +86,32 @@ def _instrument() -> None:
         for part in path:
             owner = getattr(owner, part, None)
         if owner is not None and callable(getattr(owner, attr, None)):
-            pipeline.instrument(owner, attr, name)
+            if attr.endswith("_chunks"):
+                _instrument_chunks(owner, attr, name)
+            else:
+                pipeline.instrument(owner, attr, name)
+
+
+def _instrument_chunks(owner: Any, attr: str, name: str) -> None:
+    """Like :func:`kg.pipeline.instrument` for a function returning an iterator: the time is
+    spent making each item (one call counted per chunk)."""
+    from kg import pipeline
+
+    func = getattr(owner, attr)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        it = func(*args, **kwargs)
+        while True:
+            with pipeline.timed(name):
+                item = next(it, _END)
+            if item is _END:
+                return
+            yield item
+
+    setattr(owner, attr, wrapper)
+
+
+_END = object()
 
 
 def child(args: argparse.Namespace) -> None:

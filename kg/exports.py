@@ -12,7 +12,7 @@ import csv
 import gc
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]  # the escaping networkx's writer gets
@@ -184,16 +184,21 @@ def _no_gc() -> Iterator[None]:
 def _write_exports(corpus: Corpus, outdir: Path) -> dict[str, Path]:
     written: dict[str, Path] = {}
 
-    def write(name: str, data: bytes | None) -> None:
+    def write(name: str, data: bytes | Iterable[bytes] | None) -> None:
         if data is not None:
             rdf.write_atomic(outdir / name, data)
             written[name] = outdir / name
 
-    ser = rdf.Serialisation(rdf.corpus_quads(corpus))  # quads sorted and terms rendered once for all four
-    write("graph.ttl", ser.turtle())
-    write("graph.nt", ser.ntriples())
-    write("graph.jsonld", ser.jsonld())
-    write("graph.trig", ser.trig())
+    def encoded(chunks: Iterable[str]) -> Iterator[bytes]:
+        return (c.encode("utf-8") for c in chunks)
+
+    # quads sorted and terms rendered once for all four; each file streamed in chunks (a
+    # 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
+    ser = rdf.Serialisation(rdf.corpus_quads(corpus))
+    write("graph.ttl", encoded(ser.turtle_chunks()))
+    write("graph.nt", encoded(ser.ntriples_chunks()))
+    write("graph.jsonld", encoded(ser.jsonld_chunks()))
+    write("graph.trig", encoded(ser.trig_chunks()))
     del ser  # the sorted quads and rendered terms are not needed for the rest
     producers: list[tuple[str, Callable[[], bytes | None]]] = [
         ("graph.graphml", lambda: graphml(corpus)),

@@ -619,40 +619,75 @@ def _turtle_body(rows: Iterable[Quad], name: dict[Term, str], indent: str = "") 
     yield f"{indent}{name[s0]} " + sep.join(parts) + " .\n"
 
 
-def _turtle(rows: list[Quad], name: dict[Term, str]) -> bytes:
-    out = ["\n".join(_prologue()) + "\n\n"]
-    out.extend(b + "\n" for b in _turtle_body(rows, name))
-    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+_CHUNK = 4096  # blocks or lines per chunk: whole files are never held as one string
 
 
-def _ntriples(rows: list[Quad], nt: dict[Term, str]) -> bytes:
-    return "".join([f"{nt[s]} {nt[p]} {nt[o]} .\n" for _, s, p, o in rows]).encode("utf-8")
+def _chunked(parts: Iterable[str]) -> Iterator[str]:
+    """``parts`` joined into chunks of :data:`_CHUNK` parts."""
+    buf: list[str] = []
+    for part in parts:
+        buf.append(part)
+        if len(buf) >= _CHUNK:
+            yield "".join(buf)
+            buf = []
+    if buf:
+        yield "".join(buf)
 
 
-def _trig(quads: list[Quad], name: dict[Term, str]) -> bytes:
-    """``quads`` unique and sorted by graph, then in the triples' order."""
-    out = ["\n".join(_prologue()) + "\n\n"]
-    i, n = 0, len(quads)
-    while i < n:
-        g = quads[i][0]
-        j = i
-        while j < n and quads[j][0] == g:
-            j += 1
-        if g == DEFAULT_GRAPH:
-            out.extend(b + "\n" for b in _turtle_body(quads[i:j], name))
+def _one_final_newline(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks of a text, its trailing newlines replaced by one (``text.rstrip("\\n") +
+    "\\n"``) without holding the text: a chunk of newlines only waits for the next one."""
+    pending = ""
+    for chunk in chunks:
+        if chunk.strip("\n"):
+            if pending:
+                yield pending
+            pending = chunk
         else:
-            out.append(f"GRAPH {name[g]} {{\n")
-            out.extend(_turtle_body(quads[i:j], name, "    "))
-            out.append("}\n\n")
-        i = j
-    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+            pending += chunk
+    yield pending.rstrip("\n") + "\n"
 
 
-def _jsonld(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Term]) -> bytes:
+def _turtle_chunks(rows: list[Quad], name: dict[Term, str]) -> Iterator[str]:
+    def parts() -> Iterator[str]:
+        yield "\n".join(_prologue()) + "\n\n"
+        yield from (b + "\n" for b in _turtle_body(rows, name))
+
+    return _one_final_newline(_chunked(parts()))
+
+
+def _ntriples_chunks(rows: list[Quad], nt: dict[Term, str]) -> Iterator[str]:
+    for i in range(0, len(rows), _CHUNK):
+        yield "".join([f"{nt[s]} {nt[p]} {nt[o]} .\n" for _, s, p, o in rows[i:i + _CHUNK]])
+
+
+def _trig_chunks(quads: list[Quad], name: dict[Term, str]) -> Iterator[str]:
+    """``quads`` unique and sorted by graph, then in the triples' order."""
+
+    def parts() -> Iterator[str]:
+        yield "\n".join(_prologue()) + "\n\n"
+        i, n = 0, len(quads)
+        while i < n:
+            g = quads[i][0]
+            j = i
+            while j < n and quads[j][0] == g:
+                j += 1
+            if g == DEFAULT_GRAPH:
+                yield from (b + "\n" for b in _turtle_body(quads[i:j], name))
+            else:
+                yield f"GRAPH {name[g]} {{\n"
+                yield from _turtle_body(quads[i:j], name, "    ")
+                yield "}\n\n"
+            i = j
+
+    return _one_final_newline(_chunked(parts()))
+
+
+def _jsonld_chunks(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Term]) -> Iterator[str]:
     """The text ``json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1)``
     gives for the node objects of the triples of ``rows`` (one per subject, "@type" then the
-    properties in order, expanded values), written from pre-rendered terms: json's
-    pure-Python indenting encoder cost more than every other writer together."""
+    properties in order, expanded values), written from pre-rendered terms, node by node:
+    json's pure-Python indenting encoder cost more than every other writer together."""
     ctx = jsonld_context()
     j = _JsonLdTerms(ctx)
     enc = j.enc
@@ -664,49 +699,57 @@ def _jsonld(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Term]) ->
     for t in objects:
         values[t] = j.value(t)
     type_key = enc("@type")
-    nodes: list[tuple[str, dict[str, list[str]]]] = []
-    cur_id: str | None = None
-    cur: dict[str, list[str]] = {}
-    s0: str | None = None
-    p0: str | None = None
-    lst: list[str] = []
-    for _, s, p, o in rows:
-        if p == p0 and s == s0 and p != RDF_TYPE:  # the next object of the same property
-            lst.append(values[o])
-            continue
-        s0, p0 = s, p
-        sid = iris[s]
-        if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
-            cur_id, cur = sid, {}
-            nodes.append((sid, cur))
-        if p == RDF_TYPE and not isinstance(o, Lit):
-            key, val = type_key, iris[o]
-        else:
-            key, val = iris[p], values[o]
-        got = cur.get(key)
-        if got is None:
-            lst = cur[key] = [val]
-        else:
-            lst = got
-            lst.append(val)
-    out = ["{\n"]
+
+    def node(sid: str, props: dict[str, list[str]]) -> str:
+        return '  {\n   "@id": ' + sid + "".join(
+            f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]" for key, vals in props.items()) + "\n  }"
+
+    def nodes() -> Iterator[str]:
+        cur_id: str | None = None
+        cur: dict[str, list[str]] = {}
+        s0: str | None = None
+        p0: str | None = None
+        lst: list[str] = []
+        for _, s, p, o in rows:
+            if p == p0 and s == s0 and p != RDF_TYPE:  # the next object of the same property
+                lst.append(values[o])
+                continue
+            s0, p0 = s, p
+            sid = iris[s]
+            if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
+                if cur_id is not None:
+                    yield node(cur_id, cur)
+                cur_id, cur = sid, {}
+            if p == RDF_TYPE and not isinstance(o, Lit):
+                key, val = type_key, iris[o]
+            else:
+                key, val = iris[p], values[o]
+            got = cur.get(key)
+            if got is None:
+                lst = cur[key] = [val]
+            else:
+                lst = got
+                lst.append(val)
+        if cur_id is not None:
+            yield node(cur_id, cur)
+
+    head = "{\n"
     if ctx:
-        out.append(' "@context": {\n' + ",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in ctx.items()) + "\n },\n")
+        head += ' "@context": {\n' + ",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in ctx.items()) + "\n },\n"
     else:
-        out.append(' "@context": {},\n')
-    if not nodes:
-        out.append(' "@graph": []\n}\n')
-        return "".join(out).encode("utf-8")
-    out.append(' "@graph": [\n')
-    first = True
-    for sid, props in nodes:
-        out.append('  {\n   "@id": ' + sid if first else ',\n  {\n   "@id": ' + sid)
-        first = False
-        for key, vals in props.items():
-            out.append(f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]")
-        out.append("\n  }")
-    out.append("\n ]\n}\n")
-    return "".join(out).encode("utf-8")
+        head += ' "@context": {},\n'
+    it = nodes()
+    first = next(it, None)
+    if first is None:
+        yield head + ' "@graph": []\n}\n'
+        return
+    yield head + ' "@graph": [\n' + first
+    yield from _chunked(",\n" + n for n in it)
+    yield "\n ]\n}\n"
+
+
+def _bytes(chunks: Iterable[str]) -> bytes:
+    return "".join(chunks).encode("utf-8")
 
 
 def _rows(triples: Iterable[tuple[str, str, Term]]) -> list[Quad]:
@@ -716,12 +759,12 @@ def _rows(triples: Iterable[tuple[str, str, Term]]) -> list[Quad]:
 def write_turtle(triples: list[tuple[str, str, Term]]) -> bytes:
     """Deterministic Turtle of sorted, unique triples (see :func:`unique_triples`)."""
     rows = _rows(triples)
-    return _turtle(rows, _turtle_names(_terms(rows)))
+    return _bytes(_turtle_chunks(rows, _turtle_names(_terms(rows))))
 
 
 def write_ntriples(triples: list[tuple[str, str, Term]]) -> bytes:
     rows = _rows(triples)
-    return _ntriples(rows, {t: _nt(t) for t in _terms(rows)})
+    return _bytes(_ntriples_chunks(rows, {t: _nt(t) for t in _terms(rows)}))
 
 
 def write_trig(quads: Iterable[Quad]) -> bytes:
@@ -733,13 +776,14 @@ def write_jsonld(triples: list[tuple[str, str, Term]]) -> bytes:
     """JSON-LD (expanded values, compact IRIs through the project's prefixes), one node object
     per subject in IRI order; deterministic."""
     rows = _rows(triples)
-    return _jsonld(rows, _terms(rows), {o for _, _, _, o in rows})
+    return _bytes(_jsonld_chunks(rows, _terms(rows), {o for _, _, _, o in rows}))
 
 
 class Serialisation:
     """Every RDF export of one set of quads, from one pass: the quads deduplicated and sorted
     once, every distinct term rendered once per syntax (Turtle and TriG share their names), so
-    that writing costs a string join per triple.
+    that writing costs a string join per triple.  The ``*_chunks`` methods give a file's text
+    in pieces (for :func:`write_atomic`): no file is ever held whole in memory.
 
     >>> q = [("", "https://w3id.org/cppcc-kg/id/x", RDF_TYPE, "https://w3id.org/cppcc-kg/ontology#Post")]
     >>> s = Serialisation(q + q)  # duplicates are written once
@@ -760,32 +804,49 @@ class Serialisation:
             self._names = _turtle_names(self.terms)
         return self._names
 
+    def turtle_chunks(self) -> Iterator[str]:
+        return _turtle_chunks(self.triples, self.names())
+
+    def trig_chunks(self) -> Iterator[str]:
+        return _trig_chunks(self.quads, self.names())
+
+    def ntriples_chunks(self) -> Iterator[str]:
+        return _ntriples_chunks(self.triples, {t: _nt(t) for t in self.terms})
+
+    def jsonld_chunks(self) -> Iterator[str]:
+        return _jsonld_chunks(self.triples, self.terms, self.objects)
+
     def turtle(self) -> bytes:
-        return _turtle(self.triples, self.names())
+        return _bytes(self.turtle_chunks())
 
     def trig(self) -> bytes:
-        return _trig(self.quads, self.names())
+        return _bytes(self.trig_chunks())
 
     def ntriples(self) -> bytes:
-        return _ntriples(self.triples, {t: _nt(t) for t in self.terms})
+        return _bytes(self.ntriples_chunks())
 
     def jsonld(self) -> bytes:
-        return _jsonld(self.triples, self.terms, self.objects)
+        return _bytes(self.jsonld_chunks())
 
 
 # ---------------------------------------------------------------------------------------------
 # files
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
-    (or a build killed half-way) never sees a half-written file."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of bytes written as they come) to ``path`` through a
+    temporary file and a rename, so that a reader (or a build killed half-way) never sees a
+    half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.chmod(tmp, 0o644 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                fh.write(data)
+            else:
+                for chunk in data:
+                    fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
