@@ -190,6 +190,16 @@ def _compact(iri: str) -> str:
     return iri
 
 
+def test_streamed_files_do_not_depend_on_the_chunk_size(tmp_path, monkeypatch):
+    corpus = make_corpus()
+    whole = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "whole")
+    monkeypatch.setattr(rdf, "_CHUNK", 1)  # every block, line and node object a chunk of its own
+    tiny = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "tiny")
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"):
+        assert whole[name].read_bytes() == tiny[name].read_bytes(), name
+        assert whole[name].read_bytes().endswith(b"\n") and not whole[name].read_bytes().endswith(b"\n\n")
+
+
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
     target = tmp_path / "graph.ttl"
     target.write_bytes(b"old")
