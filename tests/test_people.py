@@ -441,3 +441,11 @@ def test_transliterated_names_without_a_han_surname():
 
 def test_names_before_deng_tongzhi():
     assert sorted(persons(make_doc("会上，韦国平、李秋红等同志作了发言。", HUNAN))) == ["李秋红", "韦国平"]
+
+
+def test_membership_before_a_comma_opens_the_post_chain():
+    doc = make_doc("作为省政协港区委员，某投资有限公司董事长刘烈文专程赴会。", HUNAN)
+    assert any(p["committee"] == "committee:430000" for p in persons(doc)["刘烈文"])
+    # a membership ending another clause is not the next person's post
+    doc = make_doc("会议增补张三丰为市政协委员，市委常委、统战部部长李四光出席。", HUNAN)
+    assert all(p["kind"] != "cppcc" for p in persons(doc)["李四光"])

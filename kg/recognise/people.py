@@ -425,6 +425,16 @@ _PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战
 Found = tuple[int, int, list[dict[str, str]]]  # start, end, posts
 
 
+def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
+    """The committee written before the title at ``ts`` opens its clause (南宁市政协委员，…;
+    作为省政协委员，…), unlike 当选为市政协委员，…"""
+    c = _committee_before(committees, ts)
+    if c is None:
+        return False
+    head = text[max(0, c.start - 2):c.start]
+    return c.start == 0 or not _is_han(text[c.start - 1]) or head in ("作为", "身为")
+
+
 def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
                   committees: Sequence[Mention]) -> list[dict[str, str]]:
     """The posts listed before a post, separated by 、 (市政协党组成员、秘书长某某): walk back
@@ -435,13 +445,20 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
     k = ts
     for _ in range(6):
         seg = k - len(_han_run_before(text, k, limit=24))
-        if seg <= 0 or text[seg - 1] != "、":
+        if seg <= 0 or text[seg - 1] not in "、，,":
             break
         prev = titles.get(seg - 1)
         if prev is None:
             break
-        out.append(post_before(doc, prev.start(), prev.group(), committees))
+        post = post_before(doc, prev.start(), prev.group(), committees)
+        if text[seg - 1] != "、" and not (post["kind"] == "cppcc" and post["committee"]
+                                          and prev.group() in ("委员", "常委", "常务委员")
+                                          and _opens_clause(text, committees, prev.start())):
+            break  # after a comma only a membership opening the clause (全国政协委员，某集团董事长某某)
+        out.append(post)
         k = prev.start()
+        if text[seg - 1] != "、":
+            break
     return out
 
 
