@@ -5,16 +5,26 @@ off: every character is made of the second byte of one real character and the fi
 the next, giving runs of rare characters that never stand together (``闭劶案惺埽嵓蝺x`` for
 ``”談及感受，鄭嘉儀``).  UTF-8 read as GBK (``鍗庝负``) is the other classic.
 
-1. **Detect**: characters outside the common set of :mod:`kg.text.charmodel` (one regex scan;
-   clean text stops here) seed a window, widened over neighbours that do not form known
-   bigrams with it (ASCII letters and ``?!`` included: they are single GBK bytes).
-2. **Recover**: for trims of the window and each reading (GB18030 or Big5 re-encoded and
-   decoded one byte off; GB18030 bytes decoded as UTF-8) the characters are re-encoded and
-   decoded while tracking which window characters each new character's bytes came from, so
-   the map to the raw file survives.
-3. **Choose**: keep the best reading only if the character model scores it far above the
-   window (Traditional readings are scored after ``t2s``).  Bytes that decode to nothing are
-   U+FFFD and become "lost" spans, as do windows that nothing recovers, and ``?``/U+FFFD runs.
+1. **Detect**: characters outside the common set of :mod:`kg.text.charmodel`, GBK symbols news
+   does not use (``∮``, ``⒆``), private-use and radical characters (one regex scan; clean text
+   stops here) seed a window, widened over neighbours that do not form known bigrams with it
+   (ASCII letters and ``?!`` included: they are single GBK bytes).
+2. **Recover**: for trims of the window (up to :data:`TRIM` a side) and each reading (GB18030
+   or Big5 re-encoded and decoded one byte off; GB18030 bytes decoded as UTF-8) the
+   characters are re-encoded and decoded while tracking which window characters each new
+   character's bytes came from, so the map to the raw file survives.  The character whose
+   first byte the shift ate, and the one whose second byte is missing, are put back when
+   exactly one dictionary character with the byte that is left makes a word with its
+   neighbour (:func:`_complete`).
+3. **Choose**: keep a reading only if the character model scores what its bytes decode to
+   far above the window; among those, the one whose whole window reads best.  Bytes that
+   decode to nothing are U+FFFD and become "lost" spans, as do windows that nothing
+   recovers, and ``?``/U+FFFD runs.
+4. **Lone second bytes** (``委T`` for ``委員``) are completed the same way in a text where a
+   run was recovered, outside quotation marks.
+
+:func:`reread` handles the other case: a whole text misread (UTF-8 shown as GB18030 or
+Windows-1252 and saved so), read back as one reading before anything else.
 """
 
 from __future__ import annotations
