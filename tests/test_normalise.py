@@ -161,6 +161,20 @@ def test_hard_wrapped_text_is_rejoined(width):
     assert doc.quality["lines_unwrapped"] == raw.count("\n") - (len(PARAGRAPHS) - 1)
 
 
+def test_wrapping_keeps_full_stops_and_joins_name_dots():
+    """A paragraph that ends exactly at the width stays apart from the next line (a footer
+    glued to the story would hide it); a break before the dot of 某某·委员 is joined."""
+    body = "\n".join(PARAGRAPHS[:2]) + "\n县政协今年以来持续着力精心造“山水·委员之家”平台，推动协商向基层延伸。"
+    raw = _hard_wrap(body, 17)
+    assert "\n·委员之家" in raw
+    lines = raw.split("\n")
+    lines[-1] = lines[-1] + "甲" * (17 - len(lines[-1]) - 1) + "。"  # the last line fills the width
+    raw = "\n".join(lines) + "\n地址：某某路1号 邮编：100000"
+    text = normalise(art(raw)).text
+    assert text.endswith("。\n地址：某某路1号 邮编：100000")
+    assert "精心造“山水·委员之家”平台" in text
+
+
 def test_hard_wrapped_by_display_columns():
     """Wrapped at 40 columns: a Chinese character is two, so lines hold 20 characters, or 19
     when a character did not fit after a digit."""

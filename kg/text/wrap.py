@@ -21,7 +21,12 @@ MIN_LINES = 4  # lines of the common width needed before a text counts as wrappe
 SHARE = 0.3  # ... and their share of the lines at least MIN_WIDTH long (a paragraph's last line is shorter)
 _NEWLINE = re.compile(r"\r?\n")
 _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of equal width, not wrapping
-_NOT_A_CONTINUATION = re.compile(r"\s|[-•·▪●◆■□]|\d{1,2}[.、)）]")  # indent or list item: a new paragraph
+# an indent or a list item starts a new paragraph (a single space is where the wrap broke;
+# a middle dot with no space is inside a name: 朱子故里·委员)
+_NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|\d{1,2}(?:[、)）]|\.\s)")
+# a paragraph's last line may fill the width by chance: a break after a full stop stays (it
+# costs a paragraph split at most, while joining could glue a footer line to the story)
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 
 
 # East Asian Wide and Fullwidth characters (two columns), as one regex: C speed on long texts
@@ -52,7 +57,7 @@ def wrap_width(lines: list[str]) -> tuple[str, int] | None:
     True
     """
     for measure, size in (("chars", len), ("columns", _columns)):
-        widths = sorted((size(x.rstrip()) for x in lines), reverse=True)
+        widths = sorted((size(x.rstrip("\r")) for x in lines), reverse=True)  # spaces count: the wrapper saw them
         long_ = [w for w in widths if w >= MIN_WIDTH]
         if len(long_) < MIN_LINES:
             continue
@@ -86,8 +91,9 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
-        if (size(line.rstrip()) >= width - slack and nxt and not _NOT_A_CONTINUATION.match(nxt)
-                and not _TABLE.search(line)):
+        line = line.rstrip("\r")
+        if (size(line) >= width - slack and nxt and not _NOT_A_CONTINUATION.match(nxt)
+                and not _TABLE.search(line) and not _SENTENCE_END.search(line)):
             join_after.add(pos)
         pos += 1
 
