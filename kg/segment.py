@@ -3,7 +3,8 @@
 A sentence ends at 。！？；!? (with any closing quotes or brackets that follow, so a quote's
 closing mark stays with its sentence) or at a line break; a paragraph is a line.  A run of
 more than :data:`MAX_SENTENCE` characters without a full stop is cut after a comma, so that
-no later stage sees a page-long sentence.  Each sentence takes the zone (:mod:`kg.text.boilerplate`) in which it starts.
+no later stage sees a page-long sentence.  Each sentence takes the zone (:mod:`kg.text.boilerplate`) in which it starts
+(past any lost characters it starts with).
 """
 
 from __future__ import annotations
@@ -23,10 +24,16 @@ MAX_SENTENCE = 400  # longer "sentences" (no full stop for pages) are cut at a c
 def _zone_finder(doc: Doc):
     starts = [z.start for z in doc.zones]
 
-    def kind(pos: int) -> str:
+    def kind(pos: int, end: int | None = None) -> str:
+        """The zone at ``pos``; a "lost" zone (unrecoverable noise) gives way to the zone of
+        the first character after it before ``end``: a sentence that starts with a lost
+        character is still the story's."""
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and doc.zones[i].start <= pos < doc.zones[i].end:
-            return doc.zones[i].kind
+            z = doc.zones[i]
+            if z.kind == "lost" and end is not None and z.end < end:
+                return kind(z.end, end)
+            return z.kind
         return "body"
 
     return kind
@@ -54,10 +61,10 @@ def segment(doc: Doc) -> Doc:
             cut = a + MAX_SENTENCE
             soft = [m.end() for m in _SOFT.finditer(text, a + MAX_SENTENCE // 2, cut)]
             cut = soft[-1] if soft else cut
-            sentences.append(Sentence(a, cut, paragraph, zone_of(a)))
+            sentences.append(Sentence(a, cut, paragraph, zone_of(a, cut)))
             a = cut
         if b > a:
-            sentences.append(Sentence(a, b, paragraph, zone_of(a)))
+            sentences.append(Sentence(a, b, paragraph, zone_of(a, b)))
 
     for m in _END.finditer(text):
         if m.group() == "\n":

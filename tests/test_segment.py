@@ -38,6 +38,12 @@ def test_sentences_carry_their_zone():
     assert all(z == "body" for t, z in zones.items() if t.startswith("本报讯") or t.startswith("委员"))
 
 
+def test_sentence_starting_with_lost_characters_keeps_its_zone():
+    out = sents("当前位置：首页 > 新闻\n本报讯 会议召开。\n\ufffd\ufffd拓展委员联系群众渠道，市政协打造“某某”平台。")
+    assert out[-1] == ("\ufffd\ufffd拓展委员联系群众渠道，市政协打造“某某”平台。", 2, "body")
+    assert sents("\ufffd\ufffd")[0][2] == "lost"
+
+
 def test_page_long_sentence_is_cut_at_a_comma():
     out = sents("委员们建言献策，" * 200)
     assert all(len(t) <= MAX_SENTENCE for t, _, _ in out)
