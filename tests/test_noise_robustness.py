@@ -3,9 +3,11 @@
 
 The articles are the hand-annotated unseen dev set (``tests/data/unseen`` with gold in
 ``tests/data/unseen_gold``; whatever is there).  Each gets one noisy copy from
-:mod:`noise` (Traditional script, pinyin, doubled punctuation, a GBK byte-shifted run away
-from the gold names, navigation and footer lines, and a GBK/Big5/UTF-16 or HTML container,
-or a whole-text misreading, cycled so that every container is used).  Each set is built once per module, one worker.
+:mod:`noise`: Traditional script, full-width forms, a GBK byte-shifted run away from the gold
+names, navigation and footer lines, indents and invisible characters, pinyin, doubled
+punctuation, sometimes hard wrapping, and a container - GBK, Big5, UTF-16, an HTML page or a
+whole-text misreading - cycled so that every one is used.  Each set is built once per
+module, one worker.
 """
 
 from __future__ import annotations
