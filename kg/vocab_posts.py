@@ -43,7 +43,7 @@ NON_NAME_CHARS = frozenset(
 
 # Characters of NON_NAME_CHARS that are common in given names all the same (李为民, 王和平,
 # 刘再明, 李其昌, 张之华, 王全胜): a name may hold them when it ends on a clear boundary.
-SOFT_NAME_CHARS = frozenset("为和再其之全")
+SOFT_NAME_CHARS = frozenset("为和再其之全年")  # 年 of dates, and of 王永年, 李松年
 
 # Words that follow a name in news prose (the name ends where one of these starts).
 FOLLOW_WORDS = (
@@ -173,6 +173,24 @@ DEMOCRATIC_PARTY_FULL = {v: k for k, v in DEMOCRATIC_PARTIES.items()}
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "合作社")
 MEDIA_SUFFIXES = ("日报社", "日报", "晚报", "政协报", "报社", "电视台", "广播电视台", "新闻网", "网", "杂志社")
 
+# Middle dots between the parts of a transliterated name (买买提·吐尔逊, 努尔兰・别克): the
+# scorer removes these three; the others are typing variants, labelled with the first.
+NAME_DOTS = "·・•"
+NAME_DOT_VARIANTS = "‧･∙⋅"
+# Characters of Uyghur, Kazakh, Kyrgyz, Mongolian and Tibetan names written in Han characters
+# (吐尔逊, 阿不都拉, 托合提, 别克, 热依汗): where the last part of a dotted name ends is decided
+# by them (the verb after the name, 出席, 主持, 表示, is made of other characters).
+DOTTED_NAME_CHARS = frozenset(
+    "阿艾爱安昂敖奥巴拜班包宝保贝本比毕别宾波伯博布才查朝楚达代丹道德迪地丁东都杜敦多朵俄额恩尔法凡菲夫"
+    "弗福甫盖甘刚高戈格根古贡哈海含汗罕杭合何赫黑亨洪胡呼花华环霍吉加佳贾杰捷金居俊喀卡开凯坎康考柯科"
+    "克肯空孔库夸奎坤昆拉腊来莱赖兰朗劳勒雷蕾力丽利莉里连良列林琳玲柳龙隆娄卢鲁路伦罗洛吕玛马迈麦曼满芒"
+    "毛茂梅美门蒙孟米密敏明摩莫墨姆木穆那纳娜乃奈南尼妮宁努奴诺欧帕排潘庞佩皮坡普齐其奇琪恰乔切钦青琼秋"
+    "曲确热仁日茹如儒若萨赛塞桑色森沙莎山尚舍申什石史舒斯司松苏素索塔台太泰坦汤唐特提天铁通图吐托瓦娃"
+    "万旺维卫温文翁沃乌吾武西希锡夏仙贤香祥谢辛新欣兴休秀旭雅亚娅延燕扬杨耶叶伊依衣义易音尤友玉裕元约"
+    "云扎则泽增詹哲珍真孜宗祖左逊买卓珠嘎旦措次顿追拥央白"
+    "不卜肉乎牙琴登再"  # 阿不都, 阿卜杜, 肉孜, 托乎提, 尼牙孜, 斯琴, 敖登, 再努尔
+)
+
 # Characters of transliterated minority names (Yi 吉克石布, 沙马阿依; Tibetan 扎西多吉; Uyghur
 # 买买提江; Mongolian 巴特尔): a four-character name after a post is taken whole when at least
 # two of its last three characters are among these.
@@ -180,6 +198,7 @@ TRANSLIT_NAME_CHARS = frozenset(
     "阿尔克布呷依则木巴拉吉扎西多曲比果日格桑次仁旦措卓玛央嘎加索朗泽顿珠达娃姆尼乌兰特孜买提江古丽努艾热合曼"
     "沙马苏呷莫惹什哈且铁图门都其各那达赛罕乃斯坦亚库孔普布琼洛追强巴白玛"
     "瓦金益降绒郎贡旺堆宗俄勒约伍海来乃惹"
+    "吐逊汗托洪甫迪"  # Uyghur and Kazakh: 吐尔逊, 热依汗, 托合提
 )
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does

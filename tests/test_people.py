@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -31,7 +32,8 @@ def make_doc(text: str, committees: dict[str, tuple[str, str]] | None = None) ->
 def persons(doc: Doc) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for m in people.recognise(doc):
-        assert m.cls == PERSON and m.key == f"person:{m.label}"
+        # one key whatever middle dot a transliterated name is written with
+        assert m.cls == PERSON and m.key == "person:" + re.sub("[·・•]", "·", m.label)
         out.setdefault(m.label, []).extend(m.attrs.get("posts", []))
     return out
 
@@ -449,3 +451,64 @@ def test_membership_before_a_comma_opens_the_post_chain():
     # a membership ending another clause is not the next person's post
     doc = make_doc("会议增补张三丰为市政协委员，市委常委、统战部部长李四光出席。", HUNAN)
     assert all(p["kind"] != "cppcc" for p in persons(doc)["李四光"])
+
+
+XINJIANG = {"自治区政协": ("committee:650000", "新疆维吾尔自治区政协"),
+            "州政协": ("committee:654000", "伊犁哈萨克自治州政协"),
+            "县政协": ("committee:654025", "新源县政协")}
+
+
+def test_dotted_transliterated_names_are_one_person_with_the_post_before():
+    text = ("自治区政协副主席吐尔洪·买合木提出席并讲话，州政协主席阿不力孜·肉孜主持会议。"
+            "县政协主席叶尔兰・赛力克作交流发言。州政协委员、某公司负责人帕夏古丽•吾守尔表示，要办好实事。")
+    got = persons(make_doc(text, XINJIANG))
+    assert sorted(got) == sorted(["吐尔洪·买合木提", "阿不力孜·肉孜", "叶尔兰・赛力克", "帕夏古丽•吾守尔"])
+    assert got["吐尔洪·买合木提"][0]["committee"] == "committee:650000"
+    assert got["阿不力孜·肉孜"][0]["committee"] == "committee:654000"
+    assert got["叶尔兰・赛力克"][0]["committee"] == "committee:654025"
+    # the committee membership listed before the company post is kept
+    assert any(p["committee"] == "committee:654000" for p in got["帕夏古丽•吾守尔"])
+
+
+def test_dotted_names_in_bylines_and_without_a_title():
+    text = "会议由阿不力孜·肉孜主持。\n（州政协办公室 供稿 通讯员 古再丽‧艾买提）"
+    got = persons(make_doc(text, XINJIANG))
+    # a typing variant of the dot is labelled with the middle dot the scorer removes
+    assert sorted(got) == sorted(["阿不力孜·肉孜", "古再丽·艾买提"])
+    assert [p["kind"] for p in got["古再丽·艾买提"]] == ["media"]
+    # brands, columns and place pairs joined by a dot are not people
+    assert persons(make_doc("打造“天山·雪莲”品牌，委员风采·阿依古丽，中国·哈萨克斯坦合作。", XINJIANG)) == {}
+
+
+def test_single_word_transliterated_names_after_strong_titles():
+    got = persons(make_doc("州政协副主席吐尔逊出席，秘书长热依汗主持。", XINJIANG))
+    assert sorted(got) == ["吐尔逊", "热依汗"]
+    # a bounded longer reading that is a word leaves no prefix behind (买买|提出席)
+    assert "买买" not in persons(make_doc("州政协副主席买买提出席。", XINJIANG))
+
+
+def test_third_given_name_character_common_in_dates():
+    got = persons(make_doc("全国政协副秘书长刘松年参加座谈。", HUNAN))
+    assert list(got) == ["刘松年"]
+    # still no name across a date
+    assert persons(make_doc("市政协主席会议在2024年召开。", HUNAN)) == {}
+
+
+def test_bylines_with_the_sending_organ_before_the_name():
+    got = persons(make_doc("正文。\n（文/图 市政协办公室 孙雨涵）\n正文。\n（县政协办公室 冯立）", HUNAN))
+    assert sorted(got) == sorted(["孙雨涵", "冯立"])
+    assert all(p["kind"] == "media" for ps in got.values() for p in ps)
+    # an organ and words that are no name give nobody
+    assert persons(make_doc("正文。\n（市政协办公室 提供）", HUNAN)) == {}
+
+
+def test_combined_post_keeps_the_committee_of_the_first():
+    doc = make_doc("市政协副主席兼秘书长赵晓川通报有关情况。", HUNAN)
+    posts = persons(doc)["赵晓川"]
+    assert {(p["title"], p["committee"]) for p in posts} == {("副主席", "committee:430300"),
+                                                              ("秘书长", "committee:430300")}
+    rels = relate(replace(doc, mentions=tuple(people.recognise(doc))))
+    assert any(r.predicate == MEMBER_OF and r.object == "committee:430300" for r in rels)
+    # a Party post before 兼 gives no membership
+    doc = make_doc("市委常委兼秘书长钱立群出席。", HUNAN)
+    assert all(p["kind"] != "cppcc" for p in persons(doc)["钱立群"])

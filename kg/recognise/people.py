@@ -9,14 +9,23 @@ character (高质量, 常委会, 万人次, 全区政协):
 * a name list before 等 and a group title (``张三、李四等市政协领导``, ``…等驻镇委员``, ``…等同志``);
 * posts in apposition (``王东明（市政协委员、某公司总经理）说``, ``陈秀芝，省政协委员，…``);
 * a byline (``本报记者 范文静``, ``（通讯员 彭小英 记者 贺立）``, ``编辑：谭雪梅``, ``□黄和芳``,
-  ``记者 江 玮`` with a padded two-character name) or a credit (``王磊 摄``, ``覃珩(文)``);
+  ``记者 江 玮`` with a padded two-character name, ``（文/图 市政协办公室 某某）`` with the sending
+  organ before the name) or a credit (``王磊 摄``, ``覃珩(文)``);
 * an honorific after the name (``张澜先生``, ``某某总书记``), confirmed by jieba's person tag, and
   a member's studio named after him (``张文友委员工作室``, with the names listed before it);
 * a bare name at the start of a clause followed by a speech or action verb (``罗国强出席``,
   ``龚晓峰率队赴…``, ``罗国强在…座谈会上强调``);
 * any further occurrence of a name already accepted in the same article.
 
-Transliterated names (Yi 吉克石布, Tibetan 扎西多吉) are taken whole after a post or in a list.
+Transliterated names (Yi 吉克石布, Tibetan 扎西多吉, Uyghur 吐尔逊) are taken whole after a post or
+in a list.  Names whose parts are joined by a middle dot (``买买提·吐尔逊``, ``努尔兰・别克``) are one
+person wherever they stand (every part of transliteration characters, not inside quotation
+marks); the last part ends where its transliteration characters stop on a word boundary
+(``阿不都拉|主持``).  The label keeps the dot as written (a typing variant such as ‧ becomes ·);
+the key uses · whatever the dot.
+
+Two posts joined by 兼 (``市政协副主席兼秘书长某某``) are both held in the organisation named
+before the first.
 
 Where the name ends (two or three characters) is decided by what follows it (a punctuation
 mark, a verb such as 强调 or 告诉, a particle such as 的) and by characters that never appear
@@ -264,14 +273,98 @@ _SOFT_TO_PLAIN = str.maketrans({c: "明" for c in V.SOFT_NAME_CHARS})
 def _translit_name(text: str, p: int) -> int:
     """Length of a transliterated name without a Han surname (扎西多吉, 格桑, 尔古阿呷) at ``p``:
     two to four transliteration characters ending on a clear boundary, not a dictionary word
-    (加强, 合格), longest first."""
+    (加强, 合格), longest first.  A bounded longer reading that is a word stops the search: its
+    prefix is no name either (买买提出席 is not 买买 before 提出)."""
     for n in (4, 3, 2):
         name = text[p:p + n]
-        if len(name) == n and all(c in V.TRANSLIT_NAME_CHARS or c in "尔俄勒" for c in name) \
-                and (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)) \
-                and not _word_not_name(name[:2]) and not _common_word(name) and _plausible(text, p, n):
-            return n
+        if len(name) == n and all(c in _TRANSLIT_CHARS for c in name) \
+                and (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)):
+            if _word_not_name(name[:2]) or _common_word(name):
+                return 0
+            if _plausible(text, p, n):
+                return n
     return 0
+
+
+# Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
+_TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS | frozenset("尔俄勒")
+
+
+_DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
+_DOT_LABEL = str.maketrans({c: "·" for c in V.NAME_DOT_VARIANTS + "．."})
+_DOT_KEY = str.maketrans({c: "·" for c in _DOTS + "．."})
+
+
+def _dotted_part_ok(part: str) -> bool:
+    """A part of a dotted name: no function character, mostly transliteration characters
+    (not 委员风采·…, a column heading)."""
+    return (0 < len(part) <= 7 and 2 * sum(c in V.DOTTED_NAME_CHARS for c in part) >= len(part)
+            and all(c in V.DOTTED_NAME_CHARS or _given_ok(c) for c in part))  # 提, 都 of 买买提, 阿不都拉
+
+
+def _dotted_last(text: str, i: int, cued: bool) -> int:
+    """Length of the last part of a dotted name at ``i``: the longest run of transliteration
+    characters that ends where a name may end (阿不都拉|主持, not 阿不|都拉); after a cue, a
+    part with other characters ends at the first clear clause end."""
+    run = 0
+    while i + run < len(text) and run < 7 and text[i + run] in V.DOTTED_NAME_CHARS:
+        run += 1
+    for n in range(run, 0 if cued else 1, -1):
+        if _LIST_ITEM_END.match(text, i + n) or _boundary_at(text, i + n):
+            return n
+    if cued:
+        for n in range(1, 6):
+            if i + n > len(text) or not _dotted_part_ok(text[i:i + n]):
+                break
+            if _LIST_ITEM_END.match(text, i + n) or _clause_end(text, i + n):
+                return n
+    return 0
+
+
+def _dotted_name(text: str, p: int, cued: bool = True) -> int:
+    """Length of a transliterated name whose parts are joined by middle dots (买买提·吐尔逊,
+    努尔兰・别克) starting at ``p``, or 0.  ``cued``: a title or a byline says a name starts
+    at ``p``, so a full stop typed between the parts counts as a dot too."""
+    dots = _DOTS + ("．." if cued else "")
+    i, parts = p, 0
+    while True:
+        j = i
+        while j < len(text) and _is_han(text[j]) and j - i < 8:
+            j += 1
+        if not (j + 1 < len(text) and text[j] in dots and _is_han(text[j + 1])):
+            break
+        if not _dotted_part_ok(text[i:j]) or (not cued and j - i < 2):
+            return 0
+        parts += 1
+        i = j + 1
+    if not parts:
+        return 0
+    n = _dotted_last(text, i, cued)
+    if not n or not _dotted_part_ok(text[i:i + n]) or (not cued and n < 2):
+        return 0
+    return i + n - p
+
+
+_OPEN_QUOTES = "“‘「『《〈\"'"
+_CLOSE_QUOTES = "”’」』》〉\"'"
+
+
+def _dotted_names(doc: Doc) -> Iterator[Found]:
+    """A dotted transliterated name anywhere (由艾则孜·阿不都拉主持): every part made of
+    transliteration characters, the first starting after a character that is not one, and
+    not inside quotation marks or 《》 (a brand or a column: “天山·雪莲”)."""
+    text = doc.text
+    for m in re.finditer(f"[{_DOTS}]", text):
+        d = m.start()
+        s = d
+        while s > 0 and d - s < 7 and text[s - 1] in V.DOTTED_NAME_CHARS:
+            s -= 1
+        if d - s < 2 or (s > 0 and text[s - 1] in _OPEN_QUOTES):
+            continue
+        n = _dotted_name(text, s, cued=False)
+        if n and text[s + n:s + n + 1] not in _CLOSE_QUOTES and all(
+                c in V.DOTTED_NAME_CHARS or c in _DOTS for c in text[s:s + n]):
+            yield s, s + n, []
 
 
 def name_length(text: str, p: int, strong: bool = False) -> int:
@@ -373,6 +466,16 @@ def _other_org(text: str, ts: int, run: str) -> tuple[str, str]:
     return "", run
 
 
+def _title_ending(text: str, end: int) -> re.Match[str] | None:
+    """The longest post title ending at ``end``."""
+    pat = _title_re()
+    for k in range(min(end, 8), 0, -1):
+        m = pat.match(text, end - k)
+        if m is not None and m.end() == end:
+            return m
+    return None
+
+
 def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
     """The post a title at ``ts`` names, with the organisation written before it.
 
@@ -381,6 +484,13 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     title (自治区主席); a bare CPPCC title (the article's committee); anything else.
     """
     text = doc.text
+    if ts > 1 and text[ts - 1] == "兼" and (first := _title_ending(text, ts - 1)) is not None:
+        # 市政协副主席兼秘书长: the second post is held in the organisation of the first
+        post = post_before(doc, first.start(), first.group(), committees)
+        if post["kind"] == "cppcc" and post["committee"] and title in V.CPPCC_TITLES + V.ORGAN_TITLES:
+            return {**post, "title": title}
+        if post["kind"] in ("party", "government") and title in V.PARTY_TITLES + V.GOVERNMENT_TITLES:
+            return {**post, "title": title}
     c = _committee_before(committees, ts)
     if c is not None:
         mid = text[c.end:ts]
@@ -443,6 +553,9 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
     text = doc.text
     out: list[dict[str, str]] = []
     k = ts
+    while k > 1 and text[k - 1] == "兼" and (first := titles.get(k - 1)) is not None:
+        out.append(post_before(doc, first.start(), first.group(), committees))  # 副主席兼秘书长
+        k = first.start()
     for _ in range(6):
         seg = k - len(_han_run_before(text, k, limit=24))
         if seg <= 0 or text[seg - 1] not in "、，,":
@@ -516,6 +629,14 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         p = _SEP.match(text, m.end()).end()
         if p == m.end() and (is_ := _IS.match(text, p)):
             p = is_.end()
+        if p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
+            post = post_before(doc, m.start(), title, committees)
+            if post.get("bare"):
+                post = _sentence_committee_post(doc, m.start(), post, committees)
+            posts = _merge_chain(post, _chain_before(doc, m.start(), ends, committees))
+            yield p, p + k, posts
+            yield from _listed_after(text, p + k, posts)
+            continue
         if p < len(text) and not _surname_len(text, p) and title not in _WEAK_TITLES \
                 and (k := _translit_name(text, p)):
             posts = [post_before(doc, m.start(), title, committees)]
@@ -552,26 +673,45 @@ _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]
                            r"|[（(]([^（()）\n]{2,24})[）)](?=\s*(?:\n|$))")
 
 
+def _byline_org(part: str) -> bool:
+    """An organisation credited in a byline (市政协办公室, 县委宣传部, 某县融媒体中心)."""
+    return 3 <= len(part) <= 16 and all(_is_han(c) for c in part) and (
+        "政协" in part or part.endswith(V.FIXED_ORGANS + V.MEDIA_SUFFIXES + V.PARTY_ORG_SUFFIXES
+                                        + ("中心", "委员会", "办公室", "宣传部")))
+
+
 def _paren_bylines(doc: Doc) -> Iterator[Found]:
     """``本报讯（某某）``, ``新华社…电（某某、某某）`` and a parenthesised name list closing a
-    paragraph: each part must be a whole name that jieba agrees with."""
+    paragraph: each part must be a whole name that jieba agrees with.  Media roles and the
+    organisation that sent the text may stand before the names (``（文/图 市政协办公室 某某）``,
+    ``（某县政协办公室 供稿 通讯员 买买提·吐尔逊）``): then the names need no more."""
     text = doc.text
     for m in _PAREN_BYLINE.finditer(text):
         g = 1 if m.group(1) is not None else 2
         lo = m.start(g)
-        parts = re.split(r"[、,，\s]+", m.group(g))
+        parts = [x for x in re.split(r"[、,，\s：:]+", m.group(g)) if x]
         pos = lo
         spans = []
+        credited = False  # a role or an organisation before the names
+        title = "记者"
         for part in parts:
             i = text.find(part, pos)
             pos = i + len(part)
+            if not spans and (part in V.MEDIA_TITLES or _byline_org(part)):
+                credited = True
+                title = part if part in V.MEDIA_TITLES else title if title != "记者" else "供稿"
+                continue
+            if credited and _dotted_name(text, i) == len(part):
+                spans.append((i, i + len(part)))
+                continue
             if not (2 <= len(part) <= 4) or name_length(text, i, strong=True) != len(part) \
-                    or (g == 2 and _jieba_len(text, i) != len(part)) or not _plausible(text, i, len(part)):
+                    or (g == 2 and not credited and _jieba_len(text, i) != len(part)) \
+                    or not _plausible(text, i, len(part)):
                 spans = []
                 break
             spans.append((i, i + len(part)))
         for s2, e2 in spans:
-            yield s2, e2, [_post("记者", "media")]
+            yield s2, e2, [_post(title, "media")]
 
 
 _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通讯员)[\s:：/]*)?([^\n□■]{2,24}?)[ \t\u3000]*(?=\n|$)")
@@ -663,6 +803,10 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
         if not gap:
             return
         p = q + gap
+        if p < len(text) and (k := _dotted_name(text, p)):  # 张三、买买提·吐尔逊
+            yield p, p + k, posts
+            q = p + k
+            continue
         if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
             yield p, p + k, posts  # 张三、国桂荣、李四: a rare surname between two listed names
             q = p + k
@@ -856,7 +1000,8 @@ def recognise(doc: Doc) -> list[Mention]:
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
     cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_box_bylines(doc), *_photo_credits(doc),
             *_before_honorifics(doc, committees),
-            *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees)]
+            *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
+            *_dotted_names(doc)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
@@ -872,7 +1017,10 @@ def recognise(doc: Doc) -> list[Mention]:
         name = re.sub(r"\s", "", text[s:e])  # 江 玮: a padded byline name
         # no "posts" key when the cue gave none: the resolver keeps the first value it sees
         attrs = {"posts": found[(s, e)]} if found[(s, e)] else {}
-        out.append(Mention(PERSON, f"person:{name}", name, s, e, text[s:e], attrs=attrs))
+        # a dotted name keeps the dot as written (·・•, which the scorer ignores), a typing
+        # variant becomes ·; one key whatever the dot, so the person is one entity
+        label = name.translate(_DOT_LABEL)
+        out.append(Mention(PERSON, f"person:{name.translate(_DOT_KEY)}", label, s, e, text[s:e], attrs=attrs))
     return out
 
 
