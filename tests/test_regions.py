@@ -154,3 +154,28 @@ def test_topic_from_a_county_short_form_in_the_title():
 def test_short_forms_inside_names_after_titles():
     text = "广西北流市政协召开会议\n市政协常委黄桂平出席，县领导蒙百色参加。"
     assert [label for _, label in found(text)] == ["广西壮族自治区", "北流市"]
+
+
+def test_division_name_after_a_region_that_is_not_its_parent_is_a_place():
+    # 老城区 is a district of 洛阳市: after 伊宁市 it is that city's old quarter
+    labels = [label for _, label in found("伊犁州政协围绕霍城县产业、伊宁市老城区改造等议题协商。")]
+    assert labels == ["伊犁哈萨克自治州", "霍城县", "伊宁市"]
+    # a child after its parent stays a region
+    assert [label for _, label in found("河南省洛阳市老城区政协召开会议。")] == ["河南省", "洛阳市", "老城区"]
+
+
+def test_one_character_stem_county_after_a_conjunction_or_before_a_level_word():
+    # 和 as a conjunction before 县直 / 县里 / 县委 in an article about the county's own city
+    text = "马鞍山市政协召开茶产业座谈会，茶农和县直部门负责人、村干部和县里专家参加。"
+    assert [label for _, label in found(text)] == ["马鞍山市"]
+    # introduced as a place, or after its city, it is the county
+    text = "马鞍山市政协委员赴和县调研，马鞍山市和县、含山县代表参加。"
+    assert [label for _, label in found(text)] == ["马鞍山市", "和县", "马鞍山市", "和县", "含山县"]
+
+
+def test_short_form_opening_a_three_character_name_after_a_title():
+    # 白城 (白城市) is the surname and first given-name character of a name after 副主席
+    text = "广西北流市政协召开会议\n省政协副主席白城峰主持，市委书记黄南宇出席。"
+    assert [label for _, label in found(text)] == ["广西壮族自治区", "北流市"]
+    # the city itself is still found
+    assert ("白城市", "白城市") in found("吉林省白城市政协召开会议。")

@@ -63,8 +63,10 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
         if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
             continue
         d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
-        if d is None:
-            continue
+        if d is None or (m.start != prev_end and regions.weak_stem_context(doc.text, m, d)):
+            continue  # 茶农和县直部门: no 和县
+        if regions.name_after_title(doc.text, m):
+            continue  # 副主席白城峰: a person, not 白城市
         out.append((m, d))
         prev, prev_end = d, m.end
     return out

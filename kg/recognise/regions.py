@@ -11,7 +11,14 @@ How a region is found:
    (吉林省吉林市, 北京市朝阳区), then by the article's topic (:mod:`kg.recognise.context`), then,
    for short forms, by level (吉林 alone is the province); a name still ambiguous is dropped;
 4. county-level short forms (隆安, 融水) are trusted only inside the topic province, and never
-   when they are ordinary words (资源, 比如, 同心).
+   when they are ordinary words (资源, 比如, 同心);
+5. a division name right after a region that is not its parent names a place inside that region
+   (伊宁市老城区: not 洛阳市's 老城区);
+6. a one-character-stem name (和县, 高县) after a Han character that does not introduce a place is
+   dropped when its stem is a conjunction (茶农和县…) or its level character starts a word
+   (…和县直部门, 提高县域);
+7. a short form inside or at the start of a name after a post title is a person (常委黄桂平,
+   副主席白城峰).
 
 Towns, villages, parks and canals are not in the gazetteer, so they are never regions.
 """
@@ -145,11 +152,57 @@ def _looks_like_person(text: str, m: Match) -> bool:
     return not ("\u4e00" <= prev2 <= "\u9fff") or prev2 in _TITLE_ENDS
 
 
+def name_after_title(text: str, m: Match) -> bool:
+    """A bare two-character short form that starts a three-character name after a post title:
+    省政协副主席白城峰主持 (a surname, the short form's second character and one more given-name
+    character, then the end of the name)."""
+    from kg import vocab_posts as V
+
+    if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
+        return False
+    if m.name[0] not in V.SINGLE_SURNAMES or text[m.start - 1] not in _TITLE_ENDS:
+        return False
+    if not any(text.endswith(t, 0, m.start) for t in V.ALL_TITLES if len(t) >= 2):
+        return False  # 、 和 ... end other words too: only a real title
+    nxt = m.end
+    if nxt >= len(text) or text[nxt] not in V.GIVEN_NAME_CHARS or text[nxt] in V.NON_NAME_CHARS:
+        return False
+    after = nxt + 1
+    return after >= len(text) or not "\u4e00" <= text[after] <= "\u9fff" or text.startswith(
+        V.FOLLOW_WORDS + V.CLAUSE_VERBS, after)
+
+
 def _street(text: str, m: Match) -> bool:
     """A bare short form that names a street, a station or a river: 北京路, 南宁站, 嫩江流域."""
     if any(m.is_full(d) or m.is_former(d) for d in m.candidates):
         return False
     return text.startswith(_STREET_AFTER + _WATER_AFTER, m.end)
+
+
+# words that start with a level character (县直, 县委, 区域): in 茶农和县直部门 or 提高县域 the
+# character before them ends another word (和, 提高) and only looks like a one-character stem
+_LEVEL_WORDS = ("县直", "县里", "县委", "县政府", "县级", "县域", "县城", "县乡", "县区", "县市", "县镇", "县长",
+                "县内", "县外", "县人大", "县政协", "县纪委", "县领导", "县两级", "县一级", "县财政", "县人民",
+                "县属", "县各", "县有关", "县相关", "县主要", "县四套", "县直属",
+                "区直", "区里", "区委", "区政府", "区级", "区域", "区内", "区外", "区人大", "区政协", "区领导",
+                "区属", "区各", "区有关", "区相关", "区主要", "区四套")
+# characters that introduce a place (在和县, 赴歙县, 到泾县, 市和县 ...)
+_PLACE_INTRO = frozenset("在赴到至往于来去从抵由对向经回省市州、")
+# one-character stems that are conjunctions (和县: 茶农和县直部门, 市政协和县政协)
+_CONJUNCTION_STEMS = frozenset("和与及同并或暨跟")
+
+
+def weak_stem_context(text: str, m: Match, d: gazetteer.Division) -> bool:
+    """True when a one-character-stem name (和县, 高县, 城区) is not read as the division: it
+    follows a Han character that does not introduce a place and either its stem is a
+    conjunction (茶农和县…) or its level character starts a word of its own (和县直部门,
+    提高县域).  A parent printed before it is checked by the caller."""
+    if not m.is_full(d) or len(gazetteer.stem(d.name)) >= 2 or m.start == 0:
+        return False
+    before = text[m.start - 1]
+    if not "\u4e00" <= before <= "\u9fff" or before in _PLACE_INTRO:
+        return False
+    return m.name[0] in _CONJUNCTION_STEMS or text.startswith(_LEVEL_WORDS, m.end - 1)
 
 
 def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
@@ -163,8 +216,11 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     cands = list(m.candidates)
     if adjacent and prev is not None:
         under = [d for d in cands if gaz.is_within(d.code, prev.code) and d.code != prev.code]
-        if under:
-            cands = under
+        if not under:
+            # 伊宁市老城区: a division name right after a region that is not its parent names a
+            # place inside that region (a quarter, a street), not the distant division
+            return None
+        cands = under
     full = [d for d in cands if m.is_full(d) or m.is_former(d)]
     if full:
         cands = full
@@ -213,10 +269,11 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
             continue
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
-        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or _street(text, m):
+        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or name_after_title(text, m) \
+                or _street(text, m):
             continue
         d = choose(m, prev, topic, adjacent=(m.start == prev_end))
-        if d is None:
+        if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
             continue
         out.append((m, d))
         prev, prev_end = d, m.end
