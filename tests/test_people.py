@@ -477,7 +477,8 @@ def test_dotted_names_in_bylines_and_without_a_title():
     assert sorted(got) == sorted(["阿不力孜·肉孜", "古再丽·艾买提"])
     assert [p["kind"] for p in got["古再丽·艾买提"]] == ["media"]
     # brands, columns and place pairs joined by a dot are not people
-    assert persons(make_doc("打造“天山·雪莲”品牌，委员风采·阿依古丽，中国·哈萨克斯坦合作。", XINJIANG)) == {}
+    text = "打造“天山·雪莲”品牌，委员风采·阿依古丽，中国·哈萨克斯坦合作，赴哈密·巴里坤考察。"
+    assert persons(make_doc(text, XINJIANG)) == {}
 
 
 def test_single_word_transliterated_names_after_strong_titles():

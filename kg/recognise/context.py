@@ -59,8 +59,9 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     out = []
     prev = None
     prev_end = -1
+    names = regions.in_dotted_names(doc.text)
     for m in regions.matches(doc.text):
-        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES:
+        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES or any(a <= m.start < b for a, b in names):
             continue
         d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
         if d is None or (m.start != prev_end and regions.weak_stem_context(doc.text, m, d)):

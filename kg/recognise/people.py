@@ -349,22 +349,34 @@ _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
 
 
-def _dotted_names(doc: Doc) -> Iterator[Found]:
-    """A dotted transliterated name anywhere (由艾则孜·阿不都拉主持): every part made of
-    transliteration characters, the first starting after a character that is not one, and
-    not inside quotation marks or 《》 (a brand or a column: “天山·雪莲”)."""
-    text = doc.text
+def dotted_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dotted transliterated names anywhere (由艾则孜·阿不都拉主持): every part made of
+    transliteration characters, the first starting after a character that is not one, not
+    inside quotation marks or 《》 (a brand or a column: “天山·雪莲”), and not a pair of
+    division names (哈密·巴里坤).  The region recogniser skips the places inside them."""
+    out: list[tuple[int, int]] = []
     for m in re.finditer(f"[{_DOTS}]", text):
         d = m.start()
+        if out and d < out[-1][1]:
+            continue  # the second dot of a name already taken
         s = d
         while s > 0 and d - s < 7 and text[s - 1] in V.DOTTED_NAME_CHARS:
             s -= 1
         if d - s < 2 or (s > 0 and text[s - 1] in _OPEN_QUOTES):
             continue
         n = _dotted_name(text, s, cued=False)
-        if n and text[s + n:s + n + 1] not in _CLOSE_QUOTES and all(
+        if not n or text[s + n:s + n + 1] in _CLOSE_QUOTES or not all(
                 c in V.DOTTED_NAME_CHARS or c in _DOTS for c in text[s:s + n]):
-            yield s, s + n, []
+            continue
+        if all(part in _region_names() for part in re.split(f"[{_DOTS}]", text[s:s + n])):
+            continue
+        out.append((s, s + n))
+    return out
+
+
+def _dotted_names(doc: Doc) -> Iterator[Found]:
+    for s, e in dotted_name_spans(doc.text):
+        yield s, e, []
 
 
 def name_length(text: str, p: int, strong: bool = False) -> int:

@@ -254,6 +254,19 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     return d
 
 
+_NAME_DOTS = "·・•‧･∙⋅"
+
+
+def in_dotted_names(text: str) -> list[tuple[int, int]]:
+    """Spans of dotted transliterated names (哈密提·吐尔逊, 阿勒泰·木沙): the places their parts
+    spell are no regions."""
+    if not any(c in text for c in _NAME_DOTS):
+        return []
+    from kg.recognise.people import dotted_name_spans
+
+    return dotted_name_spans(text)
+
+
 def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tuple[Match, gazetteer.Division]]:
     """Every accepted match with its division, in text order (used by committees too)."""
     if topic is None:
@@ -264,8 +277,11 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
     out: list[tuple[Match, gazetteer.Division]] = []
     prev: gazetteer.Division | None = None
     prev_end = -1
+    names = in_dotted_names(text)
     for m in all_matches(text):  # longest first at each start: 南宁市|委 falls back to 南宁
         if m.start < prev_end or (out and out[-1][0].start == m.start):
+            continue
+        if any(a <= m.start < b for a, b in names):
             continue
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
