@@ -43,7 +43,7 @@ NON_NAME_CHARS = frozenset(
 
 # Characters of NON_NAME_CHARS that are common in given names all the same (李为民, 王和平,
 # 刘再明, 李其昌, 张之华, 王全胜): a name may hold them when it ends on a clear boundary.
-SOFT_NAME_CHARS = frozenset("为和再其之全年")  # 年 of dates, and of 王永年, 李松年
+SOFT_NAME_CHARS = frozenset("为和再其之全年政会")  # 年 of dates and of 王永年; 政, 会 (李建政, 刘会明)
 
 # Words that follow a name in news prose (the name ends where one of these starts).
 FOLLOW_WORDS = (

@@ -489,8 +489,8 @@ def test_single_word_transliterated_names_after_strong_titles():
 
 
 def test_third_given_name_character_common_in_dates():
-    got = persons(make_doc("全国政协副秘书长刘松年参加座谈。", HUNAN))
-    assert list(got) == ["刘松年"]
+    got = persons(make_doc("全国政协副秘书长刘松年参加座谈，市政协副主席方建政出席，秘书长鲁会明主持。", HUNAN))
+    assert sorted(got) == sorted(["刘松年", "方建政", "鲁会明"])
     # still no name across a date
     assert persons(make_doc("市政协主席会议在2024年召开。", HUNAN)) == {}
 
@@ -499,8 +499,11 @@ def test_bylines_with_the_sending_organ_before_the_name():
     got = persons(make_doc("正文。\n（文/图 市政协办公室 孙雨涵）\n正文。\n（县政协办公室 冯立）", HUNAN))
     assert sorted(got) == sorted(["孙雨涵", "冯立"])
     assert all(p["kind"] == "media" for ps in got.values() for p in ps)
-    # an organ and words that are no name give nobody
-    assert persons(make_doc("正文。\n（市政协办公室 提供）", HUNAN)) == {}
+    # a role after the names, and a credit line of its own
+    got = persons(make_doc("正文。\n（县政协办公室 郑小禾 供稿）\n来源：市政协办公室 韩冬\n正文。", HUNAN))
+    assert sorted(got) == sorted(["郑小禾", "韩冬"])
+    # an organ and words that are no name give nobody; a line needs a role or an organ first
+    assert persons(make_doc("正文。\n（市政协办公室 提供）\n市政协 召开 会议\n宋江 林冲", HUNAN)) == {}
 
 
 def test_combined_post_keeps_the_committee_of_the_first():

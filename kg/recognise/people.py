@@ -682,7 +682,11 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 
 _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]{2,24})[）)]"
-                           r"|[（(]([^（()）\n]{2,24})[）)](?=\s*(?:\n|$))")
+                           r"|[（(]([^（()）\n]{2,30})[）)](?=\s*(?:\n|$))"
+                           # a credit line of its own: 文/图 市政协办公室 某某
+                           r"|(?m:^[ \t\u3000]*([^\n（()）。，！？；]{4,30}?)[ \t\u3000]*$)")
+# words that credit the source of a text before the organisation (来源：县政协办公室 某某)
+_CREDIT_WORDS = frozenset({"来源", "稿件来源", "信息来源", "投稿", "供稿单位"})
 
 
 def _byline_org(part: str) -> bool:
@@ -696,23 +700,33 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
     """``本报讯（某某）``, ``新华社…电（某某、某某）`` and a parenthesised name list closing a
     paragraph: each part must be a whole name that jieba agrees with.  Media roles and the
     organisation that sent the text may stand before the names (``（文/图 市政协办公室 某某）``,
-    ``（某县政协办公室 供稿 通讯员 买买提·吐尔逊）``): then the names need no more."""
+    ``（某县政协办公室 供稿 通讯员 买买提·吐尔逊）``, also on a line of its own): then the names
+    need no more, and a role may follow them (``（县政协办公室 某某 供稿）``)."""
     text = doc.text
     for m in _PAREN_BYLINE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
         lo = m.start(g)
         parts = [x for x in re.split(r"[、,，\s：:]+", m.group(g)) if x]
+        if g == 3 and not (parts and (parts[0] in V.MEDIA_TITLES or parts[0] in _CREDIT_WORDS
+                                      or _byline_org(parts[0]))):
+            continue  # a line of its own must open with a role or an organisation
         pos = lo
-        spans = []
+        spans: list[tuple[int, int]] = []
         credited = False  # a role or an organisation before the names
         title = "记者"
         for part in parts:
             i = text.find(part, pos)
             pos = i + len(part)
-            if not spans and (part in V.MEDIA_TITLES or _byline_org(part)):
+            credit = part in V.MEDIA_TITLES or part in _CREDIT_WORDS or _byline_org(part)
+            if not spans and credit:
                 credited = True
-                title = part if part in V.MEDIA_TITLES else title if title != "记者" else "供稿"
+                if part in V.MEDIA_TITLES:
+                    title = part
+                elif title == "记者":
+                    title = "供稿"
                 continue
+            if spans and credited and part in V.MEDIA_TITLES:
+                break  # 某某 供稿: a role after the names ends them
             if credited and _dotted_name(text, i) == len(part):
                 spans.append((i, i + len(part)))
                 continue
@@ -722,6 +736,8 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
                 spans = []
                 break
             spans.append((i, i + len(part)))
+        if g == 3 and not credited:
+            continue
         for s2, e2 in spans:
             yield s2, e2, [_post(title, "media")]
 
