@@ -10,7 +10,8 @@ character (高质量, 常委会, 万人次, 全区政协):
 * posts in apposition (``王东明（市政协委员、某公司总经理）说``, ``陈秀芝，省政协委员，…``);
 * a byline (``本报记者 范文静``, ``（通讯员 彭小英 记者 贺立）``, ``编辑：谭雪梅``, ``□黄和芳``,
   ``记者 江 玮`` with a padded two-character name, ``（文/图 市政协办公室 某某）`` with the sending
-  organ before the name) or a credit (``王磊 摄``, ``覃珩(文)``);
+  organ before the name, also on a line of its own or with the role after the name) or a credit
+  (``王磊 摄``, ``覃珩(文)``);
 * an honorific after the name (``张澜先生``, ``某某总书记``), confirmed by jieba's person tag, and
   a member's studio named after him (``张文友委员工作室``, with the names listed before it);
 * a bare name at the start of a clause followed by a speech or action verb (``罗国强出席``,
@@ -29,8 +30,9 @@ before the first.
 
 Where the name ends (two or three characters) is decided by what follows it (a punctuation
 mark, a verb such as 强调 or 告诉, a particle such as 的) and by characters that never appear
-in given names; jieba's ``nr`` tag, on a small window only (it is slow on whole articles),
-breaks the remaining ties.
+in given names (those that are also common in names, 为 和 年 政 会, only when the longer name
+ends on a clear boundary: 王永年参加); jieba's ``nr`` tag, on a small window only (it is slow
+on whole articles), breaks the remaining ties.
 
 A mention whose cue gave posts carries ``attrs["posts"]``, each
 ``{"title", "org", "org_label", "kind", "committee"}`` where ``kind`` is ``cppcc``, ``party``,
