@@ -354,8 +354,8 @@ _CLOSE_QUOTES = "”’」』》〉\"'"
 def dotted_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dotted transliterated names anywhere (由艾则孜·阿不都拉主持): every part made of
     transliteration characters, the first starting after a character that is not one, not
-    inside quotation marks or 《》 (a brand or a column: “天山·雪莲”), and not a pair of
-    division names (哈密·巴里坤).  The region recogniser skips the places inside them."""
+    inside quotation marks or 《》 (a brand or a column: “天山·雪莲”), and no part a division
+    name (喀什·古城, 哈密·巴里坤).  The region recogniser skips the places inside them."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(f"[{_DOTS}]", text):
         d = m.start()
@@ -370,8 +370,8 @@ def dotted_name_spans(text: str) -> list[tuple[int, int]]:
         if not n or text[s + n:s + n + 1] in _CLOSE_QUOTES or not all(
                 c in V.DOTTED_NAME_CHARS or c in _DOTS for c in text[s:s + n]):
             continue
-        if all(part in _region_names() for part in re.split(f"[{_DOTS}]", text[s:s + n])):
-            continue
+        if any(part in _region_names() for part in re.split(f"[{_DOTS}]", text[s:s + n])):
+            continue  # 喀什·古城, 哈密·巴里坤: a place and its sight
         out.append((s, s + n))
     return out
 
