@@ -426,11 +426,32 @@ _MISREADS = ("gb18030", "cp1252")  # (UTF-8 read as Big5 loses most of its bytes
 _CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes Windows-1252 leaves undefined: U+FFFD once misread
 _LATIN1 = re.compile("[\u00c0-\u00ff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
-MISREAD_SAMPLE = 4000  # characters looked at to decide whether to try
+MISREAD_SAMPLE = 1500  # characters looked at to decide whether to try
 MIN_REREAD = 0.8  # share of common characters the re-read text must reach (see charmodel.plausibility)
 
 
+@lru_cache(maxsize=1)
+def _cp1252_to_latin1() -> dict[int, str]:
+    """Windows-1252's characters for bytes 0x80-0x9F -> the Latin-1 character of that byte,
+    and U+FFFD -> 0xFF: after it, a misread text encodes as Latin-1, one byte a character."""
+    table = {}
+    for b in range(0x80, 0xA0):
+        try:
+            table[ord(bytes([b]).decode("cp1252"))] = chr(b)
+        except UnicodeDecodeError:
+            continue
+    table[0xFFFD] = "\xff"
+    return table
+
+
 def _encode_tracked(text: str, enc: str) -> tuple[bytes, list[int]] | None:
+    if enc == "cp1252":  # one byte a character: C speed
+        try:
+            data = bytearray(text.translate(_cp1252_to_latin1()).encode("latin-1"))
+        except UnicodeEncodeError:
+            return None
+        _fill_holes(data)
+        return bytes(data), list(range(len(text)))
     data = bytearray()
     owner: list[int] = []
     for k, c in enumerate(text):
@@ -448,6 +469,21 @@ def _encode_tracked(text: str, enc: str) -> tuple[bytes, list[int]] | None:
     if enc == "cp1252":
         _fill_holes(data)
     return bytes(data), owner
+
+
+def _decode_utf8_tracked(data: bytes, owner: list[int]) -> list[tuple[str, int, int]]:
+    """:func:`_decode_tracked` for UTF-8, at C speed when the bytes are valid throughout."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_tracked(data, owner, "utf-8")
+    out = []
+    i = 0
+    for c in text:
+        k = 1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4
+        out.append((c, owner[i], owner[i + k - 1]))
+        i += k
+    return out
 
 
 def _fill_holes(data: bytearray) -> None:
@@ -490,12 +526,17 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
     latin = len(_LATIN1.findall(sample))
     if not ((han >= 20 and rare >= 0.2 * han) or latin >= max(10, 0.1 * len(sample))):
         return buf, ""
-    base = plausibility(text)
+    base: float | None = None
     for enc in _MISREADS:
+        # a first look at the sample at C speed; the tracked reading of the whole text only if it reads
+        trial = sample.encode(enc, errors="ignore").decode("utf-8", errors="replace")
+        if trial.count("\ufffd") * 4 > len(trial) or plausibility(trial) < MIN_REREAD:
+            continue
+        base = plausibility(text) if base is None else base
         encoded = _encode_tracked(text, enc)
         if encoded is None:
             continue
-        chars = _decode_tracked(*encoded, "utf-8")
+        chars = _decode_utf8_tracked(*encoded)
         new = "".join(c for c, _, _ in chars)
         if (new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= MIN_REREAD
                 and plausibility(new) >= base + 0.3):

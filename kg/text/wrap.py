@@ -26,6 +26,7 @@ _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of e
 _NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|\d{1,2}(?:[、)）]|\.\s)")
 # a paragraph's last line may fill the width by chance: a break after a full stop stays (it
 # costs a paragraph split at most, while joining could glue a footer line to the story)
+_ENDS = tuple("。！？!?”’」』）)")
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 
 
@@ -56,6 +57,9 @@ def wrap_width(lines: list[str]) -> tuple[str, int] | None:
     >>> wrap_width(["一二三四五六七八九十甲乙"] * 4 + ["一二三四五六七八九十甲乙丙丁"] * 2) is None
     True
     """
+    long_lines = [x.rstrip("\r") for x in lines if len(x) >= MIN_WIDTH // 2]
+    if sum(1 for x in long_lines if not x.endswith(_ENDS)) < MIN_LINES:
+        return None  # lines that end their sentences are paragraphs: no need to measure them
     for measure, size in (("chars", len), ("columns", _columns)):
         widths = sorted((size(x.rstrip("\r")) for x in lines), reverse=True)  # spaces count: the wrapper saw them
         long_ = [w for w in widths if w >= MIN_WIDTH]
