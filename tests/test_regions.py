@@ -187,3 +187,11 @@ def test_places_spelled_inside_dotted_names_are_not_regions():
     # two division names joined by a dot stay places
     assert [label for _, label in found("哈密市政协委员赴哈密·巴里坤考察。")] == [
         "哈密市", "哈密市", "巴里坤哈萨克自治县"]
+
+
+def test_one_character_stem_county_named_as_its_committee():
+    # an article about such a county: its committee name is context enough (no topic yet)
+    assert found("歙县政协召开常委会议\n本报讯 歙县政协组织委员调研茶产业。") == [("歙县", "歙县"), ("歙县", "歙县")]
+    assert found("泾县：委员履职见实效\n本报讯 委员调研茶产业。") == [("泾县", "泾县")]
+    # after another committee, 和 is the conjunction: 市政协 and 县政协
+    assert found("柳州市政协召开会议，市政协和县政协负责人参加。") == [("柳州市", "柳州市")]

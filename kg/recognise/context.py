@@ -63,7 +63,8 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     for m in regions.matches(doc.text):
         if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES or any(a <= m.start < b for a, b in names):
             continue
-        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end))
+        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end),
+                           named=regions.strong_stem_context(doc.text, m))
         if d is None or (m.start != prev_end and regions.weak_stem_context(doc.text, m, d)):
             continue  # 茶农和县直部门: no 和县
         if regions.name_after_title(doc.text, m):
@@ -106,7 +107,8 @@ def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
         out[d.code] += w
     if doc.article.title and not any(z.kind == "title" for z in doc.zones):
         for m in regions.matches(doc.article.title):
-            d = regions.choose(m, None, topic, adjacent=False)
+            d = regions.choose(m, None, topic, adjacent=False,
+                               named=regions.strong_stem_context(doc.article.title, m))
             if d is not None:
                 out[d.code] += TITLE_WEIGHT
     return out

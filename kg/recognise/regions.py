@@ -205,13 +205,27 @@ def weak_stem_context(text: str, m: Match, d: gazetteer.Division) -> bool:
     return m.name[0] in _CONJUNCTION_STEMS or text.startswith(_LEVEL_WORDS, m.end - 1)
 
 
+def strong_stem_context(text: str, m: Match) -> bool:
+    """A one-character-stem name (歙县, 和县) named with its committee (歙县政协, 政协歙县委员会)
+    or opening a line before a colon (泾县：…), not after a Han character that could end another
+    word (市政协和县政协 is 市政协 + 县政协)."""
+    if m.start and "\u4e00" <= text[m.start - 1] <= "\u9fff" and text[m.start - 1] not in _PLACE_INTRO \
+            and not (text.endswith("政协", 0, m.start) and text.startswith("委员会", m.end)):
+        return False
+    if text.startswith("政协", m.end) or text.startswith("委员会", m.end) and text.endswith("政协", 0, m.start):
+        return True
+    return (m.start == 0 or text[m.start - 1] == "\n") and text[m.end:m.end + 1] in ("：", ":")
+
+
 def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
     return any(gaz.is_within(code, s) for s in scopes)
 
 
 def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
-           adjacent: bool) -> gazetteer.Division | None:
-    """The division a match stands for, or None when the text does not say which."""
+           adjacent: bool, named: bool = False) -> gazetteer.Division | None:
+    """The division a match stands for, or None when the text does not say which.  ``named``:
+    the text names it as a committee or a dateline (:func:`strong_stem_context`), which is
+    enough for a one-character-stem name outside the topic."""
     gaz = gazetteer.default()
     cands = list(m.candidates)
     if adjacent and prev is not None:
@@ -240,7 +254,8 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
-        if d.name.endswith("区") or not _within_any(gaz, d.code, provinces):
+        # or a committee of their own (歙县政协 opening the article)
+        if d.name.endswith("区") or not (named or _within_any(gaz, d.code, provinces)):
             return None
     if not full and d.level <= 2 and m.name in WEAK_SHORT and not parent_named:
         if not _within_any(gaz, d.code, provinces):
@@ -288,7 +303,7 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
         if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or name_after_title(text, m) \
                 or _street(text, m):
             continue
-        d = choose(m, prev, topic, adjacent=(m.start == prev_end))
+        d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
             continue
         out.append((m, d))
