@@ -34,7 +34,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import SimpleNamespace
@@ -420,53 +420,72 @@ def _triple_key(t: tuple[str, str, Term]) -> tuple:
     return (s, p != RDF_TYPE, p, _term_key(o))
 
 
-class _Ranks:
-    """The rank of every distinct graph, subject, predicate and object of some quads, in the
-    writers' order (:func:`_triple_key`, graphs by IRI with the default graph first).
+Ranked = tuple[int, int, int, int]  # (graph, subject, predicate, object) ranks
 
-    Why: sorting with a Python key tuple per triple cost more than writing the triples (tuple
-    comparisons are generic, and the tuples fed the garbage collector).  With the ranks, one
-    integer per quad sorts exactly as :func:`_triple_key` (both are injective), and the triple's
-    integer identifies it, so duplicates go without building triples.  Objects: IRIs (plain
-    strings) first, by string, then literals, whose NamedTuple order (lex, lang, dt) is
-    :func:`_term_key`'s."""
+
+class _Ranks:
+    """Unique quads as ranks: every distinct graph, subject, predicate and object is numbered in
+    the writers' order (:func:`_triple_key`, graphs by IRI with the default graph first), and
+    each quad becomes four small integers.
+
+    Why: at a few million quads every dictionary lookup of a term is a cache miss, and a literal
+    (a tuple) is hashed anew each time; the writers used to look every term of every triple up
+    once per syntax.  Ranked, each quad's terms are looked up once; the writers compare
+    integers and index lists of pre-rendered terms.  One integer per triple sorts exactly as
+    :func:`_triple_key` (both are injective) and identifies the triple, so duplicates across
+    graphs go without building triples.  Objects: IRIs (plain strings) first, by string, then
+    literals, whose NamedTuple order (lex, lang, dt) is :func:`_term_key`'s."""
 
     def __init__(self, quads: Collection[Quad]):
-        self.g = {g: i for i, g in enumerate(sorted({q[0] for q in quads}))}
-        self.s = {s: i for i, s in enumerate(sorted({q[1] for q in quads}))}
-        self.p = {p: i for i, p in enumerate(sorted({q[2] for q in quads}, key=lambda p: (p != RDF_TYPE, p)))}
-        objs = {q[3] for q in quads}
-        lits = sorted(t for t in objs if isinstance(t, Lit))
-        iris = sorted(t for t in objs if not isinstance(t, Lit))
-        self.o = {t: i for i, t in enumerate(iris + lits)}
-
-    def terms(self) -> set[Term]:
-        """Every distinct term (graph names included)."""
-        return set(self.g) | set(self.s) | set(self.p) | set(self.o)
-
-    def sort(self, quads: Collection[Quad]) -> tuple[list[Quad], list[Quad]]:
-        """Unique ``quads`` sorted by graph then triple, and one quad per distinct triple, sorted:
-        one sort of the triples' integers, then a stable split by graph."""
-        gr, sr, pr, orank = self.g, self.s, self.p, self.o
-        n_o = len(orank)
-        n_po = len(pr) * n_o
         rows = list(quads)
-        tkeys = [sr[s] * n_po + pr[p] * n_o + orank[o] for _, s, p, o in rows]
-        triples: list[Quad] = []
-        by_graph: list[list[Quad]] = [[] for _ in gr]
+        cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+        self.g: list[str] = sorted(set(cols[0]))
+        self.s: list[str] = sorted(set(cols[1]))
+        self.p: list[str] = sorted(set(cols[2]), key=lambda p: (p != RDF_TYPE, p))
+        objs = set(cols[3])
+        iris = sorted(t for t in objs if not isinstance(t, Lit))
+        self.n_iris = len(iris)  # object ranks from here on are literals
+        self.o: list[Term] = iris + sorted(t for t in objs if isinstance(t, Lit))
+        self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
+        g, s, p, o = (list(map({t: i for i, t in enumerate(terms)}.__getitem__, col))
+                      for terms, col in zip((self.g, self.s, self.p, self.o), cols, strict=True))
+        n_o = len(self.o)
+        n_po = len(self.p) * n_o
+        tkeys = [si * n_po + pi * n_o + oi for si, pi, oi in zip(s, p, o, strict=True)]
+        ranked = list(zip(g, s, p, o, strict=True))
+        self.triples: list[Ranked] = []  # one per distinct triple, sorted (its graph: any)
+        by_graph: list[list[Ranked]] = [[] for _ in self.g]
         last = -1
         for i in sorted(range(len(rows)), key=tkeys.__getitem__):
-            q = rows[i]
+            r = ranked[i]
             if tkeys[i] != last:  # the same triple in another graph sorts next to it
                 last = tkeys[i]
-                triples.append(q)
-            by_graph[gr[q[0]]].append(q)
-        return [q for group in by_graph for q in group], triples
+                self.triples.append(r)
+            by_graph[r[0]].append(r)
+        self.quads: list[Ranked] = [r for group in by_graph for r in group]  # by graph, then triple
+
+    def terms(self, rows: list[Ranked]) -> list[Quad]:
+        """Ranked rows back as terms."""
+        g, s, p, o = self.g, self.s, self.p, self.o
+        return [(g[gi], s[si], p[pi], o[oi]) for gi, si, pi, oi in rows]
+
+
+class _Rendered(NamedTuple):
+    """One syntax's text of every ranked term: ``s[rank]`` for a subject, and so on."""
+
+    g: list[str]
+    s: list[str]
+    p: list[str]
+    o: list[str]
+
+    @classmethod
+    def of(cls, ranks: _Ranks, render: Callable[[Term], str]) -> _Rendered:
+        return cls(*([render(t) for t in terms] for terms in (ranks.g, ranks.s, ranks.p, ranks.o)))
 
 
 def _sorted_triples(triples: set[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]:
-    rows = [(DEFAULT_GRAPH, s, p, o) for s, p, o in triples]
-    return [q[1:] for q in _Ranks(rows).sort(rows)[1]]  # type: ignore[misc]
+    ranks = _Ranks([(DEFAULT_GRAPH, s, p, o) for s, p, o in triples])
+    return [q[1:] for q in ranks.terms(ranks.triples)]  # type: ignore[misc]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -535,16 +554,6 @@ class _Names:
         return f"<{_iri_esc(iri)}>"
 
 
-def _turtle_names(terms: Iterable[Term]) -> dict[Term, str]:
-    names = _Names()
-    return {t: names(t) for t in terms}
-
-
-def _terms(rows: Iterable[tuple[Any, ...]]) -> set[Term]:
-    """Every distinct term of some triples or quads (rendered once each, whatever their count)."""
-    return {t for row in rows for t in row}
-
-
 def jsonld_context() -> dict[str, str]:
     return dict(PREFIXES)
 
@@ -593,9 +602,9 @@ def _prologue() -> list[str]:
     return lines
 
 
-def _turtle_body(rows: Iterable[Quad], name: dict[Term, str], indent: str = "") -> Iterator[str]:
-    """Subject blocks of sorted quads (their graph ignored): ``s p o, o ; p o .``, terms
-    looked up in ``name``."""
+def _turtle_body(rows: Iterable[Ranked], r: _Rendered, indent: str = "") -> Iterator[str]:
+    """Subject blocks of sorted ranked rows (their graph ignored): ``s p o, o ; p o .``"""
+    subj, pred, obj = r.s, r.p, r.o
     sep = f" ;\n{indent}    "
     it = iter(rows)
     first = next(it, None)
@@ -603,20 +612,20 @@ def _turtle_body(rows: Iterable[Quad], name: dict[Term, str], indent: str = "") 
         return
     _, s0, p0, o = first
     parts: list[str] = []
-    objs = [name[o]]
+    objs = [obj[o]]
     for _, s, p, o in it:
         if s == s0 and p == p0:
-            objs.append(name[o])
+            objs.append(obj[o])
             continue
-        parts.append(f"{name[p0]} {', '.join(objs)}")
+        parts.append(f"{pred[p0]} {', '.join(objs)}")
         if s != s0:
-            yield f"{indent}{name[s0]} " + sep.join(parts) + " .\n"
+            yield f"{indent}{subj[s0]} " + sep.join(parts) + " .\n"
             parts = []
             s0 = s
         p0 = p
-        objs = [name[o]]
-    parts.append(f"{name[p0]} {', '.join(objs)}")
-    yield f"{indent}{name[s0]} " + sep.join(parts) + " .\n"
+        objs = [obj[o]]
+    parts.append(f"{pred[p0]} {', '.join(objs)}")
+    yield f"{indent}{subj[s0]} " + sep.join(parts) + " .\n"
 
 
 _CHUNK = 4096  # blocks or lines per chunk: whole files are never held as one string
@@ -648,21 +657,23 @@ def _one_final_newline(chunks: Iterable[str]) -> Iterator[str]:
     yield pending.rstrip("\n") + "\n"
 
 
-def _turtle_chunks(rows: list[Quad], name: dict[Term, str]) -> Iterator[str]:
+def _turtle_chunks(rows: list[Ranked], r: _Rendered) -> Iterator[str]:
     def parts() -> Iterator[str]:
         yield "\n".join(_prologue()) + "\n\n"
-        yield from (b + "\n" for b in _turtle_body(rows, name))
+        yield from (b + "\n" for b in _turtle_body(rows, r))
 
     return _one_final_newline(_chunked(parts()))
 
 
-def _ntriples_chunks(rows: list[Quad], nt: dict[Term, str]) -> Iterator[str]:
+def _ntriples_chunks(rows: list[Ranked], r: _Rendered) -> Iterator[str]:
+    subj, pred, obj = r.s, r.p, r.o
     for i in range(0, len(rows), _CHUNK):
-        yield "".join([f"{nt[s]} {nt[p]} {nt[o]} .\n" for _, s, p, o in rows[i:i + _CHUNK]])
+        yield "".join([f"{subj[s]} {pred[p]} {obj[o]} .\n" for _, s, p, o in rows[i:i + _CHUNK]])
 
 
-def _trig_chunks(quads: list[Quad], name: dict[Term, str]) -> Iterator[str]:
-    """``quads`` unique and sorted by graph, then in the triples' order."""
+def _trig_chunks(quads: list[Ranked], r: _Rendered, default: int) -> Iterator[str]:
+    """``quads`` sorted by graph, then in the triples' order; ``default``: the rank of the
+    default graph (-1: none)."""
 
     def parts() -> Iterator[str]:
         yield "\n".join(_prologue()) + "\n\n"
@@ -672,18 +683,18 @@ def _trig_chunks(quads: list[Quad], name: dict[Term, str]) -> Iterator[str]:
             j = i
             while j < n and quads[j][0] == g:
                 j += 1
-            if g == DEFAULT_GRAPH:
-                yield from (b + "\n" for b in _turtle_body(quads[i:j], name))
+            if g == default:
+                yield from (b + "\n" for b in _turtle_body(quads[i:j], r))
             else:
-                yield f"GRAPH {name[g]} {{\n"
-                yield from _turtle_body(quads[i:j], name, "    ")
+                yield f"GRAPH {r.g[g]} {{\n"
+                yield from _turtle_body(quads[i:j], r, "    ")
                 yield "}\n\n"
             i = j
 
     return _one_final_newline(_chunked(parts()))
 
 
-def _jsonld_chunks(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Term]) -> Iterator[str]:
+def _jsonld_chunks(rows: list[Ranked], ranks: _Ranks) -> Iterator[str]:
     """The text ``json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1)``
     gives for the node objects of the triples of ``rows`` (one per subject, "@type" then the
     properties in order, expanded values), written from pre-rendered terms, node by node:
@@ -691,13 +702,11 @@ def _jsonld_chunks(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Te
     ctx = jsonld_context()
     j = _JsonLdTerms(ctx)
     enc = j.enc
-    iris: dict[Term, str] = {}
-    values: dict[Term, str] = {}
-    for t in terms:
-        if not isinstance(t, Lit):
-            iris[t] = j.iri(t)
-    for t in objects:
-        values[t] = j.value(t)
+    ids = [j.iri(t) for t in ranks.s]
+    keys = [j.iri(t) for t in ranks.p]
+    values = [j.value(t) for t in ranks.o]
+    types = [j.iri(t) for t in ranks.o[:ranks.n_iris]]  # IRI objects, for "@type"
+    type_rank, n_iris = ranks.type_rank, ranks.n_iris
     type_key = enc("@type")
 
     def node(sid: str, props: dict[str, list[str]]) -> str:
@@ -707,23 +716,22 @@ def _jsonld_chunks(rows: list[Quad], terms: Iterable[Term], objects: Iterable[Te
     def nodes() -> Iterator[str]:
         cur_id: str | None = None
         cur: dict[str, list[str]] = {}
-        s0: str | None = None
-        p0: str | None = None
+        s0 = p0 = -1
         lst: list[str] = []
         for _, s, p, o in rows:
-            if p == p0 and s == s0 and p != RDF_TYPE:  # the next object of the same property
+            if p == p0 and s == s0 and p != type_rank:  # the next object of the same property
                 lst.append(values[o])
                 continue
             s0, p0 = s, p
-            sid = iris[s]
+            sid = ids[s]
             if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
                 if cur_id is not None:
                     yield node(cur_id, cur)
                 cur_id, cur = sid, {}
-            if p == RDF_TYPE and not isinstance(o, Lit):
-                key, val = type_key, iris[o]
+            if p == type_rank and o < n_iris:
+                key, val = type_key, types[o]
             else:
-                key, val = iris[p], values[o]
+                key, val = keys[p], values[o]
             got = cur.get(key)
             if got is None:
                 lst = cur[key] = [val]
@@ -752,19 +760,13 @@ def _bytes(chunks: Iterable[str]) -> bytes:
     return "".join(chunks).encode("utf-8")
 
 
-def _rows(triples: Iterable[tuple[str, str, Term]]) -> list[Quad]:
-    return [(DEFAULT_GRAPH, s, p, o) for s, p, o in triples]
-
-
 def write_turtle(triples: list[tuple[str, str, Term]]) -> bytes:
     """Deterministic Turtle of sorted, unique triples (see :func:`unique_triples`)."""
-    rows = _rows(triples)
-    return _bytes(_turtle_chunks(rows, _turtle_names(_terms(rows))))
+    return Serialisation((DEFAULT_GRAPH, s, p, o) for s, p, o in triples).turtle()
 
 
 def write_ntriples(triples: list[tuple[str, str, Term]]) -> bytes:
-    rows = _rows(triples)
-    return _bytes(_ntriples_chunks(rows, {t: _nt(t) for t in _terms(rows)}))
+    return Serialisation((DEFAULT_GRAPH, s, p, o) for s, p, o in triples).ntriples()
 
 
 def write_trig(quads: Iterable[Quad]) -> bytes:
@@ -775,15 +777,14 @@ def write_trig(quads: Iterable[Quad]) -> bytes:
 def write_jsonld(triples: list[tuple[str, str, Term]]) -> bytes:
     """JSON-LD (expanded values, compact IRIs through the project's prefixes), one node object
     per subject in IRI order; deterministic."""
-    rows = _rows(triples)
-    return _bytes(_jsonld_chunks(rows, _terms(rows), {o for _, _, _, o in rows}))
+    return Serialisation((DEFAULT_GRAPH, s, p, o) for s, p, o in triples).jsonld()
 
 
 class Serialisation:
-    """Every RDF export of one set of quads, from one pass: the quads deduplicated and sorted
-    once, every distinct term rendered once per syntax (Turtle and TriG share their names), so
-    that writing costs a string join per triple.  The ``*_chunks`` methods give a file's text
-    in pieces (for :func:`write_atomic`): no file is ever held whole in memory.
+    """Every RDF export of one set of quads, from one pass: the quads deduplicated, ranked and
+    sorted once (:class:`_Ranks`), every distinct term rendered once per syntax (Turtle and
+    TriG share their names), so that writing costs a string join per triple.  The ``*_chunks``
+    methods give a file's text in pieces (for :func:`write_atomic`): no file is ever held whole.
 
     >>> q = [("", "https://w3id.org/cppcc-kg/id/x", RDF_TYPE, "https://w3id.org/cppcc-kg/ontology#Post")]
     >>> s = Serialisation(q + q)  # duplicates are written once
@@ -792,29 +793,36 @@ class Serialisation:
     """
 
     def __init__(self, quads: Iterable[Quad]):
-        qs = set(quads)
-        ranks = _Ranks(qs)
-        self.quads, self.triples = ranks.sort(qs)  # triples: one quad per triple, its graph ignored
-        self.terms = ranks.terms()
-        self.objects = ranks.o.keys()
-        self._names: dict[Term, str] | None = None
+        self.ranks = _Ranks(set(quads))
+        self._names: _Rendered | None = None
 
-    def names(self) -> dict[Term, str]:
+    @property
+    def quads(self) -> list[Quad]:
+        """The unique quads, by graph then in the triples' order."""
+        return self.ranks.terms(self.ranks.quads)
+
+    @property
+    def triples(self) -> list[Quad]:
+        """One quad per distinct triple (its graph: any of them), in the writers' order."""
+        return self.ranks.terms(self.ranks.triples)
+
+    def names(self) -> _Rendered:
         if self._names is None:
-            self._names = _turtle_names(self.terms)
+            self._names = _Rendered.of(self.ranks, _Names())
         return self._names
 
     def turtle_chunks(self) -> Iterator[str]:
-        return _turtle_chunks(self.triples, self.names())
+        return _turtle_chunks(self.ranks.triples, self.names())
 
     def trig_chunks(self) -> Iterator[str]:
-        return _trig_chunks(self.quads, self.names())
+        g = self.ranks.g
+        return _trig_chunks(self.ranks.quads, self.names(), g.index(DEFAULT_GRAPH) if DEFAULT_GRAPH in g else -1)
 
     def ntriples_chunks(self) -> Iterator[str]:
-        return _ntriples_chunks(self.triples, {t: _nt(t) for t in self.terms})
+        return _ntriples_chunks(self.ranks.triples, _Rendered.of(self.ranks, _nt))
 
     def jsonld_chunks(self) -> Iterator[str]:
-        return _jsonld_chunks(self.triples, self.terms, self.objects)
+        return _jsonld_chunks(self.ranks.triples, self.ranks)
 
     def turtle(self) -> bytes:
         return _bytes(self.turtle_chunks())
