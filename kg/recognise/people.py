@@ -58,6 +58,8 @@ from kg.recognise.organs import (
     organ_key,
 )
 
+# Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
+_TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS | frozenset("尔俄勒")
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
@@ -288,9 +290,6 @@ def _translit_name(text: str, p: int) -> int:
     return 0
 
 
-# Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
-_TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS | frozenset("尔俄勒")
-
 
 _DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
 _DOT_LABEL = str.maketrans({c: "·" for c in V.NAME_DOT_VARIANTS + "．."})
@@ -300,8 +299,8 @@ _DOT_KEY = str.maketrans({c: "·" for c in _DOTS + "．."})
 def _dotted_part_ok(part: str) -> bool:
     """A part of a dotted name: no function character, mostly transliteration characters
     (not 委员风采·…, a column heading)."""
-    return (0 < len(part) <= 7 and 2 * sum(c in V.DOTTED_NAME_CHARS for c in part) >= len(part)
-            and all(c in V.DOTTED_NAME_CHARS or _given_ok(c) for c in part))  # 提, 都 of 买买提, 阿不都拉
+    return (0 < len(part) <= 7 and 2 * sum(c in _TRANSLIT_CHARS for c in part) >= len(part)
+            and all(c in _TRANSLIT_CHARS or _given_ok(c) for c in part))  # 提, 都 of 买买提, 阿不都拉
 
 
 def _dotted_last(text: str, i: int, cued: bool) -> int:
@@ -309,10 +308,13 @@ def _dotted_last(text: str, i: int, cued: bool) -> int:
     characters that ends where a name may end (阿不都拉|主持, not 阿不|都拉); after a cue, a
     part with other characters ends at the first clear clause end."""
     run = 0
-    while i + run < len(text) and run < 7 and text[i + run] in V.DOTTED_NAME_CHARS:
+    while i + run < len(text) and run < 7 and text[i + run] in _TRANSLIT_CHARS:
         run += 1
     for n in range(run, 0 if cued else 1, -1):
-        if _LIST_ITEM_END.match(text, i + n) or _boundary_at(text, i + n):
+        end = i + n
+        if n >= 3 and _adverb(text[end - 2:end]):
+            continue  # 吐尔逊特别|强调, 别克多次|提出: an adverb made of such characters
+        if _LIST_ITEM_END.match(text, end) or _boundary_at(text, end) or _adverb(text[end:end + 2]):
             return n
     if cued:
         for n in range(1, 6):
@@ -321,6 +323,15 @@ def _dotted_last(text: str, i: int, cued: bool) -> int:
             if _LIST_ITEM_END.match(text, i + n) or _clause_end(text, i + n):
                 return n
     return 0
+
+
+def _adverb(word: str) -> bool:
+    """A two-character dictionary word that may follow a name (特别, 再次, 多次, 依法)."""
+    if len(word) != 2:
+        return False
+    if _word_not_name(word):
+        return True
+    return _dict_freq(word) >= 100 and _pos_tokenizer().word_tag_tab.get(word, "").startswith("m")
 
 
 def _dotted_name(text: str, p: int, cued: bool = True) -> int:
@@ -362,13 +373,13 @@ def dotted_name_spans(text: str) -> list[tuple[int, int]]:
         if out and d < out[-1][1]:
             continue  # the second dot of a name already taken
         s = d
-        while s > 0 and d - s < 7 and text[s - 1] in V.DOTTED_NAME_CHARS:
+        while s > 0 and d - s < 7 and text[s - 1] in _TRANSLIT_CHARS:
             s -= 1
         if d - s < 2 or (s > 0 and text[s - 1] in _OPEN_QUOTES):
             continue
         n = _dotted_name(text, s, cued=False)
         if not n or text[s + n:s + n + 1] in _CLOSE_QUOTES or not all(
-                c in V.DOTTED_NAME_CHARS or c in _DOTS for c in text[s:s + n]):
+                c in _TRANSLIT_CHARS or c in _DOTS for c in text[s:s + n]):
             continue
         if any(part in _region_names() for part in re.split(f"[{_DOTS}]", text[s:s + n])):
             continue  # 喀什·古城, 哈密·巴里坤: a place and its sight
