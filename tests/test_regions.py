@@ -177,6 +177,8 @@ def test_short_form_opening_a_three_character_name_after_a_title():
     # 白城 (白城市) is the surname and first given-name character of a name after 副主席
     text = "广西北流市政协召开会议\n省政协副主席白城峰主持，市委书记黄南宇出席。"
     assert [label for _, label in found(text)] == ["广西壮族自治区", "北流市"]
+    text = "广西北流市政协召开会议\n市政协副主席张三峰、白城峰出席，委员赴柳州、白城考察。"
+    assert [label for _, label in found(text)] == ["广西壮族自治区", "北流市", "柳州市", "白城市"]
     # the city itself is still found
     assert ("白城市", "白城市") in found("吉林省白城市政协召开会议。")
 

@@ -153,17 +153,17 @@ def _looks_like_person(text: str, m: Match) -> bool:
 
 
 def name_after_title(text: str, m: Match) -> bool:
-    """A bare two-character short form that starts a three-character name after a post title:
-    省政协副主席白城峰主持 (a surname, the short form's second character and one more given-name
-    character, then the end of the name)."""
+    """A bare two-character short form that starts a three-character name after a post title
+    or in a list: 省政协副主席白城峰主持, 、白城峰出席 (a surname, the short form's second character
+    and one more given-name character, then the end of the name)."""
     from kg import vocab_posts as V
 
     if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
         return False
     if m.name[0] not in V.SINGLE_SURNAMES or text[m.start - 1] not in _TITLE_ENDS:
         return False
-    if not any(text.endswith(t, 0, m.start) for t in V.ALL_TITLES if len(t) >= 2):
-        return False  # 、 和 ... end other words too: only a real title
+    if text[m.start - 1] != "、" and not any(text.endswith(t, 0, m.start) for t in V.ALL_TITLES if len(t) >= 2):
+        return False  # 和, 与 ... end other words too: only a real title or a list of names
     nxt = m.end
     if nxt >= len(text) or text[nxt] not in V.GIVEN_NAME_CHARS or text[nxt] in V.NON_NAME_CHARS:
         return False
