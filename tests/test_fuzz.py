@@ -69,18 +69,20 @@ def _adversarial(n: int) -> dict[str, str]:
 
 
 def _seconds(text: str) -> float:
+    """CPU time of the best of three runs: other processes on a shared machine do not count."""
     best = float("inf")
-    for _ in range(2):
-        t = time.perf_counter()
+    for _ in range(3):
+        t = time.process_time()
         analyse(text)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 
 @pytest.mark.parametrize("case", sorted(_adversarial(100)))
 def test_adversarial_input_in_linear_time(case):
-    small, big = _adversarial(4_000)[case], _adversarial(8_000)[case]
+    # the input grows 4x: linear code takes ~4x as long, quadratic ~16x; 8x sits far from both
+    small, big = _adversarial(2_000)[case], _adversarial(8_000)[case]
     analyse(small)  # warm-up: dictionaries, automata
     t1, t2 = _seconds(small), _seconds(big)
     assert t2 < 5.0, f"{case}: {t2:.2f} s for {len(big)} characters"
-    assert t2 <= 3 * t1 + 0.1, f"{case}: super-linear ({t1:.3f} s -> {t2:.3f} s when the input doubles)"
+    assert t2 <= 8 * t1 + 0.1, f"{case}: super-linear ({t1:.3f} s -> {t2:.3f} s when the input grows 4x)"
