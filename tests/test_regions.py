@@ -197,3 +197,8 @@ def test_one_character_stem_county_named_as_its_committee():
     assert found("泾县：委员履职见实效\n本报讯 委员调研茶产业。") == [("泾县", "泾县")]
     # after another committee, 和 is the conjunction: 市政协 and 县政协
     assert found("柳州市政协召开会议，市政协和县政协负责人参加。") == [("柳州市", "柳州市")]
+
+
+def test_parent_and_child_written_as_one_word():
+    # jieba keeps 上海市浦东新区 as one word: two official names, parent then child, are both found
+    assert found("上海市浦东新区政协召开会议。") == [("上海市", "上海市"), ("浦东新区", "浦东新区")]

@@ -126,12 +126,14 @@ _ORGAN_AFTER = ("政协", "委", "政府", "人大", "人民", "党委", "纪委
                 "团委", "政法", "监委")
 
 
-def on_boundary(doc: Doc, start: int, end: int) -> bool:
-    """True when ``doc.text[start:end]`` is whole words in its context."""
+def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, chained_after: bool = False) -> bool:
+    """True when ``doc.text[start:end]`` is whole words in its context.  ``chained_before`` /
+    ``chained_after``: an official division name is printed right before / after this official
+    name (jieba has 上海市浦东新区 as one word), which is a boundary too."""
     lo, hi = window(doc, start, end)
     bounds = tok.boundaries(doc.text[lo:hi])
-    start_ok = start - lo in bounds or doc.text.endswith("政协", 0, start)
-    end_ok = end - lo in bounds or doc.text.startswith(_ORGAN_AFTER, end)
+    start_ok = chained_before or start - lo in bounds or doc.text.endswith("政协", 0, start)
+    end_ok = chained_after or end - lo in bounds or doc.text.startswith(_ORGAN_AFTER, end)
     return start_ok and end_ok
 
 
@@ -293,15 +295,25 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
     prev: gazetteer.Division | None = None
     prev_end = -1
     names = in_dotted_names(text)
-    for m in all_matches(text):  # longest first at each start: 南宁市|委 falls back to 南宁
+    every = all_matches(text)
+    gaz = gazetteer.default()
+    # official names by start (上海市|浦东新区): a parent and its child are cut between them
+    official_at: dict[int, list[gazetteer.Division]] = {}
+    for x in every:
+        official_at.setdefault(x.start, []).extend(d for d in x.candidates if x.is_full(d))
+    for m in every:  # longest first at each start: 南宁市|委 falls back to 南宁
         if m.start < prev_end or (out and out[-1][0].start == m.start):
             continue
         if any(a <= m.start < b for a, b in names):
             continue
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
-        if not on_boundary(doc, m.start, m.end) or _looks_like_person(text, m) or name_after_title(text, m) \
-                or _street(text, m):
+        official = any(m.is_full(d) for d in m.candidates)
+        chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
+        chained_after = official and any(gaz.is_within(c.code, d.code) and c.code != d.code
+                                         for c in official_at.get(m.end, ()) for d in m.candidates if m.is_full(d))
+        if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after) or _looks_like_person(text, m) \
+                or name_after_title(text, m) or _street(text, m):
             continue
         d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
