@@ -6,7 +6,8 @@ How a region is found:
    gives the leftmost-longest matches (五大连池市 wins over 大连);
 2. a match must start and end on word boundaries of the private jieba segmentation of its
    sentence (大连理工大学 is one word: not Dalian; 张吉林 is split 张|吉林 but a surname right
-   before a bare short form makes it a person's name);
+   before a bare short form makes it a person's name; an official name and its child's official
+   name right after it are cut between them whatever jieba says: 上海市|浦东新区);
 3. the candidates of an ambiguous name are narrowed by the region printed just before
    (吉林省吉林市, 北京市朝阳区), then by the article's topic (:mod:`kg.recognise.context`), then,
    for short forms, by level (吉林 alone is the province); a name still ambiguous is dropped;
