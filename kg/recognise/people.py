@@ -928,9 +928,10 @@ _GROUP_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?=委员|常委)")
 
 def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """``张三、李四等市政协领导出席``: a list of whole names (each cut by separators, the first
-    at a clause start) before 等 and a group title, which gives them its post."""
+    at a clause start; dotted names too) before 等 and a group title, which gives them its post."""
     text = doc.text
     pat = _title_re()
+    dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
     for g in re.finditer("等", text):
         k = g.end()
         c = next((c for c in committees if c.start == k), None)
@@ -946,11 +947,17 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
         items: list[tuple[int, int]] = []
         end = g.start()
         while True:
-            item = next(((end - n, end) for n in (3, 2, 4) if end - n >= 0 and _list_item(text, end - n) == n
-                         and (end - n == 0 or not _is_han(text[end - n - 1]) or text[end - n - 1] == "、")), None)
-            if item is None or not _plausible(text, item[0], item[1] - item[0]) or not (
+            dotted = dotted_ends.get(end)  # 艾则孜·阿不都拉、木沙·吐尔逊等州政协领导
+            if dotted is not None and (dotted[0] == 0 or not _is_han(text[dotted[0] - 1])
+                                       or text[dotted[0] - 1] == "、"):
+                item: tuple[int, int] | None = dotted
+            else:
+                item = next(((end - n, end) for n in (3, 2, 4) if end - n >= 0 and _list_item(text, end - n) == n
+                             and (end - n == 0 or not _is_han(text[end - n - 1]) or text[end - n - 1] == "、")),
+                            None)
+            if item is None or item != dotted and (not _plausible(text, item[0], item[1] - item[0]) or not (
                     _jieba_len(text, item[0]) == item[1] - item[0] or _common_given(text, *item[:1],
-                                                                                    item[1] - item[0])):
+                                                                                    item[1] - item[0]))):
                 items = []
                 break
             items.append(item)
@@ -975,6 +982,7 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     text = doc.text
     pat = _title_re()
     starts = {c.start: c for c in committees}
+    dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
     for g in _APPOSITION.finditer(text):
         q = g.end()
         c = starts.get(q)
@@ -987,6 +995,10 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         name = next(((g.start() - n, g.start()) for n in (3, 2, 4) if g.start() - n >= 0
                      and _surname_len(text, g.start() - n)
                      and (g.start() - n == 0 or not _is_han(text[g.start() - n - 1]))), None)
+        dotted = dotted_ends.get(g.start())  # 艾则孜·阿不都拉（州政协委员）
+        if dotted is not None and (dotted[0] == 0 or not _is_han(text[dotted[0] - 1])):
+            yield dotted[0], dotted[1], [post_before(doc, t.start(), t.group(), committees)]
+            continue
         if name is None:
             continue
         s0, e0 = name
