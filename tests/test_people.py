@@ -520,9 +520,12 @@ def test_combined_post_keeps_the_committee_of_the_first():
     assert all(p["kind"] != "cppcc" for p in persons(doc)["钱立群"])
 
 
-def test_dotted_names_before_a_group_title_and_in_apposition():
+def test_dotted_names_before_a_group_title_in_apposition_and_before_honorifics():
     got = persons(make_doc("阿不力孜·肉孜、叶尔兰·别克、方立群等州政协领导出席。", XINJIANG))
     assert sorted(got) == sorted(["阿不力孜·肉孜", "叶尔兰·别克", "方立群"])
     assert all(ps[0]["committee"] == "committee:654000" for ps in got.values())
     text = "吐尔逊江·依明（州政协委员、某公司董事长）说，要办好实事。"
     assert persons(make_doc(text, XINJIANG))["吐尔逊江·依明"][0]["committee"] == "committee:654000"
+    # an honorific after the name
+    got = persons(make_doc("州政协召开会议，古再丽·艾买提委员说，要办好实事。", XINJIANG))
+    assert got["古再丽·艾买提"][0]["committee"] == "committee:654000"

@@ -883,8 +883,13 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
     """``张澜先生``, ``某某总书记``, ``梁嘉欣委员``: jieba must agree it is a name, except
     before the unambiguous honorifics when the name is bounded on the left."""
     text = doc.text
+    dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
     for m in _honorific_re().finditer(text):
         h = m.start()
+        if h in dotted_ends:  # 艾则孜·阿不都拉委员
+            post = _honorific_post(doc, m.group(), h, committees)
+            yield dotted_ends[h][0], h, [post] if post else []
+            continue
         if h < 2 or not any(h - k >= 0 and _surname_len(text, h - k) and
                             _given_ok(text[h - k + _surname_len(text, h - k):h]) for k in (2, 3, 4)):
             continue  # no surname where a name would start: spare the jieba call
