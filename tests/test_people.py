@@ -518,6 +518,10 @@ def test_combined_post_keeps_the_committee_of_the_first():
     # a Party post before 兼 gives no membership
     doc = make_doc("市委常委兼秘书长钱立群出席。", HUNAN)
     assert all(p["kind"] != "cppcc" for p in persons(doc)["钱立群"])
+    # an organ after 兼 is the first post's committee's
+    posts = persons(make_doc("市政协秘书长兼办公室主任孔德江通报情况。", HUNAN))["孔德江"]
+    assert {(p["title"], p["org"]) for p in posts} == {("主任", "organ:430300/办公室"),
+                                                        ("秘书长", "committee:430300")}
 
 
 def test_dotted_names_before_a_group_title_in_apposition_and_before_honorifics():

@@ -491,6 +491,33 @@ def _other_org(text: str, ts: int, run: str) -> tuple[str, str]:
     return "", run
 
 
+def _jian_organ_start(text: str, ts: int) -> int:
+    """Start of an organ name ending at ``ts`` right after 兼 and a title (秘书长兼|办公室|主任),
+    or -1."""
+    for j in range(ts - 2, max(1, ts - 16), -1):
+        if text[j - 1] == "兼" and match_organ_at(text, j, before_title=True) == text[j:ts] \
+                and _title_ending(text, j - 1) is not None:
+            return j
+    return -1
+
+
+def _organ_after_jian(doc: Doc, ts: int, committees: Sequence[Mention]) -> tuple[Mention, str] | None:
+    """(committee, organ) when the title at ``ts`` follows ``兼`` and an organ name and the post
+    before 兼 is a CPPCC post."""
+    text = doc.text
+    j = _jian_organ_start(text, ts)
+    if j < 0:
+        return None
+    first = _title_ending(text, j - 1)
+    if first is None:
+        return None
+    post = post_before(doc, first.start(), first.group(), committees)
+    if post["kind"] != "cppcc" or not post["committee"]:
+        return None
+    committee = next((c for c in committees if c.key == post["committee"]), None)
+    return (committee, text[j:ts]) if committee is not None else None
+
+
 def _title_ending(text: str, end: int) -> re.Match[str] | None:
     """The longest post title ending at ``end``."""
     pat = _title_re()
@@ -516,6 +543,9 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
             return {**post, "title": title}
         if post["kind"] in ("party", "government") and title in V.PARTY_TITLES + V.GOVERNMENT_TITLES:
             return {**post, "title": title}
+    if (jian := _organ_after_jian(doc, ts, committees)) is not None:
+        committee, organ = jian  # 市政协秘书长兼办公室主任: an organ of the first post's committee
+        return _post(title, "cppcc", organ_key(committee, organ), committee.label + organ, committee.key)
     c = _committee_before(committees, ts)
     if c is not None:
         mid = text[c.end:ts]
@@ -578,6 +608,8 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
     text = doc.text
     out: list[dict[str, str]] = []
     k = ts
+    if (j := _jian_organ_start(text, k)) >= 0:
+        k = j  # 秘书长兼办公室主任: walk over the organ to 兼
     while k > 1 and text[k - 1] == "兼" and (first := titles.get(k - 1)) is not None:
         out.append(post_before(doc, first.start(), first.group(), committees))  # 副主席兼秘书长
         k = first.start()
