@@ -202,3 +202,20 @@ def test_one_character_stem_county_named_as_its_committee():
 def test_parent_and_child_written_as_one_word():
     # jieba keeps 上海市浦东新区 as one word: two official names, parent then child, are both found
     assert found("上海市浦东新区政协召开会议。") == [("上海市", "上海市"), ("浦东新区", "浦东新区")]
+
+
+def test_a_short_form_inside_a_later_bare_occurrence_of_a_person_is_no_region():
+    # 黄冈 (黄冈市) opens a three-character name: after a title the regions recogniser knows it is
+    # a person; later, bare (黄冈林在…强调), only the accepted person says so
+    from kg.recognise import recognise
+
+    text = "广西北流市政协召开会议\n省政协副主席黄冈林主持。黄冈林在主持时强调，要深化协商。会后，委员赴黄冈考察。"
+    doc = recognise(make_doc(text))
+    names = [(m.start, m.end) for m in doc.mentions if m.cls == "Person"]
+    assert [text[a:b] for a, b in names] == ["黄冈林", "黄冈林"]
+    got = [(text[m.start:m.end], m.label) for m in doc.mentions if m.cls == REGION]
+    # the city named on its own at the end is still a region; the names hold none
+    assert got == [("广西", "广西壮族自治区"), ("北流市", "北流市"), ("黄冈", "黄冈市")]
+    assert not any(a <= m.start < b for m in doc.mentions if m.cls == REGION for a, b in names)
+    # deterministic, and a region mention on its own keeps its evidence span
+    assert recognise(make_doc(text)) == doc
