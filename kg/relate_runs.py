@@ -71,6 +71,10 @@ _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发�
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
                          "建立", "建设"))
 OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
+# where the owner made it, between the owner and its verb: 九三学社某市委在某县举办的“X”, 于2021年创办的
+# (the verb is then required: 在“X”平台上 names no owner)
+_WHERE = r"(?:在|于)[^，,。；;：:！!？?“”‘’「」『』《》\"]{1,12}?"
+OWNER_GAP_WHERE = re.compile(rf"^{_WHERE}(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS})的?$")
 # 宜昌市政协把“X”打造成…, 将“X”建设为…: the committee before 把/将 makes the name into something
 MADE_INTO_AFTER = re.compile(r"^[”’」』》\"]?(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)")
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
@@ -105,7 +109,8 @@ PARTY_SUBJECT = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}}?[省市县区州盟旗])
 _OTHER_ORG = (rf"(?:{PARTY_ORG}|(?:中共)?(?:[省市县区州旗]|自治区)(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|"
               r"总工会|团委|科协|侨联|文联|委统战部|委宣传部|委组织部))")
 OTHER_OWNER = re.compile(
-    rf"{_OTHER_ORG}(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?(?:{_OWNER_VERBS}))?的?$")
+    rf"{_OTHER_ORG}(?:{_WHERE}(?=[^的]*(?:{_OWNER_VERBS})))?"
+    rf"(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?(?:{_OWNER_VERBS}))?的?$")
 # the same organisation named after the name with a copula or a passive: “X”活动由民盟某市委于2022年发起
 OTHER_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由){_OTHER_ORG}[^，,。；;：:！!？?]{{0,10}}?"
@@ -251,11 +256,11 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
     text = doc.text
     mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
     for c in reversed(committees):
-        if c.end > mark or mark - c.end > 12:
+        if c.end > mark or mark - c.end > 24:
             continue
         gap = _clean(text[c.end:mark])
         made = gap in ("把", "将") and bool(MADE_INTO_AFTER.match(_clean(text[init.end:init.end + 8])))
-        if OWNER_GAP.match(gap) or made:
+        if (len(gap) <= 12 and OWNER_GAP.match(gap)) or made or OWNER_GAP_WHERE.match(gap):
             prefix = _clean(text[_clause_start(text, c.start, 0):c.start])
             if not prefix.endswith(("荣获", "获评", "评为", "获得", "授予")):
                 return c

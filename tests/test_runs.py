@@ -275,6 +275,19 @@ def test_a_party_organisation_named_as_owner_after_the_name() -> None:
     assert _runs(text) == {(YICHANG, "清江护岸")}
 
 
+def test_an_owner_with_the_place_where_it_made_the_name() -> None:
+    # 在<place> between the owner and its verb of making: still the owner
+    text = "宜昌市政协组织委员视察。\n委员们参加了九三学社襄阳市委在谷城县举办的“科普助农”讲座。\n"
+    assert _runs(text) == set()
+    text = "宜昌市政协组织委员视察。\n委员们观摩了民盟襄阳市委于2023年在南漳县创办的“清江书屋”。\n"
+    assert _runs(text) == set()
+    text = "宜昌市政协召开会议。\n委员们参加了襄阳市政协在谷城县举办的“汉水讲坛”讲座。\n"
+    assert _runs(text) == {(XIANGYANG, "汉水讲坛")}
+    # a place with no verb of making after it names no owner
+    text = "宜昌市政协召开会议。\n宜昌市政协在“宜商量”平台上收集意见200条。\n"
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
 def test_a_committee_with_a_party_organisation_as_partner_still_runs() -> None:
     assert _runs("宜昌市政协联合民盟宜昌市委开展“同心助学”活动。") == {(YICHANG, "同心助学")}
 
