@@ -37,7 +37,13 @@ only from a verb of making (``某市政协将持续推进“Y”品牌建设``).
 governments, people's organisations and the democratic parties' local organisations that open a
 clause (``县委开展“…”活动``, ``民盟某市委已连续三年开展“…”``, ``某市工商联…``) or own the name
 (``观摩了民盟某市委开展的“…”``) are runners too: what they launch is theirs, not the committee's,
-even when their leaders hold committee posts.  A partner written with its preposition (``联合某市
+even when their leaders hold committee posts.  So are associations and other bodies of members
+(``某某政协委员联谊会举办“X”``, ``某商会举办的“X”``, ``“X”由某协会发起``), even when a committee is
+named inside their name; an initiative that such a body owns or runs somewhere in the article
+goes to nobody from the article's committee alone.  A committee that only accompanies visitors
+(``某市政协有关负责同志陪同考察``) is no topic for later sentences, and a destination listed after
+a preposition (``赴某市、某市的“X”``) owns nothing.  An owner keeps the name with the place where
+it made it in between (``九三学社某市委在某县举办的“X”``).  A partner written with its preposition (``联合某市
 广播电视台开办《…》栏目``) is no subject: the clause's subject is elided and the topic or the
 article's committee runs the column.  A committee that only speaks at or attends a meeting
 (``某州政协、某市政协作书面交流``) is no topic for what a speaker mentions in a later sentence
@@ -115,12 +121,39 @@ OTHER_OWNER = re.compile(
 OTHER_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由){_OTHER_ORG}[^，,。；;：:！!？?]{{0,10}}?"
     rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
+# associations and other bodies of members (联谊会, 联合会, 商会, 协会, 学会, 基金会…): organisations of
+# their own, even when named after the committee whose members they gather (港区全国政协委员联谊会);
+# what they organise is theirs.  The name stops at a partner, a conjunction or a verb.
+_ASSOC = ("联谊会|联合总会|联合会|总商会|商会|协会|(?<![们要已都能应会])学会|基金会|促进会|研究会|同乡会|校友会|"
+          "慈善总会|慈善会|联络会")
+_ASSOC_NAME_CHAR = (r"(?:(?!联合(?!会|总会)|会同|携手|协同|组织|开展|举办|参加|参与|和|与|及|在|对|向|把|将)"
+                    r"[\u4e00-\u9fff（）()])")
+# (searched for, the name must not start in the middle of one of those words: 联|合市某商会)
+ASSOCIATION = rf"(?<!联)(?<!会)(?<!携)(?<!协)(?<!组)(?<!开)(?<!举)(?<!参){_ASSOC_NAME_CHAR}{{1,20}}?(?:{_ASSOC})"
+# an association opening a clause and doing something (某某联谊会举办…, 某商会联合…开展…); not when a
+# member or a post follows (商会会长某某, 协会会员): the person speaks
+ASSOCIATION_SUBJECT = re.compile(
+    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月(?:[0-9０-９]+日)?)[，,]?)?"
+    rf"(?P<org>{ASSOCIATION})(?!会员|会长|副会长|理事|秘书长|成员|员|的|主席|副主席|负责人|领导)"
+    rf"[^，,。；;：:！!？?“”‘’「」『』《》]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
+# an association owning the name written right after it (某联谊会举办的「X」, 某商会“X”品牌)
+ASSOCIATION_OWNER = re.compile(
+    rf"(?P<org>{ASSOCIATION})(?:{_WHERE}(?=[^的]*(?:{_OWNER_VERBS})))?"
+    rf"(?:(?:统一|深入|持续|全面|创新|积极|精心|连续|已连续|多年)?(?:{_OWNER_VERBS}))?的?$")
+# the same after the name: 「X」由某联谊会主办
+ASSOCIATION_OWNER_AFTER = re.compile(
+    rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由)(?P<org>{ASSOCIATION})(?P<rest>[^，,。；;：:！!？?]{{0,10}}?)"
+    rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
     r"^[^“”‘’「」『』《》\"]{0,10}?(?:分别|先后|也|还|均)?"
     r"(?:(?:作|做)了?(?:书面|大会|口头|典型|视频)?(?:交流)?(?:发言|交流)|(?:应邀)?(?:参加|列席|出席|参会)"
     r"(?:会议|了会议|此次会议|座谈会|活动)?)$")
+# what a committee does when it only accompanies visitors: (有关负责同志)陪同考察, 陪同调研.  Such a
+# committee is no topic for what the visitors organise (they run it, or their body does).  A host
+# that receives them (会见考察团) often goes on to present its own work: not listed.
+HOST_ONLY = re.compile(r"^[^“”‘’「」『』《》\"]{0,16}?(?:一同|一起|全程)?陪同[^“”‘’「」『』《》\"]{0,12}$")
 # a person speaking: 王某表示, 张某某介绍, 委员们说
 SPEAKING = re.compile(r"(?<!据)(?:表示|说|介绍|认为|谈到|坦言|感慨|告诉记者|说道)[，,:：。]")
 # several committees doing one thing each: A市政协、B市政协分别打造“X”“Y”
@@ -275,12 +308,24 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     whoever the subject or the topic of the paragraph is.  Organisations inside a committee's or
     an organ's name (``县政协机关党委``) do not count."""
     text = doc.text
-    after = OTHER_OWNER_AFTER.match(_clean(text[init.end:init.end + 32]))
+    tail = _clean(text[init.end:init.end + 32])
+    after = OTHER_OWNER_AFTER.match(tail)
     if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
+        return True
+    after = ASSOCIATION_OWNER_AFTER.match(tail)
+    if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
         return True
     mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
+    a = ASSOCIATION_OWNER.search(clean)
+    if a is not None:
+        word = offsets[a.end("org") - 1]  # the association word, not a committee's or an organ's
+        partner = clean[:a.start()].endswith(COORDINATORS) and any(start <= c.start < offsets[a.start()]
+                                                                   for c in ctx.committees)
+        if not partner and not any(c.start <= word < c.end for c in ctx.committees + ctx.others
+                                   if c.cls != ORGANISATION):
+            return True
     m = OTHER_OWNER.search(clean)
     if m is None:
         return False
@@ -379,12 +424,26 @@ def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
             continue
         if any(c.start <= r.start < c.end for c in committees):
             continue
-        if _clean(text[max(0, r.start - 4):r.start]).endswith(PLACE_PREPS):
+        if _clean(text[max(0, r.start - 4):r.start]).endswith(PLACE_PREPS) or _listed_after_prep(doc, r):
             continue
         key = "committee:" + r.key.partition(":")[2]
         if key in keys:
             return key
     return ""
+
+
+def _listed_after_prep(doc: Doc, region: Mention) -> bool:
+    """Is ``region`` a later item of a list of places after a preposition (``赴深圳、珠海``)?  A
+    destination is never an owner, wherever it stands in the list."""
+    text = doc.text
+    first = region
+    while True:
+        prev = [r for r in doc.mentions if r.cls == REGION and r.end <= first.start
+                and text[r.end:first.start] in ("、", "和", "与", "及", "以及")]
+        if not prev:
+            break
+        first = max(prev, key=lambda r: (r.end, r.start))
+    return first is not region and _clean(text[max(0, first.start - 4):first.start]).endswith(PLACE_PREPS)
 
 
 def subjects_in(doc: Doc, sent: Sentence, committees: list[Mention], before: int | None = None) -> list[Mention]:
@@ -497,9 +556,12 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     for i in range(sent.start, min(end, sent.end)):
         if i > sent.start and not _is_boundary(text, i - 1):
             continue
-        if any(a <= i < b for a, b in taken):
-            continue
-        m = OTHER_DOER.match(text, i, min(end, sent.end)) or PARTY_SUBJECT.match(text, i, min(end, sent.end))
+        assoc = ASSOCIATION_SUBJECT.match(text, i, min(end, sent.end))
+        if assoc is not None and any(a <= assoc.end("org") - 1 < b for a, b in taken):
+            assoc = None  # the association word is part of a committee's or organ's name
+        if assoc is None and any(a <= i < b for a, b in taken):
+            continue  # (a committee at the start of an association's name does not hide it)
+        m = assoc or OTHER_DOER.match(text, i, min(end, sent.end)) or PARTY_SUBJECT.match(text, i, min(end, sent.end))
         if m is None:
             continue
         partners = []
@@ -723,8 +785,9 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
             return here[-1].keys, "sentence:" + here[-1].how
         return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
-    while here and _exchange_only(doc, sent, here[-1], ctx) and \
-            SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])):
+    while here and (_exchange_only(doc, sent, here[-1], ctx) and
+                    SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or
+                    _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
         here = here[:-1]  # 某市政协作书面交流，委员王某表示，“X”…: the committee only spoke
     if here:
         if _guest(doc, here[-1], init.start, ctx, init):
@@ -747,14 +810,18 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
                 return (), "guest"
             if spoken and _exchange_only(doc, prev, found[-1], ctx):
                 continue  # 某州政协作书面交流。某委员表示，“X”…: the speaker's topic is not the committee's
+            if _exchange_only(doc, prev, found[-1], ctx, HOST_ONLY):
+                continue  # 某市政协有关负责同志陪同考察。“X”活动…: a companion is no topic
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
         spoken = spoken or bool(SPEAKING.search(_clean(doc.text[prev.start:prev.end])))
     return fallback
 
 
-def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> bool:
+def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
+                   only: re.Pattern[str] = EXCHANGE_ONLY) -> bool:
     """Does the committee ``subject`` of ``sent`` only speak at or attend a meeting (``某州政协、
-    某市政协作书面交流``, ``某县政协负责同志列席会议``)?"""
+    某市政协作书面交流``, ``某县政协负责同志列席会议``), or with ``only=HOST_ONLY`` only accompany
+    visitors (``某市政协、某市政协有关负责同志陪同考察``)?"""
     if subject.how != "committee":
         return False
     text = doc.text
@@ -766,7 +833,7 @@ def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> 
     stop = end
     while stop < sent.end and not _is_boundary(text, stop):
         stop += 1
-    return bool(EXCHANGE_ONLY.match(_clean(text[end:stop])))
+    return bool(only.match(_clean(text[end:stop])))
 
 
 def relate(doc: Doc) -> list[Relation]:
@@ -790,10 +857,16 @@ def relate(doc: Doc) -> list[Relation]:
     for init, sent, keys, how in found:
         if how.startswith("owner") or (how not in ("article",) and _makes(doc, sent.start if sent else 0, init)):
             owners.setdefault(init.key, set()).update(keys)
+    # initiatives that an organisation other than a committee owns or runs somewhere in the article
+    # (某联谊会举办“X”活动): the article's committee gets none of them from the fallback alone
+    theirs = {init.key for init, _, keys, how in found
+              if not keys and (how == "other-owner" or how.endswith((":other", ":" + ORGANISATION)))}
     away = travellers(doc, ctx)
     out: dict[tuple[str, str, int], Relation] = {}
     for init, sent, keys, how in found:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
+        if how == "article" and init.key in theirs:
+            continue
         if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
             # a committee that travels in the article does not get the host's initiative from being
             # the topic or the subject of a sentence that only talks about it, unless it makes it

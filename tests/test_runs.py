@@ -428,3 +428,38 @@ def test_a_travelling_committee_keeps_what_it_makes() -> None:
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2], r.start) for r in relate(doc)}
     assert {(s, o) for s, o, _ in runs} == {(XIANGYANG, "汉水有约")}
     assert any(start == text.index("一年来") for _, _, start in runs)  # the last mention too
+
+
+def test_an_association_runs_what_it_organises() -> None:
+    # the association is named after the committee whose members it gathers: still not the committee
+    text = ("宜昌市政协召开会议。\n"
+            "近日，湖北省政协委员联谊会组织30多名委员赴宜昌、襄阳两地开展“江汉同行”考察活动。\n"
+            "宜昌市政协、襄阳市政协有关负责同志陪同考察。“江汉同行”考察活动为委员们了解发展提供了平台。\n"
+            "“江汉同行”已连续举办三届。\n")
+    doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
+    assert relate(doc) == []
+    # owners before and after the name, of any kind of association
+    text = "宜昌市政协召开会议。\n宜昌市政协组织委员参加宜昌市青年企业家商会举办的“青商助农”活动。\n"
+    assert _runs(text) == set()
+    text = "宜昌市政协召开会议。\n“青商助农”活动由宜昌市青年企业家商会于2021年发起。\n"
+    assert _runs(text) == set()
+    # a committee that works with an association still runs what they make together
+    text = "宜昌市政协召开会议。\n宜昌市政协联合市慈善总会开展“爱心助学”活动。\n"
+    assert _runs(text) == {(YICHANG, "爱心助学")}
+    # a committee that accompanies visitors and then makes something is still a runner
+    text = "宜昌市政协召开会议。\n宜昌市政协有关负责同志陪同考察。宜昌市政协还打造了“宜商量”协商品牌。\n"
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_a_destination_listed_after_a_preposition_owns_nothing() -> None:
+    text = ("湖北省政协召开会议。会议指出，委员赴宜昌、襄阳的“江汉同行”考察活动成效明显。"
+            "宜昌市政协、襄阳市政协作交流发言。")
+    doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert (XIANGYANG, "江汉同行") not in runs and (YICHANG, "江汉同行") not in runs
+    # a region heading the name in a summary list still stands for its committee
+    text = ("湖北省政协召开会议。会议指出，全省政协形成了宜昌的“宜商量”、襄阳的“襄商量”等一批协商品牌。"
+            "宜昌市政协、襄阳市政协作交流发言。")
+    doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert (XIANGYANG, "襄商量") in runs
