@@ -33,7 +33,10 @@ to study one under its own: ``考察团来到某县级市``, not ``到某县调�
 (study-trip reports are often published by the visitor).  Across the whole
 article, a travelling committee gets no initiative that was visited, praised or owned by another
 committee elsewhere in it from merely being the subject or the topic (``王某指出，“X”做法值得学习``),
-only from a verb of making (``某市政协将持续推进“Y”品牌建设``).  Party committees,
+only from a verb of making (``某市政协将持续推进“Y”品牌建设``) or from putting what it learnt into
+it (``把好的经验做法融入“Y”专项行动``: its own action, not a campaign it joins); organising people
+for the trip (``组织部分委员赴某县观摩``) and a verb used as a noun (``品牌建设情况``) make nothing.
+An owner named right before the name that is also the subject keeps the name as its own.  Party committees,
 governments, people's organisations and the democratic parties' local organisations that open a
 clause (``县委开展“…”活动``, ``民盟某市委已连续三年开展“…”``, ``某市工商联…``) or own the name
 (``观摩了民盟某市委开展的“…”``) are runners too: what they launch is theirs, not the committee's,
@@ -184,10 +187,18 @@ VISIT_VERBS = ("调研", "视察", "考察", "走访", "观摩", "参观", "察�
 VISIT_PLACE_VERBS = ("来到", "走进", "实地查看", "查看")
 # verbs of making: after them the initiative is run, not visited (调研后开展“X”行动)
 MAKING = re.compile(rf"(?:{_OWNER_VERBS}|擦亮|叫响|启动|依托|通过|借助)")
+# organising people to go somewhere (组织部分委员赴某县观摩学习) is no making, though 组织 is a verb of
+# making for what it names (组织开展“X”, 组织“X”活动)
+ORGANISING_PEOPLE = re.compile(r"组织(?:部分|全体|相关|有关|驻会|市|县|区|省|[\d０-９多余名位批]+)*(?:政协)?"
+                               r"(?:委员|人员|干部|代表|专家|党员|机关|考察团|调研组)"
+                               # and a verb of making used as a noun: 品牌建设情况, 推进成效
+                               rf"|(?:{_OWNER_VERBS})(?=情况|成效|进展|成果|经验|做法|工作情况)")
 QUOTED = re.compile(r"[“‘「『《\"][^“”‘’「」『』《》\"]*[”’」』》\"]")
 # taking part in or serving someone else's campaign: 积极参与“X”, 助推“X”, 围绕“X”
 JOIN_VERBS = ("参与", "参加", "投身", "投身于", "助推", "助力", "融入", "服务", "服务于", "配合", "响应", "围绕",
               "对接")
+# what 把 puts into an initiative (把经验融入“X”): the initiative is the subject's own
+MERGED_INTO = ("融入", "融入到", "纳入", "纳入到", "融进")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
@@ -657,7 +668,18 @@ def joined(doc: Doc, init: Mention) -> bool:
     text = doc.text
     mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
     before = _clean(text[max(0, mark - 8):mark])
-    return before.endswith(JOIN_VERBS) or any(before.endswith(v + "了") for v in JOIN_VERBS)
+    if not (before.endswith(JOIN_VERBS) or any(before.endswith(v + "了") for v in JOIN_VERBS)):
+        return False
+    return not merged_into(doc, init)
+
+
+def merged_into(doc: Doc, init: Mention) -> bool:
+    """Does the clause put something into the initiative with 把 (``把好的经验做法融入“X”专项行动``)?
+    Then the initiative is the subject's own: it takes in what it learnt, it does not join."""
+    text = doc.text
+    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    clause = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    return clause.endswith(MERGED_INTO) and "把" in QUOTED.sub("", clause)
 
 
 def praised(doc: Doc, init: Mention) -> bool:
@@ -722,8 +744,13 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
 
 def _makes(doc: Doc, start: int, init: Mention) -> bool:
     """Does a verb of making stand between ``start`` and the initiative (names of other initiatives
-    aside)?"""
-    return bool(MAKING.search(QUOTED.sub("", _clean(doc.text[start:init.start]))))
+    aside), or does the clause put something into it with 把 (:func:`merged_into`)?"""
+    return _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
+
+
+def _making(clean: str) -> bool:
+    """Does a verb of making stand in ``clean`` (organising people for a trip aside)?"""
+    return bool(MAKING.search(ORGANISING_PEOPLE.sub("", clean)))
 
 
 def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
@@ -747,7 +774,7 @@ def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> b
         away = any(not _within(code, own) for code in places) or (places and STUDY.search(m.group()))
         if not away and not HOST_REGION.search(m.group()):
             continue  # 到乡镇调研, 到某县视察: work at home
-        if b < until and MAKING.search(QUOTED.sub("", _clean(text[b:until]))):
+        if b < until and _making(QUOTED.sub("", _clean(text[b:until]))):
             continue
         return True
     return False
@@ -783,7 +810,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     here = subjects(doc, sent, ctx, before=init.start)
     if owner is not None:
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
-            return here[-1].keys, "sentence:" + here[-1].how
+            return here[-1].keys, "owner:sentence"
         return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
                     SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or

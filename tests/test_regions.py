@@ -219,3 +219,15 @@ def test_a_short_form_inside_a_later_bare_occurrence_of_a_person_is_no_region():
     assert not any(a <= m.start < b for m in doc.mentions if m.cls == REGION for a, b in names)
     # deterministic, and a region mention on its own keeps its evidence span
     assert recognise(make_doc(text)) == doc
+
+
+def test_a_one_character_stem_committee_after_a_verb_when_the_county_is_named_elsewhere():
+    # 眉县 is named with its parents first; later a verb stands right before 眉县政协 (察看眉县政协):
+    # still the county, and so its committee, not the writer's own 县政协
+    text = "秭归县政协组织委员赴陕西省宝鸡市眉县观摩学习，实地察看眉县政协“渭水议事厅”建设情况。"
+    assert [label for _, label in found(text)] == ["秭归县", "陕西省", "宝鸡市", "眉县", "眉县"]
+    # not named elsewhere: the verb still hides it (a level word may follow any character)
+    assert "眉县" not in [label for _, label in found("秭归县政协委员实地察看眉县政协“渭水议事厅”。")]
+    # a conjunction stem stays a conjunction even when its county is named elsewhere
+    text = "安徽省马鞍山市和县召开会议。马鞍山市政协和县政协负责人参加。"
+    assert [label for _, label in found(text)] == ["安徽省", "马鞍山市", "和县", "马鞍山市"]

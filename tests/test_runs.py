@@ -463,3 +463,28 @@ def test_a_destination_listed_after_a_preposition_owns_nothing() -> None:
     doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
     assert (XIANGYANG, "襄商量") in runs
+
+
+def test_a_visitor_does_not_run_the_host_brand_it_studies_but_runs_its_own_action() -> None:
+    # the owner is named right before the quotation; the visitor takes the experience home
+    # (把…融入“Y”: Y is its own, not someone else's campaign that it joins)
+    text = ("宜昌市政协组织委员外出学习\n"
+            "10月，宜昌市政协组织部分委员赴湖北省襄阳市观摩学习，实地察看襄阳市政协“汉江议事厅”协商品牌建设情况。"
+            "宜昌市政协副主席王某表示，襄阳市政协“汉江议事厅”贴近群众、值得学习借鉴，宜昌市政协将结合实际，"
+            "把好的经验做法融入“百名委员进百村”专项行动。\n")
+    doc = _regions(_doc(text), ("襄阳市", XIANGYANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(XIANGYANG, "汉江议事厅"), (YICHANG, "百名委员进百村")}
+    # joining someone else's campaign is still no running
+    assert _runs("襄阳市政协积极融入“清水绿岸”治理工程。") == set()
+
+
+def test_organising_people_for_a_trip_is_no_making() -> None:
+    # the travelling committee is the subject; the only owner named is the host: the host's brand
+    text = ("宜昌市政协组织委员外出学习\n"
+            "宜昌市政协组织部分委员赴湖北省襄阳市观摩学习。\n"
+            "宜昌市政协组织委员学习“汉水议事”经验。\n"
+            "襄阳市政协主席李某介绍，“汉水议事”是襄阳市政协打造的协商品牌。\n")
+    doc = _regions(_doc(text), ("襄阳市", XIANGYANG))
+    runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
+    assert runs == {(XIANGYANG, "汉水议事")}

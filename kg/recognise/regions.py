@@ -19,7 +19,11 @@ How a region is found:
    dropped when its stem is a conjunction (茶农和县…) or its level character starts a word
    (…和县直部门, 提高县域);
 7. a short form inside or at the start of a name after a post title is a person (常委黄桂平,
-   副主席白城峰).
+   副主席白城峰); later bare occurrences of an accepted person's name lose their regions in the
+   recognise stage (:mod:`kg.recognise`), once people are known;
+8. a one-character-stem name before 政协 that rule 6 drops after a verb (察看眉县政协) is kept when
+   the article names that division elsewhere (赴陕西省宝鸡市眉县观摩), unless its stem is a
+   conjunction (市政协和县政协).
 
 Towns, villages, parks and canals are not in the gazetteer, so they are never regions.
 """
@@ -296,6 +300,7 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
     prev: gazetteer.Division | None = None
     prev_end = -1
     names = in_dotted_names(text)
+    later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
     every = all_matches(text)
     gaz = gazetteer.default()
     # official names by start (上海市|浦东新区): a parent and its child are cut between them
@@ -318,10 +323,26 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
             continue
         d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
+            if _committee_after_verb(text, m):
+                later.append(m)
             continue
         out.append((m, d))
         prev, prev_end = d, m.end
+    if later:
+        # 赴某省某市凤县观摩，实地察看凤县政协“…”: the county named in full elsewhere in the article is the
+        # one whose committee is visited, though a verb stands right before it
+        named = {d.code: d for _, d in out}
+        extra = [(m, named[c.code]) for m in later for c in m.candidates if m.is_full(c) and c.code in named]
+        out = sorted(out + extra, key=lambda x: x[0].start)
     return out
+
+
+def _committee_after_verb(text: str, m: Match) -> bool:
+    """A one-character-stem name (凤县, 歙县) before 政协 after a Han character that is not a
+    conjunction stem (察看凤县政协, not 市政协和县政协): the division when the article names it
+    elsewhere (see :func:`resolve_matches`)."""
+    return (len(m.name) == 2 and any(m.is_full(d) for d in m.candidates) and text.startswith("政协", m.end)
+            and m.name[0] not in _CONJUNCTION_STEMS)
 
 
 def mention(m: Match, d: gazetteer.Division) -> Mention:
