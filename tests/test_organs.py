@@ -43,3 +43,17 @@ def test_other_organisations():
 def test_company_name_stops_at_verbs_and_titles():
     doc = make_doc("基金会秘书长赵丽代表春城建设集团发言。", YUNNAN)
     assert [k for k, _ in found(doc, ORGANISATION)] == ["org:春城建设集团"]
+
+
+def test_a_partner_preposition_and_the_committee_before_it_are_not_part_of_the_name():
+    for text, key in (("市政协联合昆明市广播电视台开办《委员说》栏目。", "org:昆明市广播电视台"),
+                      ("联合昆明市广播电视台开办《委员说》栏目。", "org:昆明市广播电视台"),
+                      ("省政协协同春城晚报开设专栏。", "org:春城晚报"),
+                      ("市政协携手滇池花卉有限公司开展活动。", "org:滇池花卉有限公司")):
+        doc = make_doc(text, YUNNAN)
+        [m] = [m for m in organs.recognise(doc) if m.cls == ORGANISATION]
+        assert m.key == key
+        assert text[m.start:m.end] == m.surface == key.removeprefix("org:")  # the span is the name
+    # inside a name the word stays, and the CPPCC's own paper keeps 政协
+    doc = make_doc("委员所在的滇池联合化工有限公司获评示范企业，人民政协报刊发报道。", YUNNAN)
+    assert [k for k, _ in found(doc, ORGANISATION)] == ["org:滇池联合化工有限公司", "org:人民政协报"]

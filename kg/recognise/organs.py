@@ -164,14 +164,30 @@ def _org_re() -> re.Pattern[str]:
 _COMPANY_STOP = re.compile(
     r".*(?:企业|委员|获评|荣获|获|成为|参加|代表|与|和|及|在|由|的|了|是|为|等|对|向|到|让|把|将|从|被|经|"
     r"帮助|走进|打造|联系|调研|入驻|引进|支持|推动|带动|组织|参观|考察|依托|"
+    # a committee before its partner (县政协联合某台): no company or medium has 政协 inside but
+    # the CPPCC's own papers and sites (某某政协报, 人民政协网)
+    r"政协(?!报|网)|"
     + "|".join(re.escape(t) for t in V.ALL_TITLES if len(t) >= 2) + ")")
 
 
-def _company_name(raw: str) -> str:
-    """Cut the verbs and nouns that the lazy match swallowed before a company name."""
+def _company_name(raw: str, lead: str = "") -> str:
+    """Cut the verbs and nouns that the lazy match swallowed before a company name.  ``lead``: the
+    characters right before the match, so that a stop word cut by the match's start is seen
+    (县政|协联合某台: the match starts inside 政协)."""
+    cname = _company_name_in(lead + raw)
+    return cname[-len(raw):] if len(cname) > len(raw) else cname
+
+
+def _company_name_in(raw: str) -> str:
     m = _COMPANY_STOP.match(raw)
     name = raw[m.end():] if m else raw
+    # a preposition of partnership opening what is left (联合某市广播电视台开办…): not part of the
+    # name (inside one it stays: 某某联合化工有限公司)
+    name = _PARTNER_LEAD.sub("", name)
     return name if len(name) >= 4 else ""
+
+
+_PARTNER_LEAD = re.compile(r"^(?:联合|会同|携手|协同)+")
 
 
 def _organisations(doc: Doc) -> list[Mention]:
@@ -187,12 +203,12 @@ def _organisations(doc: Doc) -> list[Mention]:
                                attrs={"kind": "party" if short != "工商联" else "federation",
                                       "full_name": V.DEMOCRATIC_PARTIES.get(short, short)}))
         elif kind == "company":
-            cname = _company_name(name)
+            cname = _company_name(name, text[max(0, s - 2):s])
             if cname:
                 out.append(Mention(ORGANISATION, f"org:{cname}", cname, e - len(cname), e, cname,
                                    attrs={"kind": "company"}))
         elif kind == "media":
-            mname = _company_name(name)
+            mname = _company_name(name, text[max(0, s - 2):s])
             if mname and (not mname.endswith("网") or mname.endswith("新闻网") or mname.startswith("人民政协")):
                 label = mname[:-1] if mname.endswith("报社") else mname  # the paper and its publisher
                 out.append(Mention(ORGANISATION, f"org:{label}", label, e - len(mname), e, mname,
