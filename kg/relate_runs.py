@@ -132,13 +132,16 @@ _ASSOC = ("联谊会|联合总会|联合会|总商会|商会|协会|(?<![们要�
 _ASSOC_NAME_CHAR = (r"(?:(?!联合(?!会|总会)|会同|携手|协同|组织|开展|举办|参加|参与|和|与|及|在|对|向|把|将)"
                     r"[\u4e00-\u9fff（）()])")
 # (searched for, the name must not start in the middle of one of those words: 联|合市某商会)
-ASSOCIATION = rf"(?<!联)(?<!会)(?<!携)(?<!协)(?<!组)(?<!开)(?<!举)(?<!参){_ASSOC_NAME_CHAR}{{1,20}}?(?:{_ASSOC})"
-# an association opening a clause and doing something (某某联谊会举办…, 某商会联合…开展…); not when a
-# member or a post follows (商会会长某某, 协会会员): the person speaks
+ASSOCIATION = rf"(?<!联)(?<!会)(?<!携)(?<!协)(?<!组)(?<!开)(?<!举)(?<!参){_ASSOC_NAME_CHAR}{{0,20}}?(?:{_ASSOC})"
+# an association opening a clause and doing something (某某联谊会举办…, 某商会于9月12日至14日组织…), or its
+# head leading the party (某联谊会会长某某率队); not when a member or a post follows otherwise (商会会长
+# 某某表示, 协会会员): the person speaks
 ASSOCIATION_SUBJECT = re.compile(
     r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月(?:[0-9０-９]+日)?)[，,]?)?"
-    rf"(?P<org>{ASSOCIATION})(?!会员|会长|副会长|理事|秘书长|成员|员|的|主席|副主席|负责人|领导)"
-    rf"[^，,。；;：:！!？?“”‘’「」『』《》]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
+    rf"(?P<org>{ASSOCIATION})"
+    r"(?:(?:常务|执行)?副?(?:会长|理事长|秘书长|主席)[\u4e00-\u9fff·]{2,8}?(?:率|带领|带队)"
+    r"|(?!会员|会长|副会长|理事|秘书长|成员|员|的|主席|副主席|负责人|领导)"
+    rf"[^，,。；;：:！!？?“”‘’「」『』《》]{{0,12}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起))")
 # an association owning the name written right after it (某联谊会举办的「X」, 某商会“X”品牌)
 ASSOCIATION_OWNER = re.compile(
     rf"(?P<org>{ASSOCIATION})(?:{_WHERE}(?=[^的]*(?:{_OWNER_VERBS})))?"

@@ -438,6 +438,11 @@ def test_an_association_runs_what_it_organises() -> None:
             "“江汉同行”已连续举办三届。\n")
     doc = _regions(_doc(text), ("宜昌", YICHANG), ("襄阳", XIANGYANG))
     assert relate(doc) == []
+    # named again by its kind alone, led by its head, with a long date before the verb
+    text = ("宜昌市政协召开会议。\n"
+            "联谊会会长王某率队赴襄阳市开展“江汉同行”考察活动。\n"
+            "湖北省政协委员联谊会于9月12日至14日组织委员开展“楚天同行”活动。\n")
+    assert _runs(text) == set()
     # owners before and after the name, of any kind of association
     text = "宜昌市政协召开会议。\n宜昌市政协组织委员参加宜昌市青年企业家商会举办的“青商助农”活动。\n"
     assert _runs(text) == set()
