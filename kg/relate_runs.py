@@ -36,7 +36,7 @@ committee elsewhere in it from merely being the subject or the topic (``王某�
 only from a verb of making (``某市政协将持续推进“Y”品牌建设``) or from putting what it learnt into
 it (``把好的经验做法融入“Y”专项行动``: its own action, not a campaign it joins); organising people
 for the trip (``组织部分委员赴某县观摩``) and a verb used as a noun (``品牌建设情况``) make nothing.
-An owner named right before the name that is also the subject keeps the name as its own.  Party committees,
+An owner named right before the name that is also the subject counts as owning it there.  Party committees,
 governments, people's organisations and the democratic parties' local organisations that open a
 clause (``县委开展“…”活动``, ``民盟某市委已连续三年开展“…”``, ``某市工商联…``) or own the name
 (``观摩了民盟某市委开展的“…”``) are runners too: what they launch is theirs, not the committee's,
@@ -313,6 +313,12 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
                 return c
         break
     return None
+
+
+def named_owner(doc: Doc, init: Mention, ctx: Context) -> str:
+    """The key of the committee named as the initiative's owner before or after it, or ""."""
+    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    return owner.key if owner is not None else ""
 
 
 def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
@@ -813,7 +819,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     here = subjects(doc, sent, ctx, before=init.start)
     if owner is not None:
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
-            return here[-1].keys, "owner:sentence"
+            return here[-1].keys, "sentence:" + here[-1].how
         return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
                     SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or
@@ -885,7 +891,8 @@ def relate(doc: Doc) -> list[Relation]:
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
     owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
     for init, sent, keys, how in found:
-        if how.startswith("owner") or (how not in ("article",) and _makes(doc, sent.start if sent else 0, init)):
+        if how.startswith("owner") or (how not in ("article",) and _makes(doc, sent.start if sent else 0, init)) \
+                or (how == "sentence:committee" and named_owner(doc, init, ctx) in keys):
             owners.setdefault(init.key, set()).update(keys)
     # initiatives that an organisation other than a committee owns or runs somewhere in the article
     # (某联谊会举办“X”活动): the article's committee gets none of them from the fallback alone
