@@ -129,7 +129,8 @@ OTHER_OWNER_AFTER = re.compile(
 # what they organise is theirs.  The name stops at a partner, a conjunction or a verb.
 _ASSOC = ("联谊会|联合总会|联合会|总商会|商会|协会|(?<![们要已都能应会])学会|基金会|促进会|研究会|同乡会|校友会|"
           "慈善总会|慈善会|联络会")
-_ASSOC_NAME_CHAR = (r"(?:(?!联合(?!会|总会)|会同|携手|协同|组织|开展|举办|参加|参与|和|与|及|在|对|向|把|将)"
+_ASSOC_NAME_CHAR = (r"(?:(?!联合(?!会|总会)|会同|携手|协同|组织|开展|举办|参加|参与|和|与|及|在|对|向|把|将|率|带领|"
+                    r"邀请|指导|动员|发动|引导|依托|通过|借助)"
                     r"[\u4e00-\u9fff（）()])")
 # (searched for, the name must not start in the middle of one of those words: 联|合市某商会)
 ASSOCIATION = rf"(?<!联)(?<!会)(?<!携)(?<!协)(?<!组)(?<!开)(?<!举)(?<!参){_ASSOC_NAME_CHAR}{{0,20}}?(?:{_ASSOC})"

@@ -448,6 +448,9 @@ def test_an_association_runs_what_it_organises() -> None:
     assert _runs(text) == set()
     text = "宜昌市政协召开会议。\n“青商助农”活动由宜昌市青年企业家商会于2021年发起。\n"
     assert _runs(text) == set()
+    # a committee leading an association's members on a trip is still the subject
+    text = "宜昌市政协召开会议。\n宜昌市政协主席李某率市青年商会赴襄阳市开展“青商助农”活动。\n"
+    assert _runs(text) == {(YICHANG, "青商助农")}
     # a committee that works with an association still runs what they make together
     text = "宜昌市政协召开会议。\n宜昌市政协联合市慈善总会开展“爱心助学”活动。\n"
     assert _runs(text) == {(YICHANG, "爱心助学")}
