@@ -332,8 +332,12 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
         # 赴某省某市凤县观摩，实地察看凤县政协“…”: the county named in full elsewhere in the article is the
         # one whose committee is visited, though a verb stands right before it
         named = {d.code: d for _, d in out}
-        extra = [(m, named[c.code]) for m in later for c in m.candidates if m.is_full(c) and c.code in named]
-        out = sorted(out + extra, key=lambda x: x[0].start)
+        extra = [(m, named[c.code]) for m in later for c in m.candidates if m.is_full(c) and c.code in named
+                 and not any(x.start < m.end and m.start < x.end for x, _ in out)]
+        one: dict[int, tuple[Match, gazetteer.Division]] = {}
+        for m, d in extra:  # one division per span (two counties of one name both named: the first)
+            one.setdefault(m.start, (m, d))
+        out = sorted(out + list(one.values()), key=lambda x: x[0].start)
     return out
 
 
