@@ -5,7 +5,7 @@ page holds no http(s) URL, so it opens from disk with no network at all.
 
 Why vis-network with our own template rather than pyvis's ``Network.generate_html``: pyvis's
 template pulls CDN scripts (bootstrap, tom-select) and has no legend, search, filters, panel or
-lazy evidence; pyvis's vendored vis-network build is what we embed (see kg/static/README.md).
+lazy evidence; the vis-network build that pyvis ships is what we embed (see kg/static/README.md).
 
 What the graph page promises (``data["promise"]``): a graph of at most ``SMALL_GRAPH``
 entities is drawn whole; a bigger one draws the top of the graph (committees, their regions,
@@ -54,6 +54,7 @@ from kg.model import (
 )
 
 STATIC = Path(__file__).resolve().parent / "static"
+VIS_VERSION = "vis-9.1.2"  # the vis-network build inside pyvis 0.3.2
 
 SMALL_GRAPH = 400  # a corpus with at most this many entities is drawn whole
 INITIAL_CAP = 1500  # at most this many nodes drawn at first on bigger graphs
@@ -693,6 +694,20 @@ def _static(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """vis-network's standalone build as pyvis ships it (pyvis is a dependency: the page uses
+    its drawing library, not its CDN-bound template), read from the installed package."""
+    import importlib.resources
+
+    path = importlib.resources.files("pyvis") / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:  # a pyvis without its vendored build: say so instead of a bare traceback
+        raise RuntimeError(f"pyvis does not ship {VIS_VERSION}/vis-network.min.js ({exc}); reinstall pyvis 0.3.2") \
+            from None
+
+
 def scrub_urls(text: str) -> str:
     """Replace every http(s) URL but XML namespace names with ``[url removed]``.
 
@@ -720,7 +735,7 @@ def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> s
     page = _fill(_static("graph.html"), {
         "TITLE": html.escape(title),
         "CSS": _static("view.css"),
-        "VIS": scrub_urls(_static("vis-network.min.js")),
+        "VIS": scrub_urls(vis_network_js()),
         "APP": _static("view.js"),
         "DATA": _json_for_script(data),
         "EVIDENCE": _json_for_script(evidence),
