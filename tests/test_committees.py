@@ -172,3 +172,19 @@ def test_coordinated_official_names_of_different_levels():
     assert labels("广西柳州市政协召开会议\n柳州市、融安县政协负责同志参加。")[1:] == ["柳州市政协", "融安县政协"]
     # a short form of another level is not coordinated: only the county's committee is named
     assert labels("广西柳州市政协召开会议\n柳州、融安县政协负责同志参加。")[1:] == ["融安县政协"]
+
+
+def test_short_forms_in_digest_sections_follow_the_section_header():
+    from kg.recognise import context
+
+    text = ("桂林市政协委员履职风采\n桂林市政协组织各县市区政协开展调研。\n"
+            "【荔浦市】市政协委员王某某建议加快产业升级。\n"
+            "【阳朔县】县政协委员李某某提出旅游提案。\n【打印本页】")
+    doc = make_doc(text)
+    heads = context.section_regions(doc)
+    assert len(heads) == 2  # 【打印本页】 names no region
+    assert context.topic_near(doc, text.index("李某某"))[0] == heads[1][2][0]
+    got = labels(text)
+    assert got == ["桂林市政协", "桂林市政协", "荔浦市政协", "阳朔县政协"]
+    # without headers, 市政协 is the headline's city
+    assert labels("桂林市政协委员履职风采\n市政协委员王某某建议加快产业升级。") == ["桂林市政协", "桂林市政协"]

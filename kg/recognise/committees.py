@@ -11,7 +11,8 @@ Forms (text is Simplified after normalisation):
 * ``全国政协`` (also inside 全国政协委员: the committee is mentioned);
 * short forms ``省政协``, ``自治区政协``, ``市政协``, ``州政协``, ``县政协``, ``区政协``, ``旗政协``,
   ``盟政协``, resolved to the article's topic region at that level
-  (:func:`kg.recognise.context.topic_at`); when the topic does not say which, nothing is
+  (:func:`kg.recognise.context.topic_at`; inside a digest's 【赤水市】 section the section's
+  region, :func:`kg.recognise.context.topic_near`); when the topic does not say which, nothing is
   guessed.
 
 Not committees: 人民政协 (the institution), collectives such as 全区政协, 各级政协, 市县政协,
@@ -235,6 +236,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
     text = doc.text
     gaz = gazetteer.default()
     out: list[Mention] = []
+    sections = context.section_regions(doc)
     for m in _SHORT_RE.finditer(text):
         kind = m.group(1)
         start, end = m.start(), m.end()
@@ -246,10 +248,12 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
             continue
         suffixes, levels = _SHORT[kind]
+        # in a digest's 【赤水市】 section, 市政协 is that section's city (topic_near)
+        here_topic = context.topic_near(doc, start) if sections else topic
         code = _nearest_named(doc, start, suffixes, levels, named)
-        if code is not None and _topic_fits(code, suffixes, levels, topic):
+        if code is not None and _topic_fits(code, suffixes, levels, here_topic):
             code = None
-        code = code or _from_topic(suffixes, levels, topic) or _nearest_region(doc, start, suffixes, levels, found)
+        code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
             code = _from_topic(("自治区",), (1,), topic)
         d = gaz.get(code) if code else None

@@ -11,10 +11,15 @@ province/prefecture short forms only, so that it never depends on itself):
 Zones "headlines", "nav", "footer" and "lost" are not about the article and are ignored.
 The result lists the best code first, each code followed by its ancestors, so that asking for
 "the topic at prefecture level" finds the prefecture of a county article.
+
+A digest article made of sections headed by a region alone (``【赤水市】……``, ``【湄潭县】……``)
+has a topic of its own in each section: :func:`section_regions` finds them and
+:func:`topic_near` gives the topic that holds at a position (the section's, else the article's).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg import gazetteer
@@ -162,3 +167,70 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
         if d is not None and d.level in levels and d.name.endswith(suffixes):
             return code
     return None
+
+
+# a section header on a line of its own or opening a line: 【赤水市】, 〔湄潭县政协〕, [某县]
+_SECTION_RE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
+_HEADER_TAIL = ("政协委员会", "委员会", "政协")
+
+
+def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
+    """The region a header names when it names nothing but a region (a chain: 贵州省赤水市, or
+    its committee: 赤水市政协); None for 【打印本页】, 【字体：大 中 小】, 【赤水市】一线传真."""
+    from kg.recognise import regions
+
+    for tail in _HEADER_TAIL:
+        if head.endswith(tail) and len(head) > len(tail):
+            head = head[: -len(tail)]
+            break
+    pos = 0
+    prev = None
+    for m in regions.matches(head):
+        if m.start != pos:
+            return None
+        d = regions.choose(m, prev, topic, adjacent=prev is not None, named=True)
+        if d is None:
+            return None
+        prev, pos = d, m.end
+    return prev.code if prev is not None and pos == len(head) else None
+
+
+def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``(start, end, topic)`` of every section headed by a region alone (``【赤水市】``): from
+    the header to the next such header or the end of the text; ``topic`` is the header's region
+    followed by its ancestors (a topic as :func:`topic_regions` gives it).  Empty when the
+    article has no such headers."""
+    key = (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
+    if _SECTION_MEMO.get("key") == key:
+        return _SECTION_MEMO["value"]  # type: ignore[return-value]
+    gaz = gazetteer.default()
+    from kg.recognise import regions
+
+    heads: list[tuple[int, tuple[str, ...]]] = []
+    topic: tuple[str, ...] | None = None
+    for m in _SECTION_RE.finditer(doc.text):
+        if regions.zone_kind(doc, m.start(1)) in regions.SKIP_ZONES:
+            continue
+        if topic is None:
+            topic = topic_regions(doc)
+        code = _header_region(m.group(1), topic)
+        if code is not None:
+            heads.append((m.start(), (code, *(a.code for a in gaz.ancestors(code)))))
+    out = [(start, heads[i + 1][0] if i + 1 < len(heads) else len(doc.text), t)
+           for i, (start, t) in enumerate(heads)]
+    _SECTION_MEMO["key"], _SECTION_MEMO["value"] = key, out
+    return out
+
+
+_SECTION_MEMO: dict[str, object] = {}
+
+
+def topic_near(doc: Doc, pos: int) -> tuple[str, ...]:
+    """The topic that holds at ``pos``: the region of the section ``pos`` lies in (市政协委员 in
+    the 【赤水市】 section of a 遵义市 digest is of 赤水市政协), followed by the article's own
+    topic regions; the article's topic outside sections."""
+    topic = topic_regions(doc)
+    for start, end, local in section_regions(doc):
+        if start <= pos < end:
+            return tuple(dict.fromkeys(local + topic))
+    return topic
