@@ -78,7 +78,7 @@ COORDINATORS = ("联合", "会同", "携手", "以及", "与", "和", "及", "�
 # 响应省政协开展“…”行动
 _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发起", "部署", "主办", "举办", "创办",
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
-                         "建立", "建设"))
+                         "建立", "建设", "建起", "建成", "设立"))
 OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
 # where the owner made it, between the owner and its verb: 九三学社某市委在某县举办的“X”, 于2021年创办的
 # (the verb is then required: 在“X”平台上 names no owner)
@@ -638,6 +638,64 @@ class Context:
     committees: list[Mention]
     others: list[Mention]  # organs and other organisations
     main: str
+    # (start, end, committee key) of the sections of a digest headed 【某县】 / 【市政协】
+    sections: tuple[tuple[int, int, str], ...] = ()
+
+
+# a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
+_SECTION_HEAD = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔［\[]([\u4e00-\u9fff]{2,16})[】〕］\]]")
+_HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
+# a header naming the article's own committee by its level only: 【市政协】, 【本级】
+_OWN_HEAD = re.compile(r"^(?:[省市州盟区县旗]|自治区|自治州|市本级|本级)(?:政协(?:委员会)?)?$")
+
+
+def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int, int, str], ...]:
+    """The sections of a digest (月度工作动态): a line opening with 【Region】 or 【Region政协】 heads
+    a section, up to the next such header, whose topic is that region's committee; 【市政协】 is
+    the article's main committee.  The committee comes from a region or committee mention inside
+    the brackets, else from a committee of the section whose name starts with the header's
+    (【某县】 … 某县政协依托…).  Headers naming no committee (【打印本页】) end the previous section
+    without opening one (an empty key)."""
+    text = doc.text
+    regions = [m for m in doc.mentions if m.cls == REGION]
+    heads: list[tuple[int, int, str]] = []  # (header start, header end, header text)
+    for m in _SECTION_HEAD.finditer(text):
+        if _excluded(doc, m.start(1), doc.sentence_at(m.start(1))):
+            continue
+        heads.append((m.start(), m.end(), m.group(1)))
+    out: list[tuple[int, int, str]] = []
+    for i, (start, end, head) in enumerate(heads):
+        stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        out.append((start, stop, _section_key(head, start, end, stop, committees, regions, main)))
+    if not any(key for _, _, key in out):
+        return ()
+    return tuple(out)
+
+
+def _section_key(head: str, start: int, end: int, stop: int, committees: list[Mention],
+                 regions: list[Mention], main: str) -> str:
+    if _OWN_HEAD.match(head):
+        return main
+    inside = [c for c in committees if start <= c.start and c.end <= end]
+    if inside:
+        return inside[-1].key
+    named = [r for r in regions if start <= r.start and r.end <= end]
+    if named and named[-1].attrs.get("code"):
+        return f"committee:{named[-1].attrs['code']}"
+    stem = _HEAD_TAIL.sub("", head)
+    for c in committees:
+        if end <= c.start < stop and len(stem) >= 2 and _clean(c.surface).startswith(stem):
+            return c.key
+    return ""
+
+
+def _section_at(ctx: Context, pos: int) -> str | None:
+    """The committee key of the digest section ``pos`` lies in ("" for a section of no committee),
+    None outside sections."""
+    for start, end, key in ctx.sections:
+        if start <= pos < end:
+            return key
+    return None
 
 
 def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str, ...]:
@@ -801,6 +859,11 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     """Committee keys that run ``init`` and how they were found."""
     sent = doc.sentence_at(init.start)
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
+    section = _section_at(ctx, init.start)
+    if section is not None:
+        # in a digest, a section's committee, not the headline's, runs what its section names
+        # without a subject of its own (the header line 【某县】“X”助推…)
+        fallback = ((section,), "section") if section else ((), "")
     if sent is None:
         return fallback
     shared = distributed(doc, init, ctx)
@@ -880,7 +943,8 @@ def relate(doc: Doc) -> list[Relation]:
     if not committees or not inits:
         return []
     others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
-    ctx = Context(committees, others, main_committee(doc, committees))
+    main = main_committee(doc, committees)
+    ctx = Context(committees, others, main, sections(doc, committees, main))
     found = []
     for init in inits:
         sent = doc.sentence_at(init.start)
@@ -892,7 +956,7 @@ def relate(doc: Doc) -> list[Relation]:
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
     owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
     for init, sent, keys, how in found:
-        if how.startswith("owner") or (how not in ("article",) and _makes(doc, sent.start if sent else 0, init)) \
+        if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init)) \
                 or (how == "sentence:committee" and named_owner(doc, init, ctx) in keys):
             owners.setdefault(init.key, set()).update(keys)
     # initiatives that an organisation other than a committee owns or runs somewhere in the article
@@ -903,7 +967,7 @@ def relate(doc: Doc) -> list[Relation]:
     out: dict[tuple[str, str, int], Relation] = {}
     for init, sent, keys, how in found:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
-        if how == "article" and init.key in theirs:
+        if how in FALLBACK_HOWS and init.key in theirs:
             continue
         if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
             # a committee that travels in the article does not get the host's initiative from being
@@ -919,7 +983,9 @@ def relate(doc: Doc) -> list[Relation]:
 
 
 # ways of finding a runner from the subject or the topic only, not from an owner or a list
-WEAK_HOWS = ("sentence:committee", "paragraph:committee", "fronted", "article")
+# the article's or a digest section's committee, for want of a subject
+FALLBACK_HOWS = ("article", "section")
+WEAK_HOWS = ("sentence:committee", "paragraph:committee", "fronted", "article", "section")
 
 
 def travellers(doc: Doc, ctx: Context) -> set[str]:

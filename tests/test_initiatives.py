@@ -291,3 +291,20 @@ def test_made_into_needs_ba_or_jiang_and_a_committee_kind_of_brand() -> None:
 def test_a_newspaper_is_not_a_column() -> None:
     text = "联合市广播电视台开办《委员议事厅》电视栏目；在《江城日报》开设《委员说》专栏，刊发稿件58篇。"
     assert _found(text) == {"委员议事厅": BRAND, "委员说": BRAND}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("县政协在核心区建起“梯田议事坊”，由委员轮流值守。", "梯田议事坊"),
+    ("区政协设立“河湾议事驿站”，由委员轮流值守。", "河湾议事驿站"),
+    ("镇上建成“山城议事港”，群众有事来商量。", "山城议事港"),
+    ("县政协建起“古镇协商驿站”。", "古镇协商驿站"),
+    ("比如甲旗政协的“草原协商汇”、乙旗政协的“湖滨议事汇”，都很受群众欢迎。", "草原协商汇"),
+    ("比如甲旗政协的“草原协商汇”、乙旗政协的“湖滨议事汇”，都很受群众欢迎。", "湖滨议事汇"),
+])
+def test_consultation_places_and_gatherings_named_by_their_kind(text: str, label: str) -> None:
+    assert _found(text).get(label) == BRAND
+
+
+def test_set_up_makes_a_weak_cue_count() -> None:
+    # 设立/建起 launch a project like 实施 does
+    assert _found("县政协设立“委员帮扶”项目，覆盖全部乡镇。") == {"委员帮扶": PROGRAMME}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.model import COMMITTEE, RUNS, Article, Doc, Mention, Zone
+from kg.model import COMMITTEE, REGION, RUNS, Article, Doc, Mention, Zone
 from kg.recognise import initiatives
 from kg.relate_runs import relate
 from kg.segment import segment
@@ -496,3 +496,26 @@ def test_organising_people_for_a_trip_is_no_making() -> None:
     doc = _regions(_doc(text), ("襄阳市", XIANGYANG))
     runs = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(doc)}
     assert runs == {(XIANGYANG, "汉水议事")}
+
+
+def test_digest_sections_run_by_their_region_committee() -> None:
+    # a monthly digest of the headline committee: each 【Region】 header line and the item below it
+    # belong to that region's committee; 【市政协】 is the headline committee itself
+    text = ("宜昌市政协系统10月工作动态\n"
+            "【襄阳市】“山茶议事会”助推产业转型\n"
+            "襄阳市政协依托“山茶议事会”协商平台，组织委员开展协商。\n"
+            "【市政协】“委员讲堂”走进社区\n"
+            "10月，“委员讲堂”走进社区，邀请委员宣讲。\n"
+            "【武汉市】“江滩协商汇”聚焦生态\n"
+            "围绕生态保护，“江滩协商汇”组织协商3次。\n")
+    i = text.index("【武汉市】") + 1  # a header with no committee of its own in its section: its region
+    region = Mention(REGION, f"region:{WUHAN}", "武汉市", i, i + 3, "武汉市", {"code": WUHAN})
+    rels = relate(_with(_doc(text), region))
+    found = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
+    assert found == {(XIANGYANG, "山茶议事会"), (YICHANG, "委员讲堂"), (WUHAN, "江滩协商汇")}
+
+
+def test_listed_brands_with_their_owners_and_a_verb_of_building() -> None:
+    text = ("湖北省政协召开座谈会。各地培育特色品牌，比如宜昌市政协的“江城协商汇”、襄阳市政协的“古渡议事会”，"
+            "都很受群众欢迎。\n宜昌市政协在核心区建起“梯田议事坊”，由委员轮流值守。\n")
+    assert _runs(text) == {(YICHANG, "江城协商汇"), (XIANGYANG, "古渡议事会"), (YICHANG, "梯田议事坊")}

@@ -64,7 +64,7 @@ OUTSIDE_MODIFIERS = ("城市", "区域", "公用", "农产品", "产品", "旅�
 # launching verbs right before a name
 VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
-         "做强", "做实", "搭建", "构建", "创新", "持续", "举行")
+         "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲座", "书屋", "平台",
                   "品牌", "论坛", "直通车", "驿站", "之家")
@@ -81,8 +81,9 @@ CONSULT_EVENTS = ("协商", "议政", "议事", "座谈")
 IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要求", "优势")
 # endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
-# a place where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿]$")
+# a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
+# 议事坊, 议事港, 协商汇 (议事驿站, 协商驿站 end in 站)
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇]$")
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
 # verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
