@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg import gazetteer, vocab_posts
 from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
@@ -689,6 +689,21 @@ def _section_key(head: str, start: int, end: int, stop: int, committees: list[Me
     return ""
 
 
+def _own_section_keys(doc: Doc, committees: list[Mention], parts: tuple[tuple[int, int, str], ...],
+                      main: str) -> list[Mention]:
+    """Committee mentions named by their level alone (市政协) inside a 【市政协】 section stand for
+    the article's main committee, whatever region the recogniser gave them."""
+    own = [(start, end) for start, end, _ in parts if _OWN_HEAD.match(_SECTION_HEAD.match(doc.text, start).group(1))]
+    if not own or not main:
+        return committees
+    out = []
+    for c in committees:
+        if c.key != main and _OWN_HEAD.match(_clean(c.surface)) and any(a <= c.start < b for a, b in own):
+            c = replace(c, key=main, attrs={**c.attrs, "code": main.partition(":")[2]})
+        out.append(c)
+    return out
+
+
 def _section_at(ctx: Context, pos: int) -> str | None:
     """The committee key of the digest section ``pos`` lies in ("" for a section of no committee),
     None outside sections."""
@@ -944,7 +959,16 @@ def relate(doc: Doc) -> list[Relation]:
         return []
     others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
     main = main_committee(doc, committees)
-    ctx = Context(committees, others, main, sections(doc, committees, main))
+    parts = sections(doc, committees, main)
+    if parts:
+        # a digest is the headline committee's (某市政协系统10月工作动态), however often the
+        # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
+        head = next((c.key for c in committees if c.end <= parts[0][0] and not _OWN_HEAD.match(_clean(c.surface))), "")
+        if head and head != main:
+            main = head
+            parts = sections(doc, committees, main)
+        committees = _own_section_keys(doc, committees, parts, main)
+    ctx = Context(committees, others, main, parts)
     found = []
     for init in inits:
         sent = doc.sentence_at(init.start)

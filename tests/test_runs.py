@@ -519,3 +519,18 @@ def test_listed_brands_with_their_owners_and_a_verb_of_building() -> None:
     text = ("湖北省政协召开座谈会。各地培育特色品牌，比如宜昌市政协的“江城协商汇”、襄阳市政协的“古渡议事会”，"
             "都很受群众欢迎。\n宜昌市政协在核心区建起“梯田议事坊”，由委员轮流值守。\n")
     assert _runs(text) == {(YICHANG, "江城协商汇"), (XIANGYANG, "古渡议事会"), (YICHANG, "梯田议事坊")}
+
+
+def test_a_digest_is_its_headline_committee_s() -> None:
+    # the sections name another committee more often, and the recogniser gave the bare 市政协 of the
+    # 【市政协】 section that committee's region: the headline committee still runs that section
+    text = ("宜昌市政协系统工作动态\n"
+            "【襄阳市】“古渡议事会”助推产业转型\n"
+            "襄阳市政协依托“古渡议事会”开展协商。襄阳市政协还组织委员视察。\n"
+            "【市政协】“委员讲堂”走进社区\n"
+            "10月，市政协“委员讲堂”走进社区。\n")
+    i = text.index("10月，市政协") + 3
+    bare = Mention(COMMITTEE, f"committee:{XIANGYANG}", "市政协", i, i + 3, "市政协", {"code": XIANGYANG})
+    rels = relate(_with(_doc(text), bare))
+    found = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
+    assert found == {(XIANGYANG, "古渡议事会"), (YICHANG, "委员讲堂")}
