@@ -59,13 +59,14 @@ FOLLOW_WORDS = (
     "带领", "率领", "听取", "宣读", "通报", "汇报", "传达", "领学", "带头", "应邀", "受邀", "深入", "走访",
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "代表", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
+    "牵头",
 )
 
 # Verbs that make a bare name at the start of a clause a person (宋立伟出席; 龚晓峰率队赴...).
 CLAUSE_VERBS = (
     "出席", "强调", "率队", "带队", "指出", "表示", "主持", "讲话", "提出", "告诉", "坦言", "会见", "看望",
     "慰问", "调研", "考察", "一行", "说", "介绍", "参加", "作报告", "致辞", "发言", "批示",
-    "带领", "率领", "宣读", "通报", "传达", "寄语", "呼吁",
+    "带领", "率领", "宣读", "通报", "传达", "寄语", "呼吁", "牵头",
 )
 # 张三在……会上强调: the verb that ends the "在…上" frame
 FRAME_VERBS = ("强调", "指出", "提出", "表示", "讲话", "说", "发言", "致辞", "作报告", "要求", "希望")
@@ -200,6 +201,15 @@ TRANSLIT_NAME_CHARS = frozenset(
     "瓦金益降绒郎贡旺堆宗俄勒约伍海来乃惹"
     "吐逊汗托洪甫迪"  # Uyghur and Kazakh: 吐尔逊, 热依汗, 托合提
 )
+
+# Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
+# characters above they make up the long undotted names taken after a strong post title.
+MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干")
+
+# Surnames of Hui, Yi, Manchu and other minority families that are also common words or
+# verbs (纳入, 哈哈, 锁定, 达到): a name starting with one is only taken right after a strong post
+# title or a media role (市政协副主席纳某某, 记者 拜某某), never on a weaker cue.
+RARE_SURNAMES = frozenset("纳撒拜哈喇虎锁妥者铁买达")
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does
 # not tag is still taken when every given-name character is one of these (苏志佳, 黄龙云),

@@ -533,3 +533,47 @@ def test_dotted_names_before_a_group_title_in_apposition_and_before_honorifics()
     # an honorific after the name
     got = persons(make_doc("州政协召开会议，古再丽·艾买提委员说，要办好实事。", XINJIANG))
     assert got["古再丽·艾买提"][0]["committee"] == "committee:654000"
+
+
+INNER_MONGOLIA = {"盟政协": ("committee:152500", "锡林郭勒盟政协"), "市政协": ("committee:150100", "呼和浩特市政协")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("记者走访盟政协主席乌日根达来。", "乌日根达来"),
+    ("市政协主席哈斯图雅牵头形成的调研报告获批示。", "哈斯图雅"),
+    ("盟政协副主席敖日格勒巴图带队蹲点调研。", "敖日格勒巴图"),
+    ("市政协主席巴音苏和的讲话。", "巴音苏和"),
+])
+def test_long_undotted_transliterated_names_after_strong_titles(text, name):
+    doc = make_doc(text + f"会后，{name}表示将持续跟进。", INNER_MONGOLIA)
+    got = persons(doc)
+    assert list(got) == [name]  # the whole name, and its bare repeat is the same person
+    assert got[name][0]["kind"] == "cppcc" and got[name][0]["committee"].startswith("committee:15")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市政协主席卢丽娜和委员们座谈。", "卢丽娜"),  # a Han name before 和 and a title stays short
+    ("市政协主席马丽娜都参加了。", "马丽娜"),
+])
+def test_han_names_before_function_characters_stay_short(text, name):
+    assert list(persons(make_doc(text, INNER_MONGOLIA))) == [name]
+
+
+def test_rare_minority_surnames_after_strong_titles():
+    got = persons(make_doc("市政协副主席纳秋菊介绍了相关情况。记者 拜玉兰 摄", INNER_MONGOLIA))
+    assert list(got) == ["纳秋菊", "拜玉兰"]
+    assert got["纳秋菊"][0]["committee"] == "committee:150100"
+    # a rare surname that is also a word, or after a weak cue, is no name
+    assert persons(make_doc("市政协副主席哈哈大笑。委员纳入考核。", INNER_MONGOLIA)) == {}
+
+
+def test_member_in_a_digest_section_belongs_to_the_section_committee():
+    from kg.recognise import committees
+
+    text = ("桂林市政协委员履职风采\n桂林市政协组织委员开展调研。\n"
+            "【荔浦市】市政协委员王建业建议加快产业升级。\n【阳朔县】县政协委员李秀兰提出旅游提案。")
+    doc = make_doc(text)
+    doc = replace(doc, mentions=tuple(committees.recognise(doc)))
+    got = persons(doc)
+    assert [p["org_label"] for p in got["王建业"]] == ["荔浦市政协"]
+    assert [p["org_label"] for p in got["李秀兰"]] == ["阳朔县政协"]

@@ -291,6 +291,58 @@ def _translit_name(text: str, p: int) -> int:
 
 
 
+_LONG_TRANSLIT_CHARS = _TRANSLIT_CHARS | V.MONGOLIAN_NAME_CHARS
+# function characters that end a name rather than belong to it (巴特尔都参加, 卢丽莎和委员们)
+_NAME_STOPS = frozenset("和与及都则等也就还又曾为对向在")
+
+
+def _han_reading_ends(text: str, p: int, n: int) -> bool:
+    """A Han name of common given-name characters starts at ``p`` and ends on a boundary
+    before ``p + n`` (卢丽莎|和委员们, 马丽娜|都…): the longer reading is no name."""
+    s = _surname_len(text, p)
+    return bool(s) and any(k < n and _given_ok(text[p + s:p + k]) and _common_given(text, p, k)
+                           and _boundary_at(text, p + k) for k in (s + 1, s + 2))
+
+
+def _long_translit(text: str, p: int) -> int:
+    """Length of a transliterated name of four to seven characters written without a dot
+    (Mongolian 朝鲁孟格日勒, 敖其尔巴雅尔, 巴图苏和) at ``p``, right after a strong post title:
+    every character a transliteration character, the longest run ending on a clear boundary
+    (a punctuation mark, a verb or particle: 牵头, 带队, 的); 0 when there is none.
+
+    A function character inside it (and, 和 aside, at its end) stops it: 张三和李四 are two."""
+    for n in range(7, 3, -1):
+        name = text[p:p + n]
+        if len(name) != n or not all(c in _LONG_TRANSLIT_CHARS for c in name):
+            continue
+        end = p + n
+        if any(c in _NAME_STOPS for c in name[2:-1]) or name[1] in _NAME_STOPS - {"和"}:
+            continue  # 呼和巴特尔 keeps its 和; 巴特尔和巴图 is two names
+        if name[-1] in _NAME_STOPS and not (name[-1] == "和" and _clause_end(text, end)
+                                            or name[-1] == "和" and text.startswith(("的", "牵头"), end)):
+            continue  # 苏和牵头, not 巴特尔和委员们
+        if not (_LIST_ITEM_END.match(text, end) or _clause_end(text, end) or _boundary_at(text, end)):
+            continue
+        if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) or _common_word(name):
+            continue
+        return n
+    return 0
+
+
+def _rare_surname_name(text: str, p: int) -> int:
+    """Length of a name with a rare minority surname (纳, 拜, 哈: :data:`V.RARE_SURNAMES`) at
+    ``p`` after a strong title: one or two given-name characters ending on a boundary, each a
+    common given-name character or the whole a name to jieba (纳春燕介绍, not 纳入)."""
+    if p >= len(text) or text[p] not in V.RARE_SURNAMES or _word_not_name(text[p:p + 2]):
+        return 0
+    for n in (3, 2):
+        given = text[p + 1:p + n]
+        if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n):
+            continue
+        if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n:
+            return n if _plausible(text, p, n) else 0
+    return 0
+
 _DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
 _DOT_LABEL = str.maketrans({c: "·" for c in V.NAME_DOT_VARIANTS + "．."})
 _DOT_KEY = str.maketrans({c: "·" for c in _DOTS + "．."})
@@ -694,12 +746,17 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
             continue
-        if p < len(text) and not _surname_len(text, p) and title not in _WEAK_TITLES \
-                and (k := _translit_name(text, p)):
+        if p < len(text) and title not in _WEAK_TITLES and (
+                (k := _long_translit(text, p)) or not _surname_len(text, p) and (
+                    (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
+            # 盟政协主席朝鲁孟格日勒, 主席巴图苏和牵头: a long undotted name beats a Han reading;
+            # 副主席纳春燕: a rare surname, only after a strong title
             posts = [post_before(doc, m.start(), title, committees)]
             if posts[0].get("bare"):
                 posts = [_sentence_committee_post(doc, m.start(), posts[0], committees)]
-            yield p, p + k, _merge_chain(posts[0], _chain_before(doc, m.start(), ends, committees))
+            posts = _merge_chain(posts[0], _chain_before(doc, m.start(), ends, committees))
+            yield p, p + k, posts
+            yield from _listed_after(text, p + k, posts)  # 副主席纳春燕、张三
             continue
         if p >= len(text) or not _surname_len(text, p):
             continue
