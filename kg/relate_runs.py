@@ -654,8 +654,8 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
     a section, up to the next such header, whose topic is that region's committee; 【市政协】 is
     the article's main committee.  The committee comes from a region or committee mention inside
     the brackets, else from a committee of the section whose name starts with the header's
-    (【某县】 … 某县政协依托…).  Headers naming no committee (【打印本页】) end the previous section
-    without opening one (an empty key)."""
+    (【某县】 … 某县政协依托…).  Headers naming no committee (【编者按】) end the previous section
+    and leave theirs to the main committee; no sections unless a header names another committee."""
     text = doc.text
     regions = [m for m in doc.mentions if m.cls == REGION]
     heads: list[tuple[int, int, str]] = []  # (header start, header end, header text)
@@ -667,9 +667,10 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
     for i, (start, end, head) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         out.append((start, stop, _section_key(head, start, end, stop, committees, regions, main)))
-    if not any(key for _, _, key in out):
-        return ()
-    return tuple(out)
+    if not any(key and not _OWN_HEAD.match(head) for (_, _, head), (_, _, key) in zip(heads, out, strict=True)):
+        return ()  # no header names a committee of its own: no digest
+    # a header that names no committee (【编者按】, 【经验交流】) leaves its section to the article's
+    return tuple((start, stop, key or main) for start, stop, key in out)
 
 
 def _section_key(head: str, start: int, end: int, stop: int, committees: list[Mention],
@@ -705,8 +706,8 @@ def _own_section_keys(doc: Doc, committees: list[Mention], parts: tuple[tuple[in
 
 
 def _section_at(ctx: Context, pos: int) -> str | None:
-    """The committee key of the digest section ``pos`` lies in ("" for a section of no committee),
-    None outside sections."""
+    """The committee key of the digest section ``pos`` lies in ("" when the article has no main
+    committee), None outside sections."""
     for start, end, key in ctx.sections:
         if start <= pos < end:
             return key
@@ -963,7 +964,8 @@ def relate(doc: Doc) -> list[Relation]:
     if parts:
         # a digest is the headline committee's (某市政协系统10月工作动态), however often the
         # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
-        head = next((c.key for c in committees if c.end <= parts[0][0] and not _OWN_HEAD.match(_clean(c.surface))), "")
+        head = next((c.key for c in committees if c.end <= parts[0][0] and not _OWN_HEAD.match(_clean(c.surface))
+                     and not _excluded(doc, c.start, doc.sentence_at(c.start))), "")
         if head and head != main:
             main = head
             parts = sections(doc, committees, main)
