@@ -577,3 +577,12 @@ def test_member_in_a_digest_section_belongs_to_the_section_committee():
     got = persons(doc)
     assert [p["org_label"] for p in got["王建业"]] == ["荔浦市政协"]
     assert [p["org_label"] for p in got["李秀兰"]] == ["阳朔县政协"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（文/图 县政协办公室 拜玉兰）", "拜玉兰"),
+    ("本报讯（通讯员 撒春梅）", "撒春梅"),
+    ("□锁建华", "锁建华"),
+])
+def test_rare_minority_surnames_in_bylines(text, name):
+    assert list(persons(make_doc("县政协召开会议。\n" + text))) == [name]

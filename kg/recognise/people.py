@@ -832,7 +832,8 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
             if credited and _dotted_name(text, i) == len(part):
                 spans.append((i, i + len(part)))
                 continue
-            if not (2 <= len(part) <= 4) or name_length(text, i, strong=True) != len(part) \
+            if not (2 <= len(part) <= 4) or len(part) not in (name_length(text, i, strong=True),
+                                                               _rare_surname_name(text, i)) \
                     or (g == 2 and not credited and _jieba_len(text, i) != len(part)) \
                     or not _plausible(text, i, len(part)):
                 spans = []
@@ -879,7 +880,8 @@ def _box_bylines(doc: Doc) -> Iterator[Found]:
             continue
         for s0, e0 in parts:
             name = re.sub(r"\s", "", text[s0:e0])
-            if not (_surname_len(name, 0) and all(_is_han(c) for c in name) and 2 <= len(name) <= 4
+            if not ((_surname_len(name, 0) or _rare_surname_name(name, 0) == len(name))
+                    and all(_is_han(c) for c in name) and 2 <= len(name) <= 4
                     and _plausible(name, 0, len(name))):
                 break
         else:
