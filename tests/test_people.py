@@ -577,6 +577,12 @@ def test_member_in_a_digest_section_belongs_to_the_section_committee():
     got = persons(doc)
     assert [p["org_label"] for p in got["王建业"]] == ["荔浦市政协"]
     assert [p["org_label"] for p in got["李秀兰"]] == ["阳朔县政协"]
+    # 政协委员 and a bare 委员 in a section: the section's committee when the article names it
+    text += "政协委员赵春生建议发展民宿。委员钱秀英提出建议。"
+    doc = make_doc(text)
+    got = persons(replace(doc, mentions=tuple(committees.recognise(doc))))
+    assert [p["org_label"] for p in got["赵春生"]] == ["阳朔县政协"]
+    assert [p["org_label"] for p in got["钱秀英"]] == ["阳朔县政协"]
 
 
 @pytest.mark.parametrize("text, name", [

@@ -580,6 +580,28 @@ def _title_ending(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
+def _section_committee(doc: Doc, pos: int, committees: Sequence[Mention]) -> Mention | None:
+    """In a digest made of 【region】 sections, the committee of the section ``pos`` lies in
+    (政协委员某某 in the 【某县】 section is of 某县政协, not of the headline's city), when the
+    article mentions it; None outside sections."""
+    from kg.recognise import context
+
+    for start, end, topic in context.section_regions(doc):
+        if start <= pos < end:
+            return next((c for c in committees if c.attrs.get("code") == topic[0]), None)
+    return None
+
+
+def _context_committee(doc: Doc, pos: int, committees: Sequence[Mention]) -> Mention | None:
+    """:func:`context_committee` (the committee named before ``pos`` in its sentence, else the
+    article's), with the section's committee before the article's."""
+    sent = doc.sentence_at(pos)
+    lo = sent.start if sent else max(0, pos - 60)
+    if any(lo <= m.start and m.end <= pos for m in committees):
+        return context_committee(doc, pos, committees)
+    return _section_committee(doc, pos, committees) or context_committee(doc, pos, committees)
+
+
 def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
     """The post a title at ``ts`` names, with the organisation written before it.
 
@@ -620,11 +642,12 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
                 name = m.group().removeprefix("政协")
                 return _post(title, "cppcc", organ_key(cc, name), cc.label + name, cc.key)
     if run.endswith("政协") and title in V.CPPCC_TITLES:
-        return _committee_post(title, context_committee(doc, ts, committees))
+        return _committee_post(title, _context_committee(doc, ts, committees))
     if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
         return _post(title, "government", "", _org_label(doc, ts, run))
     if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)):
-        return _committee_post(title, dominant_committee(committees), bare=True)
+        return _committee_post(title, _section_committee(doc, ts, committees) or dominant_committee(committees),
+                               bare=True)
     key, label = _other_org(text, ts, run)
     return _post(title, "other", key, label)
 
@@ -1008,7 +1031,7 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     if word == "总书记":
         return _post(word, "party", "", "中国共产党中央委员会")
     if word in ("委员", "常委", "副主席", "秘书长"):
-        c = context_committee(doc, h, committees)
+        c = _context_committee(doc, h, committees)
         if c is not None:
             return _post(word, "cppcc", c.key, c.label, c.key)
     return None
