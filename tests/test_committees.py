@@ -188,3 +188,12 @@ def test_short_forms_in_digest_sections_follow_the_section_header():
     assert got == ["桂林市政协", "桂林市政协", "荔浦市政协", "阳朔县政协"]
     # without headers, 市政协 is the headline's city
     assert labels("桂林市政协委员履职风采\n市政协委员王某某建议加快产业升级。") == ["桂林市政协", "桂林市政协"]
+
+
+def test_section_headers_inside_a_merged_paragraph():
+    from kg.recognise import context
+
+    text = "桂林市政协：各地动态\n桂林市政协汇总。【荔浦市】市政协组织视察。【阳朔县】县政协调研。在【灵川县】考察。"
+    starts = [s for s, _, _ in context.section_regions(make_doc(text))]
+    assert starts == [text.index("【荔浦市】"), text.index("【阳朔县】")]  # not 在【灵川县】
+    assert labels(text)[-2:] == ["荔浦市政协", "阳朔县政协"]

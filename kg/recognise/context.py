@@ -169,8 +169,9 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
     return None
 
 
-# a section header on a line of its own or opening a line: 【赤水市】, 〔湄潭县政协〕, [某县]
-_SECTION_RE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
+# a section header on a line of its own or opening a line or a sentence (paragraphs merged by
+# a scraper: …。【湄潭县】…): 【赤水市】, 〔湄潭县政协〕, [某县]
+_SECTION_RE = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
 _HEADER_TAIL = ("政协委员会", "委员会", "政协")
 
 
