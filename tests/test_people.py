@@ -592,3 +592,10 @@ def test_member_in_a_digest_section_belongs_to_the_section_committee():
 ])
 def test_rare_minority_surnames_in_bylines(text, name):
     assert list(persons(make_doc("县政协召开会议。\n" + text))) == [name]
+
+
+def test_long_undotted_names_in_a_list_after_a_title():
+    got = persons(make_doc("盟政协副主席张建国、敖日格勒巴图、李秀英出席。市政协副主席王立新、哈斯图雅带队。",
+                           INNER_MONGOLIA))
+    assert list(got) == ["张建国", "敖日格勒巴图", "李秀英", "王立新", "哈斯图雅"]
+    assert got["敖日格勒巴图"][0]["committee"] == "committee:152500"

@@ -962,6 +962,10 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             yield p, p + k, posts
             q = p + k
             continue
+        if p < len(text) and (text[q] == "、" or media) and (k := _long_translit(text, p)):
+            yield p, p + k, posts  # 副主席张三、敖其尔巴雅尔、李四
+            q = p + k
+            continue
         if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
             yield p, p + k, posts  # 张三、国桂荣、李四: a rare surname between two listed names
             q = p + k
