@@ -11,7 +11,7 @@ Forms (text is Simplified after normalisation):
 * ``全国政协`` (also inside 全国政协委员: the committee is mentioned);
 * short forms ``省政协``, ``自治区政协``, ``市政协``, ``州政协``, ``县政协``, ``区政协``, ``旗政协``,
   ``盟政协``, resolved to the article's topic region at that level
-  (:func:`kg.recognise.context.topic_at`; inside a digest's 【赤水市】 section the section's
+  (:func:`kg.recognise.context.topic_at`; inside a digest's 【荔浦市】 section the section's
   region, :func:`kg.recognise.context.topic_near`); when the topic does not say which, nothing is
   guessed.
 
@@ -248,7 +248,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
             continue
         suffixes, levels = _SHORT[kind]
-        # in a digest's 【赤水市】 section, 市政协 is that section's city (topic_near)
+        # in a digest's 【荔浦市】 section, 市政协 is that section's city (topic_near)
         here_topic = context.topic_near(doc, start) if sections else topic
         code = _nearest_named(doc, start, suffixes, levels, named)
         if code is not None and _topic_fits(code, suffixes, levels, here_topic):

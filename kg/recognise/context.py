@@ -12,7 +12,7 @@ Zones "headlines", "nav", "footer" and "lost" are not about the article and are 
 The result lists the best code first, each code followed by its ancestors, so that asking for
 "the topic at prefecture level" finds the prefecture of a county article.
 
-A digest article made of sections headed by a region alone (``【赤水市】……``, ``【湄潭县】……``)
+A digest article made of sections headed by a region alone (``【荔浦市】……``, ``【阳朔县】……``)
 has a topic of its own in each section: :func:`section_regions` finds them and
 :func:`topic_near` gives the topic that holds at a position (the section's, else the article's).
 """
@@ -170,14 +170,14 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
 
 
 # a section header on a line of its own or opening a line or a sentence (paragraphs merged by
-# a scraper: …。【湄潭县】…): 【赤水市】, 〔湄潭县政协〕, [某县]
+# a scraper: …。【阳朔县】…): 【荔浦市】, 〔阳朔县政协〕, [某县]
 _SECTION_RE = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
 _HEADER_TAIL = ("政协委员会", "委员会", "政协")
 
 
 def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
-    """The region a header names when it names nothing but a region (a chain: 贵州省赤水市, or
-    its committee: 赤水市政协); None for 【打印本页】, 【字体：大 中 小】, 【赤水市】一线传真."""
+    """The region a header names when it names nothing but a region (a chain: 广西荔浦市, or
+    its committee: 荔浦市政协); None for 【打印本页】, 【字体：大 中 小】, 【荔浦市】一线传真."""
     from kg.recognise import regions
 
     for tail in _HEADER_TAIL:
@@ -197,7 +197,7 @@ def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
 
 
 def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, end, topic)`` of every section headed by a region alone (``【赤水市】``): from
+    """``(start, end, topic)`` of every section headed by a region alone (``【荔浦市】``): from
     the header to the next such header or the end of the text; ``topic`` is the header's region
     followed by its ancestors (a topic as :func:`topic_regions` gives it).  Empty when the
     article has no such headers."""
@@ -228,7 +228,7 @@ _SECTION_MEMO: dict[str, object] = {}
 
 def topic_near(doc: Doc, pos: int) -> tuple[str, ...]:
     """The topic that holds at ``pos``: the region of the section ``pos`` lies in (市政协委员 in
-    the 【赤水市】 section of a 遵义市 digest is of 赤水市政协), followed by the article's own
+    the 【荔浦市】 section of a 桂林市 digest is of 荔浦市政协), followed by the article's own
     topic regions; the article's topic outside sections."""
     topic = topic_regions(doc)
     for start, end, local in section_regions(doc):

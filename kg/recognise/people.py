@@ -19,7 +19,18 @@ character (高质量, 常委会, 万人次, 全区政协):
 * any further occurrence of a name already accepted in the same article.
 
 Transliterated names (Yi 吉克石布, Tibetan 扎西多吉, Uyghur 吐尔逊) are taken whole after a post or
-in a list.  Names whose parts are joined by a middle dot (``买买提·吐尔逊``, ``努尔兰・别克``) are one
+in a list; after a strong title (not 委员, 主任 ...) a name of four to seven transliteration
+characters written without a dot (Mongolian ``盟政协主席乌日根达来``, ``巴音苏和牵头``) is taken
+whole up to a clear boundary, unless a Han name of common given-name characters ends on a
+boundary inside it (``卢丽娜和委员们``).  Rare minority surnames that are also common words
+(纳, 拜, 哈, 撒, 锁: ``V.RARE_SURNAMES``) start a name only after a strong title or in a byline
+(``副主席纳秋菊介绍``).
+
+In a digest made of sections headed by a region (``【某县】…``), a CPPCC post with no committee in
+its sentence belongs to the section's committee when the article mentions it
+(:func:`kg.recognise.context.section_regions`).
+
+Names whose parts are joined by a middle dot (``买买提·吐尔逊``, ``努尔兰・别克``) are one
 person wherever they stand (every part of transliteration characters, not inside quotation
 marks); the last part ends where its transliteration characters stop on a word boundary
 (``阿不都拉|主持``).  The label keeps the dot as written (a typing variant such as ‧ becomes ·);
@@ -306,7 +317,7 @@ def _han_reading_ends(text: str, p: int, n: int) -> bool:
 
 def _long_translit(text: str, p: int) -> int:
     """Length of a transliterated name of four to seven characters written without a dot
-    (Mongolian 朝鲁孟格日勒, 敖其尔巴雅尔, 巴图苏和) at ``p``, right after a strong post title:
+    (Mongolian 乌日根达来, 敖日格勒巴图, 巴音苏和) at ``p``, right after a strong post title:
     every character a transliteration character, the longest run ending on a clear boundary
     (a punctuation mark, a verb or particle: 牵头, 带队, 的); 0 when there is none.
 
@@ -323,8 +334,9 @@ def _long_translit(text: str, p: int) -> int:
             continue  # 苏和牵头, not 巴特尔和委员们
         if not (_LIST_ITEM_END.match(text, end) or _clause_end(text, end) or _boundary_at(text, end)):
             continue
-        if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) or _common_word(name):
-            continue
+        if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) or _common_word(name) \
+                or not _plausible(text, p, n):
+            continue  # 主席强调…, a region name (乌兰浩特)
         return n
     return 0
 
@@ -332,7 +344,7 @@ def _long_translit(text: str, p: int) -> int:
 def _rare_surname_name(text: str, p: int) -> int:
     """Length of a name with a rare minority surname (纳, 拜, 哈: :data:`V.RARE_SURNAMES`) at
     ``p`` after a strong title: one or two given-name characters ending on a boundary, each a
-    common given-name character or the whole a name to jieba (纳春燕介绍, not 纳入)."""
+    common given-name character or the whole a name to jieba (纳秋菊介绍, not 纳入)."""
     if p >= len(text) or text[p] not in V.RARE_SURNAMES or _word_not_name(text[p:p + 2]):
         return 0
     for n in (3, 2):
@@ -772,14 +784,14 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if p < len(text) and title not in _WEAK_TITLES and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
-            # 盟政协主席朝鲁孟格日勒, 主席巴图苏和牵头: a long undotted name beats a Han reading;
-            # 副主席纳春燕: a rare surname, only after a strong title
+            # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
+            # 副主席纳秋菊: a rare surname, only after a strong title
             posts = [post_before(doc, m.start(), title, committees)]
             if posts[0].get("bare"):
                 posts = [_sentence_committee_post(doc, m.start(), posts[0], committees)]
             posts = _merge_chain(posts[0], _chain_before(doc, m.start(), ends, committees))
             yield p, p + k, posts
-            yield from _listed_after(text, p + k, posts)  # 副主席纳春燕、张三
+            yield from _listed_after(text, p + k, posts)  # 副主席纳秋菊、张三
             continue
         if p >= len(text) or not _surname_len(text, p):
             continue
@@ -963,7 +975,7 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             q = p + k
             continue
         if p < len(text) and (text[q] == "、" or media) and (k := _long_translit(text, p)):
-            yield p, p + k, posts  # 副主席张三、敖其尔巴雅尔、李四
+            yield p, p + k, posts  # 副主席张三、敖日格勒巴图、李四
             q = p + k
             continue
         if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
