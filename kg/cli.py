@@ -16,8 +16,9 @@ import signal
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.errors import INTERNAL, INTERRUPTED, PROBLEM, USAGE, UserError
 
@@ -127,44 +128,27 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(USAGE)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
+def _bounded(convert: Callable[[str], Any], what: str, ok: Callable[[Any], bool], rule: str) -> Callable[[str], Any]:
+    """An argparse ``type``: ``convert`` the text, then check it with ``ok``; both failures are
+    one readable line (``expected a whole number, not 'abc'``, ``must be at least 1, not 0``)."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}") from None
+        if not ok(value):
+            raise argparse.ArgumentTypeError(f"must be {rule}, not {text}")
+        return value
+
+    return parse
 
 
-def _port(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}") from None
-    if not 0 <= n <= 65535:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 65535 (0: any free port), not {n}")
-    return n
-
-
-def _positive_float(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
-    if not x > 0 or x == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
-    return x
-
-
-def _fraction(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, not {text!r}") from None
-    if not 0 <= x <= 1:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
-    return x
+_positive_int = _bounded(int, "a whole number", lambda n: n >= 1, "at least 1")
+_port = _bounded(int, "a port number", lambda n: 0 <= n <= 65535, "between 0 and 65535 (0: any free port)")
+_positive_float = _bounded(float, "a number of seconds", lambda x: 0 < x < float("inf"),
+                           "a positive number of seconds")
+_fraction = _bounded(float, "a number between 0 and 1", lambda x: 0 <= x <= 1, "between 0 and 1")
 
 
 def _one_line(message: str) -> str:
