@@ -36,6 +36,7 @@ import re
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -125,21 +126,14 @@ def _h(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 16)  # quote() is slow and every evidence node asks for its article's IRI
 def article_iri(doc_id: str) -> str:
     """The article's IRI: its doc id, percent-encoded when it is not plain ASCII.
 
     >>> article_iri("000_65ba71a61d990114")
     'https://w3id.org/cppcc-kg/id/article/000_65ba71a61d990114'
     """
-    iri = _ARTICLE_IRIS.get(doc_id)
-    if iri is None:  # quote() is slow and every evidence node asks for its article's IRI
-        if len(_ARTICLE_IRIS) >= 1 << 16:
-            _ARTICLE_IRIS.clear()
-        iri = _ARTICLE_IRIS[doc_id] = f"{ID_NS}article/{quote(doc_id, safe='-_.')}"
-    return iri
-
-
-_ARTICLE_IRIS: dict[str, str] = {}
+    return f"{ID_NS}article/{quote(doc_id, safe='-_.')}"
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
@@ -408,33 +402,22 @@ def graph_triples(g: Graph) -> list[tuple[str, str, Term]]:
 # order
 
 
-def _term_key(t: Term) -> tuple:
-    if isinstance(t, Lit):
-        return (1, t.lex, t.lang, t.dt)
-    return (0, t, "", "")
-
-
-def _triple_key(t: tuple[str, str, Term]) -> tuple:
-    """The writers' order: by subject, rdf:type first, by predicate, IRIs before literals."""
-    s, p, o = t
-    return (s, p != RDF_TYPE, p, _term_key(o))
-
-
 Ranked = tuple[int, int, int, int]  # (graph, subject, predicate, object) ranks
 
 
 class _Ranks:
     """Unique quads as ranks: every distinct graph, subject, predicate and object is numbered in
-    the writers' order (:func:`_triple_key`, graphs by IRI with the default graph first), and
+    the writers' order (graphs by IRI with the default graph first; triples by subject, rdf:type
+    first, then by predicate, then IRI objects before literals), and
     each quad becomes four small integers.
 
     Why: at a few million quads every dictionary lookup of a term is a cache miss, and a literal
     (a tuple) is hashed anew each time; the writers used to look every term of every triple up
     once per syntax.  Ranked, each quad's terms are looked up once; the writers compare
-    integers and index lists of pre-rendered terms.  One integer per triple sorts exactly as
-    :func:`_triple_key` (both are injective) and identifies the triple, so duplicates across
+    integers and index lists of pre-rendered terms.  One integer per triple sorts exactly in that
+    order (the numbering is injective) and identifies the triple, so duplicates across
     graphs go without building triples.  Objects: IRIs (plain strings) first, by string, then
-    literals, whose NamedTuple order (lex, lang, dt) is :func:`_term_key`'s."""
+    literals, by their NamedTuple order (lex, lang, dt)."""
 
     def __init__(self, quads: Collection[Quad]):
         rows = list(quads)

@@ -458,16 +458,11 @@ def _encode_tracked(text: str, enc: str) -> tuple[bytes, list[int]] | None:
         try:
             bs = c.encode(enc)
         except UnicodeEncodeError:
-            if c == "\ufffd":  # a byte the misreading lost: never valid UTF-8, so its character is lost
-                bs = b"\xff"
-            elif enc == "cp1252" and "\x80" <= c <= "\x9f":  # bytes Windows-1252 leaves undefined
-                bs = c.encode("latin-1")
-            else:
+            if c != "\ufffd":
                 return None
+            bs = b"\xff"  # a byte the misreading lost: never valid UTF-8, so its character is lost
         data += bs
         owner.extend([k] * len(bs))
-    if enc == "cp1252":
-        _fill_holes(data)
     return bytes(data), owner
 
 
@@ -538,8 +533,7 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
             continue
         chars = _decode_utf8_tracked(*encoded)
         new = "".join(c for c, _, _ in chars)
-        if (new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= MIN_REREAD
-                and plausibility(new) >= base + 0.3):
+        if new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= max(MIN_REREAD, base + 0.3):
             return Mapped(new, [buf.starts[i] for _, i, _ in chars], [buf.ends[j] for _, _, j in chars]), enc
     return buf, ""
 
@@ -568,7 +562,7 @@ def _run_is_garbage(run: str) -> bool:
 
 
 def _has_han(text: str) -> bool:
-    return any(_is_han(c) for c in text[:2000]) or bool(re.search(f"[{_HAN}]", text))
+    return any(_is_han(c) for c in text[:2000]) or bool(_HAN_RE.search(text))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
