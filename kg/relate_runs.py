@@ -741,7 +741,7 @@ def visited(doc: Doc, init: Mention) -> bool:
     before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
     if before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS):
         return True
-    outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进委员企业”“X”)
+    outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进田间地头”“X”)
     last = max(outside.rfind(v) for v in VISIT_VERBS + VISIT_PLACE_VERBS)
     return last >= 0 and not MAKING.search(outside[last:])
 
