@@ -294,6 +294,11 @@ def coordinated(doc: Doc, head: Mention, committees: list[Mention]) -> list[Ment
     return unique
 
 
+def _mark(text: str, init: Mention) -> int:
+    """Where the initiative's name starts, its opening quotation mark included."""
+    return init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+
+
 def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
     """The committee that the text names as the initiative's owner: one inside the name
     (“宜昌市政协委员会客厅”), or one right before its opening mark, possibly with a verb of making
@@ -302,7 +307,7 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
     if inside:
         return inside[0]
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     for c in reversed(committees):
         if c.end > mark or mark - c.end > 24:
             continue
@@ -336,7 +341,7 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     after = ASSOCIATION_OWNER_AFTER.match(tail)
     if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
         return True
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
     a = ASSOCIATION_OWNER.search(clean)
@@ -438,7 +443,7 @@ def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
     A region after a preposition (``到株洲“…”议事室调研``) is where something happens, not an
     owner."""
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     keys = {c.key for c in committees}
     for r in doc.mentions:
         if r.cls != REGION or r.end > mark or text[r.end:mark] not in ("", "的"):
@@ -737,7 +742,7 @@ def visited(doc: Doc, init: Mention) -> bool:
     城东区“湖畔议事”议事室``)?  The visitor does not run what it inspects.  A visit verb earlier in
     the clause counts unless a verb of making follows it (``通过调研开展“X”行动`` is running)."""
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
     if before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS):
         return True
@@ -750,7 +755,7 @@ def joined(doc: Doc, init: Mention) -> bool:
     """Does the subject only take part in or serve the initiative (``积极参与“X”行动``, ``围绕
     “X”行动建言``, ``助推“X”工程``)?  Someone else's campaign is not the subject's own."""
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     before = _clean(text[max(0, mark - 8):mark])
     if not (before.endswith(JOIN_VERBS) or any(before.endswith(v + "了") for v in JOIN_VERBS)):
         return False
@@ -761,7 +766,7 @@ def merged_into(doc: Doc, init: Mention) -> bool:
     """Does the clause put something into the initiative with 把 (``把好的经验做法融入“X”专项行动``)?
     Then the initiative is the subject's own: it takes in what it learnt, it does not join."""
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     clause = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
     return clause.endswith(MERGED_INTO) and "把" in QUOTED.sub("", clause)
 
@@ -777,7 +782,7 @@ def praised(doc: Doc, init: Mention) -> bool:
     True
     """
     text = doc.text
-    mark = init.start - 1 if init.start > 0 and text[init.start - 1] in "“‘「『《\"" else init.start
+    mark = _mark(text, init)
     before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
     if before.endswith(PRAISE_VERBS):
         return True

@@ -41,7 +41,6 @@ from kg.model import BRAND, PROGRAMME, Doc, Mention
 
 OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
-QUOTE_OPENERS = "“‘「『"
 
 # cue nouns after a name that make it a brand
 BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "议事会", "协商室", "会客厅", "讲座", "讲堂",

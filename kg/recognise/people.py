@@ -70,7 +70,7 @@ from kg.recognise.organs import (
 )
 
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
-_TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS | frozenset("尔俄勒")
+_TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from kg import gazetteer
 from kg import tokenizer as tok
+from kg import vocab_posts as V
 from kg.model import REGION, Doc, Mention
 
 # zones whose text is not the article's own
@@ -163,20 +164,21 @@ def name_after_title(text: str, m: Match) -> bool:
     """A bare two-character short form that starts a three-character name after a post title
     or in a list: 省政协副主席白城峰主持, 、白城峰出席 (a surname, the short form's second character
     and one more given-name character, then the end of the name)."""
-    from kg import vocab_posts as V
-
     if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
         return False
     if m.name[0] not in V.SINGLE_SURNAMES or text[m.start - 1] not in _TITLE_ENDS:
         return False
-    if text[m.start - 1] != "、" and not any(text.endswith(t, 0, m.start) for t in V.ALL_TITLES if len(t) >= 2):
+    if text[m.start - 1] != "、" and not any(text.endswith(t, 0, m.start) for t in _LONG_TITLES):
         return False  # 和, 与 ... end other words too: only a real title or a list of names
     nxt = m.end
     if nxt >= len(text) or text[nxt] not in V.GIVEN_NAME_CHARS or text[nxt] in V.NON_NAME_CHARS:
         return False
     after = nxt + 1
-    return after >= len(text) or not "\u4e00" <= text[after] <= "\u9fff" or text.startswith(
-        V.FOLLOW_WORDS + V.CLAUSE_VERBS, after)
+    return after >= len(text) or not "\u4e00" <= text[after] <= "\u9fff" or text.startswith(_NAME_FOLLOWERS, after)
+
+
+_LONG_TITLES = tuple(t for t in V.ALL_TITLES if len(t) >= 2)
+_NAME_FOLLOWERS = V.FOLLOW_WORDS + V.CLAUSE_VERBS
 
 
 def _street(text: str, m: Match) -> bool:
@@ -276,7 +278,7 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     return d
 
 
-_NAME_DOTS = "·・•‧･∙⋅"
+_NAME_DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
 
 
 def in_dotted_names(text: str) -> list[tuple[int, int]]:
