@@ -125,7 +125,7 @@ def child(args: argparse.Namespace) -> None:
     """One build in this (fresh) process; prints a JSON line with its measurements."""
     t0 = time.perf_counter()
     from kg import build as _  # noqa: F401  (imports counted in the wall time)
-    from kg import pipeline
+    from kg import exports, pipeline
 
     b = sys.modules["kg.build"]
     pipeline.enable_timing(True)
@@ -134,13 +134,15 @@ def child(args: argparse.Namespace) -> None:
     stats: dict = {}
     corpus = b.analyse([args.corpus], workers=args.workers, cache_dir=args.cache_dir, timings=timings, stats=stats)
     kgraph = b.to_graph(corpus)
-    b.export(kgraph, args.out)
+    b.export(kgraph, args.out, exports.parse_formats(args.formats))
     wall = time.perf_counter() - t0
     pipeline.add_timings(timings, pipeline.take_timings())
     # unique triples = lines of graph.nt; len(kgraph.rdf) would build the rdflib Graph, which
     # the build never does, and its gigabytes would be reported as the build's peak memory
-    with open(Path(args.out) / "graph.nt", "rb") as nt:
-        triples = sum(1 for _ in nt)
+    triples = None
+    if (Path(args.out) / "graph.nt").is_file():
+        with open(Path(args.out) / "graph.nt", "rb") as nt:
+            triples = sum(1 for _ in nt)
     print(json.dumps({
         "wall": wall,
         "timings": timings,
@@ -152,8 +154,9 @@ def child(args: argparse.Namespace) -> None:
     }))
 
 
-def run_build(corpus: Path, out: Path, workers: int, cache_dir: Path | None = None) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--out", str(out), "--workers", str(workers)]
+def run_build(corpus: Path, out: Path, workers: int, formats: str, cache_dir: Path | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--out", str(out), "--workers", str(workers),
+           "--formats", formats]
     if cache_dir is not None:
         cmd += ["--cache-dir", str(cache_dir)]
     t = time.perf_counter()
@@ -216,14 +219,15 @@ def _fmt_table(results: dict) -> str:
     ref = results["jieba"]["seconds"]
     lines.append(f"corpus: {n} articles, {mb:.2f} MB; jieba.lcut: {ref:.2f} s ({mb / ref:.2f} MB/s, "
                  f"+{results['jieba']['init_seconds']:.2f} s dictionary load)")
-    lines.append(f"{'workers':>7} {'wall s':>8} {'art/s':>8} {'MB/s':>6} {'vs jieba':>8} {'speed-up':>8} "
-                 f"{'RSS main MB':>11} {'RSS worker MB':>13}")
-    base = None
+    lines.append(f"{'formats':<10} {'workers':>7} {'wall s':>8} {'art/s':>8} {'MB/s':>6} {'vs jieba':>8} "
+                 f"{'speed-up':>8} {'RSS main MB':>11} {'RSS worker MB':>13}")
+    base: dict[str, float] = {}  # speed-up against the first run with the same formats
     for run in results["runs"]:
-        base = base or run["wall"]
-        lines.append(f"{run['workers']:>7} {run['wall']:>8.2f} {n / run['wall']:>8.0f} {mb / run['wall']:>6.2f} "
-                     f"{ref / run['wall']:>8.2f} {base / run['wall']:>8.2f} {run['maxrss_main_mb']:>11.0f} "
-                     f"{run['maxrss_worker_mb']:>13.0f}")
+        fm = run.get("formats", "all")
+        base.setdefault(fm, run["wall"])
+        lines.append(f"{fm:<10} {run['workers']:>7} {run['wall']:>8.2f} {n / run['wall']:>8.0f} "
+                     f"{mb / run['wall']:>6.2f} {ref / run['wall']:>8.2f} {base[fm] / run['wall']:>8.2f} "
+                     f"{run['maxrss_main_mb']:>11.0f} {run['maxrss_worker_mb']:>13.0f}")
     first = results["runs"][0]
     lines.append(f"\nper stage (workers={first['workers']}; seconds summed over processes):")
     total = sum(v[0] for k, v in first["timings"].items() if "." not in k)
@@ -232,7 +236,8 @@ def _fmt_table(results: dict) -> str:
         lines.append(f"  {name:<28} {secs:8.3f} s {share} ({calls} calls)")
     inc = results.get("incremental")
     if inc:
-        lines.append(f"\nincremental (workers={inc['workers']}): cold build with cache {inc['cold']:.2f} s, "
+        lines.append(f"\nincremental (workers={inc['workers']}, formats {inc.get('formats', 'all')}): "
+                     f"cold build with cache {inc['cold']:.2f} s, "
                      f"+1 article {inc['plus_one']:.2f} s ({100 * inc['plus_one'] / inc['cold']:.1f} %), "
                      f"-1 article {inc['minus_one']:.2f} s")
     if results.get("profile"):
@@ -246,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (default: 1,2)")
+    ap.add_argument("--formats", default="ttl,html",
+                    help="export formats of the worker sweep (default: ttl,html = Turtle + HTML + report, the "
+                         "full build as issue 7 defines it)")
+    ap.add_argument("--all-formats", type=int, default=-1, metavar="W",
+                    help="one more run writing every format, with W workers (default: the most; 0: none)")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--no-incremental", action="store_true")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile N articles on one worker")
@@ -272,22 +282,27 @@ def main(argv: list[str] | None = None) -> int:
         results["jieba"] = jieba_reference([d.decode("utf-8") for d in data])
         del data
         results["runs"] = []
-        for w in [int(x) for x in args.workers.split(",")]:
-            run = run_build(corpus, tmpd / f"out{w}", w)
-            run["workers"] = w
+        sweep = [int(x) for x in args.workers.split(",")]
+        plan = [(w, args.formats) for w in sweep]
+        if args.all_formats != 0:
+            plan.append((args.all_formats if args.all_formats > 0 else max(sweep), "all"))
+        for w, fm in plan:
+            run = run_build(corpus, tmpd / f"out{w}-{fm}", w, fm)
+            run["workers"], run["formats"] = w, fm
             results["runs"].append(run)
         if not args.no_incremental:
-            w = max(int(x) for x in args.workers.split(","))
+            w = max(sweep)
             cache = tmpd / "cache"
-            cold = run_build(corpus, tmpd / "outc", w, cache)["wall"]
+            cold = run_build(corpus, tmpd / "outc", w, args.formats, cache)["wall"]
             import random
 
             extra = corpus / "zz_extra.txt"
             extra.write_text(make_article(random.Random(-1), paragraphs(), 3000), encoding="utf-8")
-            plus = run_build(corpus, tmpd / "outc", w, cache)
+            plus = run_build(corpus, tmpd / "outc", w, args.formats, cache)
             extra.unlink()
-            minus = run_build(corpus, tmpd / "outc", w, cache)["wall"]
-            results["incremental"] = {"workers": w, "cold": cold, "plus_one": plus["wall"], "minus_one": minus,
+            minus = run_build(corpus, tmpd / "outc", w, args.formats, cache)["wall"]
+            results["incremental"] = {"workers": w, "formats": args.formats, "cold": cold, "plus_one": plus["wall"],
+                                      "minus_one": minus,
                                       "plus_one_stats": plus["stats"]}
         if args.profile:
             results["profile"] = profile(corpus, args.profile)

@@ -61,10 +61,11 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
         return resolve(docs, reports)
 
 
-def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike) -> dict[str, Path]:
-    """Write every export format to ``outdir`` (each file atomically)."""
+def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike, formats: Iterable[str] | None = None) -> dict[str, Path]:
+    """Write the export ``formats`` (None: all of :data:`kg.exports.FORMATS`) and report.json to
+    ``outdir``, each file atomically."""
     with pipeline.timed("exports"):
-        return exports.write_exports(kgraph, Path(outdir))
+        return exports.write_exports(kgraph, Path(outdir), formats)
 
 
 class LazyKnowledgeGraph(KnowledgeGraph):
@@ -101,7 +102,8 @@ def publish(kgraph: KnowledgeGraph, outdir: str | os.PathLike | None = None, sto
             push: str | None = None) -> dict[str, Any]:
     """Load the graph into an Oxigraph store and/or push it to a Graph Store endpoint.
 
-    Uses ``outdir/graph.ttl`` when it was just written (no second serialisation)."""
+    Give ``outdir`` only when this build has just written ``outdir/graph.ttl``: its bytes are
+    loaded (no second serialisation)."""
     from kg import scale
 
     done: dict[str, Any] = {}
@@ -125,19 +127,22 @@ def publish(kgraph: KnowledgeGraph, outdir: str | os.PathLike | None = None, sto
 
 def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.PathLike | None = None,
           workers: int | None = None, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-          dask: Any = None, store: str | os.PathLike | None = None, push: str | None = None) -> KnowledgeGraph:
+          dask: Any = None, store: str | os.PathLike | None = None, push: str | None = None,
+          formats: Iterable[str] | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of ``inputs`` (files or folders).
 
-    With ``outdir``, also write ``graph.ttl``, ``graph.html`` and ``report.json`` there; with
+    With ``outdir``, also write the export ``formats`` there (None: every format; report.json
+    always); with
     ``cache_dir``, reuse per-article results (see :mod:`kg.cache`); with ``dask`` (an address
     or a client), run the per-article stages on that cluster; with ``store`` (a folder) and
     ``push`` (a Graph Store Protocol URL), publish the graph (see :mod:`kg.scale`).
     """
     corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)
     kgraph = to_graph(corpus)
+    written: dict[str, Path] = {}
     if outdir is not None:
-        export(kgraph, outdir)
-    publish(kgraph, outdir, store=store, push=push)
+        written = export(kgraph, outdir, formats)
+    publish(kgraph, outdir if "graph.ttl" in written else None, store=store, push=push)
     return kgraph
 
 

@@ -145,6 +145,20 @@ def _bounded(convert: Callable[[str], Any], what: str, ok: Callable[[Any], bool]
 
 
 _positive_int = _bounded(int, "a whole number", lambda n: n >= 1, "at least 1")
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from kg.exports import parse_formats
+
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _written_list(written: dict[str, Path]) -> str:
+    """The files a build wrote, for its last line: ``graph.ttl, graph.html, report.json``."""
+    return ", ".join(written)
 _port = _bounded(int, "a port number", lambda n: 0 <= n <= 65535, "between 0 and 65535 (0: any free port)")
 _positive_float = _bounded(float, "a number of seconds", lambda x: 0 < x < float("inf"),
                            "a positive number of seconds")
@@ -255,6 +269,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     import importlib
 
+    from kg import exports
     from kg.cache import default_cache_dir
 
     b = importlib.import_module("kg.build")  # the module (kg.build the attribute is the function)
@@ -297,7 +312,7 @@ def _build(args: argparse.Namespace) -> int:
     kgraph = b.to_graph(corpus)
     with _deferred_interrupt("writing the export") as interrupted:
         try:
-            b.export(kgraph, args.output)
+            written = b.export(kgraph, args.output, args.formats)
         except KeyboardInterrupt:  # the second Ctrl-C: each file is whole, but old and new may mix
             print(f"\ninterrupted while writing the export: files in {args.output} may be a mix of the "
                   "previous and the new build; build again", file=sys.stderr)
@@ -305,12 +320,17 @@ def _build(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"cannot write the export to {args.output}: {exc.strerror or exc}"
                             + (f" ({exc.filename})" if exc.filename else ""), exit_code=PROBLEM) from None
-    print(f"wrote graph.ttl, graph.html, report.json in {args.output}", file=sys.stderr)
+    print(f"wrote {_written_list(written)} in {args.output}", file=sys.stderr)
+    stale = sorted(n for names in exports.FORMATS.values() for n in names
+                   if n not in written and (Path(args.output) / n).is_file())
+    if stale:
+        print(f"note: {', '.join(stale)} in {args.output} are from an earlier build (not in --formats)",
+              file=sys.stderr)
     if interrupted:
         print("interrupted after the export was written", file=sys.stderr)
         return INTERRUPTED
     try:
-        done = b.publish(kgraph, args.output, store=args.store, push=args.push)
+        done = b.publish(kgraph, args.output if "graph.ttl" in written else None, store=args.store, push=args.push)
     except KeyboardInterrupt:
         print(f"\ninterrupted while loading or pushing the graph; the export in {args.output} was written",
               file=sys.stderr)
@@ -452,6 +472,9 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     b.add_argument("-o", "--output", default="exports", metavar="OUTDIR", help="output folder (default: exports/)")
     b.add_argument("--workers", type=_positive_int, default=None, metavar="N",
                    help="processes, at least 1 (default: all cores)")
+    b.add_argument("--formats", type=_formats, default=None, metavar="LIST",
+                   help="export formats, comma-separated: ttl, nt, jsonld, trig, graphml, csv, html, or all "
+                        "(default: all; report.json is always written)")
     b.add_argument("--strict", action="store_true", help="exit 1 and write nothing if any file was not used")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--cache-dir", default=None, metavar="DIR", help="where per-article results are kept (see below)")

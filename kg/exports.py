@@ -21,6 +21,42 @@ from kg import rdf, view
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, FileReport
 
+# the formats a build can write, by the name ``--formats`` takes, and their files; report.json
+# (what was read, skipped and merged) is written by every build
+FORMATS: dict[str, tuple[str, ...]] = {
+    "ttl": ("graph.ttl",),
+    "nt": ("graph.nt",),
+    "jsonld": ("graph.jsonld",),
+    "trig": ("graph.trig",),
+    "graphml": ("graph.graphml",),
+    "csv": ("entities.csv", "relations.csv"),
+    "html": ("graph.html", "overview.html"),
+}
+RDF_FORMATS = ("ttl", "nt", "jsonld", "trig")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """The formats named in a comma-separated list, in :data:`FORMATS` order; ``all``: every one.
+
+    >>> parse_formats("html, ttl")
+    ('ttl', 'html')
+    >>> parse_formats("all") == tuple(FORMATS)
+    True
+    >>> parse_formats("turtle")
+    Traceback (most recent call last):
+    ValueError: unknown format 'turtle' (choose from all, ttl, nt, jsonld, trig, graphml, csv, html)
+    """
+    names = {n.strip().lower() for n in text.split(",") if n.strip()}
+    if "all" in names:
+        return tuple(FORMATS)
+    for n in sorted(names):
+        if n not in FORMATS:
+            raise ValueError(f"unknown format {n!r} (choose from all, {', '.join(FORMATS)})")
+    if not names:
+        raise ValueError(f"no format named (choose from all, {', '.join(FORMATS)})")
+    return tuple(f for f in FORMATS if f in names)
+
+
 ENTITY_COLUMNS = ["iri", "class", "label", "alt_labels", "division_code", "level", "articles", "mentions"]
 RELATION_COLUMNS = ["subject", "subject_label", "predicate", "object", "object_label", "attributes",
                     "derivation", "articles", "sentence"]
@@ -155,15 +191,20 @@ def _overview(corpus: Corpus) -> bytes | None:
     return render(corpus).encode("utf-8") if render is not None else None
 
 
-def write_exports(kgraph: KnowledgeGraph, outdir: Path) -> dict[str, Path]:
-    """Write every format to ``outdir``; returns {file name: path}.  Each file is written to a
-    temporary file and renamed, so an interrupted build leaves the previous file whole."""
+def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = None) -> dict[str, Path]:
+    """Write ``formats`` (names of :data:`FORMATS`; None: all) and report.json to ``outdir``;
+    returns {file name: path}.  Each file is written to a temporary file and renamed, so an
+    interrupted build leaves the previous file whole."""
     corpus = kgraph.corpus
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    wanted = set(FORMATS if formats is None else formats)
+    unknown = wanted - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown export formats: {', '.join(sorted(unknown))}")
     with _no_gc():
-        return _write_exports(corpus, outdir)
+        return _write_exports(corpus, outdir, wanted)
 
 
 @contextmanager
@@ -181,7 +222,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _write_exports(corpus: Corpus, outdir: Path) -> dict[str, Path]:
+def _write_exports(corpus: Corpus, outdir: Path, formats: set[str]) -> dict[str, Path]:
     written: dict[str, Path] = {}
 
     def write(name: str, data: bytes | Iterable[bytes] | None) -> None:
@@ -192,22 +233,25 @@ def _write_exports(corpus: Corpus, outdir: Path) -> dict[str, Path]:
     def encoded(chunks: Iterable[str]) -> Iterator[bytes]:
         return (c.encode("utf-8") for c in chunks)
 
-    # quads sorted and terms rendered once for all four; each file streamed in chunks (a
-    # 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
-    ser = rdf.Serialisation(rdf.corpus_quads(corpus))
-    write("graph.ttl", encoded(ser.turtle_chunks()))
-    write("graph.nt", encoded(ser.ntriples_chunks()))
-    write("graph.jsonld", encoded(ser.jsonld_chunks()))
-    write("graph.trig", encoded(ser.trig_chunks()))
-    del ser  # the sorted quads and rendered terms are not needed for the rest
-    producers: list[tuple[str, Callable[[], bytes | None]]] = [
-        ("graph.graphml", lambda: graphml(corpus)),
-        ("entities.csv", lambda: entities_csv(corpus)),
-        ("relations.csv", lambda: relations_csv(corpus)),
-        ("graph.html", lambda: _html(corpus)),
-        ("overview.html", lambda: _overview(corpus)),
-        ("report.json", lambda: _report_json(corpus)),
+    if formats & set(RDF_FORMATS):
+        # quads sorted and terms rendered once for all four; each file streamed in chunks (a
+        # 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
+        ser = rdf.Serialisation(rdf.corpus_quads(corpus))
+        writers = {"ttl": ser.turtle_chunks, "nt": ser.ntriples_chunks, "jsonld": ser.jsonld_chunks,
+                   "trig": ser.trig_chunks}
+        for fmt in RDF_FORMATS:
+            if fmt in formats:
+                write(FORMATS[fmt][0], encoded(writers[fmt]()))
+        del ser, writers  # the sorted quads and rendered terms are not needed for the rest
+    producers: list[tuple[str, str, Callable[[], bytes | None]]] = [
+        ("graphml", "graph.graphml", lambda: graphml(corpus)),
+        ("csv", "entities.csv", lambda: entities_csv(corpus)),
+        ("csv", "relations.csv", lambda: relations_csv(corpus)),
+        ("html", "graph.html", lambda: _html(corpus)),
+        ("html", "overview.html", lambda: _overview(corpus)),
+        ("report", "report.json", lambda: _report_json(corpus)),
     ]
-    for name, produce in producers:
-        write(name, produce())
+    for fmt, name, produce in producers:
+        if fmt in formats or fmt == "report":
+            write(name, produce())
     return written

@@ -30,6 +30,7 @@ rdflib Graph for the library.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -42,6 +43,7 @@ from types import SimpleNamespace
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
+import numpy as np
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.model import (
@@ -403,6 +405,41 @@ def graph_triples(g: Graph) -> list[tuple[str, str, Term]]:
 
 
 Ranked = tuple[int, int, int, int]  # (graph, subject, predicate, object) ranks
+_ROWS_CHUNK = 1 << 16  # ranked rows turned into Python ints this many at a time
+
+
+class Rows:
+    """Ranked quads as four parallel numpy columns (graph, subject, predicate, object ranks).
+
+    Why columns and not a list of tuples: at a few million quads the tuples and their ints
+    were the largest objects of a build (about 190 bytes per quad and ordering); four int32
+    columns cost 16 bytes, sort in C and are turned into Python tuples a chunk at a time, as the
+    writers consume them."""
+
+    __slots__ = ("g", "s", "p", "o")
+
+    def __init__(self, g: Any, s: Any, p: Any, o: Any):
+        self.g, self.s, self.p, self.o = g, s, p, o
+
+    def __len__(self) -> int:
+        return len(self.s)
+
+    def __iter__(self) -> Iterator[Ranked]:
+        for i in range(0, len(self.s), _ROWS_CHUNK):
+            j = i + _ROWS_CHUNK
+            yield from zip(self.g[i:j].tolist(), self.s[i:j].tolist(), self.p[i:j].tolist(),
+                           self.o[i:j].tolist(), strict=True)
+
+    def take(self, index: Any) -> Rows:
+        return Rows(self.g[index], self.s[index], self.p[index], self.o[index])
+
+    def groups(self) -> Iterator[tuple[int, Rows]]:
+        """(graph rank, its rows) for each run of equal graph ranks."""
+        g = self.g
+        bounds = [0, *(np.flatnonzero(g[1:] != g[:-1]) + 1).tolist(), len(g)]
+        for i, j in itertools.pairwise(bounds):
+            if i < j:
+                yield int(g[i]), self.take(slice(i, j))
 
 
 class _Ranks:
@@ -414,14 +451,16 @@ class _Ranks:
     Why: at a few million quads every dictionary lookup of a term is a cache miss, and a literal
     (a tuple) is hashed anew each time; the writers used to look every term of every triple up
     once per syntax.  Ranked, each quad's terms are looked up once; the writers compare
-    integers and index lists of pre-rendered terms.  One integer per triple sorts exactly in that
-    order (the numbering is injective) and identifies the triple, so duplicates across
-    graphs go without building triples.  Objects: IRIs (plain strings) first, by string, then
-    literals, by their NamedTuple order (lex, lang, dt)."""
+    integers and index lists of pre-rendered terms.  The numbering is injective and keeps the
+    order, so sorting ranks (in numpy) sorts the triples, and equal rank triples are duplicates
+    across graphs.  Objects: IRIs (plain strings) first, by string, then literals, by their
+    NamedTuple order (lex, lang, dt)."""
 
     def __init__(self, quads: Collection[Quad]):
         rows = list(quads)
+        n = len(rows)
         cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+        del rows
         self.g: list[str] = sorted(set(cols[0]))
         self.s: list[str] = sorted(set(cols[1]))
         self.p: list[str] = sorted(set(cols[2]), key=lambda p: (p != RDF_TYPE, p))
@@ -429,25 +468,25 @@ class _Ranks:
         iris = sorted(t for t in objs if not isinstance(t, Lit))
         self.n_iris = len(iris)  # object ranks from here on are literals
         self.o: list[Term] = iris + sorted(t for t in objs if isinstance(t, Lit))
+        del objs, iris
         self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
-        g, s, p, o = (list(map({t: i for i, t in enumerate(terms)}.__getitem__, col))
+        g, s, p, o = (np.fromiter(map({t: i for i, t in enumerate(terms)}.__getitem__, col), np.int64, n)
                       for terms, col in zip((self.g, self.s, self.p, self.o), cols, strict=True))
-        n_o = len(self.o)
-        n_po = len(self.p) * n_o
-        tkeys = [si * n_po + pi * n_o + oi for si, pi, oi in zip(s, p, o, strict=True)]
-        ranked = list(zip(g, s, p, o, strict=True))
-        self.triples: list[Ranked] = []  # one per distinct triple, sorted (its graph: any)
-        by_graph: list[list[Ranked]] = [[] for _ in self.g]
-        last = -1
-        for i in sorted(range(len(rows)), key=tkeys.__getitem__):
-            r = ranked[i]
-            if tkeys[i] != last:  # the same triple in another graph sorts next to it
-                last = tkeys[i]
-                self.triples.append(r)
-            by_graph[r[0]].append(r)
-        self.quads: list[Ranked] = [r for group in by_graph for r in group]  # by graph, then triple
+        del cols
+        if len(self.s) * len(self.p) * len(self.o) < 1 << 62:  # one key per triple: the fastest sort
+            order = np.argsort((s * len(self.p) + p) * len(self.o) + o, kind="stable")
+        else:
+            order = np.lexsort((o, p, s))
+        s_, p_, o_ = s[order], p[order], o[order]
+        new = np.ones(n, dtype=bool)  # the first of each run of equal triples (their graphs differ)
+        new[1:] = (s_[1:] != s_[:-1]) | (p_[1:] != p_[:-1]) | (o_[1:] != o_[:-1])
+        small = np.int32 if max(len(self.g), len(self.s), len(self.o)) < 1 << 31 else np.int64
+        pick = order[new]
+        self.triples = Rows(*(c[pick].astype(small) for c in (g, s, p, o)))  # one per distinct triple
+        by_graph = order[np.argsort(g[order], kind="stable")]  # by graph, then in the triples' order
+        self.quads = Rows(*(c[by_graph].astype(small) for c in (g, s, p, o)))
 
-    def terms(self, rows: list[Ranked]) -> list[Quad]:
+    def terms(self, rows: Rows) -> list[Quad]:
         """Ranked rows back as terms."""
         g, s, p, o = self.g, self.s, self.p, self.o
         return [(g[gi], s[si], p[pi], o[oi]) for gi, si, pi, oi in rows]
@@ -640,7 +679,7 @@ def _one_final_newline(chunks: Iterable[str]) -> Iterator[str]:
     yield pending.rstrip("\n") + "\n"
 
 
-def _turtle_chunks(rows: list[Ranked], r: _Rendered) -> Iterator[str]:
+def _turtle_chunks(rows: Rows, r: _Rendered) -> Iterator[str]:
     def parts() -> Iterator[str]:
         yield "\n".join(_prologue()) + "\n\n"
         yield from (b + "\n" for b in _turtle_body(rows, r))
@@ -648,36 +687,31 @@ def _turtle_chunks(rows: list[Ranked], r: _Rendered) -> Iterator[str]:
     return _one_final_newline(_chunked(parts()))
 
 
-def _ntriples_chunks(rows: list[Ranked], r: _Rendered) -> Iterator[str]:
+def _ntriples_chunks(rows: Rows, r: _Rendered) -> Iterator[str]:
     subj, pred, obj = r.s, r.p, r.o
-    for i in range(0, len(rows), _CHUNK):
-        yield "".join([f"{subj[s]} {pred[p]} {obj[o]} .\n" for _, s, p, o in rows[i:i + _CHUNK]])
+    it = iter(rows)
+    while lines := [f"{subj[s]} {pred[p]} {obj[o]} .\n" for _, s, p, o in itertools.islice(it, _CHUNK)]:
+        yield "".join(lines)
 
 
-def _trig_chunks(quads: list[Ranked], r: _Rendered, default: int) -> Iterator[str]:
+def _trig_chunks(quads: Rows, r: _Rendered, default: int) -> Iterator[str]:
     """``quads`` sorted by graph, then in the triples' order; ``default``: the rank of the
     default graph (-1: none)."""
 
     def parts() -> Iterator[str]:
         yield "\n".join(_prologue()) + "\n\n"
-        i, n = 0, len(quads)
-        while i < n:
-            g = quads[i][0]
-            j = i
-            while j < n and quads[j][0] == g:
-                j += 1
+        for g, rows in quads.groups():
             if g == default:
-                yield from (b + "\n" for b in _turtle_body(quads[i:j], r))
+                yield from (b + "\n" for b in _turtle_body(rows, r))
             else:
                 yield f"GRAPH {r.g[g]} {{\n"
-                yield from _turtle_body(quads[i:j], r, "    ")
+                yield from _turtle_body(rows, r, "    ")
                 yield "}\n\n"
-            i = j
 
     return _one_final_newline(_chunked(parts()))
 
 
-def _jsonld_chunks(rows: list[Ranked], ranks: _Ranks) -> Iterator[str]:
+def _jsonld_chunks(rows: Rows, ranks: _Ranks) -> Iterator[str]:
     """The text ``json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1)``
     gives for the node objects of the triples of ``rows`` (one per subject, "@type" then the
     properties in order, expanded values), written from pre-rendered terms, node by node:

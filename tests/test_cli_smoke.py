@@ -147,6 +147,29 @@ def test_bad_workers(tiny, tmp_path, value, words):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("value,words", [("turtle", ("--formats", "unknown format 'turtle'", "ttl")),
+                                         (",", ("--formats", "no format named"))])
+def test_bad_formats(tiny, tmp_path, value, words):
+    r = _run("build", str(tiny["in"]), "-o", str(tmp_path / "out"), "--no-cache", "--formats", value)
+    _one_clear_line(r, USAGE, *words)
+    assert not (tmp_path / "out").exists()
+
+
+def test_formats_write_only_those_and_name_what_is_left_from_before(tiny, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(tiny["out"], out)
+    r = _run("build", str(tiny["in"]), "-o", str(out), "--no-cache", "--workers", "1", "--formats", "html,ttl")
+    assert r.returncode == 0, r.stderr
+    assert "wrote graph.ttl, graph.html, overview.html, report.json in" in r.stderr
+    note = [ln for ln in r.stderr.splitlines() if ln.startswith("note:")]
+    assert len(note) == 1 and "graph.nt" in note[0] and "entities.csv" in note[0] and "graph.ttl" not in note[0]
+    fresh = tmp_path / "fresh"
+    assert _run("build", str(tiny["in"]), "-o", str(fresh), "--no-cache", "--workers", "1",
+                "--formats", "ttl").returncode == 0
+    assert sorted(p.name for p in fresh.iterdir()) == ["graph.ttl", "report.json"]
+    assert (fresh / "graph.ttl").read_bytes() == (tiny["out"] / "graph.ttl").read_bytes()
+
+
 def test_output_folder_that_is_a_file(tiny):
     afile = tiny["root"] / "afile"
     _one_clear_line(_run("build", str(tiny["in"]), "-o", str(afile), "--no-cache"), USAGE, "is a file")
