@@ -61,11 +61,13 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
         return resolve(docs, reports)
 
 
-def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike, formats: Iterable[str] | None = None) -> dict[str, Path]:
+def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike, formats: Iterable[str] | None = None,
+           workers: int | None = 1) -> dict[str, Path]:
     """Write the export ``formats`` (None: all of :data:`kg.exports.FORMATS`) and report.json to
-    ``outdir``, each file atomically."""
+    ``outdir``, each file atomically, with ``workers`` processes (None: all cores)."""
+    workers = pipeline.default_workers() if workers is None else max(1, workers)
     with pipeline.timed("exports"):
-        return exports.write_exports(kgraph, Path(outdir), formats)
+        return exports.write_exports(kgraph, Path(outdir), formats, workers)
 
 
 class LazyKnowledgeGraph(KnowledgeGraph):
@@ -141,7 +143,7 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.Pat
     kgraph = to_graph(corpus)
     written: dict[str, Path] = {}
     if outdir is not None:
-        written = export(kgraph, outdir, formats)
+        written = export(kgraph, outdir, formats, workers)
     publish(kgraph, outdir if "graph.ttl" in written else None, store=store, push=push)
     return kgraph
 

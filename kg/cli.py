@@ -312,7 +312,7 @@ def _build(args: argparse.Namespace) -> int:
     kgraph = b.to_graph(corpus)
     with _deferred_interrupt("writing the export") as interrupted:
         try:
-            written = b.export(kgraph, args.output, args.formats)
+            written = b.export(kgraph, args.output, args.formats, args.workers)
         except KeyboardInterrupt:  # the second Ctrl-C: each file is whole, but old and new may mix
             print(f"\ninterrupted while writing the export: files in {args.output} may be a mix of the "
                   "previous and the new build; build again", file=sys.stderr)

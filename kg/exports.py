@@ -12,9 +12,13 @@ import csv
 import gc
 import io
 import json
+import multiprocessing
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]  # the escaping networkx's writer gets
 
 from kg import rdf, view
@@ -191,10 +195,12 @@ def _overview(corpus: Corpus) -> bytes | None:
     return render(corpus).encode("utf-8") if render is not None else None
 
 
-def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = None) -> dict[str, Path]:
+def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = None,
+                  workers: int = 1) -> dict[str, Path]:
     """Write ``formats`` (names of :data:`FORMATS`; None: all) and report.json to ``outdir``;
     returns {file name: path}.  Each file is written to a temporary file and renamed, so an
-    interrupted build leaves the previous file whole."""
+    interrupted build leaves the previous file whole.  With ``workers`` > 1 (on Linux), the
+    files are shared out between that many processes (forked: they read the parent's data)."""
     corpus = kgraph.corpus
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
@@ -204,7 +210,12 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     if unknown:
         raise ValueError(f"unknown export formats: {', '.join(sorted(unknown))}")
     with _no_gc():
-        return _write_exports(corpus, outdir, wanted)
+        jobs = _jobs(corpus, wanted)
+        groups = _share_out(jobs, workers if sys.platform.startswith("linux") else 1)
+        with _forked([lambda group=group: _run_jobs(group, outdir) for group in groups[1:]]) as wait:
+            _run_jobs(groups[0], outdir)
+            wait()
+    return {name: outdir / name for name, _, _ in jobs}
 
 
 @contextmanager
@@ -222,36 +233,111 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _write_exports(corpus: Corpus, outdir: Path, formats: set[str]) -> dict[str, Path]:
-    written: dict[str, Path] = {}
+Job = tuple[str, float, Callable[[], "bytes | Iterable[bytes] | None"]]  # file name, cost, producer
 
-    def write(name: str, data: bytes | Iterable[bytes] | None) -> None:
+
+def _jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
+    """The files to write, in :data:`FORMATS` order, each with its rough relative cost (for
+    sharing them out between processes) and the function that produces its bytes."""
+
+    def encoded(chunks: Callable[[], Iterable[str]]) -> Callable[[], Iterator[bytes]]:
+        return lambda: (c.encode("utf-8") for c in chunks())
+
+    jobs: list[Job] = []
+    if formats & set(RDF_FORMATS):
+        # quads sorted once for all four (here, before any fork); each file streamed in chunks
+        # (a 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
+        ser = rdf.Serialisation(rdf.corpus_quads(corpus))
+        writers = {"ttl": (ser.turtle_chunks, 2.0), "nt": (ser.ntriples_chunks, 3.0),
+                   "jsonld": (ser.jsonld_chunks, 4.0), "trig": (ser.trig_chunks, 3.0)}
+        jobs += [(FORMATS[f][0], writers[f][1], encoded(writers[f][0])) for f in RDF_FORMATS if f in formats]
+    producers: list[tuple[str, str, float, Callable[[], bytes | None]]] = [
+        ("graphml", "graph.graphml", 0.3, lambda: graphml(corpus)),
+        ("csv", "entities.csv", 0.3, lambda: entities_csv(corpus)),
+        ("csv", "relations.csv", 0.3, lambda: relations_csv(corpus)),
+        ("html", "graph.html", 2.0, lambda: _html(corpus)),
+        ("html", "overview.html", 0.1, lambda: _overview(corpus)),
+        ("report", "report.json", 0.1, lambda: _report_json(corpus)),
+    ]
+    jobs += [(name, cost, produce) for fmt, name, cost, produce in producers if fmt in formats or fmt == "report"]
+    return jobs
+
+
+def _share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """``jobs`` in at most ``workers`` groups of about equal cost (largest first, each to the
+    cheapest group so far); the first group is the largest.
+
+    >>> jobs = [(n, c, None) for n, c in (("a", 4.0), ("b", 3.0), ("c", 2.0), ("d", 2.0))]
+    >>> [[j[0] for j in g] for g in _share_out(jobs, 2)]
+    [['a', 'd'], ['b', 'c']]
+    >>> [[j[0] for j in g] for g in _share_out(jobs, 1)]
+    [['a', 'b', 'c', 'd']]
+    """
+    n = max(1, min(workers, len(jobs)))
+    groups: list[list[Job]] = [[] for _ in range(n)]
+    loads = [0.0] * n
+    for job in sorted(jobs, key=lambda j: -j[1]):
+        i = loads.index(min(loads))
+        groups[i].append(job)
+        loads[i] += job[1]
+    return [g for g in groups if g] or [[]]
+
+
+def _run_jobs(jobs: list[Job], outdir: Path) -> None:
+    for name, _, produce in jobs:
+        data = produce()
         if data is not None:
             rdf.write_atomic(outdir / name, data)
-            written[name] = outdir / name
 
-    def encoded(chunks: Iterable[str]) -> Iterator[bytes]:
-        return (c.encode("utf-8") for c in chunks)
 
-    if formats & set(RDF_FORMATS):
-        # quads sorted and terms rendered once for all four; each file streamed in chunks (a
-        # 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
-        ser = rdf.Serialisation(rdf.corpus_quads(corpus))
-        writers = {"ttl": ser.turtle_chunks, "nt": ser.ntriples_chunks, "jsonld": ser.jsonld_chunks,
-                   "trig": ser.trig_chunks}
-        for fmt in RDF_FORMATS:
-            if fmt in formats:
-                write(FORMATS[fmt][0], encoded(writers[fmt]()))
-        del ser, writers  # the sorted quads and rendered terms are not needed for the rest
-    producers: list[tuple[str, str, Callable[[], bytes | None]]] = [
-        ("graphml", "graph.graphml", lambda: graphml(corpus)),
-        ("csv", "entities.csv", lambda: entities_csv(corpus)),
-        ("csv", "relations.csv", lambda: relations_csv(corpus)),
-        ("html", "graph.html", lambda: _html(corpus)),
-        ("html", "overview.html", lambda: _overview(corpus)),
-        ("report", "report.json", lambda: _report_json(corpus)),
-    ]
-    for fmt, name, produce in producers:
-        if fmt in formats or fmt == "report":
-            write(name, produce())
-    return written
+@contextmanager
+def _forked(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
+    """Run each task in a forked child; yields ``wait()``, which waits for them all and raises
+    the first child's error here (an OSError stays an OSError: the CLI names the file).  A
+    child ignores Ctrl-C (the parent decides); leaving the block early terminates them."""
+    if not tasks:
+        yield lambda: None
+        return
+    ctx = multiprocessing.get_context("fork")
+    procs = []
+    for task in tasks:
+        recv, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(task, send), daemon=True)
+        proc.start()
+        send.close()
+        procs.append((proc, recv))
+
+    def wait() -> None:
+        errors = []
+        for proc, recv in procs:
+            try:
+                errors.append(recv.recv())
+            except EOFError:  # died without a word (killed)
+                errors.append(("RuntimeError", None, "an export process died", None))
+            proc.join()
+        for kind, errno, message, filename in (e for e in errors if e is not None):
+            if kind == "OSError":
+                raise OSError(errno, message, filename)
+            raise RuntimeError(f"export process failed: {message}")
+
+    try:
+        yield wait
+    finally:
+        for proc, recv in procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+            recv.close()
+
+
+def _child(task: Callable[[], None], send: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    result: tuple[str, int | None, str, str | None] | None = None
+    try:
+        task()
+    except OSError as exc:
+        result = ("OSError", exc.errno, exc.strerror or str(exc), exc.filename)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        result = (type(exc).__name__, None, f"{type(exc).__name__}: {exc}", None)
+    send.send(result)
+    send.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 from dataclasses import replace
 
 import networkx as nx
@@ -194,10 +195,40 @@ def test_streamed_files_do_not_depend_on_the_chunk_size(tmp_path, monkeypatch):
     corpus = make_corpus()
     whole = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "whole")
     monkeypatch.setattr(rdf, "_CHUNK", 1)  # every block, line and node object a chunk of its own
+    monkeypatch.setattr(rdf, "_ROWS_CHUNK", 3)  # ranked rows back to Python a few at a time
     tiny = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "tiny")
     for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"):
         assert whole[name].read_bytes() == tiny[name].read_bytes(), name
         assert whole[name].read_bytes().endswith(b"\n") and not whole[name].read_bytes().endswith(b"\n\n")
+
+
+def test_files_do_not_depend_on_the_number_of_processes(tmp_path):
+    corpus = make_corpus()
+    one = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "one", workers=1)
+    three = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "three", workers=3)
+    assert list(one) == list(three)
+    for name in one:
+        assert one[name].read_bytes() == three[name].read_bytes(), name
+    assert not multiprocessing.active_children()
+
+
+def test_an_export_process_that_fails_fails_the_export(tmp_path, monkeypatch):
+    """A full disk in a forked writer is the caller's OSError, naming the file (the CLI's
+    message), and no writer process is left behind."""
+    real = rdf.write_atomic
+
+    def full_disk(path, data):
+        if path.name == "graph.nt":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(rdf, "write_atomic", full_disk)
+    corpus = make_corpus()
+    with pytest.raises(OSError) as err:
+        # shared out by cost, graph.nt (second largest) goes to the first forked process
+        exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "out", workers=3)
+    assert err.value.errno == 28 and err.value.filename.endswith("graph.nt")
+    assert not multiprocessing.active_children()
 
 
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
