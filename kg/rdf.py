@@ -35,7 +35,8 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -406,6 +407,7 @@ def graph_triples(g: Graph) -> list[tuple[str, str, Term]]:
 
 Ranked = tuple[int, int, int, int]  # (graph, subject, predicate, object) ranks
 _ROWS_CHUNK = 1 << 16  # ranked rows turned into Python ints this many at a time
+_KEY_LIMIT = 1 << 62  # subjects x predicates x objects below this: a triple's ranks fit one int64
 
 
 class Rows:
@@ -450,46 +452,75 @@ class _Ranks:
 
     Why: at a few million quads every dictionary lookup of a term is a cache miss, and a literal
     (a tuple) is hashed anew each time; the writers used to look every term of every triple up
-    once per syntax.  Ranked, each quad's terms are looked up once; the writers compare
-    integers and index lists of pre-rendered terms.  The numbering is injective and keeps the
-    order, so sorting ranks (in numpy) sorts the triples, and equal rank triples are duplicates
-    across graphs.  Objects: IRIs (plain strings) first, by string, then literals, by their
-    NamedTuple order (lex, lang, dt)."""
+    once per syntax.  Here each term occurrence is looked up once, as the quads stream in (no
+    tuple of a quad is kept, no set of quads is built); sorting, deduplicating and grouping
+    are done on integer columns in numpy; the writers compare integers and index lists of
+    pre-rendered terms.  The numbering keeps the order, so sorted ranks are sorted triples.
+    Objects: IRIs (plain strings) first, by string, then literals, by their NamedTuple order
+    (lex, lang, dt)."""
 
-    def __init__(self, quads: Collection[Quad]):
-        rows = list(quads)
-        n = len(rows)
-        cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
-        del rows
-        self.g: list[str] = sorted(set(cols[0]))
-        self.s: list[str] = sorted(set(cols[1]))
-        self.p: list[str] = sorted(set(cols[2]), key=lambda p: (p != RDF_TYPE, p))
-        objs = set(cols[3])
-        iris = sorted(t for t in objs if not isinstance(t, Lit))
-        self.n_iris = len(iris)  # object ranks from here on are literals
-        self.o: list[Term] = iris + sorted(t for t in objs if isinstance(t, Lit))
-        del objs, iris
-        self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
-        g, s, p, o = (np.fromiter(map({t: i for i, t in enumerate(terms)}.__getitem__, col), np.int64, n)
-                      for terms, col in zip((self.g, self.s, self.p, self.o), cols, strict=True))
+    def __init__(self, quads: Iterable[Quad]):
+        ids: dict[Term, int] = {}
+        intern = ids.setdefault  # a term's id: the order of first sight
+        cols = [array("q") for _ in range(4)]
+        add_g, add_s, add_p, add_o = (c.append for c in cols)
+        for g, s, p, o in quads:
+            add_g(intern(g, len(ids)))
+            add_s(intern(s, len(ids)))
+            add_p(intern(p, len(ids)))
+            add_o(intern(o, len(ids)))
+        terms: list[Term] = list(ids)
+        del ids
+        ng, ns, npr, no = (np.array(c, dtype=np.int64) for c in cols)
         del cols
-        if len(self.s) * len(self.p) * len(self.o) < 1 << 62:  # one key per triple: the fastest sort
-            order = np.argsort((s * len(self.p) + p) * len(self.o) + o, kind="stable")
-        else:
+        self.g, g = _rank(terms, ng, [sorted])  # type: ignore[assignment]
+        self.s, s = _rank(terms, ns, [sorted])  # type: ignore[assignment]
+        self.p, p = _rank(terms, npr, [lambda ts: sorted(ts, key=lambda t: (t != RDF_TYPE, t))])  # type: ignore
+        self.o, o = _rank(terms, no, [lambda ts: sorted(t for t in ts if not isinstance(t, Lit)),
+                                      lambda ts: sorted(t for t in ts if isinstance(t, Lit))])
+        del terms, ng, ns, npr, no
+        self.n_iris = sum(1 for t in self.o if not isinstance(t, Lit))  # object ranks from here on are literals
+        self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
+        n = len(s)
+        if len(self.s) * len(self.p) * len(self.o) < _KEY_LIMIT:  # one key per triple: the fastest sort
+            tkey = (s * len(self.p) + p) * len(self.o) + o
+        else:  # a dense triple number from a three-key sort
             order = np.lexsort((o, p, s))
-        s_, p_, o_ = s[order], p[order], o[order]
-        new = np.ones(n, dtype=bool)  # the first of each run of equal triples (their graphs differ)
-        new[1:] = (s_[1:] != s_[:-1]) | (p_[1:] != p_[:-1]) | (o_[1:] != o_[:-1])
-        small = np.int32 if max(len(self.g), len(self.s), len(self.o)) < 1 << 31 else np.int64
-        pick = order[new]
-        self.triples = Rows(*(c[pick].astype(small) for c in (g, s, p, o)))  # one per distinct triple
-        by_graph = order[np.argsort(g[order], kind="stable")]  # by graph, then in the triples' order
+            so, po, oo = s[order], p[order], o[order]
+            new = np.ones(n, dtype=bool)
+            new[1:] = (so[1:] != so[:-1]) | (po[1:] != po[:-1]) | (oo[1:] != oo[:-1])
+            tkey = np.empty(n, dtype=np.int64)
+            tkey[order] = np.cumsum(new) - 1
+        by_graph = np.lexsort((tkey, g))  # by graph, then in the triples' order
+        gk, tk = g[by_graph], tkey[by_graph]
+        first = np.ones(n, dtype=bool)  # a quad seen twice is written once
+        first[1:] = (gk[1:] != gk[:-1]) | (tk[1:] != tk[:-1])
+        by_graph = by_graph[first]
+        by_triple = by_graph[np.argsort(tkey[by_graph], kind="stable")]
+        tk = tkey[by_triple]
+        first = np.ones(len(tk), dtype=bool)  # the same triple in several graphs: once
+        first[1:] = tk[1:] != tk[:-1]
+        by_triple = by_triple[first]
+        small = np.int32 if max(len(self.g), len(self.s), len(self.p), len(self.o)) < 1 << 31 else np.int64
         self.quads = Rows(*(c[by_graph].astype(small) for c in (g, s, p, o)))
+        self.triples = Rows(*(c[by_triple].astype(small) for c in (g, s, p, o)))  # one per distinct triple
 
     def terms(self, rows: Rows) -> list[Quad]:
         """Ranked rows back as terms."""
         g, s, p, o = self.g, self.s, self.p, self.o
         return [(g[gi], s[si], p[pi], o[oi]) for gi, si, pi, oi in rows]
+
+
+def _rank(terms: list[Term], col: Any, orders: list[Callable[[list[Term]], list[Term]]]) -> tuple[list[Term], Any]:
+    """The distinct terms of an id column in the writers' order (the concatenation of what each
+    of ``orders`` gives for them) and the column as ranks in that list."""
+    used = np.unique(col)
+    values = [terms[i] for i in used.tolist()]
+    ordered = [t for order in orders for t in order(values)]
+    id_of = {t: i for i, t in zip(used.tolist(), values, strict=True)}
+    rank_of = np.zeros(len(terms), dtype=np.int64)  # only the used ids are read
+    rank_of[np.array([id_of[t] for t in ordered], dtype=np.int64)] = np.arange(len(ordered), dtype=np.int64)
+    return ordered, rank_of[col]
 
 
 class _Rendered(NamedTuple):
@@ -810,7 +841,7 @@ class Serialisation:
     """
 
     def __init__(self, quads: Iterable[Quad]):
-        self.ranks = _Ranks(set(quads))
+        self.ranks = _Ranks(quads)
         self._names: _Rendered | None = None
 
     @property
