@@ -190,9 +190,8 @@ def _html(corpus: Corpus) -> bytes:
     return view.render_html(corpus).encode("utf-8")
 
 
-def _overview(corpus: Corpus) -> bytes | None:
-    render = getattr(view, "render_overview", None)
-    return render(corpus).encode("utf-8") if render is not None else None
+def _overview(corpus: Corpus) -> bytes:
+    return view.render_overview(corpus).encode("utf-8")
 
 
 def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = None,
@@ -209,13 +208,24 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     unknown = wanted - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown export formats: {', '.join(sorted(unknown))}")
+    parallel = workers > 1 and sys.platform.startswith("linux")
+    plain = _plain_jobs(corpus, wanted)
+    rdf_formats = [f for f in RDF_FORMATS if f in wanted]
     with _no_gc():
-        jobs = _jobs(corpus, wanted)
-        groups = _share_out(jobs, workers if sys.platform.startswith("linux") else 1)
-        with _forked([lambda group=group: _run_jobs(group, outdir) for group in groups[1:]]) as wait:
-            _run_jobs(groups[0], outdir)
-            wait()
-    return {name: outdir / name for name, _, _ in jobs}
+        # in parallel, the files that need no RDF (the view above all) are written by a child
+        # forked at once, while this process sorts the quads; then the RDF files are shared out
+        with _forked([lambda: _run_jobs(plain, outdir)] if parallel else []) as wait_plain:
+            if rdf_formats:
+                rdf_jobs = _rdf_jobs(corpus, rdf_formats)
+                groups = _share_out(rdf_jobs, workers if parallel else 1)
+                with _forked([lambda group=group: _run_jobs(group, outdir) for group in groups[1:]]) as wait_rdf:
+                    _run_jobs(groups[0], outdir)
+                    wait_rdf()
+            if not parallel:
+                _run_jobs(plain, outdir)
+            wait_plain()
+    names = [FORMATS[f][0] for f in rdf_formats] + [name for name, _, _ in plain]
+    return {name: outdir / name for name in names}
 
 
 @contextmanager
@@ -233,25 +243,27 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-Job = tuple[str, float, Callable[[], "bytes | Iterable[bytes] | None"]]  # file name, cost, producer
+Job = tuple[str, float, Callable[[], "bytes | Iterable[bytes]"]]  # file name, cost, producer
 
 
-def _jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
-    """The files to write, in :data:`FORMATS` order, each with its rough relative cost (for
-    sharing them out between processes) and the function that produces its bytes."""
+def _rdf_jobs(corpus: Corpus, formats: list[str]) -> list[Job]:
+    """The RDF files of ``formats``, each with its rough relative cost (for sharing them out
+    between processes).  The quads are sorted here, once for all of them (before any fork);
+    each file is streamed in chunks (a 3,000-article N-Triples file as one string and its bytes
+    was over a gigabyte)."""
+    ser = rdf.Serialisation(rdf.corpus_quads(corpus))
+    writers = {"ttl": (ser.turtle_chunks, 2.0), "nt": (ser.ntriples_chunks, 3.0),
+               "jsonld": (ser.jsonld_chunks, 4.0), "trig": (ser.trig_chunks, 3.0)}
 
     def encoded(chunks: Callable[[], Iterable[str]]) -> Callable[[], Iterator[bytes]]:
         return lambda: (c.encode("utf-8") for c in chunks())
 
-    jobs: list[Job] = []
-    if formats & set(RDF_FORMATS):
-        # quads sorted once for all four (here, before any fork); each file streamed in chunks
-        # (a 3,000-article N-Triples file as one string and its bytes was over a gigabyte)
-        ser = rdf.Serialisation(rdf.corpus_quads(corpus))
-        writers = {"ttl": (ser.turtle_chunks, 2.0), "nt": (ser.ntriples_chunks, 3.0),
-                   "jsonld": (ser.jsonld_chunks, 4.0), "trig": (ser.trig_chunks, 3.0)}
-        jobs += [(FORMATS[f][0], writers[f][1], encoded(writers[f][0])) for f in RDF_FORMATS if f in formats]
-    producers: list[tuple[str, str, float, Callable[[], bytes | None]]] = [
+    return [(FORMATS[f][0], writers[f][1], encoded(writers[f][0])) for f in formats]
+
+
+def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
+    """The other files of ``formats`` (and report.json), in :data:`FORMATS` order."""
+    producers: list[tuple[str, str, float, Callable[[], bytes]]] = [
         ("graphml", "graph.graphml", 0.3, lambda: graphml(corpus)),
         ("csv", "entities.csv", 0.3, lambda: entities_csv(corpus)),
         ("csv", "relations.csv", 0.3, lambda: relations_csv(corpus)),
@@ -259,8 +271,7 @@ def _jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
         ("html", "overview.html", 0.1, lambda: _overview(corpus)),
         ("report", "report.json", 0.1, lambda: _report_json(corpus)),
     ]
-    jobs += [(name, cost, produce) for fmt, name, cost, produce in producers if fmt in formats or fmt == "report"]
-    return jobs
+    return [(name, cost, produce) for fmt, name, cost, produce in producers if fmt in formats or fmt == "report"]
 
 
 def _share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
@@ -285,9 +296,7 @@ def _share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
 
 def _run_jobs(jobs: list[Job], outdir: Path) -> None:
     for name, _, produce in jobs:
-        data = produce()
-        if data is not None:
-            rdf.write_atomic(outdir / name, data)
+        rdf.write_atomic(outdir / name, produce())
 
 
 @contextmanager
