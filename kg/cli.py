@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -346,64 +345,10 @@ def _build(args: argparse.Namespace) -> int:
 # the other verbs
 
 
-def _gold_problem(doc: object) -> str | None:
-    """What makes a parsed gold file unusable, or None (the scorer's own checks come after)."""
-    if not isinstance(doc, dict):
-        return f"expected a JSON object with \"entities\" and \"relations\", found a {type(doc).__name__}"
-    for key, fields in (("entities", ("class", "label")), ("relations", ("s", "p", "o"))):
-        items = doc.get(key, [])
-        if not isinstance(items, list):
-            return f"\"{key}\" must be a list"
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                return f"{key}[{i}] is not an object"
-            for f in fields:
-                if not isinstance(item.get(f), str):
-                    return f"{key}[{i}] has no \"{f}\" string"
-            alt = item.get("alt", [])
-            if not isinstance(alt, list) or not all(isinstance(a, str) for a in alt):
-                return f"{key}[{i}]: \"alt\" must be a list of strings"
-    return None
-
-
-def _check_gold(paths: list[str]) -> None:
-    for path in paths:
-        try:
-            doc = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # unreadable or not JSON: kg.evaluate says so in its own words
-        problem = _gold_problem(doc)
-        if problem:
-            raise UserError(f"gold file {path} is not in the gold format: {problem}")
-
-
-@contextlib.contextmanager
-def _parse_errors_located(graph: str) -> Iterator[None]:
-    """rdflib's Turtle errors quote bytes and name no column; on that error path only, ask
-    Oxigraph's parser, whose message gives the line and column and says what is wrong."""
-    try:
-        yield
-    except UserError as exc:
-        if not str(exc).startswith("cannot parse"):
-            raise
-        from kg.query import OxigraphEngine
-
-        try:
-            OxigraphEngine.from_file(Path(graph))
-        except UserError as better:
-            raise better from None
-        except Exception:  # noqa: BLE001 - keep rdflib's message then
-            pass
-        raise
-
-
 def _cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate, format_report
 
-    graph = graph_file(args.graph, "eval")
-    _check_gold(args.gold)
-    with _parse_errors_located(graph):
-        result = evaluate(graph, args.gold)
+    result = evaluate(graph_file(args.graph, "eval"), args.gold)
     print(format_report(result, verbose=not args.brief))
     if args.min_f1 is not None and result["overall_f1"] < args.min_f1:
         print(f"error: overall F1 {result['overall_f1']:.3f} is under --min-f1 {args.min_f1:g}", file=sys.stderr)
@@ -422,9 +367,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate
 
-    graph = graph_file(args.graph)
-    with _parse_errors_located(graph):
-        conforms, text = validate(graph)
+    conforms, text = validate(graph_file(args.graph))
     print(text)
     return 0 if conforms else PROBLEM
 

@@ -60,6 +60,32 @@ def norm(label: str) -> str:
     return _STRIP.sub("", text)
 
 
+def gold_problem(doc: object) -> str | None:
+    """What makes a parsed gold file unusable, or None.
+
+    >>> gold_problem({"entities": [{"class": "Person"}]})
+    'entities[0] has no "label" string'
+    >>> gold_problem({"entities": [], "relations": []}) is None
+    True
+    """
+    if not isinstance(doc, dict):
+        return f"expected a JSON object with \"entities\" and \"relations\", found a {type(doc).__name__}"
+    for key, fields in (("entities", ("class", "label")), ("relations", ("s", "p", "o"))):
+        items = doc.get(key, [])
+        if not isinstance(items, list):
+            return f"\"{key}\" must be a list"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                return f"{key}[{i}] is not an object"
+            for f in fields:
+                if not isinstance(item.get(f), str):
+                    return f"{key}[{i}] has no \"{f}\" string"
+            alt = item.get("alt", [])
+            if not isinstance(alt, list) or not all(isinstance(a, str) for a in alt):
+                return f"{key}[{i}]: \"alt\" must be a list of strings"
+    return None
+
+
 def load_gold(paths: Iterable[str | Path]) -> tuple[dict, dict]:
     """Gold entities {group: {key: {optional, names, cls}}} and relations {p: {(s, p, o): optional}}."""
     ents: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -72,6 +98,9 @@ def load_gold(paths: Iterable[str | Path]) -> tuple[dict, dict]:
             raise UserError(f"cannot read gold file {path}: {exc.strerror}") from None
         except json.JSONDecodeError as exc:
             raise UserError(f"gold file {path} is not JSON: {exc}") from None
+        problem = gold_problem(doc)
+        if problem:
+            raise UserError(f"gold file {path} is not in the gold format: {problem}")
         for e in doc.get("entities", []):
             group = GROUP.get(e.get("class", ""))
             if group is None:

@@ -33,8 +33,23 @@ def load_graph(path: str | Path) -> Graph:
     try:
         g.parse(str(p))
     except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds; the user needs the message
+        _raise_located(p)
         raise UserError(f"cannot parse {path}: {exc}") from None
     return g
+
+
+def _raise_located(path: Path) -> None:
+    """rdflib's Turtle errors quote bytes and name no column: on that error path only, ask
+    Oxigraph's parser, whose message gives the line and column and says what is wrong, and
+    raise its UserError.  Returns when Oxigraph cannot say better."""
+    from kg.query import OxigraphEngine
+
+    try:
+        OxigraphEngine.from_file(path)
+    except UserError:
+        raise
+    except Exception:  # noqa: BLE001 - keep rdflib's message then
+        return
 
 
 def validate_graph(data: Graph) -> tuple[bool, list[dict[str, str]]]:

@@ -13,6 +13,8 @@ from test_rdf_corpus import make_corpus
 from kg import evaluate, rdf
 from kg.cli import main
 from kg.errors import UserError
+from kg.evaluate import load_gold
+from kg.validate import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = next((p / "eval" / "score.py" for p in (ROOT.parent / "shared", ROOT / "shared")
@@ -113,3 +115,23 @@ def test_agrees_with_the_shared_scorer_on_the_seeds(seeds_export):
                          capture_output=True, text=True, check=True).stdout
     ours = evaluate.evaluate(out / "graph.ttl", golds)
     assert json.loads(ext) == json.loads(json.dumps(ours, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("doc,words", [([1, 2], "found a list"),
+                                       ({"entities": [{"class": "Person"}]}, 'entities[0] has no "label" string'),
+                                       ({"relations": [{"s": "a", "p": "runs", "o": 3}]}, 'no "o" string')])
+def test_load_gold_names_what_is_wrong_with_a_gold_file(tmp_path, doc, words):
+    """The library call, not only the CLI, refuses a badly shaped gold file with a UserError."""
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        load_gold([path])
+    assert words in str(err.value) and str(path) in str(err.value)
+
+
+def test_load_graph_locates_a_turtle_error(tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text("<http://x/a> <http://x/b> <http://x/c> .\n<http://x/a> <http://x/b> \"open\n", encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        load_graph(path)
+    assert "line 2" in str(err.value), str(err.value)
