@@ -122,15 +122,7 @@ def graphml(corpus: Corpus) -> bytes:
     printed) gives for the MultiDiGraph of :func:`_graphml_nx`, which costs ten times as much:
     nodes in IRI order, each node's edges grouped by target in order of first appearance, one
     edge per (source, target, predicate), keys declared in reverse order of first use."""
-    ents = corpus.entities
-    nodes: dict[str, tuple[str, str]] = {}
-    for e in sorted(ents.values(), key=lambda x: x.iri):
-        nodes[e.iri] = (e.label, e.cls)  # an IRI twice: networkx keeps the place, updates the data
-    adj: dict[str, dict[str, dict[str, None]]] = {iri: {} for iri in nodes}
-    for f in sorted(corpus.facts, key=lambda x: (x.subject, x.predicate, x.object)):
-        s, o = ents.get(f.subject), ents.get(f.object)
-        if s is not None and o is not None:
-            adj[s.iri].setdefault(o.iri, {})[f.predicate] = None
+    nodes, adj = _graphml_rows(corpus)
     values = [x for pair in nodes.values() for x in pair]
     values += [k for targets in adj.values() for keys in targets.values() for k in keys]
     if not all(type(x) is str for x in (*nodes, *values)):
@@ -166,17 +158,34 @@ def graphml(corpus: Corpus) -> bytes:
     return "".join(out).encode("utf-8", "xmlcharrefreplace")  # ElementTree's errors= for utf-8
 
 
+def _graphml_rows(corpus: Corpus) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, dict[str, None]]]]:
+    """GraphML's nodes {IRI: (label, class)} in IRI order and edges {source: {target: {predicate}}}
+    (targets in order of first appearance), as networkx would hold them."""
+    ents = corpus.entities
+    nodes: dict[str, tuple[str, str]] = {}
+    for e in sorted(ents.values(), key=lambda x: x.iri):
+        nodes[e.iri] = (e.label, e.cls)  # an IRI twice: networkx keeps the place, updates the data
+    adj: dict[str, dict[str, dict[str, None]]] = {iri: {} for iri in nodes}
+    for f in sorted(corpus.facts, key=lambda x: (x.subject, x.predicate, x.object)):
+        s, o = ents.get(f.subject), ents.get(f.object)
+        if s is not None and o is not None:
+            adj[s.iri].setdefault(o.iri, {})[f.predicate] = None
+    return nodes, adj
+
+
 def _graphml_nx(corpus: Corpus) -> bytes:
-    """The GraphML of :func:`graphml`, through networkx (the reference its bytes must equal)."""
+    """The GraphML of :func:`graphml` written by networkx: for values that are not all strings,
+    which networkx types (attr.type="int" ...)."""
     import networkx as nx
 
+    nodes, adj = _graphml_rows(corpus)
     g = nx.MultiDiGraph()
-    for e in sorted(corpus.entities.values(), key=lambda x: x.iri):
-        g.add_node(e.iri, label=e.label, type=e.cls)
-    for f in sorted(corpus.facts, key=lambda x: (x.subject, x.predicate, x.object)):
-        s, o = corpus.entities.get(f.subject), corpus.entities.get(f.object)
-        if s is not None and o is not None:
-            g.add_edge(s.iri, o.iri, key=f.predicate, predicate=f.predicate)
+    for iri, (label, cls) in nodes.items():
+        g.add_node(iri, label=label, type=cls)
+    for u, targets in adj.items():
+        for v, keys in targets.items():
+            for k in keys:
+                g.add_edge(u, v, key=k, predicate=k)
     buf = io.BytesIO()
     nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
