@@ -266,12 +266,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    import importlib
 
     from kg import exports
+    from kg import workflow as b
     from kg.cache import default_cache_dir
-
-    b = importlib.import_module("kg.build")  # the module (kg.build the attribute is the function)
 
     inputs = args.inputs or ["seeds"]
     missing = [i for i in inputs if not Path(i).exists() and not Path(i).is_symlink()]
@@ -490,7 +488,11 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         parser().print_help(sys.stderr)
         return USAGE
-    args = parse_args(argv)
+    try:
+        args = parse_args(argv)  # the help texts import rdflib (prefixes): a Ctrl-C may come here
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return INTERRUPTED
     try:
         return args.func(args)
     except UserError as exc:

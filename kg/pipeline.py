@@ -4,7 +4,7 @@ Per-article stages are pure functions ``Doc -> Doc`` (``normalise`` turns the Ar
 Doc).  Each declares which ``Doc`` fields it needs and which it fills; the runner checks the
 declaration before every stage, so a stage that forgets its job fails loudly in the tests
 instead of silently producing an empty graph.  Corpus-wide work (resolve, RDF, exports) runs
-once, after all articles (:mod:`kg.build`).
+once, after all articles (:mod:`kg.workflow`).
 
 The runner (:func:`process_all`) is built for large corpora:
 

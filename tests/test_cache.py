@@ -9,7 +9,7 @@ import pytest
 
 from kg import cache as kcache
 from kg import pipeline, rdf
-from kg.build import analyse, to_graph
+from kg.workflow import analyse, to_graph
 from tests.test_pipeline import SEEDS, TOY_STAGES
 
 

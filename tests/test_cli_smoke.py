@@ -254,6 +254,25 @@ def test_ctrl_c_during_build_keeps_the_previous_export(tiny, tmp_path):
     assert _snapshot(out) == before
 
 
+@pytest.mark.parametrize("library", ["rdflib", "jieba"])
+def test_ctrl_c_while_the_libraries_load_is_clean(tiny, tmp_path, library):
+    """``import kg`` is light, so the command line handles a Ctrl-C that comes while rdflib and
+    the other heavy libraries are still loading (simulated: importing ``library`` raises it)."""
+    code = ("import sys\n"
+            "class Interrupt:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            f"        if name == {library!r}:\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Interrupt())\n"
+            "from kg.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    r = subprocess.run([sys.executable, "-c", code, "build", str(tiny["in"]), "-o", str(tmp_path / "out"),
+                        "--no-cache"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == INTERRUPTED, r.stderr
+    assert "Traceback" not in r.stderr and "interrupted" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_first_ctrl_c_while_writing_the_export_is_deferred():
     from kg.cli import _deferred_interrupt
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg import pipeline, rdf, scale
-from kg.build import analyse, build, to_graph
+from kg.workflow import analyse, build, to_graph
 from tests.test_pipeline import SEEDS, TOY_STAGES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,6 @@
-"""build(): inputs -> per-article stages -> resolve -> RDF -> exports (-> store, endpoint).
+"""The workflow wiring of a build.
+
+:func:`build`: inputs -> per-article stages -> resolve -> RDF -> exports (-> store, endpoint).
 
 The per-article stages run in :mod:`kg.pipeline` (processes, a Dask cluster, the cache); the
 corpus-wide ones run here, once.  The graph is always the resolve of the *current* inputs: a
