@@ -75,6 +75,10 @@ class Gazetteer:
 
     def __init__(self, divisions: list[Division]):
         self._by_code = {d.code: d for d in divisions}
+        # per-code memos of ancestors, ancestor codes and province (bounded by the divisions)
+        self._ancestors: dict[str, tuple[Division, ...]] = {}
+        self._lineage: dict[str, frozenset[str]] = {}
+        self._province: dict[str, str] = {}
         self._by_name: dict[str, list[Division]] = {}
         for d in sorted(divisions, key=lambda x: x.code):
             for n in sorted({d.name, *d.short, *d.former}):
@@ -89,13 +93,32 @@ class Gazetteer:
 
     def ancestors(self, code: str) -> list[Division]:
         """Parents of ``code``, nearest first."""
+        return list(self._ancestors_of(code))
+
+    def _ancestors_of(self, code: str) -> tuple[Division, ...]:
+        found = self._ancestors.get(code)
+        if found is not None:
+            return found
         out = []
         d = self._by_code.get(code)
+        known = d is not None
         while d is not None and d.parent:
             d = self._by_code.get(d.parent)
             if d is not None:
                 out.append(d)
-        return out
+        found = tuple(out)
+        if known:
+            self._ancestors[code] = found
+        return found
+
+    def lineage(self, code: str) -> frozenset[str]:
+        """``code`` and the codes of its ancestors."""
+        found = self._lineage.get(code)
+        if found is None:
+            found = frozenset([code, *(a.code for a in self._ancestors_of(code))])
+            if code in self._by_code:
+                self._lineage[code] = found
+        return found
 
     def children(self, code: str) -> list[Division]:
         """Divisions whose parent is ``code`` (in code order)."""
@@ -103,14 +126,19 @@ class Gazetteer:
 
     def is_within(self, code: str, ancestor: str) -> bool:
         """True when ``code`` is ``ancestor`` or lies under it."""
-        return code == ancestor or any(a.code == ancestor for a in self.ancestors(code))
+        return code == ancestor or ancestor in self.lineage(code)
 
     def province_of(self, code: str) -> str | None:
         """The province-level code above (or equal to) ``code``."""
+        found = self._province.get(code)
+        if found is not None:
+            return found
         d = self._by_code.get(code)
         if d is None:
             return None
-        return d.code if d.level == 1 else self.ancestors(code)[-1].code
+        found = d.code if d.level == 1 else self._ancestors_of(code)[-1].code
+        self._province[code] = found
+        return found
 
     def names(self) -> list[str]:
         return list(self._by_name)
@@ -159,6 +187,7 @@ def _ethnic_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{alt})族?$")
 
 
+@lru_cache(maxsize=16384)
 def stem(name: str) -> str:
     """The name without its official suffix and ethnic-group names (may be 1 char or empty).
 

@@ -30,6 +30,7 @@ Towns, villages, parks and canals are not in the gazetteer, so they are never re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,26 +79,43 @@ class Match:
         return self.name in d.former
 
 
-@lru_cache(maxsize=1)
-def automaton():  # -> ahocorasick.Automaton
-    """Aho-Corasick automaton over every gazetteer name (value: the name)."""
-    import ahocorasick
-
-    gaz = gazetteer.default()
-    auto = ahocorasick.Automaton()
-    for name in sorted(gaz.names()):
-        if len(name) >= 2:
-            auto.add_word(name, name)
-    auto.make_automaton()
-    return auto
+@lru_cache(maxsize=2)
+def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]],
+                                                dict[str, tuple[gazetteer.Division, ...]]]:
+    """Every gazetteer name of two characters or more, indexed for :func:`all_matches`: a
+    pattern matching where a name's first two characters may start (its first character from
+    the set of first characters, its second from the set of second characters), the name
+    lengths by their first two characters, and the divisions by name."""
+    by_name = {n: tuple(gaz.lookup(n)) for n in sorted(gaz.names()) if len(n) >= 2}
+    lengths: dict[str, set[int]] = {}
+    for n in by_name:
+        lengths.setdefault(n[:2], set()).add(len(n))
+    firsts = "".join(sorted({n[0] for n in by_name}))
+    seconds = "".join(sorted({n[1] for n in by_name}))
+    starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if by_name else "(?!)")
+    return starts, {k: tuple(sorted(v)) for k, v in lengths.items()}, by_name
 
 
 def all_matches(text: str) -> list[Match]:
     """Every gazetteer match in ``text``, by start, longest first (overlapping)."""
-    gaz = gazetteer.default()
-    found = [(end + 1 - len(name), end + 1, name) for end, name in automaton().iter(text)]
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    return [Match(start, end, name, tuple(gaz.lookup(name))) for start, end, name in found]
+    return list(_all_matches(text, gazetteer.default()))
+
+
+@lru_cache(maxsize=8)  # the same text is matched by context, regions and committees in turn
+def _all_matches(text: str, gaz: gazetteer.Gazetteer) -> tuple[Match, ...]:
+    starts, lengths, by_name = _index(gaz)
+    out: list[Match] = []
+    for hit in starts.finditer(text):
+        i = hit.start()
+        sizes = lengths.get(text[i:i + 2])
+        if sizes is None:
+            continue
+        for n in reversed(sizes):  # longest first
+            name = text[i:i + n]
+            cands = by_name.get(name)
+            if cands is not None and len(name) == n:
+                out.append(Match(i, i + n, name, cands))
+    return tuple(out)
 
 
 def matches(text: str) -> list[Match]:
@@ -297,6 +315,16 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
         from kg.recognise import context
 
         topic = context.topic_regions(doc)
+    key = (doc.text, doc.zones, doc.sentences, topic, gazetteer.default())
+    if _RESOLVED.get("key") != key:  # regions and committees both ask, one after the other
+        _RESOLVED["key"], _RESOLVED["value"] = key, _resolve(doc, topic)
+    return list(_RESOLVED["value"])  # type: ignore[call-overload]
+
+
+_RESOLVED: dict[str, object] = {}
+
+
+def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Division]]:
     text = doc.text
     out: list[tuple[Match, gazetteer.Division]] = []
     prev: gazetteer.Division | None = None
