@@ -286,6 +286,9 @@ def _former_names(current: dict[str, tuple[str, float | None, float | None]]) ->
     for code, (name, _, _) in current.items():
         scope = code[:4] if level_of(code) == 3 else code[:2]
         by_stem.setdefault((scope, stem(name)), []).append(code)
+    by_scope: dict[str, list[tuple[str, list[str]]]] = {}  # the stems of each scope, in the same order
+    for (sc, st), codes in by_stem.items():
+        by_scope.setdefault(sc, []).append((st, codes))
     names_now = {v[0] for v in current.values()}
     out: dict[str, set[str]] = {}
     for code, name in sorted(_read_historical().items()):
@@ -296,7 +299,7 @@ def _former_names(current: dict[str, tuple[str, float | None, float | None]]) ->
             continue
         scope = code[:4] if level == 3 else code[:2]
         old = stem(name)
-        targets = [c for (sc, st), codes in by_stem.items() if sc == scope and old and (st.startswith(old)
+        targets = [c for st, codes in by_scope.get(scope, ()) if old and (st.startswith(old)
                    or old.startswith(st)) and st for c in codes if level_of(c) == level]
         if len(targets) == 1:
             out.setdefault(targets[0], set()).add(name)

@@ -64,19 +64,36 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     out = []
     prev = None
     prev_end = -1
-    names = regions.in_dotted_names(doc.text)
-    for m in regions.matches(doc.text):
-        if regions.zone_kind(doc, m.start) in regions.SKIP_ZONES or any(a <= m.start < b for a, b in names):
-            continue
-        d = regions.choose(m, prev, topic, adjacent=(m.start == prev_end),
-                           named=regions.strong_stem_context(doc.text, m))
-        if d is None or (m.start != prev_end and regions.weak_stem_context(doc.text, m, d)):
+    text = doc.text
+    choose, weak = regions.choose, regions.weak_stem_context
+    for m, named in _candidates(doc):
+        d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=named)
+        if d is None or (m.start != prev_end and weak(text, m, d)):
             continue  # 茶农和县直部门: no 和县
-        if regions.name_after_title(doc.text, m):
-            continue  # 副主席白城峰: a person, not 白城市
         out.append((m, d))
         prev, prev_end = d, m.end
     return out
+
+
+def _candidates(doc: Doc) -> list:
+    """The matches :func:`_accepted` considers, whatever the topic, with their
+    :func:`~kg.recognise.regions.strong_stem_context`: outside skipped zones and dotted names,
+    and not a name after a post title (副主席白城峰: a person, not 白城市), which is never accepted."""
+    from kg.recognise import regions
+
+    key = (doc.text, doc.zones, gazetteer.default())
+    if _CANDIDATES_MEMO.get("key") == key:  # two topic passes per article
+        return _CANDIDATES_MEMO["value"]  # type: ignore[return-value]
+    text = doc.text
+    names = regions.in_dotted_names(text)
+    out = [(m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
+           if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES and not any(a <= m.start < b for a, b in names)
+           and not regions.name_after_title(text, m)]
+    _CANDIDATES_MEMO["key"], _CANDIDATES_MEMO["value"] = key, out
+    return out
+
+
+_CANDIDATES_MEMO: dict[str, object] = {}
 
 
 def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:

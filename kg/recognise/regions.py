@@ -154,11 +154,13 @@ def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, ch
     """True when ``doc.text[start:end]`` is whole words in its context.  ``chained_before`` /
     ``chained_after``: an official division name is printed right before / after this official
     name (jieba has 上海市浦东新区 as one word), which is a boundary too."""
+    start_ok = chained_before or doc.text.endswith("政协", 0, start)
+    end_ok = chained_after or doc.text.startswith(_ORGAN_AFTER, end)
+    if start_ok and end_ok:
+        return True
     lo, hi = window(doc, start, end)
     bounds = tok.boundaries(doc.text[lo:hi])
-    start_ok = chained_before or start - lo in bounds or doc.text.endswith("政协", 0, start)
-    end_ok = chained_after or end - lo in bounds or doc.text.startswith(_ORGAN_AFTER, end)
-    return start_ok and end_ok
+    return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
 
 
 # last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,
@@ -245,7 +247,13 @@ def strong_stem_context(text: str, m: Match) -> bool:
 
 
 def _within_any(gaz: gazetteer.Gazetteer, code: str, scopes: tuple[str, ...]) -> bool:
-    return any(gaz.is_within(code, s) for s in scopes)
+    return not gaz.lineage(code).isdisjoint(scopes)
+
+
+@lru_cache(maxsize=64)
+def _provinces(gaz: gazetteer.Gazetteer, topic: tuple[str, ...]) -> tuple[str, ...]:
+    """The provinces of the topic regions, in order, once each."""
+    return tuple(dict.fromkeys(p for p in (gaz.province_of(t) for t in topic) if p))
 
 
 def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
@@ -256,7 +264,7 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     gaz = gazetteer.default()
     cands = list(m.candidates)
     if adjacent and prev is not None:
-        under = [d for d in cands if gaz.is_within(d.code, prev.code) and d.code != prev.code]
+        under = [d for d in cands if d.code != prev.code and prev.code in gaz.lineage(d.code)]
         if not under:
             # 伊宁市老城区: a division name right after a region that is not its parent names a
             # place inside that region (a quarter, a street), not the distant division
@@ -265,7 +273,7 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     full = [d for d in cands if m.is_full(d) or m.is_former(d)]
     if full:
         cands = full
-    provinces = tuple(dict.fromkeys(p for p in (gaz.province_of(t) for t in topic) if p))
+    provinces = _provinces(gaz, tuple(topic))
     if len(cands) > 1:
         in_topic = [d for d in cands if _within_any(gaz, d.code, topic)]
         if not in_topic:
@@ -348,8 +356,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
         chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
         chained_after = official and any(gaz.is_within(c.code, d.code) and c.code != d.code
                                          for c in official_at.get(m.end, ()) for d in m.candidates if m.is_full(d))
-        if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after) or _looks_like_person(text, m) \
-                or name_after_title(text, m) or _street(text, m):
+        if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m) \
+                or not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
         d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
