@@ -165,12 +165,13 @@ def _rank(sc: Counter[str]) -> tuple[str, ...]:
     for code, w in sc.items():
         for anc in gaz.ancestors(code):
             total[anc.code] += w * 0.5
-    ranked = sorted(sc, key=lambda c: (-sc[c], -total[c], -(gaz.get(c).level if gaz.get(c) else 0), c))
-    out: list[str] = []
+    get = gaz.get
+    ranked = sorted(sc, key=lambda c: (-sc[c], -total[c], -(get(c).level if get(c) else 0), c))
+    out: dict[str, None] = {}  # in order, once each
     for code in ranked:
-        for c in [code] + [a.code for a in gaz.ancestors(code)]:
-            if c not in out:
-                out.append(c)
+        out.setdefault(code)
+        for a in gaz.ancestors(code):
+            out.setdefault(a.code)
     return tuple(out)
 
 
@@ -189,6 +190,7 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
 # a section header on a line of its own or opening a line or a sentence (paragraphs merged by
 # a scraper: …。【阳朔县】…): 【荔浦市】, 〔阳朔县政协〕, [某县]
 _SECTION_RE = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
+_SECTION_OPENERS = "【〔[［"
 _HEADER_TAIL = ("政协委员会", "委员会", "政协")
 
 
@@ -226,7 +228,9 @@ def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
 
     heads: list[tuple[int, tuple[str, ...]]] = []
     topic: tuple[str, ...] | None = None
-    for m in _SECTION_RE.finditer(doc.text):
+    text = doc.text
+    brackets = any(c in text for c in _SECTION_OPENERS)  # no header without one
+    for m in _SECTION_RE.finditer(text) if brackets else ():
         if regions.zone_kind(doc, m.start(1)) in regions.SKIP_ZONES:
             continue
         if topic is None:

@@ -31,6 +31,7 @@ Towns, villages, parks and canals are not in the gazetteer, so they are never re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,8 +160,13 @@ def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, ch
     if start_ok and end_ok:
         return True
     lo, hi = window(doc, start, end)
-    bounds = tok.boundaries(doc.text[lo:hi])
+    bounds = _boundaries(doc.text[lo:hi])
     return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
+
+
+@lru_cache(maxsize=4096)  # as many windows as the tokenizer keeps cuts of
+def _boundaries(text: str) -> frozenset[int]:
+    return tok.boundaries(text)
 
 
 # last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,
@@ -262,15 +268,17 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     the text names it as a committee or a dateline (:func:`strong_stem_context`), which is
     enough for a one-character-stem name outside the topic."""
     gaz = gazetteer.default()
-    cands = list(m.candidates)
+    cands: Sequence[gazetteer.Division] = m.candidates
+    name = m.name
     if adjacent and prev is not None:
-        under = [d for d in cands if d.code != prev.code and prev.code in gaz.lineage(d.code)]
+        above, lineage = prev.code, gaz.lineage
+        under = [d for d in cands if d.code != above and above in lineage(d.code)]
         if not under:
             # 伊宁市老城区: a division name right after a region that is not its parent names a
             # place inside that region (a quarter, a street), not the distant division
             return None
         cands = under
-    full = [d for d in cands if m.is_full(d) or m.is_former(d)]
+    full = [d for d in cands if d.name == name or name in d.former]  # is_full or is_former
     if full:
         cands = full
     provinces = _provinces(gaz, tuple(topic))
