@@ -311,14 +311,23 @@ def _add_cpca_legacy(current: dict[str, tuple[str, float | None, float | None]],
     path = _package_file("cpca", "resources", "pca_legacy.csv")
     if path is None:
         return
+    named = _codes_by_name(current)
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             now, old = (row.get("current_name") or "").strip(), (row.get("qu") or "").strip()
             if not now or not old or not _DIVISION_NAME.search(old):
                 continue
-            codes = [c for c, v in current.items() if v[0] == now and _in_named(c, row.get("shi", ""), current)]
+            codes = [c for c in named.get(now, ()) if _in_named(c, row.get("shi", ""), current)]
             if len(codes) == 1:
                 out.setdefault(codes[0], set()).add(old)
+
+
+def _codes_by_name(current: dict[str, tuple[str, float | None, float | None]]) -> dict[str, list[str]]:
+    """Codes of ``current`` by name, in the order of ``current``."""
+    out: dict[str, list[str]] = {}
+    for code, v in current.items():
+        out.setdefault(v[0], []).append(code)
+    return out
 
 
 def _in_named(code: str, parent_name: str, current: dict[str, tuple[str, float | None, float | None]]) -> bool:
@@ -334,12 +343,13 @@ def _aliases(current: dict[str, tuple[str, float | None, float | None]]) -> dict
     out: dict[str, set[str]] = {}
     if path is None:
         return out
+    named = _codes_by_name(current)
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             alias = (row.get("alias") or "").strip()
             target = (row.get("qu") or "").strip() or (row.get("shi") or "").strip()
             parent = (row.get("shi") or "").strip() if row.get("qu") else (row.get("sheng") or "").strip()
-            codes = [c for c, v in current.items() if v[0] == target and _in_named(c, parent, current)]
+            codes = [c for c in named.get(target, ()) if _in_named(c, parent, current)]
             if alias and len(codes) == 1:
                 out.setdefault(codes[0], set()).add(alias)
     return out

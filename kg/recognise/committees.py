@@ -22,6 +22,7 @@ Not committees: 人民政协 (the institution), collectives such as 全区政协
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg import gazetteer
 from kg.model import COMMITTEE, Doc, Mention
@@ -155,6 +156,8 @@ def _char_before(text: str, pos: int) -> str:
     """The character before ``pos``, skipping pinyin annotations a noisy source leaves in
     (设(shè)区(qū)市政协 is still 设区市政协)."""
     head = text[max(0, pos - 40):pos]
+    if ")" not in head[-2:]:  # _ANNOTATION ends with ")" at the end of head or before a final newline
+        return head[-1:]
     while True:
         m = _ANNOTATION.search(head)
         if m is None:
@@ -191,7 +194,12 @@ def _kind_matches(d: gazetteer.Division | None, suffixes: tuple[str, ...], level
 def _from_topic(suffixes: tuple[str, ...], levels: tuple[int, ...], topic: tuple[str, ...]) -> str | None:
     """The topic region of that kind when the topic says which: the only one of its kind, or
     the most likely region itself or one of its ancestors (市政协 in a 隆安县 article: 南宁市)."""
-    gaz = gazetteer.default()
+    return _topic_choice(gazetteer.default(), suffixes, levels, tuple(topic))
+
+
+@lru_cache(maxsize=256)
+def _topic_choice(gaz: gazetteer.Gazetteer, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                  topic: tuple[str, ...]) -> str | None:
     fits = [c for c in topic if _kind_matches(gaz.get(c), suffixes, levels)]
     if len(fits) == 1:
         return fits[0]

@@ -87,7 +87,8 @@ def _candidates(doc: Doc) -> list:
     text = doc.text
     names = regions.in_dotted_names(text)
     out = [(m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
-           if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES and not any(a <= m.start < b for a, b in names)
+           if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
+           and not (names and any(a <= m.start < b for a, b in names))
            and not regions.name_after_title(text, m)]
     _CANDIDATES_MEMO["key"], _CANDIDATES_MEMO["value"] = key, out
     return out

@@ -176,10 +176,7 @@ _TITLE_ENDS = "长记者员任席和与及、委导人理师授士辑审"
 
 def _looks_like_person(text: str, m: Match) -> bool:
     """A bare two-character short form right after a surname: 张吉林, 黄南宁."""
-    if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
-        return False
-    before = text[m.start - 1]
-    if before not in _SURNAMES:
+    if len(m.name) != 2 or m.start == 0 or text[m.start - 1] not in _SURNAMES or _official(m):
         return False
     prev2 = text[m.start - 2] if m.start >= 2 else ""
     # 区长黄南宁 / 、黄吉林 / line start: the surname begins a word
@@ -190,9 +187,8 @@ def name_after_title(text: str, m: Match) -> bool:
     """A bare two-character short form that starts a three-character name after a post title
     or in a list: 省政协副主席白城峰主持, 、白城峰出席 (a surname, the short form's second character
     and one more given-name character, then the end of the name)."""
-    if len(m.name) != 2 or any(m.is_full(d) or m.is_former(d) for d in m.candidates) or m.start == 0:
-        return False
-    if m.name[0] not in V.SINGLE_SURNAMES or text[m.start - 1] not in _TITLE_ENDS:
+    if len(m.name) != 2 or m.start == 0 or m.name[0] not in V.SINGLE_SURNAMES or text[m.start - 1] not in _TITLE_ENDS \
+            or _official(m):
         return False
     if text[m.start - 1] != "、" and not any(text.endswith(t, 0, m.start) for t in _LONG_TITLES):
         return False  # 和, 与 ... end other words too: only a real title or a list of names
@@ -209,9 +205,15 @@ _NAME_FOLLOWERS = V.FOLLOW_WORDS + V.CLAUSE_VERBS
 
 def _street(text: str, m: Match) -> bool:
     """A bare short form that names a street, a station or a river: 北京路, 南宁站, 嫩江流域."""
-    if any(m.is_full(d) or m.is_former(d) for d in m.candidates):
-        return False
-    return text.startswith(_STREET_AFTER + _WATER_AFTER, m.end)
+    return text.startswith(_STREET_OR_WATER, m.end) and not _official(m)
+
+
+_STREET_OR_WATER = _STREET_AFTER + _WATER_AFTER
+
+
+def _official(m: Match) -> bool:
+    """The match is the official or a former name of one of its divisions (not a bare short form)."""
+    return any(m.is_full(d) or m.is_former(d) for d in m.candidates)
 
 
 # words that start with a level character (县直, 县委, 区域): in 茶农和县直部门 or 提高县域 the
@@ -347,23 +349,26 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
     prev_end = -1
     names = in_dotted_names(text)
     later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
-    every = all_matches(text)
     gaz = gazetteer.default()
+    every = _all_matches(text, gaz)
+    # the divisions each match is the official name of
+    fulls = [[d for d in x.candidates if x.name == d.name] for x in every]
     # official names by start (上海市|浦东新区): a parent and its child are cut between them
     official_at: dict[int, list[gazetteer.Division]] = {}
-    for x in every:
-        official_at.setdefault(x.start, []).extend(d for d in x.candidates if x.is_full(d))
-    for m in every:  # longest first at each start: 南宁市|委 falls back to 南宁
+    for x, full in zip(every, fulls, strict=True):
+        if full:
+            official_at.setdefault(x.start, []).extend(full)
+    for m, full in zip(every, fulls, strict=True):  # longest first at each start: 南宁市|委 falls back to 南宁
         if m.start < prev_end or (out and out[-1][0].start == m.start):
             continue
-        if any(a <= m.start < b for a, b in names):
+        if names and any(a <= m.start < b for a, b in names):
             continue
         if zone_kind(doc, m.start) in SKIP_ZONES:
             continue
-        official = any(m.is_full(d) for d in m.candidates)
+        official = bool(full)
         chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
-        chained_after = official and any(gaz.is_within(c.code, d.code) and c.code != d.code
-                                         for c in official_at.get(m.end, ()) for d in m.candidates if m.is_full(d))
+        chained_after = official and m.end in official_at and any(
+            c.code != d.code and d.code in gaz.lineage(c.code) for c in official_at[m.end] for d in full)
         if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m) \
                 or not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
