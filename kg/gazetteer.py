@@ -77,6 +77,7 @@ class Gazetteer:
         self._by_code = {d.code: d for d in divisions}
         # per-code memos of ancestors, ancestor codes and province (bounded by the divisions)
         self._ancestors: dict[str, tuple[Division, ...]] = {}
+        self._ancestor_codes: dict[str, tuple[str, ...]] = {}
         self._lineage: dict[str, frozenset[str]] = {}
         self._province: dict[str, str] = {}
         self._by_name: dict[str, list[Division]] = {}
@@ -109,6 +110,15 @@ class Gazetteer:
         found = tuple(out)
         if known:
             self._ancestors[code] = found
+        return found
+
+    def ancestor_codes(self, code: str) -> tuple[str, ...]:
+        """Codes of the parents of ``code``, nearest first."""
+        found = self._ancestor_codes.get(code)
+        if found is None:
+            found = tuple(a.code for a in self._ancestors_of(code))
+            if code in self._by_code:
+                self._ancestor_codes[code] = found
         return found
 
     def lineage(self, code: str) -> frozenset[str]:

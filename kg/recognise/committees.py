@@ -166,7 +166,11 @@ def _char_before(text: str, pos: int) -> str:
 
 
 def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in used)
+    lo, hi = span
+    for s, e in used:
+        if lo < e and s < hi:
+            return True
+    return False
 
 
 def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],

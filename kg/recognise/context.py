@@ -56,6 +56,17 @@ def _lead_end(doc: Doc) -> int:
     return min(len(doc.text), 200)
 
 
+def _layout(doc: Doc) -> tuple[list[tuple[int, int]], int]:
+    """:func:`_title_spans` and :func:`_lead_end` of ``doc`` (the same for both topic passes)."""
+    key = (doc.text, doc.zones, doc.sentences)
+    if _LAYOUT_MEMO.get("key") != key:
+        _LAYOUT_MEMO["key"], _LAYOUT_MEMO["value"] = key, (_title_spans(doc), _lead_end(doc))
+    return _LAYOUT_MEMO["value"]  # type: ignore[return-value]
+
+
+_LAYOUT_MEMO: dict[str, object] = {}
+
+
 def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     """Region matches of the article's own zones with their division (no segmentation: the
     topic is needed before the recognisers' word-boundary checks)."""
@@ -103,8 +114,7 @@ def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
     from kg.recognise import regions
 
     text = doc.text
-    titles = _title_spans(doc)
-    lead_end = _lead_end(doc)
+    titles, lead_end = _layout(doc)
     out: Counter[str] = Counter()
     found = _accepted(doc, topic)
     first_committee = True
@@ -163,16 +173,17 @@ def _rank(sc: Counter[str]) -> tuple[str, ...]:
     # ranked by their own weight; a county's weight also speaks for its prefecture and province,
     # which only breaks ties (a province would otherwise outrank every article about its parts)
     total: Counter[str] = Counter(sc)
+    lineage = gaz.ancestor_codes
     for code, w in sc.items():
-        for anc in gaz.ancestors(code):
-            total[anc.code] += w * 0.5
+        for anc in lineage(code):
+            total[anc] += w * 0.5
     get = gaz.get
     ranked = sorted(sc, key=lambda c: (-sc[c], -total[c], -(get(c).level if get(c) else 0), c))
     out: dict[str, None] = {}  # in order, once each
     for code in ranked:
         out.setdefault(code)
-        for a in gaz.ancestors(code):
-            out.setdefault(a.code)
+        for anc in lineage(code):
+            out.setdefault(anc)
     return tuple(out)
 
 

@@ -2,7 +2,7 @@
 
 How a region is found:
 
-1. an Aho-Corasick automaton over every name of the gazetteer (official, short, former)
+1. every name of the gazetteer (official, short, former), indexed by its first two characters,
    gives the leftmost-longest matches (五大连池市 wins over 大连);
 2. a match must start and end on word boundaries of the private jieba segmentation of its
    sentence (大连理工大学 is one word: not Dalian; 张吉林 is split 张|吉林 but a surname right
@@ -66,7 +66,7 @@ _WATER_AFTER = ("流域", "干流", "支流", "水系", "沿岸", "两岸", "上
 
 @dataclass(frozen=True)
 class Match:
-    """One automaton match: the span, the name and every division so called."""
+    """One gazetteer match: the span, the name and every division so called."""
 
     start: int
     end: int
