@@ -133,7 +133,7 @@ def child(args: argparse.Namespace) -> None:
     stats: dict = {}
     corpus = b.analyse([args.corpus], workers=args.workers, cache_dir=args.cache_dir, timings=timings, stats=stats)
     kgraph = b.to_graph(corpus)
-    b.export(kgraph, args.out, exports.parse_formats(args.formats))
+    b.export(kgraph, args.out, exports.parse_formats(args.formats), args.workers)
     wall = time.perf_counter() - t0
     pipeline.add_timings(timings, pipeline.take_timings())
     # unique triples = lines of graph.nt; len(kgraph.rdf) would build the rdflib Graph, which
