@@ -129,6 +129,21 @@ def model() -> CharModel:
     return m
 
 
+# UTF-16 high bytes of the Han ranges U+3400-U+9FFF and U+F900-U+FAFF (whole 256-blocks)
+_NOT_HAN_HIGH = bytes(b for b in range(256) if not (0x34 <= b <= 0x9F or 0xF9 <= b <= 0xFA))
+
+
+def han_count(text: str) -> int:
+    """Number of characters of ``text`` in U+3400-U+9FFF or U+F900-U+FAFF, at C speed (the
+    high byte of each UTF-16 unit decides; characters beyond the BMP are surrogate pairs,
+    whose high bytes are none of those).
+
+    >>> han_count("政协2024年會議")
+    5
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")[1::2].translate(None, _NOT_HAN_HIGH))
+
+
 def plausibility(text: str, sample: int = 20000) -> float:
     """Share of the CJK characters of ``text`` (a prefix sample) that are common characters:
     near 1 for real Chinese in either script, low for text decoded with the wrong codec."""

@@ -29,6 +29,7 @@ Windows-1252 and saved so), read back as one reading before anything else.
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 
@@ -48,11 +49,29 @@ _READINGS = (("gb18030", "gb18030"), ("big5", "big5"), ("gb18030", "utf-8"))
 
 @lru_cache(maxsize=1)
 def _rare_re() -> re.Pattern[str]:
+    """One character class: Han characters outside the common set, private-use and radical
+    characters, and the GBK symbols news does not use."""
     from kg.text.charmodel import model
 
-    common = "".join(sorted(c for c in model().common if _is_han(c)))
-    symbols = "".join(_odd_symbols())
-    return re.compile(f"(?![{re.escape(common)}])[{_HAN}]|[\ue000-\uf8ff\u2e80-\u2fdf{re.escape(symbols)}]")
+    common = model().common
+    rare = [c for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF)) for c in range(lo, hi + 1) if chr(c) not in common]
+    rare += [*range(0xE000, 0xF900), *range(0x2E80, 0x2FE0), *map(ord, _odd_symbols())]
+    return re.compile(f"[{_ranges(rare)}]")
+
+
+def _ranges(codes: list[int]) -> str:
+    """A character class body for a set of code points, as ranges."""
+    out = []
+    codes = sorted(set(codes))
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)
 
 
 # symbols of GBK's first rows that news does use: not evidence of a shift
@@ -123,61 +142,74 @@ def _window(text: str, p: int, bigrams: frozenset[str], common: frozenset[str]) 
     return a, b
 
 
+def _resume_next_byte(exc: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: one marker for the byte where the error starts, then go on with
+    the next byte (what :func:`_decode_tracked` does by hand)."""
+    return _FAILED, exc.start + 1  # type: ignore[attr-defined]
+
+
+_FAILED = "\udfff"  # a lone surrogate: no decoder used here produces one from valid bytes
+_RESUME = "kg-mojibake-resume"
+codecs.register_error(_RESUME, _resume_next_byte)
+_LOST = re.compile("[\ue000-\uf8ff\udfff]")
+
+
+def _decode_text(data: bytes, dec: str) -> str:
+    """The characters of :func:`_decode_tracked` alone, at C speed: a byte that starts no
+    character is U+FFFD and decoding goes on at the next byte; a user-defined code is U+FFFD."""
+    text = data.decode(dec, _RESUME)
+    return _LOST.sub("\ufffd", text) if _LOST.search(text) else text
+
+
 def _decode_tracked(data: bytes, owner: list[int], dec: str) -> list[tuple[str, int, int]]:
-    """Decode ``data`` one character at a time: (char, first owner, last owner)."""
+    """Decode ``data`` one character at a time: (char, first owner, last owner).
+
+    A character is ASCII for a byte below 0x80, else the one character the next 2 or 4 bytes
+    (GB18030), 2 (Big5), 2-4 (UTF-8) decode to, else U+FFFD for that byte alone.  The codec
+    does the decoding (its error handler resumes at the next byte); the byte count of each
+    character is read off its first bytes (a GB18030 second byte 0x30-0x39 makes four)."""
     out: list[tuple[str, int, int]] = []
-    i, n = 0, len(data)
-    lengths = (2, 4) if dec == "gb18030" else (2,) if dec == "big5" else (2, 3, 4)
-    while i < n:
+    i = 0
+    for ch in data.decode(dec, _RESUME):
         b = data[i]
-        if b < 0x80:
-            out.append((chr(b), owner[i], owner[i]))
-            i += 1
-            continue
-        for k in lengths:
-            if i + k <= n:
-                try:
-                    ch = data[i:i + k].decode(dec)
-                except UnicodeDecodeError:
-                    continue
-                if len(ch) == 1:
-                    if "\ue000" <= ch <= "\uf8ff":  # a user-defined code: nothing real was there
-                        ch = "\ufffd"
-                    out.append((ch, owner[i], owner[i + k - 1]))
-                    i += k
-                    break
-        else:
+        if ch == _FAILED:
             out.append(("\ufffd", owner[i], owner[i]))
             i += 1
+            continue
+        if b < 0x80:
+            k = 1
+        elif dec == "gb18030":
+            k = 4 if 0x30 <= data[i + 1] <= 0x39 else 2
+        elif dec == "big5":
+            k = 2
+        else:
+            k = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+        if "\ue000" <= ch <= "\uf8ff":  # a user-defined code: nothing real was there
+            ch = "\ufffd"
+        out.append((ch, owner[i], owner[i + k - 1]))
+        i += k
     return out
 
 
-def _candidates(window: str, before: str = "", after: str = ""):
-    """Every reading of ``window`` as it decodes and as completed (lists of (char, first window
-    index, last window index)), with the encoding re-encoded to.
-
-    A reading one byte off has lost the first byte of the character the window starts in and
-    the second byte of the one it ends in; each is completed (:func:`_complete`) when one
-    common character with the byte that is left forms a dictionary word with its neighbours
-    (``before``/``after`` the window)."""
-    for enc, dec in _READINGS:
-        data = bytearray()
-        owner: list[int] = []
-        ok = True
-        for k, c in enumerate(window):
-            try:
-                bs = _PUA_GBK[c] if enc == "gb18030" and c in _PUA_GBK else c.encode(enc)
-            except UnicodeEncodeError:
-                ok = False
-                break
-            data += bs
-            owner.extend([k] * len(bs))
-        if not ok or not data:
+def _char_bytes(window: str, enc: str) -> list[bytes | None]:
+    """Each character of ``window`` encoded in ``enc`` (None: it has no encoding there)."""
+    out: list[bytes | None] = []
+    for c in window:
+        if enc == "gb18030" and c in _PUA_GBK:
+            out.append(_PUA_GBK[c])
             continue
-        for drop in ((1, 0) if dec != "utf-8" else (0,)):
-            reading = _decode_tracked(bytes(data[drop:]), owner[drop:], dec)
-            done = _complete_ends(reading, data, owner, enc, before, after) if drop and reading else reading
-            yield reading, done, enc
+        try:
+            out.append(c.encode(enc))
+        except UnicodeEncodeError:
+            out.append(None)
+    return out
+
+
+def _owners(parts: list[bytes]) -> list[int]:
+    owner: list[int] = []
+    for k, bs in enumerate(parts):
+        owner.extend([k] * len(bs))
+    return owner
 
 
 def _complete_ends(reading: list[tuple[str, int, int]], data: bytearray, owner: list[int], enc: str, before: str,
@@ -301,11 +333,16 @@ def _recover(window: str, before: str = "",
     character (``?`` ignored on both sides, U+FFFD as bad as an unknown character, bar the one
     a shift leaves at each end) must reach :data:`MIN_GAIN`.  Among those, the one whose whole
     window (kept ends included) reads best wins: a trim that leaves mojibake unread loses to
-    the reading that reads it."""
+    the reading that reads it.
+
+    The readings of every trim are those of :func:`_candidates`; the characters are encoded
+    once per window, each reading is first decoded as text alone (C speed) and tracked
+    character by character only when it passes the gain test."""
     n = len(window)
     whole_text = _clean(window)
     whole = _score(whole_text)
     best: tuple[float, list[tuple[str, int, int]], str, int, int] | None = None
+    encoded = {enc: _char_bytes(window, enc) for enc in ("gb18030", "big5")}
     for ta in range(min(TRIM + 1, n - 1)):
         for tb in range(min(TRIM + 1, n - ta - 1)):
             sub = window[ta:n - tb]
@@ -315,20 +352,35 @@ def _recover(window: str, before: str = "",
             base = _score(base_text)
             ctx_before = window[ta - 1] if ta else before
             ctx_after = window[n - tb] if tb else after
-            for raw, cand, enc in _candidates(sub, ctx_before, ctx_after):
-                # the evidence is what the bytes decode to; completions only rank the readings
-                s = "".join(c for c, _, _ in raw)
-                han = sum(1 for c in s if _is_han(c))
-                if s == sub or s.count("\ufffd") * 3 > len(s) or (han < 2 and not (han and _absorbs_ascii(raw, sub))):
+            for enc, dec in _READINGS:
+                parts = encoded[enc][ta:n - tb]
+                if None in parts:
                     continue
-                inner = _inner(s)
-                if not inner or _score(inner) - base < MIN_GAIN:
-                    continue
-                done = "".join(c for c, _, _ in cand)
-                # the byte a shift leaves dangling is lost whatever the reading: not held against it
-                total = (_score(_clean(window[:ta] + _inner(done) + window[n - tb:])) - whole) * len(whole_text)
-                if best is None or total > best[0]:
-                    best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
+                data = b"".join(parts)  # type: ignore[arg-type]
+                owner: list[int] | None = None
+                for drop in ((1, 0) if dec != "utf-8" else (0,)):
+                    # the evidence is what the bytes decode to; completions only rank the readings
+                    s = _decode_text(data[drop:], dec)
+                    if s == sub or s.count("\ufffd") * 3 > len(s):
+                        continue
+                    han = len(_HAN_RE.findall(s))
+                    if han < 2:
+                        if not han:
+                            continue
+                        owner = owner or _owners(parts)  # type: ignore[arg-type]
+                        if not _absorbs_ascii(_decode_tracked(data[drop:], owner[drop:], dec), sub):
+                            continue
+                    inner = _inner(s)
+                    if not inner or _score(inner) - base < MIN_GAIN:
+                        continue
+                    owner = owner or _owners(parts)  # type: ignore[arg-type]
+                    raw = _decode_tracked(data[drop:], owner[drop:], dec)
+                    cand = _complete_ends(raw, data, owner, enc, ctx_before, ctx_after) if drop and raw else raw
+                    done = "".join(c for c, _, _ in cand)
+                    # the byte a shift leaves dangling is lost whatever the reading: not held against it
+                    total = (_score(_clean(window[:ta] + _inner(done) + window[n - tb:])) - whole) * len(whole_text)
+                    if best is None or total > best[0]:
+                        best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
     return best
 
 
@@ -512,14 +564,13 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
 
     Tried only when a sample looks like it (many rare Chinese characters, or many accented
     Latin letters), and kept only when the re-read text is plainly Chinese."""
-    from kg.text.charmodel import plausibility
+    from kg.text.charmodel import han_count, plausibility
 
     text = buf.text
     sample = text[:MISREAD_SAMPLE]
-    han = len(_HAN_RE.findall(sample))
-    rare = len(_rare_re().findall(sample)) if han else 0
-    latin = len(_LATIN1.findall(sample))
-    if not ((han >= 20 and rare >= 0.2 * han) or latin >= max(10, 0.1 * len(sample))):
+    han = han_count(sample)
+    if not ((han >= 20 and len(_rare_re().findall(sample)) >= 0.2 * han)
+            or len(_LATIN1.findall(sample)) >= max(10, 0.1 * len(sample))):
         return buf, ""
     base: float | None = None
     for enc in _MISREADS:
@@ -562,7 +613,7 @@ def _run_is_garbage(run: str) -> bool:
 
 
 def _has_han(text: str) -> bool:
-    return any(_is_han(c) for c in text[:2000]) or bool(_HAN_RE.search(text))
+    return bool(_HAN_RE.search(text))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.text.buffer import Mapped, Repl, delete, sub
 
@@ -34,7 +35,7 @@ _ASCII_PUNCT = re.compile(rf"[,;:!](?:(?<=[{_HAN}”’」』》）][,;:!])|(?=[
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_NBSP = re.compile(r"\xa0")
+_INVISIBLE_ANY = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _WIDTH_TABLE = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
                 + list(range(0xFF41, 0xFF5B))}
@@ -61,19 +62,36 @@ _WIDE_PINYIN = re.compile(rf"[(（](?<=[{_HAN})）][(（])(?=[^)）]{{0,6}}[\uff
 
 def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     """Drop pinyin annotations; return the buffer and how many were removed."""
-    if "\uff08" in buf.text or "(" in buf.text:
-        buf, _ = sub(buf, _WIDE_PINYIN, lambda m: m.group().translate(_WIDTH_TABLE))  # same length: map kept
+    text = buf.text
+    if "\uff08" not in text and "(" not in text:
+        if "?" not in text:  # no bracket: nothing to remove; no ``?``: no broken annotation
+            return buf, 0
+    else:
+        wide = _WIDE_PINYIN.sub(_translate_width, text)  # same length: map kept
+        if wide != text:
+            buf = Mapped(wide, buf.starts, buf.ends)
     before = buf.text
     buf, n = delete(buf, PINYIN)
-    if n:  # a match may hold several annotations in a row: count each
-        n = sum(m.group().count(")") + m.group().count("）") for m in PINYIN.finditer(before))
+    if n:  # a match may hold several annotations in a row: count each (a match is all its ")")
+        after = buf.text
+        n = before.count(")") + before.count("）") - after.count(")") - after.count("）")
     # ``?fù)``: a character and its "(" lost to mojibake; the "?" stays, to be marked lost
+    if "?" not in buf.text:
+        return buf, n
     buf, k = sub(buf, BROKEN_PINYIN, _broken)
     return buf, n + k
 
 
+def _translate_width(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDTH_TABLE)
+
+
 def _strongest(m: re.Match[str]) -> Repl:
-    run = m.group()
+    return _strongest_of(m.group())
+
+
+@lru_cache(maxsize=4096)  # runs are short and few: ",，" ",。" ...
+def _strongest_of(run: str) -> Repl:
     if len(set(run)) == 1 and run[0] in "。！？!":
         return None  # ！！ or 。。。 is emphasis, not noise
     keep = [i for i, c in enumerate(run) if c not in _COMMAS] or [0]
@@ -90,14 +108,33 @@ def collapse_punctuation(buf: Mapped) -> tuple[Mapped, int]:
 
 def unify_lines(buf: Mapped) -> tuple[Mapped, int]:
     """Line ends to ``\\n``, invisible characters dropped, NBSP to space."""
-    buf, a = sub(buf, _NEWLINE, lambda m: "\n")
-    buf, b = sub(buf, _INVISIBLE, lambda m: "")
-    buf, c = sub(buf, _NBSP, lambda m: " ")
+    text = buf.text
+    a = b = c = 0
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        buf, a = sub(buf, _NEWLINE, _newline)
+    if _INVISIBLE_ANY.search(buf.text):
+        buf, b = delete(buf, _INVISIBLE)
+    if "\xa0" in buf.text:  # one character for one: the map is kept
+        c = buf.text.count("\xa0")
+        buf = Mapped(buf.text.replace("\xa0", " "), buf.starts, buf.ends)
     return buf, a + b + c
+
+
+def _newline(m: re.Match[str]) -> str:
+    return "\n"
 
 
 def unify(buf: Mapped) -> tuple[Mapped, int]:
     """Full-width alphanumerics to ASCII, ASCII clause marks next to Chinese text to full
     width.  Returns the buffer and the number of clause marks changed."""
-    buf, _ = sub(buf, _FULLWIDTH, lambda m: m.group().translate(_WIDTH_TABLE))
-    return sub(buf, _ASCII_PUNCT, lambda m: _TO_FULL[m.group()])
+    text = buf.text
+    if _FULLWIDTH.search(text):  # one character for one: the map is kept
+        text = text.translate(_WIDTH_TABLE)
+    text, n = _ASCII_PUNCT.subn(_to_full, text)
+    if text is buf.text:
+        return buf, n
+    return Mapped(text, buf.starts, buf.ends), n
+
+
+def _to_full(m: re.Match[str]) -> str:
+    return _TO_FULL[m.group()]

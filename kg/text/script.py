@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from kg.text.buffer import Mapped
+from kg.text.charmodel import han_count
 
 _CLAUSE = re.compile(r"[^\n，。；：、！？,;:!?]*[\n，。；：、！？,;:!?]?")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -40,15 +41,33 @@ def script_of(text: str, converted: str) -> str:
     sample = text[:SAMPLE]
     if text == converted:
         return "Hans" if _HAN.search(sample) else ""
-    han = len(_HAN.findall(sample))
+    han = han_count(sample)
     if not han:
         return ""
     if len(text) == len(converted):
-        changed = sum(map(str.__ne__, sample, converted[:SAMPLE]))
+        changed = _changed(sample, converted[:SAMPLE])
     else:
         changed = max(1, abs(len(text) - len(converted)))
     ratio = changed / han
     return "Hans" if ratio < 0.01 else "Hant" if ratio > 0.08 else "mixed"
+
+
+def _changed(a: str, b: str) -> int:
+    """How many positions of two strings of the same length hold different characters, at C
+    speed: the UTF-32 code units are XORed as one big integer, and each 32-bit word that is
+    not zero sets its top bit (adding 0x7FFFFFFF to its low 31 bits cannot carry out of it).
+
+    >>> _changed("政協會議", "政协会议"), _changed("", "")
+    (3, 0)
+    """
+    n = len(a)
+    x = int.from_bytes(a.encode("utf-32-le", "surrogatepass"), "little") ^ int.from_bytes(
+        b.encode("utf-32-le", "surrogatepass"), "little")
+    if not x:
+        return 0
+    low = int.from_bytes(b"\xff\xff\xff\x7f" * n, "little")
+    top = int.from_bytes(b"\x00\x00\x00\x80" * n, "little")
+    return ((((x & low) + low) | x) & top).bit_count()
 
 
 def convert(buf: Mapped) -> tuple[Mapped, str]:
