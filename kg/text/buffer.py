@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
+from functools import lru_cache
+from itertools import accumulate
 
 # a replacement: None keeps the match; a str replaces it; (str, k) replaces it by str mapped
 # to the k-th character of the match (keeps a surviving mark traceable to its own raw offset)
@@ -91,27 +92,88 @@ def sub(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], R
     return Mapped("".join(out), new_s, new_e), changed
 
 
+@lru_cache(maxsize=64)
+def _capturing(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` as one capturing group: its ``split`` gives the kept stretches and the
+    matches in turn (patterns without groups of their own)."""
+    return re.compile(f"({pattern.pattern})", pattern.flags)
+
+
+def _pieces(pattern: re.Pattern[str], text: str) -> tuple[list[str], list[int]] | None:
+    """``text`` split into kept stretch, match, kept stretch ... (even indexes kept, odd ones
+    matches) with the offset where each piece starts and the end; None without a match."""
+    pieces = _capturing(pattern).split(text)
+    if len(pieces) == 1:
+        return None
+    return pieces, list(accumulate(map(len, pieces), initial=0))
+
+
+def _take(buf: Mapped, lo: list[int], hi: list[int]) -> tuple[list[int], list[int]]:
+    """The map of the stretches ``text[lo[i]:hi[i]]`` joined."""
+    starts, ends = buf.starts, buf.ends
+    new_s: list[int] = []
+    new_e: list[int] = []
+    add_s, add_e = new_s.extend, new_e.extend
+    for a, b in zip(lo, hi, strict=True):
+        add_s(starts[a:b])
+        add_e(ends[a:b])
+    return new_s, new_e
+
+
 def delete(buf: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, int]:
-    """Delete every match of ``pattern`` (no callback per match: the kept stretches are
-    joined by C-level slicing).
+    """Delete every match of ``pattern`` (a pattern without groups that never matches the
+    empty string; no callback per match: the text is split by the regex engine and the kept
+    stretches are joined by C-level slicing).
 
     >>> b, n = delete(Mapped.identity("a(x)b(y)c"), re.compile(r"\\([a-z]\\)"))
     >>> b.text, b.starts, n
     ('abc', [0, 4, 8], 2)
     """
-    spans = [m.span() for m in pattern.finditer(buf.text)]
-    if not spans:
+    found = _pieces(pattern, buf.text)
+    if found is None:
         return buf, 0
-    keep = []
-    pos = 0
-    for a, b in spans:
-        keep.append((pos, a))
-        pos = b
-    keep.append((pos, len(buf.text)))
-    text, starts, ends = buf.text, buf.starts, buf.ends
-    return (Mapped("".join([text[a:b] for a, b in keep]),
-                   list(chain.from_iterable([starts[a:b] for a, b in keep])),
-                   list(chain.from_iterable([ends[a:b] for a, b in keep]))), len(spans))
+    pieces, bounds = found
+    starts, ends = _take(buf, bounds[0::2], bounds[1::2])
+    return Mapped("".join(pieces[0::2]), starts, ends), len(pieces) // 2
+
+
+def keep_one(buf: Mapped, pattern: re.Pattern[str], choose: Callable[[str], int | None]) -> tuple[Mapped, int]:
+    """Replace each match of ``pattern`` (no groups, never empty) by one of its characters,
+    ``match[choose(match)]``, which keeps its own map; ``choose`` returning None keeps the
+    match.  Returns the buffer and the number of matches replaced.  (What :func:`sub` does
+    with a callback returning ``(match[k], k)``, without a match object per match.)
+
+    >>> b, n = keep_one(Mapped.identity("a,。b!!c"), re.compile(r"[,。!]{2,}"), lambda s: None if s == "!!" else 1)
+    >>> b.text, b.starts, n
+    ('a。b!!c', [0, 2, 3, 4, 5, 6], 1)
+    """
+    found = _pieces(pattern, buf.text)
+    if found is None:
+        return buf, 0
+    pieces, bounds = found
+    text = buf.text
+    lo: list[int] = []  # the stretches of the old text that make the new one
+    hi: list[int] = []
+    parts: list[str] = []
+    changed = 0
+    start = 0  # start of the stretch kept as it is
+    for i in range(1, len(pieces), 2):
+        k = choose(pieces[i])
+        if k is None:
+            continue
+        a = bounds[i]
+        lo += (start, a + k)
+        hi += (a, a + k + 1)
+        parts += (text[start:a], pieces[i][k])
+        start = bounds[i + 1]
+        changed += 1
+    if not changed:
+        return buf, 0
+    lo.append(start)
+    hi.append(len(text))
+    parts.append(text[start:])
+    starts, ends = _take(buf, lo, hi)
+    return Mapped("".join(parts), starts, ends), changed
 
 
 def splice(buf: Mapped, edits: list[tuple[int, int, str, list[int], list[int]]]) -> Mapped:

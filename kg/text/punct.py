@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.text.buffer import Mapped, Repl, delete, sub
+from kg.text.buffer import Mapped, Repl, delete, keep_one, sub
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHARS = "a-zü" + _TONED
@@ -56,6 +56,7 @@ def _broken(m: re.Match[str]) -> Repl:
 
 
 # an annotation typed in full-width letters (a page converted to full width): ``協（ｘｉé）``
+_WIDE_LETTER = re.compile("[\uff41-\uff5a]")
 _WIDE_PINYIN = re.compile(rf"[(（](?<=[{_HAN})）][(（])(?=[^)）]{{0,6}}[\uff41-\uff5a])"
                           rf"[\uff41-\uff5a{_PY_CHARS}]{{1,7}}[)）]")
 
@@ -66,7 +67,7 @@ def remove_pinyin(buf: Mapped) -> tuple[Mapped, int]:
     if "\uff08" not in text and "(" not in text:
         if "?" not in text:  # no bracket: nothing to remove; no ``?``: no broken annotation
             return buf, 0
-    else:
+    elif _WIDE_LETTER.search(text):  # a full-width annotation holds a full-width letter
         wide = _WIDE_PINYIN.sub(_translate_width, text)  # same length: map kept
         if wide != text:
             buf = Mapped(wide, buf.starts, buf.ends)
@@ -86,24 +87,22 @@ def _translate_width(m: re.Match[str]) -> str:
     return m.group().translate(_WIDTH_TABLE)
 
 
-def _strongest(m: re.Match[str]) -> Repl:
-    return _strongest_of(m.group())
-
-
 @lru_cache(maxsize=4096)  # runs are short and few: ",，" ",。" ...
-def _strongest_of(run: str) -> Repl:
+def _strongest(run: str) -> int | None:
+    """The index of the mark a run of marks collapses to (it keeps its own raw offset), or
+    None to keep the run."""
     if len(set(run)) == 1 and run[0] in "。！？!":
         return None  # ！！ or 。。。 is emphasis, not noise
     keep = [i for i, c in enumerate(run) if c not in _COMMAS] or [0]
     best = max(keep, key=lambda i: (_RANK[run[i]], -i))
     if run[best] in "！？!" and len(keep) > 1 and all(run[i] in "！？!" for i in keep):
         return None  # ？！ is a real interrobang
-    return (run[best], best)
+    return best
 
 
 def collapse_punctuation(buf: Mapped) -> tuple[Mapped, int]:
     """Collapse doubled punctuation to its strongest mark; return the buffer and the count."""
-    return sub(buf, _DOUBLED, _strongest)
+    return keep_one(buf, _DOUBLED, _strongest)
 
 
 def unify_lines(buf: Mapped) -> tuple[Mapped, int]:

@@ -34,6 +34,8 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
+_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+
 
 def _columns(line: str) -> int:
     """Display columns of ``line``.
@@ -41,7 +43,7 @@ def _columns(line: str) -> int:
     >>> _columns("政协2024年"), _columns("ＡＢ“”")
     (10, 6)
     """
-    return len(line) + len(_WIDE.findall(line))
+    return 2 * len(line) - len(_WIDE_RUN.sub("", line))  # runs of wide characters removed: C speed
 
 
 def wrap_width(lines: list[str]) -> tuple[str, int] | None:
