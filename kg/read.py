@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".md", ""
 
 # a plain-text title line: short, no sentence punctuation at its end, not a date or a list item
 _TITLE_LINE = re.compile(r"[^\n]{4,80}")
+_FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 _NOT_TITLE = re.compile(r"^(?:-|\d{4}[-年/]|当前位置|首\s*页|□|（|\()|[。；;，,]$|热线|邮箱|版权")
 
 
@@ -56,15 +58,19 @@ def _read_bytes(p: Path) -> bytes:
         if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:  # ELOOP
             raise UnreadableFile("symlink loop") from None
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):  # what Path.is_dir/is_file would say, from the one stat
         raise UnreadableFile("is a directory, not a file")
-    if not p.is_file():
+    if not stat.S_ISREG(st.st_mode):
         raise UnreadableFile("not a regular file")
     if st.st_size > MAX_BYTES:
         raise UnreadableFile(f"too large: {st.st_size >> 20} MB (limit {MAX_BYTES >> 20} MB)")
     try:
         with open(p, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            # the size stat gave (+1), not the limit: a read buffer of MAX_BYTES costs time per file
+            want = st.st_size + 1
+            data = fh.read(want)
+            if len(data) == want:  # the file grew since: read on, up to the limit
+                data += fh.read(MAX_BYTES + 1 - want)
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -80,14 +86,19 @@ def plain_title_and_date(text: str) -> tuple[str, str]:
     >>> plain_title_and_date("- 别的新闻\\n市政协召开常委会议\\n2025-06-18 | 来源:本报\\n正文。")
     ('市政协召开常委会议', '2025-06-18')
     """
-    head = text[:3000]
+    lines = text[:3000].split("\n")
     title = ""
-    for line in head.split("\n")[:30]:
+    for line in lines[:30]:
         line = line.strip().strip("\u3000")
-        if _TITLE_LINE.fullmatch(line) and not _NOT_TITLE.search(line) and re.search(r"[\u4e00-\u9fff]{4}", line):
+        if _TITLE_LINE.fullmatch(line) and not _NOT_TITLE.search(line) and _FOUR_HAN.search(line):
             title = line
             break
-    return title, _html.iso_date("\n".join(head.split("\n")[:12]))
+    return title, _plain_date(text)
+
+
+def _plain_date(text: str) -> str:
+    """The date of :func:`plain_title_and_date` alone."""
+    return _html.iso_date("\n".join(text[:3000].split("\n")[:12]))
 
 
 def read_article(path: str | Path) -> Article:
@@ -107,7 +118,7 @@ def read_article(path: str | Path) -> Article:
     if _html.looks_like_html(text):
         media, (title, date) = "text/html", _html.title_and_date(text)
     else:  # the title of a plain-text file is set by kg.normalise from its zones
-        media, title, date = "text/plain", "", plain_title_and_date(text)[1]
+        media, title, date = "text/plain", "", _plain_date(text)
     if title:
         from kg.text.script import t2s  # one converter per process (building one costs ~3 ms)
 

@@ -11,8 +11,10 @@ nothing is downloaded.
 from __future__ import annotations
 
 import math
+import operator
 import os
 import pickle
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -38,20 +40,37 @@ class CharModel:
         forms as likely as a fairly common character; U+FFFD and '?' are penalised."""
         if not text:
             return FLOOR
+        get = _values(self).get
         total = 0.0
-        for c in text:
-            if c in ("\ufffd", "?"):
-                total += FLOOR
-            elif c < "\x80":
-                total += -9.0
-            elif c in _MARKS or "\uff01" <= c <= "\uff5e":
-                total += MARK  # not in the dictionary, yet everywhere in real text
-            elif c < "\u2e80":
-                total += -15.0  # Latin-1, Greek, Cyrillic, Armenian... in Chinese news: noise
-            else:
-                total += self.logp.get(c, FLOOR)
-        pairs = sum(1 for i in range(len(text) - 1) if text[i:i + 2] in self.bigrams)
+        for c in text:  # one addition per character, in order: the same sum as ever
+            v = get(c)
+            if v is None:
+                v = -15.0 if c < "\u2e80" else FLOOR  # Latin-1, Greek, Cyrillic... noise; an unseen character
+            total += v
+        pairs = sum(map(self.bigrams.__contains__, map(operator.add, text, text[1:])))
         return total / len(text) + 4.0 * pairs / max(1, len(text) - 1)
+
+
+_VALUES: dict[int, tuple[CharModel, dict[str, float]]] = {}  # the table of the model in use
+
+
+def _values(m: CharModel) -> dict[str, float]:
+    """What :meth:`CharModel.score` adds for each character, as one table: U+FFFD and '?'
+    are penalised, ASCII is neutral-ish, Chinese punctuation and full-width forms as likely as
+    a fairly common character (not in the dictionary, yet everywhere in real text), Chinese
+    characters their log-probability.  Characters not in the table: below U+2E80 noise
+    (-15), else unseen (FLOOR)."""
+    entry = _VALUES.get(id(m))
+    if entry is not None and entry[0] is m:
+        return entry[1]
+    table = {c: lp for c, lp in m.logp.items() if c >= "\u2e80"}
+    table.update((chr(i), -9.0) for i in range(0x80))
+    table.update((c, MARK) for c in _MARKS)
+    table.update((chr(i), MARK) for i in range(0xFF01, 0xFF5F))
+    table["\ufffd"] = table["?"] = FLOOR
+    _VALUES.clear()
+    _VALUES[id(m)] = (m, table)
+    return table
 
 
 def _dict_path() -> Path:
@@ -148,7 +167,45 @@ def plausibility(text: str, sample: int = 20000) -> float:
     """Share of the CJK characters of ``text`` (a prefix sample) that are common characters:
     near 1 for real Chinese in either script, low for text decoded with the wrong codec."""
     m = model()
-    cjk = [c for c in text[:sample] if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"]
+    head = text[:sample]
+    cjk = han_count(head)
+    if len(head.encode("utf-16-le", "surrogatepass")) > 2 * len(head):  # characters beyond the BMP
+        cjk += len(_ASTRAL.findall(head))
     if not cjk:
         return 0.0
-    return sum(1 for c in cjk if c in m.common) / len(cjk)
+    return (len(head) - len(_common_run(m).sub("", head))) / cjk
+
+
+_ASTRAL = re.compile("[\U00020000-\U0010ffff]")
+_COMMON_RUN: dict[int, tuple[CharModel, re.Pattern[str]]] = {}
+
+
+def _common_run(m: CharModel) -> re.Pattern[str]:
+    """A run of the model's common characters that count as CJK for :func:`plausibility`."""
+    entry = _COMMON_RUN.get(id(m))
+    if entry is not None and entry[0] is m:
+        return entry[1]
+    chars = sorted(c for c in m.common if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")
+    pattern = re.compile(f"[{char_class(chars)}]+" if chars else "(?!)")
+    _COMMON_RUN.clear()
+    _COMMON_RUN[id(m)] = (m, pattern)
+    return pattern
+
+
+def char_class(chars) -> str:
+    """The body of a regex character class matching exactly ``chars``, as ranges.
+
+    >>> char_class("abcx")
+    'a-cx'
+    """
+    codes = sorted({ord(c) for c in chars})
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)

@@ -9,8 +9,10 @@ the cut with a warning rather than refused: the article before the cut is still 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+_PRINTABLE_RUN = re.compile(r"[ -~\n\r\t]+")
 MIN_PLAUSIBLE = 0.6  # below this share of common CJK characters a decoding is garbage
 
 
@@ -66,7 +68,7 @@ def _score(text: str) -> float:
     p = plausibility(text)
     if p == 0.0:
         sample = text[:20000]
-        printable = sum(1 for c in sample if " " <= c <= "~" or c in "\n\r\t")
+        printable = len(sample) - len(_PRINTABLE_RUN.sub("", sample))
         return printable / max(1, len(sample))
     return p
 

@@ -53,27 +53,12 @@ _READINGS = (("gb18030", "gb18030"), ("big5", "big5"), ("gb18030", "utf-8"))
 def _rare_re() -> re.Pattern[str]:
     """One character class: Han characters outside the common set, private-use and radical
     characters, and the GBK symbols news does not use."""
-    from kg.text.charmodel import model
+    from kg.text.charmodel import char_class, model
 
     common = model().common
     rare = [c for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF)) for c in range(lo, hi + 1) if chr(c) not in common]
     rare += [*range(0xE000, 0xF900), *range(0x2E80, 0x2FE0), *map(ord, _odd_symbols())]
-    return re.compile(f"[{_ranges(rare)}]")
-
-
-def _ranges(codes: list[int]) -> str:
-    """A character class body for a set of code points, as ranges."""
-    out = []
-    codes = sorted(set(codes))
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
-        out.append(lo if i == j else f"{lo}-{hi}")
-        i = j + 1
-    return "".join(out)
+    return re.compile(f"[{char_class(map(chr, rare))}]")
 
 
 # symbols of GBK's first rows that news does use: not evidence of a shift
@@ -241,18 +226,9 @@ def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[tuple[str, str], ...]]
     """Dictionary characters by their first (``pos`` 0) or second (1) byte in ``enc``, and the
     bytes that a common punctuation mark also has there (a completion must then be surer).
     Each character comes with its Simplified form (the bigrams are Simplified)."""
-    from kg.text.charmodel import model
-
     table: dict[int, list[tuple[str, str]]] = {}
-    for c in sorted(model().logp):  # every character of the dictionary: the right one may be rare
-        if not _is_han(c):
-            continue
-        try:
-            bs = c.encode(enc)
-        except UnicodeEncodeError:
-            continue
-        if len(bs) == 2:
-            table.setdefault(bs[pos], []).append((c, _simp(c)))
+    for c, bs, simp in _two_byte(enc):
+        table.setdefault(bs[pos], []).append((c, simp))
     punct = set()
     for c in _PUNCT:
         try:
@@ -260,6 +236,34 @@ def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[tuple[str, str], ...]]
         except (UnicodeEncodeError, IndexError):
             continue
     return {k: tuple(v) for k, v in table.items()}, frozenset(punct)
+
+
+@lru_cache(maxsize=2)
+def _two_byte(enc: str) -> list[tuple[str, bytes, str]]:
+    """Every Chinese character of the dictionary (the right one may be rare) that ``enc``
+    encodes in two bytes, in order, with those bytes and its Simplified form."""
+    from kg.text.charmodel import model
+
+    out = []
+    for c in sorted(model().logp):
+        if not _is_han(c):
+            continue
+        try:
+            bs = c.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if len(bs) == 2:
+            out.append((c, bs))
+    return [(c, bs, s) for (c, bs), s in zip(out, _simp_all(tuple(c for c, _ in out)), strict=True)]
+
+
+def _simp_all(chars: tuple[str, ...]) -> list[str]:
+    """:func:`_simp` of each character, in one OpenCC call (one character a line: a line is
+    converted on its own, as a lone character is)."""
+    from kg.text.script import t2s
+
+    out = t2s("\n".join(chars)).split("\n")
+    return out if len(out) == len(chars) else [_simp(c) for c in chars]
 
 
 @lru_cache(maxsize=65536)
