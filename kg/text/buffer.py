@@ -35,8 +35,11 @@ class Mapped:
         >>> Mapped.identity("ab").ends
         [1, 2]
         """
-        n = len(raw)
-        return cls(raw, list(range(n)), list(range(1, n + 1)))
+        starts = list(range(len(raw)))
+        ends = starts[1:]  # the same int objects, shifted: cheaper than making them again
+        if raw:
+            ends.append(len(raw))
+        return cls(raw, starts, ends)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Raw span of ``text[i:j]`` (j > i)."""
@@ -137,43 +140,74 @@ def delete(buf: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, int]:
     return Mapped("".join(pieces[0::2]), starts, ends), len(pieces) // 2
 
 
-def keep_one(buf: Mapped, pattern: re.Pattern[str], choose: Callable[[str], int | None]) -> tuple[Mapped, int]:
-    """Replace each match of ``pattern`` (no groups, never empty) by one of its characters,
-    ``match[choose(match)]``, which keeps its own map; ``choose`` returning None keeps the
-    match.  Returns the buffer and the number of matches replaced.  (What :func:`sub` does
-    with a callback returning ``(match[k], k)``, without a match object per match.)
+def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl]) -> tuple[Mapped, int]:
+    """:func:`sub` for a pattern without groups that never matches the empty string, with a
+    callback that is given the matched text (no match object per match: the regex engine
+    splits the text, and stretches without a change are copied by C-level slicing).
 
-    >>> b, n = keep_one(Mapped.identity("a,。b!!c"), re.compile(r"[,。!]{2,}"), lambda s: None if s == "!!" else 1)
-    >>> b.text, b.starts, n
-    ('a。b!!c', [0, 2, 3, 4, 5, 6], 1)
+    >>> b, n = sub_text(Mapped.identity("a,。b!!c\\r\\n"), re.compile(r"[,。!]{2,}|\\r\\n"),
+    ...                 lambda s: "\\n" if s == "\\r\\n" else None if s == "!!" else (s[1], 1))
+    >>> b.text, b.starts, b.ends, n
+    ('a。b!!c\\n', [0, 2, 3, 4, 5, 6, 7], [1, 3, 4, 5, 6, 7, 9], 2)
     """
     found = _pieces(pattern, buf.text)
     if found is None:
         return buf, 0
     pieces, bounds = found
-    text = buf.text
-    lo: list[int] = []  # the stretches of the old text that make the new one
-    hi: list[int] = []
-    parts: list[str] = []
+    text, starts, ends = buf.text, buf.starts, buf.ends
+    out: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    pos = 0  # start of the stretch copied as it is
     changed = 0
-    start = 0  # start of the stretch kept as it is
     for i in range(1, len(pieces), 2):
-        k = choose(pieces[i])
-        if k is None:
+        r = repl(pieces[i])
+        if r is None:
             continue
-        a = bounds[i]
-        lo += (start, a + k)
-        hi += (a, a + k + 1)
-        parts += (text[start:a], pieces[i][k])
-        start = bounds[i + 1]
+        a, b = bounds[i], bounds[i + 1]
+        if isinstance(r, tuple):
+            rep, k = r
+            s_new, e_new = [starts[a + k]] * len(rep), [ends[a + k]] * len(rep)
+        else:
+            rep = r
+            if rep == pieces[i]:
+                continue
+            if len(rep) == b - a:
+                s_new, e_new = starts[a:b], ends[a:b]
+            else:
+                s_new, e_new = [starts[a]] * len(rep), [ends[b - 1]] * len(rep)
         changed += 1
+        out += (text[pos:a], rep)
+        new_s += starts[pos:a]
+        new_s += s_new
+        new_e += ends[pos:a]
+        new_e += e_new
+        pos = b
     if not changed:
         return buf, 0
-    lo.append(start)
-    hi.append(len(text))
-    parts.append(text[start:])
+    out.append(text[pos:])
+    new_s += starts[pos:]
+    new_e += ends[pos:]
+    return Mapped("".join(out), new_s, new_e), changed
+
+
+def delete_spans(buf: Mapped, spans: list[tuple[int, int]]) -> Mapped:
+    """Delete the sorted, non-overlapping spans ``text[a:b]``.
+
+    >>> delete_spans(Mapped.identity("ab\\ncd\\r\\ne"), [(2, 3), (5, 7)]).starts
+    [0, 1, 3, 4, 7]
+    """
+    if not spans:
+        return buf
+    lo = [0]
+    hi = []
+    for a, b in spans:
+        hi.append(a)
+        lo.append(b)
+    hi.append(len(buf.text))
     starts, ends = _take(buf, lo, hi)
-    return Mapped("".join(parts), starts, ends), changed
+    text = buf.text
+    return Mapped("".join([text[a:b] for a, b in zip(lo, hi, strict=True)]), starts, ends)
 
 
 def splice(buf: Mapped, edits: list[tuple[int, int, str, list[int], list[int]]]) -> Mapped:

@@ -188,9 +188,9 @@ _BLANK = re.compile(r"[ \n]*\n[ \n]*")
 
 def _squeeze(buf: Mapped) -> Mapped:
     """Runs of line breaks and spaces made by the markup become one line break."""
-    from kg.text.buffer import sub
+    from kg.text.buffer import sub_text
 
-    buf, _ = sub(buf, _BLANK, lambda m: "\n" if m.group() != "\n" else None)
+    buf, _ = sub_text(buf, _BLANK, lambda s: "\n" if s != "\n" else None)
     if buf.text.startswith("\n"):
         buf = Mapped(buf.text[1:], buf.starts[1:], buf.ends[1:])
     return buf

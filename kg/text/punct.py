@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.text.buffer import Mapped, Repl, delete, keep_one, sub
+from kg.text.buffer import Mapped, Repl, delete, sub, sub_text
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHARS = "a-zü" + _TONED
@@ -88,21 +88,21 @@ def _translate_width(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=4096)  # runs are short and few: ",，" ",。" ...
-def _strongest(run: str) -> int | None:
-    """The index of the mark a run of marks collapses to (it keeps its own raw offset), or
-    None to keep the run."""
+def _strongest(run: str) -> Repl:
+    """The mark a run of marks collapses to, with its index (it keeps its own raw offset),
+    or None to keep the run."""
     if len(set(run)) == 1 and run[0] in "。！？!":
         return None  # ！！ or 。。。 is emphasis, not noise
     keep = [i for i, c in enumerate(run) if c not in _COMMAS] or [0]
     best = max(keep, key=lambda i: (_RANK[run[i]], -i))
     if run[best] in "！？!" and len(keep) > 1 and all(run[i] in "！？!" for i in keep):
         return None  # ？！ is a real interrobang
-    return best
+    return (run[best], best)
 
 
 def collapse_punctuation(buf: Mapped) -> tuple[Mapped, int]:
     """Collapse doubled punctuation to its strongest mark; return the buffer and the count."""
-    return keep_one(buf, _DOUBLED, _strongest)
+    return sub_text(buf, _DOUBLED, _strongest)
 
 
 def unify_lines(buf: Mapped) -> tuple[Mapped, int]:
@@ -110,7 +110,7 @@ def unify_lines(buf: Mapped) -> tuple[Mapped, int]:
     text = buf.text
     a = b = c = 0
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
-        buf, a = sub(buf, _NEWLINE, _newline)
+        buf, a = sub_text(buf, _NEWLINE, _newline)
     if _INVISIBLE_ANY.search(buf.text):
         buf, b = delete(buf, _INVISIBLE)
     if "\xa0" in buf.text:  # one character for one: the map is kept
@@ -119,7 +119,7 @@ def unify_lines(buf: Mapped) -> tuple[Mapped, int]:
     return buf, a + b + c
 
 
-def _newline(m: re.Match[str]) -> str:
+def _newline(match: str) -> str:
     return "\n"
 
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.text.buffer import Mapped, sub
+from kg.text.buffer import Mapped, delete_spans
 
 MIN_WIDTH = 12  # narrower "wrapping" is a list of short lines, not a wrapped paragraph
 MIN_LINES = 4  # lines of the common width needed before a text counts as wrapped
 SHARE = 0.3  # ... and their share of the lines at least MIN_WIDTH long (a paragraph's last line is shorter)
-_NEWLINE = re.compile(r"\r?\n")
 _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of equal width, not wrapping
 # an indent or a list item starts a new paragraph (a single space is where the wrap broke;
 # a middle dot with no space is inside a name: 朱子故里·委员)
@@ -103,4 +102,6 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
             join_after.add(pos)
         pos += 1
 
-    return sub(buf, _NEWLINE, lambda m: "" if m.end() - 1 in join_after else None)
+    # each removed break with the "\r" before it (what ``\r?\n`` matches)
+    spans = [(q - 1 if q and text[q - 1] == "\r" else q, q + 1) for q in sorted(join_after)]
+    return delete_spans(buf, spans), len(spans)
