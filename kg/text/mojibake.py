@@ -138,13 +138,22 @@ def _resume_next_byte(exc: UnicodeError) -> tuple[str, int]:
 _FAILED = "\udfff"  # a lone surrogate: no decoder used here produces one from valid bytes
 _RESUME = "kg-mojibake-resume"
 codecs.register_error(_RESUME, _resume_next_byte)
-_LOST = re.compile("[\ue000-\uf8ff\udfff]")
+_LOST = re.compile("[\ue000-\uf8ff\udc80-\udcff\udfff]")
 
 
 def _decode_text(data: bytes, dec: str) -> str:
     """The characters of :func:`_decode_tracked` alone, at C speed: a byte that starts no
-    character is U+FFFD and decoding goes on at the next byte; a user-defined code is U+FFFD."""
-    text = data.decode(dec, _RESUME)
+    character is U+FFFD and decoding goes on at the next byte; a user-defined code is U+FFFD.
+
+    The codecs' own ``surrogateescape`` handler does that without a Python call per error:
+    it escapes each byte of the failing stretch and goes on after it, and the stretches these
+    codecs report are one byte, or (UTF-8) a lead byte with continuation bytes, each of which
+    fails alone too.  It refuses a stretch with an ASCII byte (GB18030 cut inside a four-byte
+    code, ``81 30``): then the byte-by-byte handler."""
+    try:
+        text = data.decode(dec, "surrogateescape")
+    except UnicodeDecodeError:
+        text = data.decode(dec, _RESUME)
     return _LOST.sub("\ufffd", text) if _LOST.search(text) else text
 
 
