@@ -33,6 +33,12 @@ _RANK = {"。": 5, "！": 5, "？": 5, "!": 5, "；": 4, ";": 4, "：": 3, ":": 
 _COMMAS = frozenset(",，")
 _ASCII_PUNCT = re.compile(rf"[,;:!](?:(?<=[{_HAN}”’」』》）][,;:!])|(?=[{_HAN}“‘「『《（]))")
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！"}
+# _ASCII_PUNCT one mark at a time, with a constant replacement (no callback per match); neither
+# the ASCII marks nor their full-width forms are in the context classes, so marks changed
+# first do not change what the others see
+_ASCII_PUNCT_BY_MARK = {
+    mark: (re.compile(rf"{re.escape(mark)}(?:(?<=[{_HAN}”’」』》）]{re.escape(mark)})|(?=[{_HAN}“‘「『《（]))"), full)
+    for mark, full in _TO_FULL.items()}
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _INVISIBLE_ANY = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -129,11 +135,13 @@ def unify(buf: Mapped) -> tuple[Mapped, int]:
     text = buf.text
     if _FULLWIDTH.search(text):  # one character for one: the map is kept
         text = text.translate(_WIDTH_TABLE)
-    text, n = _ASCII_PUNCT.subn(_to_full, text)
+    n = 0
+    for mark, (pattern, full) in _ASCII_PUNCT_BY_MARK.items():  # marks are not context: any order
+        if mark in text:
+            text, k = pattern.subn(full, text)
+            n += k
     if text is buf.text:
         return buf, n
     return Mapped(text, buf.starts, buf.ends), n
 
 
-def _to_full(m: re.Match[str]) -> str:
-    return _TO_FULL[m.group()]
