@@ -253,16 +253,13 @@ def _two_byte(enc: str) -> list[tuple[str, bytes, str]]:
     encodes in two bytes, in order, with those bytes and its Simplified form."""
     from kg.text.charmodel import model
 
-    out = []
-    for c in sorted(model().logp):
-        if not _is_han(c):
-            continue
-        try:
-            bs = c.encode(enc)
-        except UnicodeEncodeError:
-            continue
-        if len(bs) == 2:
-            out.append((c, bs))
+    hans = [c for c in sorted(model().logp) if _is_han(c)]
+    # one encoder call: no multi-byte code of GB18030 or Big5 holds the byte 0x0A, and a
+    # character the codec lacks becomes "?" (one byte: left out, as are four-byte codes)
+    codes = "\n".join(hans).encode(enc, "replace").split(b"\n")
+    if len(codes) != len(hans):
+        codes = [c.encode(enc, "replace") for c in hans]
+    out = [(c, bs) for c, bs in zip(hans, codes, strict=True) if len(bs) == 2]
     return [(c, bs, s) for (c, bs), s in zip(out, _simp_all(tuple(c for c, _ in out)), strict=True)]
 
 
