@@ -30,8 +30,10 @@ Windows-1252 and saved so), read back as one reading before anything else.
 from __future__ import annotations
 
 import codecs
+import operator
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from kg.text.buffer import Mapped, splice
 
@@ -292,12 +294,15 @@ def _complete(byte: int, pos: int, enc: str, before: str, after: str) -> str | N
     m = model()
     b = _simp(before[-1]) if before else ""
     a = _simp(after[0]) if after else ""
-    ranked = []
-    bigrams = m.bigrams
-    for c, sc in table.get(byte, ()):
-        words = (bool(b) and b + sc in bigrams) + (bool(a) and sc + a in bigrams)
-        if words:
-            ranked.append((words, c))
+    cands = table.get(byte, ())
+    if not cands or not (a or b):
+        return None
+    chars, simps = zip(*cands, strict=True)
+    # words each candidate forms (0-2), counted by C-level maps over its Simplified form
+    known = m.bigrams.__contains__
+    with_b = map(known, map(b.__add__, simps)) if b else repeat(False)
+    with_a = map(known, map(operator.add, simps, repeat(a))) if a else repeat(False)
+    ranked = [(words, c) for words, c in zip(map(operator.add, with_b, with_a), chars, strict=True) if words]
     if not ranked:
         return None
     ranked.sort(reverse=True)
