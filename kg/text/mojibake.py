@@ -552,13 +552,16 @@ def _decode_utf8_columns(data: bytes, owner: list[int]) -> tuple[str, list[int],
 _STARTS_CHAR = bytes(0 if 0x80 <= b <= 0xBF else 1 for b in range(256))  # UTF-8: not a continuation byte
 
 
+_BYTE_FF = re.compile(b"\xff")
+
+
 def _fill_holes(data: bytearray) -> None:
     """Each 0xFF that stands for a byte Windows-1252 could not show: the undefined byte that
     completes the most frequent character of its UTF-8 sequence (else it stays invalid)."""
     from kg.text.charmodel import FLOOR, model
 
     logp = model().logp
-    for i in [i for i, b in enumerate(data) if b == 0xFF]:
+    for i in [m.start() for m in _BYTE_FF.finditer(data)]:  # (found at C speed)
         lead = next((j for j in range(i - 1, max(-1, i - 4), -1) if data[j] >= 0xC0), None)
         if lead is None:
             continue
