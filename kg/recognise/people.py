@@ -182,9 +182,14 @@ def _word_not_name(word: str) -> bool:
     return tag.startswith(_NON_NAME_POS) and freq >= 100
 
 
-def _jieba_names(window: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def _jieba_names(window: str) -> tuple[tuple[int, int], ...]:
     """Spans of person names jieba sees in ``window``; a surname split from its given name
-    (孙/大伟, 郭/建国) is joined back."""
+    (孙/大伟, 郭/建国) is joined back.
+
+    Memoised: tagging is most of this recogniser's time and windows recur (the same name
+    looked up by several cues, a repeated phrase); the private tagger is deterministic and
+    never changed, so a cached answer is the answer.  Windows are at most 12 characters."""
     spans: list[tuple[int, int]] = []
     toks = [(w, f) for w, f in _pos_tokenizer().cut(window)]
     pos = 0
@@ -199,7 +204,7 @@ def _jieba_names(window: str) -> list[tuple[int, int]]:
             s2, e2, w2, f2 = offs[i + 1]
             if 1 <= len(w2) <= 2 and _given_ok(w2) and f in ("nr", "zg", "nrfg", "nrt") and f2.startswith("n"):
                 spans.append((s, e2))
-    return spans
+    return tuple(spans)
 
 
 def _jieba_len(text: str, p: int) -> int:
@@ -723,10 +728,13 @@ def _title_ends(text: str) -> dict[int, re.Match[str]]:
     """Title matches by their end (the longest at each end), for the chain walk."""
     ends: dict[int, re.Match[str]] = {}
     pat = _title_re()
-    for i in range(len(text)):
-        m = pat.match(text, i)
-        if m and (m.end() not in ends or len(m.group()) > len(ends[m.end()].group())):
+    i = 0
+    # the match at every offset where a title starts (overlapping ones too): search skips in C
+    # to the next offset that matches, where it finds what pat.match(text, offset) would
+    while (m := pat.search(text, i)) is not None:
+        if m.end() not in ends or len(m.group()) > len(ends[m.end()].group()):
             ends[m.end()] = m
+        i = m.start() + 1
     return ends
 
 
@@ -1144,23 +1152,31 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         yield s0, e0, [post_before(doc, t.start(), t.group(), committees)]
 
 
+@lru_cache(maxsize=1)
+def _clause_start_re() -> re.Pattern[str]:
+    """A character that may start a surname (single, or the first of a compound one) with no
+    Han character before it: the only places :func:`_clause_starts` needs to look at."""
+    firsts = set(V.SINGLE_SURNAMES) | {c[0] for c in V.COMPOUND_SURNAMES}
+    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+
+
 def _clause_starts(doc: Doc) -> Iterator[Found]:
     """A bare name opening a clause, followed by a speech/action verb or by 在…上强调."""
     text = doc.text
-    verbs = re.compile(_alt(V.CLAUSE_VERBS))
+    verbs = _clause_verb_re()
+    frame = _frame_re()
     regions = _region_names()
-    for p in range(len(text)):
-        if p > 0 and _is_han(text[p - 1]):
-            continue
-        if not _surname_len(text, p):
-            continue
+    for c in _clause_start_re().finditer(text):
+        p = c.start()
         s = _surname_len(text, p)
+        if not s:
+            continue
         for n in (s + 2, s + 1):
             if p + n > len(text) or not _given_ok(text[p + s:p + n]):
                 continue
             if text[p:p + n] in regions:
                 continue
-            if (verbs.match(text, p + n) or _frame_re().match(text, p + n)) and _jieba_len(text, p) == n:
+            if (verbs.match(text, p + n) or frame.match(text, p + n)) and _jieba_len(text, p) == n:
                 yield p, p + n, []
                 break
 
@@ -1168,14 +1184,30 @@ def _clause_starts(doc: Doc) -> Iterator[Found]:
 def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterator[Found]:
     """Every other occurrence of an accepted name (not a short name inside a longer one:
     张明 in 张明亮)."""
+    # the characters the taken spans cover, so that the overlap test does not scan every span
+    # taken so far (quadratic on a long list of names); an empty span overlaps a span only when
+    # it lies strictly inside it
+    covered = bytearray(len(text) + 1)
+    points: list[int] = []
+
+    def take(a: int, b: int) -> None:
+        if a < b:
+            covered[a:b] = b"\x01" * (b - a)
+        else:
+            points.append(a)
+
+    for a, b in taken:
+        take(a, b)
     for name in sorted(names, key=lambda x: (-len(x), x)):
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            if (covered.find(1, s, e) >= 0 or any(s < a < e for a in points)) if s < e else \
+                    any(a < e and s < b for a, b in taken):
                 continue
             if len(name) == 2 and e < len(text) and text[e] in V.GIVEN_NAME_CHARS and not _boundary_at(text, e):
                 continue
             taken.append((s, e))
+            take(s, e)
             yield s, e, []
 
 
