@@ -21,15 +21,31 @@ CPPCC_WORDS = ("政协", "委员会", "人民政协", "全国政协", "常委会
 
 
 @lru_cache(maxsize=1)
+def plain_tokenizer():  # -> jieba.Tokenizer
+    """A private tokenizer with jieba's dictionary as shipped (the POS tagger of the recognisers
+    uses it); never add words to it.  Loading the dictionary takes about 0.6 s, so it is loaded
+    once per process and :func:`tokenizer` starts from a copy of it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+@lru_cache(maxsize=1)
 def tokenizer():  # -> jieba.Tokenizer
     """The private tokenizer with gazetteer names (full, short, former) and CPPCC words."""
     import jieba
 
     from kg import gazetteer
 
-    jieba.setLogLevel(logging.WARNING)
+    base = plain_tokenizer()
     tok = jieba.Tokenizer()
-    tok.initialize()
+    # the state jieba's initialize() leaves, from the dictionary already loaded (a copy: the words
+    # added below must not reach the plain tokenizer)
+    tok.FREQ, tok.total = dict(base.FREQ), base.total
+    tok.initialized = True
     gaz = gazetteer.default()
     for d in gaz.divisions():
         if len(gazetteer.stem(d.name)) >= 2:  # 和县, 新县, 城区 would break 市和县, 新县城, 城区

@@ -143,14 +143,27 @@ def _district_short_forms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer() -> Any:
-    """A private jieba POS tokenizer (never the module-global one, which others may change)."""
-    import logging
+    """A private jieba POS tokenizer (never the module-global one, which others may change),
+    on :func:`kg.tokenizer.plain_tokenizer` (jieba's dictionary as shipped, loaded once per
+    process)."""
+    import sys
 
+    from kg import tokenizer as tok
+
+    fresh = "jieba.posseg" not in sys.modules
     import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    plain = tok.plain_tokenizer()
+    if fresh and jieba.dt.dictionary == plain.dictionary:
+        # importing jieba.posseg has just read the word tags of this same dictionary for the
+        # module-global tagger, and nothing can have changed them yet: a copy is the table
+        # POSTokenizer() would read again from the file (0.2 s)
+        pt = object.__new__(jieba.posseg.POSTokenizer)
+        pt.tokenizer = plain
+        pt.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+        return pt
+    return jieba.posseg.POSTokenizer(plain)
 
 
 # parts of speech of jieba's dictionary that a name never starts with (verbs, adverbs, adjectives,
