@@ -263,8 +263,12 @@ def _boundary_at(text: str, i: int) -> bool:
     return _follow_re().match(text, i) is not None
 
 
+# a character that cannot be in a given name: not Han, or a function character (V.NON_NAME_CHARS)
+_NOT_GIVEN = re.compile("[^\u4e00-\u9fff]|[" + "".join(re.escape(c) for c in sorted(V.NON_NAME_CHARS)) + "]")
+
+
 def _given_ok(given: str) -> bool:
-    return all(_is_han(c) and c not in V.NON_NAME_CHARS for c in given)
+    return _NOT_GIVEN.search(given) is None
 
 
 def _common_given(text: str, p: int, n: int) -> bool:
@@ -423,9 +427,7 @@ def _dotted_name(text: str, p: int, cued: bool = True) -> int:
     dots = _DOTS + ("．." if cued else "")
     i, parts = p, 0
     while True:
-        j = i
-        while j < len(text) and _is_han(text[j]) and j - i < 8:
-            j += 1
+        j = _HAN_RUN8.match(text, i).end()  # at most 8 Han characters from i
         if not (j + 1 < len(text) and text[j] in dots and _is_han(text[j + 1])):
             break
         if not _dotted_part_ok(text[i:j]) or (not cued and j - i < 2):
@@ -444,11 +446,21 @@ _OPEN_QUOTES = "“‘「『《〈\"'"
 _CLOSE_QUOTES = "”’」』》〉\"'"
 
 
+_HAN_RUN8 = re.compile("[\u4e00-\u9fff]{0,8}")
+
+
 def dotted_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of dotted transliterated names anywhere (由艾则孜·阿不都拉主持): every part made of
     transliteration characters, the first starting after a character that is not one, not
     inside quotation marks or 《》 (a brand or a column: “天山·雪莲”), and no part a division
     name (喀什·古城, 哈密·巴里坤).  The region recogniser skips the places inside them."""
+    return list(_dotted_name_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _dotted_name_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`dotted_name_spans`, memoised for the few texts in hand: the region recogniser and
+    four cues of this one ask for the same article's."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(f"[{_DOTS}]", text):
         d = m.start()
@@ -466,7 +478,7 @@ def dotted_name_spans(text: str) -> list[tuple[int, int]]:
         if any(part in _region_names() for part in re.split(f"[{_DOTS}]", text[s:s + n])):
             continue  # 喀什·古城, 哈密·巴里坤: a place and its sight
         out.append((s, s + n))
-    return out
+    return tuple(out)
 
 
 def _dotted_names(doc: Doc) -> Iterator[Found]:
