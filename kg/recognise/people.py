@@ -155,15 +155,126 @@ def _pos_tokenizer() -> Any:
     import jieba.posseg
 
     plain = tok.plain_tokenizer()
+    cls = _fast_tagger_class() or jieba.posseg.POSTokenizer
     if fresh and jieba.dt.dictionary == plain.dictionary:
         # importing jieba.posseg has just read the word tags of this same dictionary for the
         # module-global tagger, and nothing can have changed them yet: a copy is the table
         # POSTokenizer() would read again from the file (0.2 s)
-        pt = object.__new__(jieba.posseg.POSTokenizer)
+        pt = object.__new__(cls)
         pt.tokenizer = plain
         pt.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
         return pt
-    return jieba.posseg.POSTokenizer(plain)
+    return cls(plain)
+
+
+@lru_cache(maxsize=4096)
+def _viterbi(obs: str) -> tuple[float, tuple[tuple[str, str], ...]]:
+    """jieba.posseg's Viterbi decoding of ``obs`` (a run of Han characters that the dictionary
+    does not cut), same result, about four times faster, memoised (the same unknown name is
+    tagged in several windows).
+
+    jieba takes, for every state, the best ``(V[prev] + trans + emit, prev)`` over *all* the
+    previous states, those with no transition to it scoring ``-inf``; every state considered
+    has a previous state with a transition to it and every score is finite, so the best over
+    those with a transition is the same, with the same sum order and tie-break (the larger
+    previous state).  Anything else (no previous state with a successor) goes to jieba's
+    function itself."""
+    from jieba.posseg import char_state_tab_P as states
+    from jieba.posseg import emit_P as emit_p
+    from jieba.posseg import start_P as start_p
+    from jieba.posseg import trans_P as trans_p
+    from jieba.posseg.viterbi import MIN_FLOAT
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    all_states = trans_p.keys()
+    into = _transitions_into()
+    c = obs[0]
+    v = {y: start_p[y] + emit_p[y].get(c, MIN_FLOAT) for y in states.get(c, all_states)}
+    mem: list[dict[Any, Any]] = [dict.fromkeys(v, "")]
+    for t in range(1, len(obs)):
+        c = obs[t]
+        prev = [x for x in v if trans_p[x]]
+        if not prev:
+            prob, route = jieba_viterbi(obs, states, start_p, trans_p, emit_p)
+            return prob, tuple(route)
+        expect: set[Any] = set()
+        for x in prev:
+            expect.update(trans_p[x])
+        obs_states = expect.intersection(states.get(c, all_states)) or expect
+        best_v: dict[Any, float] = {}
+        best_s: dict[Any, Any] = {}
+        for y in obs_states:
+            e = emit_p[y].get(c, MIN_FLOAT)
+            tr = into[y]
+            best = arg = None
+            for y0 in tr.keys() & v.keys():  # the previous states with a transition to y
+                score = v[y0] + tr[y0] + e
+                if best is None or score > best or (score == best and y0 > arg):
+                    best, arg = score, y0
+            best_v[y] = best
+            best_s[y] = arg
+        v = best_v
+        mem.append(best_s)
+    prob, state = max((p, y) for y, p in v.items())
+    route: list[Any] = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = mem[i][state]
+    return prob, tuple(route)
+
+
+@lru_cache(maxsize=1)
+def _transitions_into() -> dict[Any, dict[Any, float]]:
+    """jieba.posseg's transition table by target state: state -> {previous state: log prob}."""
+    from jieba.posseg import trans_P
+
+    into: dict[Any, dict[Any, float]] = {}
+    for y0, row in trans_P.items():
+        for y, p in row.items():
+            into.setdefault(y, {})[y0] = p
+    return into
+
+
+# tagged by jieba's own Viterbi and by :func:`_viterbi` before the faster one is trusted
+_VITERBI_PROBES = ("徐绍川在", "费志荣", "晒出了", "员会", "在完", "买买提", "𠀀的", "阿不都拉", "ＡΩ一")
+
+
+@lru_cache(maxsize=1)
+def _fast_tagger_class() -> Any:
+    """jieba's POSTokenizer with :func:`_viterbi` for the runs the dictionary does not cut,
+    or None when jieba's internals are not those it reproduces."""
+    import jieba.posseg
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    ps = jieba.posseg
+    if not hasattr(ps.POSTokenizer, "_POSTokenizer__cut"):
+        return None
+    try:
+        for probe in _VITERBI_PROBES:
+            prob, route = jieba_viterbi(probe, ps.char_state_tab_P, ps.start_P, ps.trans_P, ps.emit_P)
+            if (prob, tuple(route)) != _viterbi(probe):
+                return None
+    except Exception:
+        return None
+
+    class FastPOSTokenizer(ps.POSTokenizer):
+        def _POSTokenizer__cut(self, sentence: str) -> Iterator[Any]:  # jieba's __cut, with _viterbi
+            _prob, pos_list = _viterbi(sentence)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield ps.pair(sentence[begin:i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield ps.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield ps.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return FastPOSTokenizer
 
 
 # parts of speech of jieba's dictionary that a name never starts with (verbs, adverbs, adjectives,
