@@ -379,16 +379,20 @@ def _jieba_len_ending(text: str, end: int) -> int:
 # where a name ends
 
 
+_COMPOUND_SURNAMES = V.COMPOUND_SURNAMES
+_SINGLE_SURNAMES = V.SINGLE_SURNAMES
+
+
 def _surname_len(text: str, p: int) -> int:
     """1 or 2 when a surname starts at ``p`` (compound surnames first), else 0."""
-    if text[p:p + 2] in V.COMPOUND_SURNAMES:
+    if text[p:p + 2] in _COMPOUND_SURNAMES:
         return 2
-    return 1 if p < len(text) and text[p] in V.SINGLE_SURNAMES else 0
+    return 1 if p < len(text) and text[p] in _SINGLE_SURNAMES else 0
 
 
 @lru_cache(maxsize=1)
 def _follow_re() -> re.Pattern[str]:
-    return re.compile(_alt(V.FOLLOW_WORDS + V.ALL_TITLES + V.CLAUSE_VERBS))
+    return re.compile(_trie_alt(V.FOLLOW_WORDS + V.ALL_TITLES + V.CLAUSE_VERBS))
 
 
 def _boundary_at(text: str, i: int) -> bool:
@@ -430,7 +434,7 @@ def _translit4(text: str, p: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _clause_verb_re() -> re.Pattern[str]:
-    return re.compile(_alt(V.CLAUSE_VERBS))
+    return re.compile(_trie_alt(V.CLAUSE_VERBS))
 
 
 def _clause_end(text: str, i: int) -> bool:
@@ -447,6 +451,8 @@ def _translit_name(text: str, p: int) -> int:
     two to four transliteration characters ending on a clear boundary, not a dictionary word
     (加强, 合格), longest first.  A bounded longer reading that is a word stops the search: its
     prefix is no name either (买买提出席 is not 买买 before 提出)."""
+    if text[p:p + 1] not in _TRANSLIT_CHARS:
+        return 0  # no reading can start here
     for n in (4, 3, 2):
         name = text[p:p + n]
         if len(name) == n and all(c in _TRANSLIT_CHARS for c in name) \
@@ -479,6 +485,8 @@ def _long_translit(text: str, p: int) -> int:
     (a punctuation mark, a verb or particle: 牵头, 带队, 的); 0 when there is none.
 
     A function character inside it (and, 和 aside, at its end) stops it: 张三和李四 are two."""
+    if text[p:p + 1] not in _LONG_TRANSLIT_CHARS:
+        return 0  # no reading can start here
     for n in range(7, 3, -1):
         name = text[p:p + n]
         if len(name) != n or not all(c in _LONG_TRANSLIT_CHARS for c in name):
@@ -1190,8 +1198,12 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
             post = _honorific_post(doc, m.group(), h, committees)
             yield dotted_ends[h][0], h, [post] if post else []
             continue
-        if h < 2 or not any(h - k >= 0 and _surname_len(text, h - k) and
-                            _given_ok(text[h - k + _surname_len(text, h - k):h]) for k in (2, 3, 4)):
+        if h < 2:
+            continue
+        for k in (2, 3, 4):
+            if h - k >= 0 and (sl := _surname_len(text, h - k)) and _given_ok(text[h - k + sl:h]):
+                break
+        else:
             continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
         studio = m.group() == "委员" and text.startswith(_STUDIO_AFTER, m.end())
