@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -146,6 +147,7 @@ def _t2s():
         return lambda s: s
 
 
+@lru_cache(maxsize=4096)
 def norm(label: str) -> str:
     """The scorer's label normalisation (NFKC, Traditional→Simplified, marks and spaces removed).
 
@@ -197,7 +199,11 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
     """
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    # only marks and line breaks change the stack; dropping the marks older than ``max_len``
+    # when the next mark comes gives the same stack as dropping them at every character
+    for hit in _MARKS.finditer(text):
+        i = hit.start()
+        ch = text[i]
         if ch == "\n":
             stack.clear()
             continue
@@ -205,16 +211,20 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
             stack = [(m, p) for m, p in stack if i - p <= max_len]
         if ch in OPEN_CLOSE:
             stack.append((ch, i))
-        elif ch in CLOSERS:
+        else:
             want = CLOSERS[ch]
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == want:
                     out.append(Quote(stack[depth][1], i, want))
                     del stack[depth:]
                     break
-    out.extend(_ascii_quotes(text, max_len))
+    if '"' in text:
+        out.extend(_ascii_quotes(text, max_len))
     out.sort(key=lambda q: (q.open, -q.close))
     return out
+
+
+_MARKS = re.compile("[" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS)) + "\n]")
 
 
 def _ascii_quotes(text: str, max_len: int) -> list[Quote]:
@@ -223,20 +233,24 @@ def _ascii_quotes(text: str, max_len: int) -> list[Quote]:
     out: list[Quote] = []
     pos = 0
     for line in text.split("\n"):
-        marks = [pos + i for i, ch in enumerate(line) if ch == '"']
-        if marks and len(marks) % 2 == 0:
-            for a, b in zip(marks[::2], marks[1::2], strict=True):
-                if b - a <= max_len:
-                    out.append(Quote(a, b, "“"))
+        if '"' in line:
+            marks = [pos + h.start() for h in _ASCII_QUOTE.finditer(line)]
+            if len(marks) % 2 == 0:
+                for a, b in zip(marks[::2], marks[1::2], strict=True):
+                    if b - a <= max_len:
+                        out.append(Quote(a, b, "“"))
         pos += len(line) + 1
     return out
+
+
+_ASCII_QUOTE = re.compile('"')
 
 
 def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
     """Coordinated lists of quotes: “A”“B”、“C”, or “A”、服务发展“B” (a short modifier between).
 
     Only quotes that are not inside another quote are grouped."""
-    top = [q for q in quotes if not any(o.open < q.open and q.close < o.close for o in quotes)]
+    top = [q for q, nested in zip(quotes, _nested(quotes), strict=True) if not nested]
     groups: list[list[Quote]] = []
     for q in top:
         if groups:
@@ -247,6 +261,21 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
                 continue
         groups.append([q])
     return groups
+
+
+def _nested(quotes: list[Quote]) -> list[bool]:
+    """For each quote, whether another quote of ``quotes`` strictly encloses it (opens before it
+    and closes after it)."""
+    flags = [False] * len(quotes)
+    before = run = -1  # the latest close among quotes opening before the current opening
+    prev_open = None
+    for k in sorted(range(len(quotes)), key=lambda k: quotes[k].open):
+        q = quotes[k]
+        if q.open != prev_open:
+            before, prev_open = run, q.open
+        flags[k] = before > q.close
+        run = max(run, q.close)
+    return flags
 
 
 def _coordinating_gap(gap: str) -> bool:
@@ -283,6 +312,10 @@ class Cue:
     phrase: str = ""  # the text from the closing mark to the end of the cue (for alt labels)
 
 
+_WINDOW_END = re.compile("[" + re.escape("".join(sorted(STOP | set(OPEN_CLOSE) | set(CLOSERS)))) + "]")
+_STRONG_CUE = re.compile("|".join(re.escape(c) for c in STRONG_CUES))
+
+
 def after_cue(text: str, pos: int) -> Cue | None:
     """A strong cue in the short stretch after ``pos`` (the index after a closing mark).
 
@@ -291,20 +324,15 @@ def after_cue(text: str, pos: int) -> Cue | None:
     >>> after_cue("”或主题党日活动", 1) is None
     True
     """
-    window = []
-    for ch in _after_text(text, pos, GAP_MAX + 6):
-        if ch in STOP or ch in OPEN_CLOSE or ch in CLOSERS:
-            break
-        window.append(ch)
-    stretch = "".join(window)
-    best: tuple[int, str] | None = None
-    for cue in STRONG_CUES:
-        i = stretch.find(cue)
-        if 0 <= i <= GAP_MAX and (best is None or i < best[0]):
-            best = (i, cue)
-    if best is None:
+    stretch = _after_text(text, pos, GAP_MAX + 6)
+    cut = _WINDOW_END.search(stretch)
+    if cut is not None:
+        stretch = stretch[:cut.start()]
+    # the earliest cue, the first of STRONG_CUES at that position (leftmost, first alternative)
+    hit = _STRONG_CUE.search(stretch)
+    if hit is None or hit.start() > GAP_MAX:
         return None
-    i, cue = best
+    i, cue = hit.start(), hit.group()
     gap = stretch[:i]
     blockers = set(gap) & GAP_BLOCKERS
     if gap.startswith("等"):
@@ -363,11 +391,17 @@ def _before_text(text: str, pos: int, n: int) -> str:
     return chunk[-n:] if n else ""
 
 
+_VERBS_LONGEST = tuple((v, v + "了") for v in sorted(VERBS, key=len, reverse=True))
+_VERB_ENDS = tuple(x for pair in _VERBS_LONGEST for x in pair)
+
+
 def verb_before(text: str, pos: int) -> str:
     """The launching verb ending right before ``pos`` (the opening mark), or ""."""
     before = _before_text(text, pos, 4)
-    for v in sorted(VERBS, key=len, reverse=True):
-        if before.endswith(v) or before.endswith(v + "了"):
+    if not before.endswith(_VERB_ENDS):
+        return ""
+    for v, v_le in _VERBS_LONGEST:
+        if before.endswith(v) or before.endswith(v_le):
             return v
     return ""
 
@@ -452,12 +486,23 @@ def is_award(text: str, q_open: int, q_close: int) -> bool:
     >>> is_award("荣获“五星级”党组织5个、首批“五好”党支部2个", 17, 20)
     True
     """
-    i = q_open
-    while i > 0 and text[i - 1] not in "，,。；;：:！!？?\n":
-        i -= 1
+    stops = _clause_stops(text)
+    k = bisect_left(stops, q_open)
+    i = stops[k - 1] + 1 if k else 0
     clause = _before_text(text, q_open, q_open - i)
-    after = _after_text(text, q_close + 1, 4)
-    return any(w in clause for w in AWARD_WORDS) or any(after.startswith(w) for w in AWARD_AFTER)
+    if _AWARD_WORD.search(clause):
+        return True
+    return _after_text(text, q_close + 1, 4).startswith(AWARD_AFTER)
+
+
+_CLAUSE_STOP = re.compile("[，,。；;：:！!？?\n]")
+_AWARD_WORD = re.compile("|".join(AWARD_WORDS))
+
+
+@lru_cache(maxsize=4)
+def _clause_stops(text: str) -> list[int]:
+    """The positions of the clause-ending marks of ``text``, in order (for :func:`is_award`)."""
+    return [m.start() for m in _CLAUSE_STOP.finditer(text)]
 
 
 def classify(name: str, cue: Cue) -> str:
@@ -625,7 +670,7 @@ def quoted_mentions(doc: Doc) -> list[Mention]:
         if cue is not None:
             accepted.append((q, _mention(doc, q.open + 1, q.close, name, cue, BRAND)))
     # inner quotes of a nested group (‘…’ inside “…”) that were not grouped at top level
-    inner = [q for q in quotes if q.mark != "《" and any(o.open < q.open and q.close < o.close for o in quotes)]
+    inner = [q for q, nested in zip(quotes, _nested(quotes), strict=True) if nested and q.mark != "《"]
     for q in inner:
         if any(a.open <= q.open and q.close <= a.close for a, _ in accepted):
             continue
