@@ -56,8 +56,10 @@ article's committee runs the column.  A committee that only speaks at or attends
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg import gazetteer, vocab_posts
 from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
@@ -236,11 +238,36 @@ def _is_boundary(text: str, i: int) -> bool:
     return ch in CLAUSE_BOUNDARY
 
 
+_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(CLAUSE_BOUNDARY)) + ")") + "]")
+
+
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> list[int]:
+    """Every ``i`` where :func:`_is_boundary` holds, in order (computed once per text)."""
+    return [m.start() for m in _BOUNDARY_CHAR.finditer(text) if _is_boundary(text, m.start())]
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and not _is_boundary(text, i - 1):
-        i -= 1
-    return i
+    """The start of the clause around ``pos``: after the last boundary before it, not before
+    ``floor``."""
+    if pos <= floor:
+        return pos
+    bounds = _boundaries(text)
+    k = bisect_left(bounds, pos)
+    if k and bounds[k - 1] >= floor:
+        return bounds[k - 1] + 1
+    return floor
+
+
+def _clause_end(text: str, pos: int, stop: int) -> int:
+    """The first boundary at or after ``pos``, or ``stop`` when none comes before it."""
+    if pos >= stop:
+        return pos
+    bounds = _boundaries(text)
+    k = bisect_left(bounds, pos)
+    if k < len(bounds) and bounds[k] < stop:
+        return bounds[k]
+    return stop
 
 
 def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
@@ -386,8 +413,7 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     mark = head - 1 if head > 0 and text[head - 1] in "“‘「『《\"" else head
     clause = _clean(text[_clause_start(text, mark, sent.start):mark])
     i = clause.rfind(DISTRIBUTIVE)
-    if i < 0 or not re.fullmatch(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{_OWNER_VERBS}|创设|培育|推出|建成|设立|成立))?了?",
-                                 clause[i + 2:]):
+    if i < 0 or not _DISTRIBUTED_VERB.fullmatch(clause[i + 2:]):
         return None
     d = text.rfind(DISTRIBUTIVE, sent.start, mark)
     listed: list[Mention] = []
@@ -413,6 +439,9 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     if len(names) == len(keys):
         return (keys[k - first],)
     return ()
+
+
+_DISTRIBUTED_VERB = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{_OWNER_VERBS}|创设|培育|推出|建成|设立|成立))?了?")
 
 
 def _list_gap(gap: str) -> bool:
@@ -509,6 +538,9 @@ def collective_committee(level: int, committees: list[Mention], main: str) -> st
 def _clean_map(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """``text[start:end]`` without pinyin annotations and spaces, with each kept character's
     offset in ``text``."""
+    part = text[start:end]
+    if "(" not in part and len("".join(part.split())) == len(part):
+        return part, list(range(start, end))  # no annotation, no white space: all kept
     drop: set[int] = set()
     for m in PINYIN.finditer(text, start, end):
         drop.update(range(m.start(), m.end()))
@@ -579,9 +611,11 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     text = doc.text
     taken = [(m.start, m.end) for m in ctx.committees + ctx.others]
     out = []
-    for i in range(sent.start, min(end, sent.end)):
-        if i > sent.start and not _is_boundary(text, i - 1):
-            continue
+    stop = min(end, sent.end)
+    bounds = _boundaries(text)
+    starts = [sent.start] if sent.start < stop else []  # the sentence's start and every clause's
+    starts += [b + 1 for b in bounds[bisect_left(bounds, sent.start):bisect_left(bounds, stop - 1)]]
+    for i in starts:
         assoc = ASSOCIATION_SUBJECT.match(text, i, min(end, sent.end))
         if assoc is not None and any(a <= assoc.end("org") - 1 < b for a, b in taken):
             assoc = None  # the association word is part of a committee's or organ's name
@@ -615,6 +649,24 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
 
 def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
     """The subjects of ``sent`` (those before ``before`` when given), in text order."""
+    if before is not None:
+        return _subjects(doc, sent, ctx, before)
+    key = ("subjects", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _subjects(doc, sent, ctx, None)
+    return list(found)
+
+
+def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
+    key = ("index", id(sent))
+    idx = ctx.memo.get(key)
+    if idx is None:
+        idx = ctx.memo[key] = doc.sentences.index(sent)
+    return idx
+
+
+def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> list[Subject]:
     out = []
     spans: set[tuple[int, int]] = set()
     for c in subjects_in(doc, sent, ctx.committees, before):
@@ -645,6 +697,8 @@ class Context:
     main: str
     # (start, end, committee key) of the sections of a digest headed 【某县】 / 【市政协】
     sections: tuple[tuple[int, int, str], ...] = ()
+    # results computed once per article: the subjects of a whole sentence, sentence indices
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
@@ -725,7 +779,7 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
     if subject.how != "collective":
         return subject.keys
     anchors = [c.key for c in subjects_in(doc, sent, ctx.committees, subject.pos)][::-1]
-    idx = doc.sentences.index(sent)
+    idx = _sentence_index(doc, sent, ctx)
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break
@@ -917,7 +971,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     later = fronted_subject(doc, sent, init, ctx.committees)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
-    idx = doc.sentences.index(sent)
+    idx = _sentence_index(doc, sent, ctx)
     spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
         after = doc.sentences[idx + 1]  # “…。”委员王某说。: the speaker named after the quotation
@@ -951,9 +1005,7 @@ def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
         if c.start >= end and c.start < sent.end and c.key in subject.keys and \
                 set(_clean(text[end:c.start])) <= set("、和与及政协"):
             end = c.end
-    stop = end
-    while stop < sent.end and not _is_boundary(text, stop):
-        stop += 1
+    stop = _clause_end(text, end, sent.end)
     return bool(only.match(_clean(text[end:stop])))
 
 
