@@ -23,6 +23,7 @@ Dates and years (2024年, 6月) are not figures (no counting unit); ordinal and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
@@ -46,8 +47,29 @@ _LEAD_DROP = ("t", "d", "m", "p", "c", "f", "r", "x", "u", "q", "uj", "ul", "y")
 # adverbial verbs that open a clause without saying what was done (累计举办36期 -> 举办)
 _LEAD_WORDS = ("全年", "以来", "累计", "共计", "总计", "合计", "先后", "陆续", "持续", "至今", "已经", "共", "已")
 _CLAUSE_END = re.compile(r"[，。；：！？、,;:!?\n]")
+# where a match of _FIG may start: a prefix word's first character or a numeral (a superset)
+_FIG_START = re.compile(rf"[近约超逾将接\d{_CN_DIGITS}]")
+_QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q) + "]")
+_DATE_AFTER = re.compile(r"[年月日号时]")
+_QUOTE_MARKS = re.compile(r"[“”‘’\"《》]")
 
 
+def _figures(text: str):
+    """``_FIG.finditer(text)``, trying a match only where one may start."""
+    pos = 0
+    while True:
+        hit = _FIG_START.search(text, pos)
+        if hit is None:
+            return
+        m = _FIG.match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            yield m
+            pos = m.end()  # matches are never empty
+
+
+@lru_cache(maxsize=4096)
 def _number(num: str) -> float | None:
     """A float from Arabic or Chinese numerals (cn2an), or None."""
     try:
@@ -79,13 +101,17 @@ class _QuoteDepth:
     def __call__(self, pos: int) -> bool:
         if pos < self.pos:  # asked out of order: restart from the line's start
             self.pos, self.depth = self.text.rfind("\n", 0, pos) + 1, 0
-        for ch in self.text[self.pos:pos]:
-            if ch == "\n":
-                self.depth = 0
-            elif ch in _OPEN_Q:
-                self.depth += 1
-            elif ch in _CLOSE_Q:
-                self.depth = max(0, self.depth - 1)
+        start = self.pos
+        line = self.text.rfind("\n", start, pos)
+        if line >= 0:  # a new line since the last position: no quote open
+            start, self.depth = line + 1, 0
+        depth = self.depth
+        for q in _QUOTE_CHAR.finditer(self.text, start, pos):
+            if q.group() in _OPEN_Q:
+                depth += 1
+            elif depth:
+                depth -= 1
+        self.depth = depth
         self.pos = pos
         return self.depth > 0
 
@@ -95,7 +121,7 @@ def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
     num = m.group("num")
     if s > 0 and text[s - 1] in "第届":
         return True
-    if text.startswith("届", m.end("num")) or re.match(r"[年月日号时]", text[m.end("num"):m.end("num") + 1]):
+    if text.startswith("届", m.end("num")) or _DATE_AFTER.match(text, m.end("num"), m.end("num") + 1):
         return True
     if m.group("unit") in ("万", "亿") and not m.group("a1"):
         return True  # 3万 alone: the unit is missing (万人次 etc. come through as mag + unit)
@@ -132,20 +158,23 @@ def _counted(text: str, m: re.Match[str]) -> str:
             break
     if nouns and len("".join(nouns)) <= 10:
         return "".join(nouns)
-    lo = m.start()
-    while lo > 0 and m.start() - lo < 24 and not _CLAUSE_END.match(text[lo - 1]):
-        lo -= 1
-    toks = _tags(text[lo:m.start()])
+    s = m.start()
+    lo = max(0, s - 24)
+    for end in _CLAUSE_END.finditer(text, lo, s):  # the clause starts after the last one
+        lo = end.end()
+    toks = _tags(text[lo:s])
     kept: list[tuple[str, str]] = []
+    size = 0
     for w, f in reversed(toks):  # the phrase nearest the number, at most about ten characters
-        if sum(len(x) for x, _ in kept) + len(w) > 10 and kept:
+        if size + len(w) > 10 and kept:
             break
         kept.insert(0, (w, f))
+        size += len(w)
     while kept and (kept[0][1] in _LEAD_DROP or kept[0][1].startswith("t") or kept[0][0] in _LEAD_WORDS):
         kept.pop(0)
     while kept and kept[-1][1] in ("d", "p", "u", "uj", "ul", "c", "x", "m", "q"):
         kept.pop()
-    return re.sub(r"[“”‘’\"《》]", "", "".join(w for w, _ in kept))
+    return _QUOTE_MARKS.sub("", "".join(w for w, _ in kept))
 
 
 class _Claimants:
@@ -159,6 +188,7 @@ class _Claimants:
         self.initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
         self.committees = [m for m in doc.mentions if m.cls == COMMITTEE]
         self._paragraphs: list[object] | None = None
+        self._ends: list[int] | None = None  # positions of the clause ends of the text
 
     def paragraphs(self) -> list[object]:
         """The paragraph of each committee mention (a sentinel when it is in no sentence)."""
@@ -170,9 +200,10 @@ class _Claimants:
     def __call__(self, pos: int) -> str:
         doc = self.doc
         text = doc.text
-        lo = pos
-        while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
-            lo -= 1
+        if self._ends is None:
+            self._ends = [e.start() for e in _CLAUSE_END.finditer(text)]
+        k = bisect_left(self._ends, pos)  # the clause starts after the last end before pos
+        lo = self._ends[k - 1] + 1 if k else 0
         initiatives = [m for m in self.initiatives if lo <= m.start < pos]
         if initiatives:
             return initiatives[-1].key
@@ -198,7 +229,7 @@ def recognise(doc: Doc) -> list[Mention]:
     out = []
     claimant = _Claimants(doc)
     in_quotes = _QuoteDepth(text)
-    for m in _FIG.finditer(text):
+    for m in _figures(text):
         if _skip(text, m, in_quotes):
             continue
         value = _number(m.group("num"))
