@@ -56,6 +56,53 @@ def _bare_organ_re() -> re.Pattern[str]:
     )
 
 
+def _finditer_near(regex: re.Pattern[str], text: str,
+                   anchors: Sequence[tuple[re.Pattern[str], int, int]]) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))`` for a regex whose every match starts between ``lo`` and
+    ``hi`` characters before a place where one of its ``(anchor, lo, hi)`` matches: the regex is
+    only tried at those starts, in order, instead of at every character."""
+    starts: set[int] = set()
+    for anchor, lo, hi in anchors:
+        for a in anchor.finditer(text):
+            p = a.start()
+            starts.update(range(max(0, p - hi), p - lo + 1))
+    out = []
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = regex.match(text, start)
+        if m is not None:
+            out.append(m)
+            pos = m.end()  # matches are never empty
+    return out
+
+
+def _lookahead(words: Sequence[str]) -> re.Pattern[str]:
+    """Every place where one of ``words`` starts (overlapping ones too)."""
+    return re.compile(rf"(?=(?:{_alt(words)}))")
+
+
+@lru_cache(maxsize=1)
+def _bare_organ_anchors() -> tuple[tuple[re.Pattern[str], int, int], ...]:
+    """Where matches of :func:`_bare_organ_re` start: a sector word before 界别委员工作室, a field
+    (and 专门) before 委员会, or 政协 itself."""
+    sectors = [len(w) for w in V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES)]
+    fields = [len(w) for w in V.SPECIAL_COMMITTEE_FIELDS]
+    return ((_lookahead(["界别委员工作室"]), min(sectors), max(sectors)),
+            (_lookahead(["委员会"]), min(fields), max(fields) + len("专门")),
+            (_lookahead(["政协"]), 0, 0))
+
+
+@lru_cache(maxsize=1)
+def _org_anchors() -> tuple[tuple[re.Pattern[str], int, int], ...]:
+    """Where matches of :func:`_org_re` start: a party's name, or 2 to 20 characters before a
+    company suffix, or 2 to 6 before a media suffix (人民政协 is 4)."""
+    return ((_lookahead(tuple(V.DEMOCRATIC_PARTIES) + tuple(V.DEMOCRATIC_PARTY_FULL)), 0, 0),
+            (_lookahead(V.COMPANY_SUFFIXES), 2, 20),
+            (_lookahead(V.MEDIA_SUFFIXES), 2, 6))
+
+
 _GENERIC_BEFORE_TITLE = re.compile(
     rf"[{_HAN}]{{2,14}}?(?:委员会|委)(?=(?:驻会)?(?:副)?主任|(?:分党组)?(?:副)?书记|委员|召集人)")
 
@@ -136,7 +183,7 @@ def _organs(doc: Doc, committees: list[Mention]) -> list[Mention]:
             found[(c.start, c.end + len(name))] = organ_mention(c, name, c.start, c.end + len(name),
                                                                text[c.start:c.end + len(name)])
     covered = [(s, e) for s, e in found]
-    for m in _bare_organ_re().finditer(text):
+    for m in _finditer_near(_bare_organ_re(), text, _bare_organ_anchors()):
         s, e = m.span()
         if any(a <= s < b for a, b in covered):
             continue
@@ -193,7 +240,7 @@ _PARTNER_LEAD = re.compile(r"^(?:联合|会同|携手|协同)+")
 def _organisations(doc: Doc) -> list[Mention]:
     text = doc.text
     out: list[Mention] = []
-    for m in _org_re().finditer(text):
+    for m in _finditer_near(_org_re(), text, _org_anchors()):
         kind = m.lastgroup or ""
         s, e = m.span()
         name = m.group()
