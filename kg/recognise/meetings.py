@@ -47,10 +47,10 @@ _CLOSE_Q = "”’」』》"
 def _stops_before(text: str, i: int) -> bool:
     """True when the text before ``i`` ends with a word that cannot be part of a meeting's name
     (党的建设 keeps its 的)."""
-    for w in _STOP_BEFORE:
-        if text.startswith(w, i - len(w)):
-            return not (w == "的" and text[i - 2:i - 1] == "党")
-    return False
+    if not text.endswith(_STOP_BEFORE, 0, i):
+        return False
+    # 的 is the only stop word ending in 的: when the text before i ends in 的, that is the word
+    return not (text[i - 1] == "的" and text[i - 2:i - 1] == "党")
 
 
 def _qualifier_start(text: str, end: int, floor: int) -> int:
