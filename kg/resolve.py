@@ -14,9 +14,11 @@ IRIs are deterministic: they are built from the keys only.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from kg import gazetteer
 from kg.model import (
@@ -81,20 +83,65 @@ def evidence_for(doc: Doc, start: int, end: int, sentence_span: tuple[int, int] 
     )
 
 
-def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention) -> None:
+class _DocEvidence:
+    """:func:`evidence_for` and :func:`traditional_surface` for one document, with what they
+    read from it looked up once.  ``plain``: the raw text is the normalised text, one character
+    each (then no span has a Traditional form of its own)."""
+
+    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "plain")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.doc_id, self.path, self.raw = doc.article.doc_id, doc.article.path, doc.article.raw
+        self.text, self.starts, self.ends = doc.text, doc.raw_starts, doc.raw_ends
+        self.n = n = len(self.text)
+        self.plain = (self.raw == self.text and self.starts == tuple(range(n))
+                      and self.ends == tuple(range(1, n + 1)))
+
+    def evidence(self, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> Evidence:
+        if sentence_span is None:
+            s = self.doc.sentence_at(start)
+            sentence_span = (s.start, s.end) if s else (start, end)
+        n = self.n
+        if n:  # Doc.raw_span
+            a = start if start < n - 1 else n - 1
+            if a < 0:
+                a = 0
+            b = end if end < n else n
+            raw_start, raw_end = self.starts[a], self.ends[(b if b > a + 1 else a + 1) - 1]
+        else:
+            raw_start = raw_end = 0
+        return Evidence(self.doc_id, self.path, self.text[sentence_span[0]:sentence_span[1]], start, end,
+                        raw_start, raw_end, self.raw[raw_start:raw_end])
+
+    def traditional(self, start: int, end: int) -> str:
+        if 0 <= start < end <= self.n:
+            if self.plain:
+                return ""
+            # one raw character per character, in a row: the raw span itself (no loop needed)
+            first = self.starts[start]
+            if (self.starts[start:end] == tuple(range(first, first + end - start))
+                    and self.ends[start:end] == tuple(range(first + 1, first + end - start + 1))):
+                hant = self.raw[first:first + end - start]
+                return hant if hant != self.text[start:end] else ""
+        return traditional_surface(self.doc, start, end)
+
+
+def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocEvidence | None = None) -> None:
+    if ev_of is None:
+        ev_of = _DocEvidence(doc)
     e = entities.get(m.key)
     if e is None:
         e = entities[m.key] = Entity(key=m.key, cls=m.cls, label=m.label, iri=iri_for(m.key))
     elif e.cls != m.cls:
         # Brand vs Programme for the same name: keep the first decision, remember the other
         e.subclasses.add(m.cls)
-    ev = evidence_for(doc, m.start, m.end)
-    e.evidence.append(ev)
+    e.evidence.append(ev_of.evidence(m.start, m.end))
     # a coordinated surface (上海、广西两地政协) names several entities: it is no label of one of them
     own_surface = m.attrs.get("surface_alt", True)
     if own_surface and m.surface and m.surface != e.label:
         e.alt_labels.add((m.surface, "zh-Hans"))
-    hant = traditional_surface(doc, m.start, m.end) if own_surface else None
+    hant = ev_of.traditional(m.start, m.end) if own_surface else None
     if hant:
         e.alt_labels.add((hant, "zh-Hant"))
     for k, v in m.attrs.items():
@@ -185,12 +232,33 @@ def resolve(docs: Iterable[Doc], reports: list[FileReport] | None = None) -> Cor
 
     The result does not depend on the order of ``docs``.
     """
+    with _no_gc():
+        return _resolve(docs, reports)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Automatic garbage collection off while resolving: resolve makes no reference cycles, but
+    its many small objects (evidence, keys) would set off full collections that walk every
+    document of the corpus again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
     docs = sorted(docs, key=lambda d: (d.article.doc_id, d.article.path))
     entities: dict[str, Entity] = {}
     merge_log: list[dict] = []
+    evidence: dict[int, _DocEvidence] = {}
     for doc in docs:
+        ev_of = evidence[id(doc)] = _DocEvidence(doc)
         for m in doc.mentions:
-            _add_mention(entities, doc, m)
+            _add_mention(entities, doc, m, ev_of)
     facts_by_key: dict[tuple[str, str, str], Fact] = {}
     dangling = 0
     for doc in docs:
@@ -203,7 +271,7 @@ def resolve(docs: Iterable[Doc], reports: list[FileReport] | None = None) -> Cor
             if f is None:
                 f = facts_by_key[k] = Fact(r.predicate, r.subject, r.object, attrs=dict(r.attrs))
             s = doc.sentence_at(r.start)
-            f.evidence.append(evidence_for(doc, r.start, r.end, (s.start, s.end) if s else None))
+            f.evidence.append(evidence[id(doc)].evidence(r.start, r.end, (s.start, s.end) if s else None))
     facts = list(facts_by_key.values())
     have = {(f.predicate, f.subject, f.object) for f in facts}
     facts += [f for f in _structural_facts(entities) if (f.predicate, f.subject, f.object) not in have]
