@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -213,7 +214,9 @@ PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚ�
 
 
 def _clean(s: str) -> str:
-    return PINYIN.sub("", s).replace(" ", "").replace("\u3000", "")
+    if "(" in s:  # a pinyin annotation needs its bracket
+        s = PINYIN.sub("", s)
+    return s.replace(" ", "").replace("\u3000", "")
 
 
 def _zone_kind(doc: Doc, pos: int) -> str:
@@ -238,13 +241,18 @@ def _is_boundary(text: str, i: int) -> bool:
     return ch in CLAUSE_BOUNDARY
 
 
-_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(CLAUSE_BOUNDARY)) + ")") + "]")
+_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(CLAUSE_BOUNDARY))) + "]")
+_CLOSING_PAREN = re.compile(r"\)")
 
 
 @lru_cache(maxsize=4)
 def _boundaries(text: str) -> list[int]:
     """Every ``i`` where :func:`_is_boundary` holds, in order (computed once per text)."""
-    return [m.start() for m in _BOUNDARY_CHAR.finditer(text) if _is_boundary(text, m.start())]
+    out = [m.start() for m in _BOUNDARY_CHAR.finditer(text)]
+    if ")" in text:
+        out += [m.start() for m in _CLOSING_PAREN.finditer(text) if _is_boundary(text, m.start())]
+        out.sort()
+    return out
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -535,12 +543,12 @@ def collective_committee(level: int, committees: list[Mention], main: str) -> st
     return ""
 
 
-def _clean_map(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def _clean_map(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
     """``text[start:end]`` without pinyin annotations and spaces, with each kept character's
     offset in ``text``."""
     part = text[start:end]
     if "(" not in part and len("".join(part.split())) == len(part):
-        return part, list(range(start, end))  # no annotation, no white space: all kept
+        return part, range(start, end)  # no annotation, no white space: all kept
     drop: set[int] = set()
     for m in PINYIN.finditer(text, start, end):
         drop.update(range(m.start(), m.end()))
@@ -609,7 +617,9 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     found by their generic names when no recogniser marked them.  Committees coordinated to them
     (``县妇联联合县政协开展…``) share the subject."""
     text = doc.text
-    taken = [(m.start, m.end) for m in ctx.committees + ctx.others]
+    taken = ctx.memo.get("taken")
+    if taken is None:
+        taken = ctx.memo["taken"] = [(m.start, m.end) for m in ctx.committees + ctx.others]
     out = []
     stop = min(end, sent.end)
     bounds = _boundaries(text)
