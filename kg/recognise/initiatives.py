@@ -162,6 +162,7 @@ def norm(label: str) -> str:
     return _NORM_STRIP.sub("", text)
 
 
+@lru_cache(maxsize=4096)
 def clean_label(text: str) -> str:
     """The name as printed: pinyin annotations left by noisy sources removed, spaces kept
     (collapsed) and outer white space stripped."""
@@ -382,12 +383,17 @@ def weak_after_cue(text: str, pos: int) -> Cue | None:
 
 def _after_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` from ``pos``, pinyin annotations of noisy sources skipped."""
-    return PINYIN.sub("", text[pos:pos + 3 * n])[:n]
+    chunk = text[pos:pos + 3 * n]
+    if "(" in chunk:  # an annotation needs its bracket
+        chunk = PINYIN.sub("", chunk)
+    return chunk[:n]
 
 
 def _before_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` before ``pos``, pinyin annotations skipped."""
-    chunk = PINYIN.sub("", text[max(0, pos - 3 * n):pos])
+    chunk = text[max(0, pos - 3 * n):pos]
+    if "(" in chunk:
+        chunk = PINYIN.sub("", chunk)
     return chunk[-n:] if n else ""
 
 
@@ -415,6 +421,7 @@ def noun_before(text: str, pos: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def self_cue(name: str) -> Cue | None:
     """The cue a name carries itself: “清溪议事厅”, “委员帮扶行动”, “苗岭议事坪”.
 
@@ -441,6 +448,7 @@ def weak_self_cue(name: str) -> Cue | None:
 # filters and classes
 
 
+@lru_cache(maxsize=4096)
 def plausible_name(name: str, allow_list: bool = False) -> bool:
     """Shape checks: not speech, not a slogan list, not a number, not too long.
 
