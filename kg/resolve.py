@@ -19,6 +19,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 
 from kg import gazetteer
 from kg.model import (
@@ -275,20 +276,21 @@ def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
     facts = list(facts_by_key.values())
     have = {(f.predicate, f.subject, f.object) for f in facts}
     facts += [f for f in _structural_facts(entities) if (f.predicate, f.subject, f.object) not in have]
-    merged = defaultdict(set)
+    merged: dict[str, set[str]] = defaultdict(set)
     for e in entities.values():
-        for ev in e.evidence:
-            merged[e.key].add(ev.doc_id)
+        if e.evidence:
+            merged[e.key].update([ev.doc_id for ev in e.evidence])
     for key in sorted(merged):
         if len(merged[key]) > 1:
             merge_log.append({"key": key, "label": entities[key].label, "reason": "same canonical key",
                               "articles": sorted(merged[key])})
     if dangling:
         merge_log.append({"key": "", "reason": f"{dangling} relations dropped: an end was never recognised"})
+    by_place = attrgetter("doc_id", "start", "end")  # the same keys as a lambda making the tuple
     for e in entities.values():
-        e.evidence.sort(key=lambda ev: (ev.doc_id, ev.start, ev.end))
+        e.evidence.sort(key=by_place)
     for f in facts:
-        f.evidence.sort(key=lambda ev: (ev.doc_id, ev.start, ev.end))
-    facts.sort(key=lambda f: (f.predicate, f.subject, f.object))
+        f.evidence.sort(key=by_place)
+    facts.sort(key=attrgetter("predicate", "subject", "object"))
     return Corpus(docs=list(docs), entities=dict(sorted(entities.items())), facts=facts,
                   merge_log=merge_log, reports=list(reports or []))
