@@ -617,9 +617,9 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     found by their generic names when no recogniser marked them.  Committees coordinated to them
     (``县妇联联合县政协开展…``) share the subject."""
     text = doc.text
-    taken = ctx.memo.get("taken")
+    taken = ctx.memo.get("taken")  # every position inside a committee's or an organ's mention
     if taken is None:
-        taken = ctx.memo["taken"] = [(m.start, m.end) for m in ctx.committees + ctx.others]
+        taken = ctx.memo["taken"] = {p for m in ctx.committees + ctx.others for p in range(m.start, m.end)}
     out = []
     stop = min(end, sent.end)
     bounds = _boundaries(text)
@@ -627,9 +627,9 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     starts += [b + 1 for b in bounds[bisect_left(bounds, sent.start):bisect_left(bounds, stop - 1)]]
     for i in starts:
         assoc = ASSOCIATION_SUBJECT.match(text, i, min(end, sent.end))
-        if assoc is not None and any(a <= assoc.end("org") - 1 < b for a, b in taken):
+        if assoc is not None and assoc.end("org") - 1 in taken:
             assoc = None  # the association word is part of a committee's or organ's name
-        if assoc is None and any(a <= i < b for a, b in taken):
+        if assoc is None and i in taken:
             continue  # (a committee at the start of an association's name does not hide it)
         m = assoc or OTHER_DOER.match(text, i, min(end, sent.end)) or PARTY_SUBJECT.match(text, i, min(end, sent.end))
         if m is None:
@@ -669,11 +669,14 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
 
 
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
-    key = ("index", id(sent))
-    idx = ctx.memo.get(key)
-    if idx is None:
-        idx = ctx.memo[key] = doc.sentences.index(sent)
-    return idx
+    """``doc.sentences.index(sent)``, from a table of first indices made once per article."""
+    first = ctx.memo.get("index")
+    if first is None:
+        first = ctx.memo["index"] = {}
+        for i, s in enumerate(doc.sentences):
+            first.setdefault(s, i)
+    idx = first.get(sent)
+    return doc.sentences.index(sent) if idx is None else idx
 
 
 def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> list[Subject]:
@@ -801,6 +804,11 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
     return ()
 
 
+_VISIT_ENDS = VISIT_VERBS + tuple(v + "了" for v in VISIT_VERBS)
+_VISIT_WORDS = VISIT_VERBS + VISIT_PLACE_VERBS
+_JOIN_ENDS = JOIN_VERBS + tuple(v + "了" for v in JOIN_VERBS)
+
+
 def visited(doc: Doc, init: Mention) -> bool:
     """Is the initiative the object of a visit (``省政协主席调研“湖畔议事”平台``, ``先后来到
     城东区“湖畔议事”议事室``)?  The visitor does not run what it inspects.  A visit verb earlier in
@@ -808,10 +816,10 @@ def visited(doc: Doc, init: Mention) -> bool:
     text = doc.text
     mark = _mark(text, init)
     before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
-    if before.endswith(VISIT_VERBS) or any(before.endswith(v + "了") for v in VISIT_VERBS):
+    if before.endswith(_VISIT_ENDS):
         return True
     outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进田间地头”“X”)
-    last = max(outside.rfind(v) for v in VISIT_VERBS + VISIT_PLACE_VERBS)
+    last = max([outside.rfind(v) for v in _VISIT_WORDS])
     return last >= 0 and not MAKING.search(outside[last:])
 
 
@@ -821,7 +829,7 @@ def joined(doc: Doc, init: Mention) -> bool:
     text = doc.text
     mark = _mark(text, init)
     before = _clean(text[max(0, mark - 8):mark])
-    if not (before.endswith(JOIN_VERBS) or any(before.endswith(v + "了") for v in JOIN_VERBS)):
+    if not before.endswith(_JOIN_ENDS):
         return False
     return not merged_into(doc, init)
 
