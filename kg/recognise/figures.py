@@ -149,7 +149,20 @@ def _counted(text: str, m: re.Match[str]) -> str:
     """What a figure counts: the noun phrase right after it, else the verb phrase before it."""
     after = text[m.end():m.end() + 12]
     cut = _CLAUSE_END.search(after)
-    after = after[:cut.start()] if cut else after
+    noun = _noun_after(after[:cut.start()] if cut else after)
+    if noun:
+        return noun
+    s = m.start()
+    lo = max(0, s - 24)
+    for end in _CLAUSE_END.finditer(text, lo, s):  # the clause starts after the last one
+        lo = end.end()
+    return _phrase_before(text[lo:s])
+
+
+@lru_cache(maxsize=8192)
+def _noun_after(after: str) -> str:
+    """The noun phrase opening ``after`` (at most ten characters), or "".  Memoised like
+    :func:`_tags`, whose answer it only reads."""
     nouns = []
     for w, f in _tags(after):
         if f[0] in "njsb" or (nouns and (f == "vn" or f == "d" and len(w) == 1 and w in "直属")):
@@ -158,11 +171,13 @@ def _counted(text: str, m: re.Match[str]) -> str:
             break
     if nouns and len("".join(nouns)) <= 10:
         return "".join(nouns)
-    s = m.start()
-    lo = max(0, s - 24)
-    for end in _CLAUSE_END.finditer(text, lo, s):  # the clause starts after the last one
-        lo = end.end()
-    toks = _tags(text[lo:s])
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def _phrase_before(window: str) -> str:
+    """The verb phrase ending ``window`` (the clause before a number), about ten characters."""
+    toks = _tags(window)
     kept: list[tuple[str, str]] = []
     size = 0
     for w, f in reversed(toks):  # the phrase nearest the number, at most about ten characters
