@@ -109,6 +109,7 @@ STOP = set("，,。；;：:！!？?、\n（）()【】[]…—")
 INNER_BAD = set("，,。；;：:！!？?、\n…")
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\]【】{}·•・]")
+_SPACE = re.compile(r"\s")
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
@@ -412,10 +413,15 @@ def verb_before(text: str, pos: int) -> str:
     return ""
 
 
+_NOUNS_BEFORE = BRAND_SUFFIXES + ("栏目", "专栏", "节目")
+
+
 def noun_before(text: str, pos: int) -> str:
     """A brand noun right before the opening mark (直播平台“云上议事”, 协商品牌“宜商量”)."""
     before = _before_text(text, pos, 6)
-    for cue in BRAND_SUFFIXES + ("栏目", "专栏", "节目"):
+    if not before.endswith(_NOUNS_BEFORE):
+        return ""
+    for cue in _NOUNS_BEFORE:
         if before.endswith(cue):
             return cue
     return ""
@@ -457,7 +463,7 @@ def plausible_name(name: str, allow_list: bool = False) -> bool:
     >>> plausible_name("宜商量")
     True
     """
-    compact = re.sub(r"\s", "", name)
+    compact = _SPACE.sub("", name)
     if not 2 <= len(compact) <= MAX_LEN:
         return False
     bad = set(name) & INNER_BAD
@@ -483,7 +489,7 @@ def concept_shaped(name: str) -> bool:
     >>> concept_shaped("两支队伍"), concept_shaped("五好"), concept_shaped("十五五")
     (True, False, True)
     """
-    compact = re.sub(r"\s", "", name)
+    compact = _SPACE.sub("", name)
     return bool(_CONCEPT.match(compact) or _PLAN_PERIOD.match(compact) or compact in CONCEPTS)
 
 
@@ -525,7 +531,7 @@ def classify(name: str, cue: Cue) -> str:
     >>> classify("一线协商", Cue("工作法", "after")), classify("湖畔好商量", Cue("活动", "after"))
     ('Programme', 'Brand')
     """
-    compact = re.sub(r"\s", "", name)
+    compact = _SPACE.sub("", name)
     if _ONE_X_ONE_Y.match(compact):
         return PROGRAMME
     if cue.where in ("after", "before") and cue.word in BRAND_CUES:
@@ -575,7 +581,7 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     (建设, 工作, 项目, 工程) need a launching verb right before the list too, and are refused for
     numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
-    compact = re.sub(r"\s", "", name)
+    compact = _SPACE.sub("", name)
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None:
         return cue
@@ -638,7 +644,7 @@ def _media_cue(text: str, q: Quote) -> Cue | None:
     """A media column in 《》 (《宜在协商》全媒体协商平台, 开设《委员风采》栏目).  Newspapers and
     other outlets' programmes are not the committee's: the name must sound like CPPCC work or a
     verb of making must precede it."""
-    name = re.sub(r"\s", "", clean_label(text[q.open + 1:q.close]))
+    name = _SPACE.sub("", clean_label(text[q.open + 1:q.close]))
     own = any(w in name for w in MEDIA_OWN_WORDS) or bool(verb_before(text, q.open))
     if not own:
         return None
@@ -654,7 +660,7 @@ def _media_cue(text: str, q: Quote) -> Cue | None:
 
 
 def _is_document_title(name: str) -> bool:
-    compact = re.sub(r"\s", "", name)
+    compact = _SPACE.sub("", name)
     return compact.startswith("关于") or compact.endswith(DOC_SUFFIXES)
 
 
