@@ -57,15 +57,17 @@ def _bare_organ_re() -> re.Pattern[str]:
 
 
 def _finditer_near(regex: re.Pattern[str], text: str,
-                   anchors: Sequence[tuple[re.Pattern[str], int, int]]) -> list[re.Match[str]]:
+                   anchors: Sequence[tuple[tuple[str, ...], int, int]]) -> list[re.Match[str]]:
     """``list(regex.finditer(text))`` for a regex whose every match starts between ``lo`` and
-    ``hi`` characters before a place where one of its ``(anchor, lo, hi)`` matches: the regex is
-    only tried at those starts, in order, instead of at every character."""
+    ``hi`` characters before a place where one of the words of an ``(words, lo, hi)`` anchor
+    starts: the regex is only tried at those starts, in order, instead of at every character."""
     starts: set[int] = set()
-    for anchor, lo, hi in anchors:
-        for a in anchor.finditer(text):
-            p = a.start()
-            starts.update(range(max(0, p - hi), p - lo + 1))
+    for words, lo, hi in anchors:
+        for w in words:
+            p = text.find(w)
+            while p >= 0:
+                starts.update(range(max(0, p - hi), p - lo + 1))
+                p = text.find(w, p + 1)
     out = []
     pos = 0
     for start in sorted(starts):
@@ -78,29 +80,24 @@ def _finditer_near(regex: re.Pattern[str], text: str,
     return out
 
 
-def _lookahead(words: Sequence[str]) -> re.Pattern[str]:
-    """Every place where one of ``words`` starts (overlapping ones too)."""
-    return re.compile(rf"(?=(?:{_alt(words)}))")
-
-
 @lru_cache(maxsize=1)
-def _bare_organ_anchors() -> tuple[tuple[re.Pattern[str], int, int], ...]:
+def _bare_organ_anchors() -> tuple[tuple[tuple[str, ...], int, int], ...]:
     """Where matches of :func:`_bare_organ_re` start: a sector word before 界别委员工作室, a field
     (and 专门) before 委员会, or 政协 itself."""
     sectors = [len(w) for w in V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES)]
     fields = [len(w) for w in V.SPECIAL_COMMITTEE_FIELDS]
-    return ((_lookahead(["界别委员工作室"]), min(sectors), max(sectors)),
-            (_lookahead(["委员会"]), min(fields), max(fields) + len("专门")),
-            (_lookahead(["政协"]), 0, 0))
+    return ((("界别委员工作室",), min(sectors), max(sectors)),
+            (("委员会",), min(fields), max(fields) + len("专门")),
+            (("政协",), 0, 0))
 
 
 @lru_cache(maxsize=1)
-def _org_anchors() -> tuple[tuple[re.Pattern[str], int, int], ...]:
+def _org_anchors() -> tuple[tuple[tuple[str, ...], int, int], ...]:
     """Where matches of :func:`_org_re` start: a party's name, or 2 to 20 characters before a
     company suffix, or 2 to 6 before a media suffix (人民政协 is 4)."""
-    return ((_lookahead(tuple(V.DEMOCRATIC_PARTIES) + tuple(V.DEMOCRATIC_PARTY_FULL)), 0, 0),
-            (_lookahead(V.COMPANY_SUFFIXES), 2, 20),
-            (_lookahead(V.MEDIA_SUFFIXES), 2, 6))
+    return ((tuple(sorted(set(V.DEMOCRATIC_PARTIES) | set(V.DEMOCRATIC_PARTY_FULL))), 0, 0),
+            (tuple(sorted(set(V.COMPANY_SUFFIXES))), 2, 20),
+            (tuple(sorted(set(V.MEDIA_SUFFIXES))), 2, 6))
 
 
 _GENERIC_BEFORE_TITLE = re.compile(
