@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from kg.model import (
     Fact,
     FileReport,
     Mention,
+    Sentence,
 )
 
 BASE = "https://w3id.org/cppcc-kg/id/"
@@ -86,22 +88,42 @@ def evidence_for(doc: Doc, start: int, end: int, sentence_span: tuple[int, int] 
 
 class _DocEvidence:
     """:func:`evidence_for` and :func:`traditional_surface` for one document, with what they
-    read from it looked up once.  ``plain``: the raw text is the normalised text, one character
-    each (then no span has a Traditional form of its own)."""
+    read from it looked up once.  ``aligned``: each character comes from the raw character at
+    the same offset; ``plain``: besides, the raw text is the normalised text (then no span has a
+    Traditional form of its own)."""
 
-    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "plain")
+    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "aligned", "plain", "sentence_ends")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.doc_id, self.path, self.raw = doc.article.doc_id, doc.article.path, doc.article.raw
         self.text, self.starts, self.ends = doc.text, doc.raw_starts, doc.raw_ends
         self.n = n = len(self.text)
-        self.plain = (self.raw == self.text and self.starts == tuple(range(n))
-                      and self.ends == tuple(range(1, n + 1)))
+        # text[i] comes from raw[i] alone, for every i
+        self.aligned = self.starts == tuple(range(n)) and self.ends == tuple(range(1, n + 1))
+        self.plain = self.aligned and self.raw == self.text
+        # the sentences' ends, when the sentences are in order and do not overlap (then the
+        # sentence containing a position is found by bisection), else None
+        sents = doc.sentences
+        ordered = (all(s.start <= s.end for s in sents)
+                   and all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False)))
+        self.sentence_ends = [s.end for s in sents] if ordered else None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """``Doc.sentence_at``: the sentence containing ``pos``, or None."""
+        ends = self.sentence_ends
+        if ends is None:
+            return self.doc.sentence_at(pos)
+        k = bisect_right(ends, pos)  # the first sentence ending after pos
+        if k < len(ends):
+            s = self.doc.sentences[k]
+            if s.start <= pos:
+                return s
+        return None
 
     def evidence(self, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> Evidence:
         if sentence_span is None:
-            s = self.doc.sentence_at(start)
+            s = self.sentence_at(start)
             sentence_span = (s.start, s.end) if s else (start, end)
         n = self.n
         if n:  # Doc.raw_span
@@ -119,6 +141,9 @@ class _DocEvidence:
         if 0 <= start < end <= self.n:
             if self.plain:
                 return ""
+            if self.aligned:
+                hant = self.raw[start:end]
+                return hant if hant != self.text[start:end] else ""
             # one raw character per character, in a row: the raw span itself (no loop needed)
             first = self.starts[start]
             if (self.starts[start:end] == tuple(range(first, first + end - start))
@@ -271,8 +296,9 @@ def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
             f = facts_by_key.get(k)
             if f is None:
                 f = facts_by_key[k] = Fact(r.predicate, r.subject, r.object, attrs=dict(r.attrs))
-            s = doc.sentence_at(r.start)
-            f.evidence.append(evidence[id(doc)].evidence(r.start, r.end, (s.start, s.end) if s else None))
+            ev_of = evidence[id(doc)]
+            s = ev_of.sentence_at(r.start)
+            f.evidence.append(ev_of.evidence(r.start, r.end, (s.start, s.end) if s else None))
     facts = list(facts_by_key.values())
     have = {(f.predicate, f.subject, f.object) for f in facts}
     facts += [f for f in _structural_facts(entities) if (f.predicate, f.subject, f.object) not in have]
