@@ -27,6 +27,33 @@ _SESSION = re.compile(
     rf"(?:第)?[{_NUM}]+届(?:委员会)?(?:第)?[{_NUM}]+次(?:全体会议|主席会议|常委会议|常委会会议|常务委员会议|会议)"
     rf"(?:主席团第[{_NUM}]+次会议)?"
 )
+_NUM_CHARS = frozenset("一二三四五六七八九十百零〇两0123456789")
+
+
+def _sessions(text: str) -> list[re.Match[str]]:
+    """``list(_SESSION.finditer(text))`` in linear time.  A session's numbering is a run of
+    numerals (after 第 or not) ending right before 届, and every start inside the run leads to
+    the same 届 and the same rest: the regex is tried once per 届, at the first start not inside
+    the previous match, instead of at every numeral (a long number then cost a scan per digit)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    j = text.find("届")
+    while j >= 0:
+        r = j
+        while r > 0 and text[r - 1] in _NUM_CHARS:
+            r -= 1
+        if r < j:
+            first = r - 1 if r > 0 and text[r - 1] == "第" else r
+            start = max(first, pos)
+            if start < j:
+                m = _SESSION.match(text, start)
+                if m is not None:
+                    out.append(m)
+                    pos = m.end()
+        j = text.find("届", j + 1)
+    return out
+
+
 _WORDS = ("座谈会", "协商会", "交流会", "研讨会", "分析会", "推进会", "宣讲会", "视频会", "报告会", "现场会",
           "调度会", "动员会", "部署会", "总结会", "表彰会", "恳谈会", "通报会", "读书会", "分享会", "评议会",
           "议政会", "论证会", "听证会", "见面会", "茶话会", "联谊会", "培训会", "推介会", "协调会", "观摩会",
@@ -99,7 +126,7 @@ def recognise(doc: Doc) -> list[Mention]:
     committees = committee_mentions(doc)
     ends = {c.end: c for c in committees}
     out: dict[tuple[int, int], Mention] = {}
-    for m in _SESSION.finditer(text):
+    for m in _sessions(text):
         s, e = m.span()
         c = ends.get(s) or _committee_holding(doc, s, e, committees)
         if c is None and len(m.group()) < 6:
