@@ -36,6 +36,7 @@ import os
 import re
 import tempfile
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -460,25 +461,21 @@ class _Ranks:
     (lex, lang, dt)."""
 
     def __init__(self, quads: Iterable[Quad]):
-        ids: dict[Term, int] = {}
-        intern = ids.setdefault  # a term's id: the order of first sight
+        # per column, a term's id is the order of its first sight (a defaultdict counting in C)
+        ids: list[defaultdict[Term, int]] = [defaultdict(itertools.count().__next__) for _ in range(4)]
         cols = [array("q") for _ in range(4)]
+        ids_g, ids_s, ids_p, ids_o = ids
         add_g, add_s, add_p, add_o = (c.append for c in cols)
         for g, s, p, o in quads:
-            add_g(intern(g, len(ids)))
-            add_s(intern(s, len(ids)))
-            add_p(intern(p, len(ids)))
-            add_o(intern(o, len(ids)))
-        terms: list[Term] = list(ids)
-        del ids
-        ng, ns, npr, no = (np.array(c, dtype=np.int64) for c in cols)
-        del cols
-        self.g, g = _rank(terms, ng, [sorted])  # type: ignore[assignment]
-        self.s, s = _rank(terms, ns, [sorted])  # type: ignore[assignment]
-        self.p, p = _rank(terms, npr, [lambda ts: sorted(ts, key=lambda t: (t != RDF_TYPE, t))])  # type: ignore
-        self.o, o = _rank(terms, no, [lambda ts: sorted(t for t in ts if not isinstance(t, Lit)),
-                                      lambda ts: sorted(t for t in ts if isinstance(t, Lit))])
-        del terms, ng, ns, npr, no
+            add_g(ids_g[g])
+            add_s(ids_s[s])
+            add_p(ids_p[p])
+            add_o(ids_o[o])
+        self.g, g = _rank(list(ids_g), cols[0], _by_value)  # type: ignore[arg-type]
+        self.s, s = _rank(list(ids_s), cols[1], _by_value)  # type: ignore[arg-type]
+        self.p, p = _rank(list(ids_p), cols[2], _predicate_order)  # type: ignore[arg-type]
+        self.o, o = _rank(list(ids_o), cols[3], _object_order)
+        del ids, ids_g, ids_s, ids_p, ids_o, cols
         self.n_iris = sum(1 for t in self.o if not isinstance(t, Lit))  # object ranks from here on are literals
         self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
         n = len(s)
@@ -511,16 +508,30 @@ class _Ranks:
         return [(g[gi], s[si], p[pi], o[oi]) for gi, si, pi, oi in rows]
 
 
-def _rank(terms: list[Term], col: Any, orders: list[Callable[[list[Term]], list[Term]]]) -> tuple[list[Term], Any]:
-    """The distinct terms of an id column in the writers' order (the concatenation of what each
-    of ``orders`` gives for them) and the column as ranks in that list."""
-    used = np.unique(col)
-    values = [terms[i] for i in used.tolist()]
-    ordered = [t for order in orders for t in order(values)]
-    id_of = {t: i for i, t in zip(used.tolist(), values, strict=True)}
-    rank_of = np.zeros(len(terms), dtype=np.int64)  # only the used ids are read
-    rank_of[np.array([id_of[t] for t in ordered], dtype=np.int64)] = np.arange(len(ordered), dtype=np.int64)
-    return ordered, rank_of[col]
+def _rank(values: list[Term], ids: array, order: Callable[[list[Term]], list[int]]) -> tuple[list[Term], Any]:
+    """A column's distinct terms (``values[id]``) in the writers' order, and the column of ids
+    as ranks in that list.  ``order`` gives the ids in that order: sorting ids by their value
+    hashes no term again (a literal's hash is not cached)."""
+    ordered = order(values)
+    rank_of = np.empty(len(values), dtype=np.int64)
+    rank_of[np.array(ordered, dtype=np.int64)] = np.arange(len(ordered), dtype=np.int64)
+    return [values[i] for i in ordered], rank_of[np.array(ids, dtype=np.int64)]
+
+
+def _by_value(values: list[Term]) -> list[int]:
+    return sorted(range(len(values)), key=values.__getitem__)
+
+
+def _predicate_order(values: list[Term]) -> list[int]:
+    """rdf:type first (Turtle's ``a``), then by IRI."""
+    return sorted(range(len(values)), key=lambda i: (values[i] != RDF_TYPE, values[i]))
+
+
+def _object_order(values: list[Term]) -> list[int]:
+    """IRIs (plain strings) by string, then literals by their NamedTuple order (lex, lang, dt)."""
+    get = values.__getitem__
+    return (sorted((i for i, v in enumerate(values) if not isinstance(v, Lit)), key=get)
+            + sorted((i for i, v in enumerate(values) if isinstance(v, Lit)), key=get))
 
 
 class _Rendered(NamedTuple):
