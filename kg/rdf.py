@@ -157,6 +157,7 @@ def post_iri(role: str) -> str:
 # literals
 
 
+@lru_cache(maxsize=1 << 16)  # offsets: a few thousand values, each asked for many times
 def _int(v: Any) -> Lit:
     return Lit(str(int(v)), dt=XSD_INT)
 
@@ -207,7 +208,8 @@ def corpus_quads(corpus: Corpus) -> Iterator[Quad]:
     for e in ents.values():
         yield from _entity(e)
         for ev in e.evidence:
-            ev_iri = yield from _evidence(ev, seen_ev)
+            ev_iri, quads = _evidence(ev, seen_ev)
+            yield from quads
             g = article_iri(ev.doc_id)
             yield g, ev_iri, RDF_TYPE, _C.Mention
             yield g, e.iri, DERIVED, ev_iri
@@ -276,28 +278,31 @@ def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
         yield g, s, _C.inferred, _bool(True)
 
 
-def _evidence(ev: Evidence, seen: set[str]) -> Iterator[Quad]:
-    """The evidence node of a span (once per corpus); returns its IRI."""
+def _evidence(ev: Evidence, seen: set[str]) -> tuple[str, tuple[Quad, ...]]:
+    """The IRI of a span's evidence node and its quads (none when ``seen`` has it already: once
+    per corpus).  A tuple, not a generator: there are a dozen quads for each of the corpus's
+    hundreds of thousands of spans, and resuming a generator per quad cost more than the rest."""
     s = evidence_iri(ev.doc_id, ev.start, ev.end)
     if s in seen:
-        return s
+        return s, ()
     seen.add(s)
     g = article_iri(ev.doc_id)
     raw, norm = s + "/raw", s + "/norm"
-    yield g, s, RDF_TYPE, _C.Evidence
-    yield g, s, _OA.hasSource, g
-    yield g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")
-    if ev.surface:
-        yield g, s, _C.surface, Lit(ev.surface)
-    yield g, s, _OA.hasSelector, raw
-    yield g, s, _OA.hasSelector, norm
-    yield g, raw, RDF_TYPE, _C.RawTextPositionSelector
-    yield g, raw, _OA.start, _int(ev.raw_start)
-    yield g, raw, _OA.end, _int(ev.raw_end)
-    yield g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector
-    yield g, norm, _OA.start, _int(ev.start)
-    yield g, norm, _OA.end, _int(ev.end)
-    return s
+    quads: tuple[Quad, ...] = (
+        (g, s, RDF_TYPE, _C.Evidence),
+        (g, s, _OA.hasSource, g),
+        (g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")),
+        *(((g, s, _C.surface, Lit(ev.surface)),) if ev.surface else ()),
+        (g, s, _OA.hasSelector, raw),
+        (g, s, _OA.hasSelector, norm),
+        (g, raw, RDF_TYPE, _C.RawTextPositionSelector),
+        (g, raw, _OA.start, _int(ev.raw_start)),
+        (g, raw, _OA.end, _int(ev.raw_end)),
+        (g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector),
+        (g, norm, _OA.start, _int(ev.start)),
+        (g, norm, _OA.end, _int(ev.end)),
+    )
+    return s, quads
 
 
 def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], seen: set[str]) -> Iterator[Quad]:
@@ -322,7 +327,8 @@ def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], seen: set[str]) -> I
     if derived:
         yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
     for ev in evidence:
-        ev_iri = yield from _evidence(ev, seen)
+        ev_iri, quads = _evidence(ev, seen)
+        yield from quads
         yield article_iri(ev.doc_id), a, DERIVED, ev_iri
 
 
@@ -342,7 +348,8 @@ def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], seen: set[str
         if f.attrs.get("kind"):
             yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
     for ev in evidence:
-        ev_iri = yield from _evidence(ev, seen)
+        ev_iri, quads = _evidence(ev, seen)
+        yield from quads
         yield article_iri(ev.doc_id), m, DERIVED, ev_iri
 
 
