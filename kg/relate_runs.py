@@ -59,7 +59,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer, vocab_posts
@@ -717,8 +717,7 @@ class Context:
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
 _SECTION_HEAD = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔［\[]([\u4e00-\u9fff]{2,16})[】〕］\]]")
 _HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
-# a header naming the article's own committee by its level only: 【市政协】, 【本级】
-_OWN_HEAD = re.compile(r"^(?:[省市州盟区县旗]|自治区|自治州|市本级|本级)(?:政协(?:委员会)?)?$")
+
 
 
 def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int, int, str], ...]:
@@ -739,7 +738,7 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
     for i, (start, end, head) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         out.append((start, stop, _section_key(head, start, end, stop, committees, regions, main)))
-    if not any(key and not _OWN_HEAD.match(head) for (_, _, head), (_, _, key) in zip(heads, out, strict=True)):
+    if not any(key and not context.OWN_HEAD.match(head) for (_, _, head), (_, _, key) in zip(heads, out, strict=True)):
         return ()  # no header names a committee of its own: no digest
     # a header that names no committee (【编者按】, 【经验交流】) leaves its section to the article's
     return tuple((start, stop, key or main) for start, stop, key in out)
@@ -747,7 +746,7 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
 
 def _section_key(head: str, start: int, end: int, stop: int, committees: list[Mention],
                  regions: list[Mention], main: str) -> str:
-    if _OWN_HEAD.match(head):
+    if context.OWN_HEAD.match(head):
         return main
     inside = [c for c in committees if start <= c.start and c.end <= end]
     if inside:
@@ -760,21 +759,6 @@ def _section_key(head: str, start: int, end: int, stop: int, committees: list[Me
         if end <= c.start < stop and len(stem) >= 2 and _clean(c.surface).startswith(stem):
             return c.key
     return ""
-
-
-def _own_section_keys(doc: Doc, committees: list[Mention], parts: tuple[tuple[int, int, str], ...],
-                      main: str) -> list[Mention]:
-    """Committee mentions named by their level alone (市政协) inside a 【市政协】 section stand for
-    the article's main committee, whatever region the recogniser gave them."""
-    own = [(start, end) for start, end, _ in parts if _OWN_HEAD.match(_SECTION_HEAD.match(doc.text, start).group(1))]
-    if not own or not main:
-        return committees
-    out = []
-    for c in committees:
-        if c.key != main and _OWN_HEAD.match(_clean(c.surface)) and any(a <= c.start < b for a, b in own):
-            c = replace(c, key=main, attrs={**c.attrs, "code": main.partition(":")[2]})
-        out.append(c)
-    return out
 
 
 def _section_at(ctx: Context, pos: int) -> str | None:
@@ -1039,12 +1023,11 @@ def relate(doc: Doc) -> list[Relation]:
     if parts:
         # a digest is the headline committee's (某市政协系统10月工作动态), however often the
         # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
-        head = next((c.key for c in committees if c.end <= parts[0][0] and not _OWN_HEAD.match(_clean(c.surface))
+        head = next((c.key for c in committees if c.end <= parts[0][0] and not context.OWN_HEAD.match(_clean(c.surface))
                      and not _excluded(doc, c.start, doc.sentence_at(c.start))), "")
         if head and head != main:
             main = head
             parts = sections(doc, committees, main)
-        committees = _own_section_keys(doc, committees, parts, main)
     ctx = Context(committees, others, main, parts)
     found = []
     for init in inits:

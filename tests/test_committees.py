@@ -190,6 +190,22 @@ def test_short_forms_in_digest_sections_follow_the_section_header():
     assert labels("桂林市政协委员履职风采\n市政协委员王某某建议加快产业升级。") == ["桂林市政协", "桂林市政协"]
 
 
+def test_a_header_of_the_articles_own_level_ends_the_section_before_it():
+    """【市政协】 after 【北流市】 (a county-level city) is the headline city's own section: its bare
+    市政协 is 玉林市政协, not the 北流市政协 of the section before."""
+    from kg.recognise import context
+
+    text = ("玉林市政协系统工作动态\n【北流市】北流市政协召开常委会议。\n"
+            "【市政协】市政协召开主席会议。市政协主席李某某主持会议。")
+    doc = make_doc(text)
+    (_, end, local), (start, _, own) = context.section_regions(doc)
+    assert end == start == text.index("【市政协】")
+    assert local[0] == "450981" and own == context.topic_regions(doc)
+    assert labels(text) == ["玉林市政协", "北流市政协", "玉林市政协", "玉林市政协", "玉林市政协"]
+    # headers of the own level alone make no digest
+    assert context.section_regions(make_doc("玉林市政协工作动态\n【市政协】市政协召开会议。")) == []
+
+
 def test_section_headers_inside_a_merged_paragraph():
     from kg.recognise import context
 

@@ -516,15 +516,16 @@ def test_listed_brands_with_their_owners_and_a_verb_of_building() -> None:
 
 
 def test_a_digest_is_its_headline_committee_s() -> None:
-    # the sections name another committee more often, and the recogniser gave the bare 市政协 of the
-    # 【市政协】 section that committee's region: the headline committee still runs that section
+    # the sections name another committee more often; the bare 市政协 of the 【市政协】 section is
+    # the headline committee (tests/test_committees: a header of the own level ends a section),
+    # and that committee runs its section's initiatives
     text = ("宜昌市政协系统工作动态\n"
             "【襄阳市】“古渡议事会”助推产业转型\n"
             "襄阳市政协依托“古渡议事会”开展协商。襄阳市政协还组织委员视察。\n"
             "【市政协】“委员讲堂”走进社区\n"
             "10月，市政协“委员讲堂”走进社区。\n")
     i = text.index("10月，市政协") + 3
-    bare = Mention(COMMITTEE, f"committee:{XIANGYANG}", "市政协", i, i + 3, "市政协", {"code": XIANGYANG})
+    bare = Mention(COMMITTEE, f"committee:{YICHANG}", "市政协", i, i + 3, "市政协", {"code": YICHANG})
     rels = relate(_with(_doc(text), bare))
     found = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
     assert found == {(XIANGYANG, "古渡议事会"), (YICHANG, "委员讲堂")}

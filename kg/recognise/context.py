@@ -204,6 +204,9 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
 _SECTION_RE = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
 _SECTION_OPENERS = "【〔[［"
 _HEADER_TAIL = ("政协委员会", "委员会", "政协")
+# a header naming the article's own committee by its level alone (【市政协】, 【本级】): its section
+# is the article's own, whatever region the section before it was about
+OWN_HEAD = re.compile(r"^(?:[省市州盟区县旗]|自治区|自治州|市本级|本级)(?:政协(?:委员会)?)?$")
 
 
 def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
@@ -228,10 +231,11 @@ def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
 
 
 def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, end, topic)`` of every section headed by a region alone (``【荔浦市】``): from
-    the header to the next such header or the end of the text; ``topic`` is the header's region
-    followed by its ancestors (a topic as :func:`topic_regions` gives it).  Empty when the
-    article has no such headers."""
+    """``(start, end, topic)`` of every section headed by a region alone (``【荔浦市】``) or by
+    the article's own level (``【市政协】``): from the header to the next such header or the end
+    of the text; ``topic`` is the header's region followed by its ancestors (a topic as
+    :func:`topic_regions` gives it), the article's topic for its own level.  Empty when the
+    article has no region header."""
     key = (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
     if _SECTION_MEMO.get("key") == key:
         return _SECTION_MEMO["value"]  # type: ignore[return-value]
@@ -247,9 +251,14 @@ def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
             continue
         if topic is None:
             topic = topic_regions(doc)
+        if OWN_HEAD.match(m.group(1)):
+            heads.append((m.start(), topic))
+            continue
         code = _header_region(m.group(1), topic)
         if code is not None:
             heads.append((m.start(), (code, *(a.code for a in gaz.ancestors(code)))))
+    if topic is not None and all(t == topic for _, t in heads):
+        heads = []  # only headers of the article's own level: no digest
     out = [(start, heads[i + 1][0] if i + 1 < len(heads) else len(doc.text), t)
            for i, (start, t) in enumerate(heads)]
     _SECTION_MEMO["key"], _SECTION_MEMO["value"] = key, out
