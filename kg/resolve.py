@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 
@@ -69,21 +70,9 @@ def iri_for(key: str) -> str:
 
 
 def evidence_for(doc: Doc, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> Evidence:
-    """Evidence of a span of ``doc.text``: the sentence around it and the raw spans."""
-    if sentence_span is None:
-        s = doc.sentence_at(start)
-        sentence_span = (s.start, s.end) if s else (start, end)
-    raw_start, raw_end = doc.raw_span(start, end)
-    return Evidence(
-        doc_id=doc.article.doc_id,
-        path=doc.article.path,
-        sentence=doc.text[sentence_span[0]:sentence_span[1]],
-        start=start,
-        end=end,
-        raw_start=raw_start,
-        raw_end=raw_end,
-        surface=doc.article.raw[raw_start:raw_end],
-    )
+    """Evidence of a span of ``doc.text``: the sentence around it (or ``sentence_span``) and the
+    raw spans (:meth:`Doc.raw_span`)."""
+    return _DocEvidence(doc).evidence(start, end, sentence_span)
 
 
 class _DocEvidence:
@@ -100,7 +89,7 @@ class _DocEvidence:
         self.text, self.starts, self.ends = doc.text, doc.raw_starts, doc.raw_ends
         self.n = n = len(self.text)
         # text[i] comes from raw[i] alone, for every i
-        self.aligned = self.starts == tuple(range(n)) and self.ends == tuple(range(1, n + 1))
+        self.aligned = _counts(self.starts, 0, n) and _counts(self.ends, 1, n)
         self.plain = self.aligned and self.raw == self.text
         # the sentences' ends, when the sentences are in order and do not overlap (then the
         # sentence containing a position is found by bisection), else None
@@ -145,17 +134,24 @@ class _DocEvidence:
                 hant = self.raw[start:end]
                 return hant if hant != self.text[start:end] else ""
             # one raw character per character, in a row: the raw span itself (no loop needed)
-            first = self.starts[start]
-            if (self.starts[start:end] == tuple(range(first, first + end - start))
-                    and self.ends[start:end] == tuple(range(first + 1, first + end - start + 1))):
+            first, k = self.starts[start], end - start
+            if _counts(self.starts[start:end], first, k) and _counts(self.ends[start:end], first + 1, k):
                 hant = self.raw[first:first + end - start]
                 return hant if hant != self.text[start:end] else ""
         return traditional_surface(self.doc, start, end)
 
 
-def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocEvidence | None = None) -> None:
-    if ev_of is None:
-        ev_of = _DocEvidence(doc)
+def _counts(seq: Sequence[int], first: int, n: int) -> bool:
+    """True when ``seq`` is ``first, first + 1, ...`` (``n`` of them), whatever sequence type
+    holds it (the offsets are C arrays, see :class:`kg.model.Doc`).
+
+    >>> _counts(array("i", [3, 4, 5]), 3, 3), _counts((3, 5), 3, 2)
+    (True, False)
+    """
+    return len(seq) == n and array("q", seq) == array("q", range(first, first + n))
+
+
+def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocEvidence) -> None:
     e = entities.get(m.key)
     if e is None:
         e = entities[m.key] = Entity(key=m.key, cls=m.cls, label=m.label, iri=iri_for(m.key))

@@ -129,3 +129,25 @@ def test_a_coordinated_surface_is_no_label_of_either_committee():
         labels = {text for text, _ in corpus.entities[key].alt_labels}
         assert labels == {own}
         assert "surface_alt" not in corpus.entities[key].attrs
+
+
+@pytest.mark.parametrize("raw", ["市政协召开會議。委员们提出建议。", "市政協(xié)召开會議,,委员们提出建议。"])
+def test_evidence_and_traditional_forms_match_the_document_s_own_mapping(raw):
+    """Resolve's per-document shortcuts (aligned offsets, spans copied from the raw text) give
+    what ``Doc.raw_span``, ``Doc.sentence_at`` and ``traditional_surface`` give, for every span:
+    on a document whose characters map one to one (first) and on one whose do not (pinyin
+    removed, punctuation repaired)."""
+    from kg import normalise, segment
+    from kg.model import Article
+
+    doc = segment.segment(normalise.normalise(Article("x.txt", "x_1", raw, "h", "utf-8")))
+    assert resolve._DocEvidence(doc).aligned is ("(" not in raw)  # both shortcuts are exercised
+    n = len(doc.text)
+    for start in range(n):
+        for end in range(start + 1, n + 1):
+            ev = resolve.evidence_for(doc, start, end)
+            s = doc.sentence_at(start)
+            raw_start, raw_end = doc.raw_span(start, end)
+            assert (ev.sentence, ev.raw_start, ev.raw_end, ev.surface) == (
+                doc.text[s.start:s.end] if s else doc.text[start:end], raw_start, raw_end, raw[raw_start:raw_end])
+            assert resolve._DocEvidence(doc).traditional(start, end) == resolve.traditional_surface(doc, start, end)
