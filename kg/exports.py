@@ -1,4 +1,4 @@
-"""Writing a built graph to a folder: every export format, each file atomically.
+"""Writing a built graph to a folder: the export formats asked for, each file atomically.
 
 All RDF formats are written from the corpus by the streaming writers of :mod:`kg.rdf` (no
 rdflib serialisation), so they are deterministic and fast; ``graph.ttl``, ``graph.nt`` and
@@ -8,6 +8,7 @@ graph per article plus the default graph (entities and facts derived from the re
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
@@ -15,6 +16,7 @@ import json
 import multiprocessing
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -207,8 +209,10 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
                   workers: int = 1) -> dict[str, Path]:
     """Write ``formats`` (names of :data:`FORMATS`; None: all) and report.json to ``outdir``;
     returns {file name: path}.  Each file is written to a temporary file and renamed, so an
-    interrupted build leaves the previous file whole.  With ``workers`` > 1 (on Linux), the
-    files are shared out between that many processes (forked: they read the parent's data)."""
+    interrupted build leaves the previous file whole.  With ``workers`` > 1 (on Linux, in a
+    process without other threads), the files are shared out between processes forked from
+    this one: one for the files that need no RDF, started first, and ``workers`` for the RDF
+    files once the quads are sorted."""
     corpus = kgraph.corpus
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
@@ -217,7 +221,9 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     unknown = wanted - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown export formats: {', '.join(sorted(unknown))}")
-    parallel = workers > 1 and sys.platform.startswith("linux")
+    # fork only a process with no other thread (a forked copy of a lock held by another thread
+    # never opens: a Dask client, a notebook's threads)
+    parallel = workers > 1 and sys.platform.startswith("linux") and threading.active_count() == 1
     plain = _plain_jobs(corpus, wanted)
     rdf_formats = [f for f in RDF_FORMATS if f in wanted]
     with _no_gc():
@@ -285,7 +291,7 @@ def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
 
 def _share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
     """``jobs`` in at most ``workers`` groups of about equal cost (largest first, each to the
-    cheapest group so far); the first group is the largest.
+    cheapest group so far).
 
     >>> jobs = [(n, c, None) for n, c in (("a", 4.0), ("b", 3.0), ("c", 2.0), ("d", 2.0))]
     >>> [[j[0] for j in g] for g in _share_out(jobs, 2)]
@@ -350,6 +356,9 @@ def _forked(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
 
 def _child(task: Callable[[], None], send: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # terminated by the parent (another writer failed, a second Ctrl-C): unwind, so that
+    # write_atomic removes its temporary file
+    signal.signal(signal.SIGTERM, _exit_on_term)
     result: tuple[str, int | None, str, str | None] | None = None
     try:
         task()
@@ -357,5 +366,10 @@ def _child(task: Callable[[], None], send: Any) -> None:
         result = ("OSError", exc.errno, exc.strerror or str(exc), exc.filename)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         result = (type(exc).__name__, None, f"{type(exc).__name__}: {exc}", None)
-    send.send(result)
-    send.close()
+    with contextlib.suppress(OSError):  # the parent may be gone
+        send.send(result)
+        send.close()
+
+
+def _exit_on_term(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
