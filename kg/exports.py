@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import gc
 import io
 import json
 import multiprocessing
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]  # the escaping networkx's writer gets
 
-from kg import rdf, view
+from kg import gcpause, rdf, view
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, FileReport
 
@@ -226,7 +225,7 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     parallel = workers > 1 and sys.platform.startswith("linux") and threading.active_count() == 1
     plain = _plain_jobs(corpus, wanted)
     rdf_formats = [f for f in RDF_FORMATS if f in wanted]
-    with _no_gc():
+    with gcpause.paused():  # the writers make no cycles (see kg.gcpause)
         # in parallel, the files that need no RDF (the view above all) are written by a child
         # forked at once, while this process sorts the quads; then the RDF files are shared out
         with _forked([lambda: _run_jobs(plain, outdir)] if parallel else []) as wait_plain:
@@ -241,21 +240,6 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
             wait_plain()
     names = [FORMATS[f][0] for f in rdf_formats] + [name for name, _, _ in plain]
     return {name: outdir / name for name in names}
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cyclic garbage collector off while writing.  Why: the writers allocate hundreds of
-    thousands of tuples and strings that die by reference counting, and each generation-2
-    collection they trigger walks the whole corpus: a third of the export's time.  What cycles
-    the writers leave (networkx's cached views) go at the next collection."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 Job = tuple[str, float, Callable[[], "bytes | Iterable[bytes]"]]  # file name, cost, producer

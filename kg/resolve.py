@@ -14,16 +14,14 @@ IRIs are deterministic: they are built from the keys only.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from kg import gazetteer
+from kg import gazetteer, gcpause
 from kg.model import (
     COMMITTEE,
     PART_OF,
@@ -254,22 +252,8 @@ def resolve(docs: Iterable[Doc], reports: list[FileReport] | None = None) -> Cor
 
     The result does not depend on the order of ``docs``.
     """
-    with _no_gc():
+    with gcpause.paused():  # resolve makes no cycles; its evidence and keys would set off full collections
         return _resolve(docs, reports)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Automatic garbage collection off while resolving: resolve makes no reference cycles, but
-    its many small objects (evidence, keys) would set off full collections that walk every
-    document of the corpus again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
