@@ -155,9 +155,6 @@ def _formats(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _written_list(written: dict[str, Path]) -> str:
-    """The files a build wrote, for its last line: ``graph.ttl, graph.html, report.json``."""
-    return ", ".join(written)
 _port = _bounded(int, "a port number", lambda n: 0 <= n <= 65535, "between 0 and 65535 (0: any free port)")
 _positive_float = _bounded(float, "a number of seconds", lambda x: 0 < x < float("inf"),
                            "a positive number of seconds")
@@ -266,9 +263,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-
-    from kg import exports
-    from kg import workflow as b
+    from kg import exports, workflow
     from kg.cache import default_cache_dir
 
     inputs = args.inputs or ["seeds"]
@@ -285,14 +280,14 @@ def _build(args: argparse.Namespace) -> int:
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(args.output))
     progress = sys.stderr.isatty() and not args.quiet
     stats: dict = {}
-    corpus = b.analyse(inputs, workers=args.workers, progress=progress, cache_dir=cache_dir, dask=args.dask,
+    corpus = workflow.analyse(inputs, workers=args.workers, progress=progress, cache_dir=cache_dir, dask=args.dask,
                        stats=stats)
     problems = [r for r in corpus.reports if r.status != "ok"]
     for r in problems[:MAX_LISTED]:
         print(f"{r.status}: {r.path}: {r.reason}", file=sys.stderr)
     if len(problems) > MAX_LISTED:
         print(f"... and {len(problems) - MAX_LISTED} more (see report.json)", file=sys.stderr)
-    print(b.summary(corpus), file=sys.stderr)
+    print(workflow.summary(corpus), file=sys.stderr)
     if cache_dir is not None and stats.get("files"):
         print(f"cache: {stats['cached']} articles reused, {stats['analysed']} analysed ({cache_dir})",
               file=sys.stderr)
@@ -306,10 +301,10 @@ def _build(args: argparse.Namespace) -> int:
     if args.strict and problems:
         print(f"error: --strict and {len(problems)} files were not used; nothing written", file=sys.stderr)
         return PROBLEM
-    kgraph = b.to_graph(corpus)
+    kgraph = workflow.to_graph(corpus)
     with _deferred_interrupt("writing the export") as interrupted:
         try:
-            written = b.export(kgraph, args.output, args.formats, args.workers)
+            written = workflow.export(kgraph, args.output, args.formats, args.workers)
         except KeyboardInterrupt:  # the second Ctrl-C: each file is whole, but old and new may mix
             print(f"\ninterrupted while writing the export: files in {args.output} may be a mix of the "
                   "previous and the new build; build again", file=sys.stderr)
@@ -317,7 +312,7 @@ def _build(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"cannot write the export to {args.output}: {exc.strerror or exc}"
                             + (f" ({exc.filename})" if exc.filename else ""), exit_code=PROBLEM) from None
-    print(f"wrote {_written_list(written)} in {args.output}", file=sys.stderr)
+    print(f"wrote {', '.join(written)} in {args.output}", file=sys.stderr)
     stale = sorted(n for names in exports.FORMATS.values() for n in names
                    if n not in written and (Path(args.output) / n).is_file())
     if stale:
@@ -327,7 +322,8 @@ def _build(args: argparse.Namespace) -> int:
         print("interrupted after the export was written", file=sys.stderr)
         return INTERRUPTED
     try:
-        done = b.publish(kgraph, args.output if "graph.ttl" in written else None, store=args.store, push=args.push)
+        done = workflow.publish(kgraph, args.output if "graph.ttl" in written else None, store=args.store,
+                                push=args.push)
     except KeyboardInterrupt:
         print(f"\ninterrupted while loading or pushing the graph; the export in {args.output} was written",
               file=sys.stderr)

@@ -196,7 +196,10 @@ def score_relations(gold: dict, system: dict, gold_ents: dict) -> dict[str, dict
 
 def evaluate_graph(g: Any, gold_paths: Iterable[str | Path]) -> dict[str, Any]:
     """Score an rdflib Graph; same dict as ``score.py --json``."""
-    gold_ents, gold_rels = load_gold(gold_paths)
+    return _score(g, *load_gold(gold_paths))
+
+
+def _score(g: Any, gold_ents: dict, gold_rels: dict) -> dict[str, Any]:
     ents = score_entities(gold_ents, system_entities(g))
     rels = score_relations(gold_rels, system_relations(g), gold_ents)
     f1s = [r["f1"] for r in ents.values()] + [r["f1"] for r in rels.values()]
@@ -210,7 +213,8 @@ def evaluate(graph_path: str | Path, gold_paths: Iterable[str | Path]) -> dict[s
     gold_paths = list(gold_paths)
     if not gold_paths:
         raise UserError("no gold file given")
-    return evaluate_graph(load_graph(graph_path), gold_paths)
+    gold = load_gold(gold_paths)  # a broken gold file is reported before a large graph is parsed
+    return _score(load_graph(graph_path), *gold)
 
 
 def format_report(result: dict[str, Any], verbose: bool = True) -> str:

@@ -33,9 +33,6 @@ MAX_BYTES = 50 << 20  # 50 MB: no news article is larger; bigger files are refus
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".md", ""}
 
 # a plain-text title line: short, no sentence punctuation at its end, not a date or a list item
-_TITLE_LINE = re.compile(r"[^\n]{4,80}")
-_FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
-_NOT_TITLE = re.compile(r"^(?:-|\d{4}[-年/]|当前位置|首\s*页|□|（|\()|[。；;，,]$|热线|邮箱|版权")
 
 
 class UnreadableFile(Exception):
@@ -78,26 +75,9 @@ def _read_bytes(p: Path) -> bytes:
     return data
 
 
-def plain_title_and_date(text: str) -> tuple[str, str]:
-    """Title and date of a plain-text article when they are obvious: the first line that looks
-    like a headline (short, no final sentence mark, not navigation or a list of other stories),
-    and the first date in the first lines.
-
-    >>> plain_title_and_date("- 别的新闻\\n市政协召开常委会议\\n2025-06-18 | 来源:本报\\n正文。")
-    ('市政协召开常委会议', '2025-06-18')
-    """
-    lines = text[:3000].split("\n")
-    title = ""
-    for line in lines[:30]:
-        line = line.strip().strip("\u3000")
-        if _TITLE_LINE.fullmatch(line) and not _NOT_TITLE.search(line) and _FOUR_HAN.search(line):
-            title = line
-            break
-    return title, _plain_date(text)
-
-
 def _plain_date(text: str) -> str:
-    """The date of :func:`plain_title_and_date` alone."""
+    """The first date in the first lines of a plain-text article ("" when none); its title is
+    found by normalisation (the headline zone)."""
     return _html.iso_date("\n".join(text[:3000].split("\n")[:12]))
 
 

@@ -246,13 +246,13 @@ _CLOSING_PAREN = re.compile(r"\)")
 
 
 @lru_cache(maxsize=4)
-def _boundaries(text: str) -> list[int]:
+def _boundaries(text: str) -> tuple[int, ...]:
     """Every ``i`` where :func:`_is_boundary` holds, in order (computed once per text)."""
     out = [m.start() for m in _BOUNDARY_CHAR.finditer(text)]
     if ")" in text:
         out += [m.start() for m in _CLOSING_PAREN.finditer(text) if _is_boundary(text, m.start())]
         out.sort()
-    return out
+    return tuple(out)
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -717,7 +717,6 @@ class Context:
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
 _SECTION_HEAD = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔［\[]([\u4e00-\u9fff]{2,16})[】〕］\]]")
 _HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
-
 
 
 def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int, int, str], ...]:

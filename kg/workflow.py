@@ -136,9 +136,9 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.Pat
     """Build the knowledge graph of ``inputs`` (files or folders).
 
     With ``outdir``, also write the export ``formats`` there (None: every format; report.json
-    always); with
-    ``cache_dir``, reuse per-article results (see :mod:`kg.cache`); with ``dask`` (an address
-    or a client), run the per-article stages on that cluster; with ``store`` (a folder) and
+    always); with ``cache_dir``, reuse per-article results (see :mod:`kg.cache`); with ``dask``
+    (an address or a client), run the per-article stages on that cluster; with ``store`` (a
+    folder) and
     ``push`` (a Graph Store Protocol URL), publish the graph (see :mod:`kg.scale`).
     """
     corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)

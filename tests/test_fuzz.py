@@ -78,8 +78,6 @@ def _seconds(text: str) -> float:
     return best
 
 
-# measured super-linear (about 11-13x when the input grows 4x): left for their modules' owners;
-# strict, so that a fix shows up as an unexpected pass and the mark is removed
 @pytest.mark.parametrize("case", sorted(_adversarial(100)))
 def test_adversarial_input_in_linear_time(case):
     # the input grows 4x: linear code takes ~4x as long, quadratic ~16x; 8x sits between, and the

@@ -56,11 +56,11 @@ def _lead_end(doc: Doc) -> int:
     return min(len(doc.text), 200)
 
 
-def _layout(doc: Doc) -> tuple[list[tuple[int, int]], int]:
+def _layout(doc: Doc) -> tuple[tuple[tuple[int, int], ...], int]:
     """:func:`_title_spans` and :func:`_lead_end` of ``doc`` (the same for both topic passes)."""
     key = (doc.text, doc.zones, doc.sentences)
     if _LAYOUT_MEMO.get("key") != key:
-        _LAYOUT_MEMO["key"], _LAYOUT_MEMO["value"] = key, (_title_spans(doc), _lead_end(doc))
+        _LAYOUT_MEMO["key"], _LAYOUT_MEMO["value"] = key, (tuple(_title_spans(doc)), _lead_end(doc))
     return _LAYOUT_MEMO["value"]  # type: ignore[return-value]
 
 
@@ -86,7 +86,7 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     return out
 
 
-def _candidates(doc: Doc) -> list:
+def _candidates(doc: Doc) -> tuple:
     """The matches :func:`_accepted` considers, whatever the topic, with their
     :func:`~kg.recognise.regions.strong_stem_context`: outside skipped zones and dotted names,
     and not a name after a post title (副主席白城峰: a person, not 白城市), which is never accepted."""
@@ -97,10 +97,10 @@ def _candidates(doc: Doc) -> list:
         return _CANDIDATES_MEMO["value"]  # type: ignore[return-value]
     text = doc.text
     names = regions.in_dotted_names(text)
-    out = [(m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
-           if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
-           and not (names and any(a <= m.start < b for a, b in names))
-           and not regions.name_after_title(text, m)]
+    out = tuple((m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
+                if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
+                and not (names and any(a <= m.start < b for a, b in names))
+                and not regions.name_after_title(text, m))
     _CANDIDATES_MEMO["key"], _CANDIDATES_MEMO["value"] = key, out
     return out
 

@@ -514,9 +514,9 @@ _AWARD_WORD = re.compile("|".join(AWARD_WORDS))
 
 
 @lru_cache(maxsize=4)
-def _clause_stops(text: str) -> list[int]:
+def _clause_stops(text: str) -> tuple[int, ...]:
     """The positions of the clause-ending marks of ``text``, in order (for :func:`is_award`)."""
-    return [m.start() for m in _CLAUSE_STOP.finditer(text)]
+    return tuple(m.start() for m in _CLAUSE_STOP.finditer(text))
 
 
 def classify(name: str, cue: Cue) -> str:

@@ -27,7 +27,7 @@ _SESSION = re.compile(
     rf"(?:第)?[{_NUM}]+届(?:委员会)?(?:第)?[{_NUM}]+次(?:全体会议|主席会议|常委会议|常委会会议|常务委员会议|会议)"
     rf"(?:主席团第[{_NUM}]+次会议)?"
 )
-_NUM_CHARS = frozenset("一二三四五六七八九十百零〇两0123456789")
+_NUM_CHARS = frozenset(_NUM.replace("0-9", "0123456789"))
 
 
 def _sessions(text: str) -> list[re.Match[str]]:

@@ -160,13 +160,8 @@ def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, ch
     if start_ok and end_ok:
         return True
     lo, hi = window(doc, start, end)
-    bounds = _boundaries(doc.text[lo:hi])
+    bounds = tok.boundaries(doc.text[lo:hi])  # memoised there
     return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
-
-
-@lru_cache(maxsize=4096)  # as many windows as the tokenizer keeps cuts of
-def _boundaries(text: str) -> frozenset[int]:
-    return tok.boundaries(text)
 
 
 # last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,

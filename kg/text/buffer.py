@@ -104,7 +104,10 @@ def _capturing(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def _pieces(pattern: re.Pattern[str], text: str) -> tuple[list[str], list[int]] | None:
     """``text`` split into kept stretch, match, kept stretch ... (even indexes kept, odd ones
-    matches) with the offset where each piece starts and the end; None without a match."""
+    matches) with the offset where each piece starts and the end; None without a match.
+    ``pattern`` must have no capturing group of its own (split would return its groups too)."""
+    if pattern.groups:
+        raise ValueError(f"pattern with capturing groups: {pattern.pattern!r} (use (?:...))")
     pieces = _capturing(pattern).split(text)
     if len(pieces) == 1:
         return None

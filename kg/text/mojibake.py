@@ -352,8 +352,8 @@ def _recover(window: str, before: str = "",
     window (kept ends included) reads best wins: a trim that leaves mojibake unread loses to
     the reading that reads it.
 
-    The readings of every trim are those of :func:`_candidates`; the characters are encoded
-    once per window, each reading is first decoded as text alone (C speed) and tracked
+    Every trim is read with every (encoding, decoding, dropped byte) reading; the characters are
+    encoded once per window, each reading is first decoded as text alone (C speed) and tracked
     character by character only when it passes the gain test."""
     n = len(window)
     whole_text = _clean(window)
