@@ -283,6 +283,14 @@ def test_normalising_twice_changes_nothing(raw):
     assert normalise(art(once)).text == once
 
 
+@pytest.mark.xfail(strict=True, reason="known: a byte-shifted run next to a Traditional character with pinyin "
+                   "is left as it is, and repaired once the character is Simplified (the second pass)")
+def test_normalising_twice_changes_nothing_next_to_traditional_pinyin():
+    raw = "闭劶案惺埽協(xié)：闭劶案惺埽"  # found by the property above (pieces from PIECES)
+    once = normalise(art(raw)).text
+    assert normalise(art(once)).text == once
+
+
 CLEAN = "政协委员会议召开广西南宁市区县主席常委提案调研协商民主监督履职建言献策乡村振兴发展工作年月日的了和在是我们"
 clean_text = st.lists(st.sampled_from(list(CLEAN) + ["，", "。", "、", "；", "：", "“", "”", "《", "》", "（", "）",
                                                       "\n", "2024", "——"]), max_size=200).map("".join)
