@@ -23,6 +23,7 @@ import re
 from collections import Counter
 
 from kg import gazetteer
+from kg.memo import LastCall
 from kg.model import Doc
 
 TITLE_WEIGHT = 6.0
@@ -58,13 +59,10 @@ def _lead_end(doc: Doc) -> int:
 
 def _layout(doc: Doc) -> tuple[tuple[tuple[int, int], ...], int]:
     """:func:`_title_spans` and :func:`_lead_end` of ``doc`` (the same for both topic passes)."""
-    key = (doc.text, doc.zones, doc.sentences)
-    if _LAYOUT_MEMO.get("key") != key:
-        _LAYOUT_MEMO["key"], _LAYOUT_MEMO["value"] = key, (tuple(_title_spans(doc)), _lead_end(doc))
-    return _LAYOUT_MEMO["value"]  # type: ignore[return-value]
+    return _LAYOUT.get((doc.text, doc.zones, doc.sentences), lambda: (tuple(_title_spans(doc)), _lead_end(doc)))
 
 
-_LAYOUT_MEMO: dict[str, object] = {}
+_LAYOUT: LastCall[tuple[tuple[tuple[int, int], ...], int]] = LastCall()
 
 
 def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
@@ -92,20 +90,18 @@ def _candidates(doc: Doc) -> tuple:
     and not a name after a post title (副主席白城峰: a person, not 白城市), which is never accepted."""
     from kg.recognise import regions
 
-    key = (doc.text, doc.zones, gazetteer.default())
-    if _CANDIDATES_MEMO.get("key") == key:  # two topic passes per article
-        return _CANDIDATES_MEMO["value"]  # type: ignore[return-value]
-    text = doc.text
-    names = regions.in_dotted_names(text)
-    out = tuple((m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
-                if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
-                and not (names and any(a <= m.start < b for a, b in names))
-                and not regions.name_after_title(text, m))
-    _CANDIDATES_MEMO["key"], _CANDIDATES_MEMO["value"] = key, out
-    return out
+    def compute() -> tuple:
+        text = doc.text
+        names = regions.in_dotted_names(text)
+        return tuple((m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
+                     if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
+                     and not (names and any(a <= m.start < b for a, b in names))
+                     and not regions.name_after_title(text, m))
+
+    return _CANDIDATES.get((doc.text, doc.zones, gazetteer.default()), compute)  # two topic passes per article
 
 
-_CANDIDATES_MEMO: dict[str, object] = {}
+_CANDIDATES: LastCall[tuple] = LastCall()
 
 
 def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
@@ -154,13 +150,15 @@ def topic_regions(doc: Doc) -> tuple[str, ...]:
     """
     if doc.topic_regions:
         return tuple(doc.topic_regions)
-    key = (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
-    if _MEMO.get("key") != key:  # regions and committees both ask, one after the other
-        _MEMO["key"], _MEMO["value"] = key, _compute(doc)
-    return _MEMO["value"]
+    return _TOPIC.get(_doc_key(doc), lambda: _compute(doc))  # regions and committees both ask
 
 
-_MEMO: dict[str, object] = {}
+def _doc_key(doc: Doc) -> tuple:
+    """What the topic and the sections of a document depend on."""
+    return (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
+
+
+_TOPIC: LastCall[tuple[str, ...]] = LastCall()
 
 
 def _compute(doc: Doc) -> tuple[str, ...]:
@@ -236,9 +234,10 @@ def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
     of the text; ``topic`` is the header's region followed by its ancestors (a topic as
     :func:`topic_regions` gives it), the article's topic for its own level.  Empty when the
     article has no region header."""
-    key = (doc.article.doc_id, doc.article.title, doc.text, doc.zones, doc.sentences)
-    if _SECTION_MEMO.get("key") == key:
-        return _SECTION_MEMO["value"]  # type: ignore[return-value]
+    return _SECTIONS.get(_doc_key(doc), lambda: _sections(doc))
+
+
+def _sections(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
     gaz = gazetteer.default()
     from kg.recognise import regions
 
@@ -259,13 +258,11 @@ def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
             heads.append((m.start(), (code, *(a.code for a in gaz.ancestors(code)))))
     if topic is not None and all(t == topic for _, t in heads):
         heads = []  # only headers of the article's own level: no digest
-    out = [(start, heads[i + 1][0] if i + 1 < len(heads) else len(doc.text), t)
-           for i, (start, t) in enumerate(heads)]
-    _SECTION_MEMO["key"], _SECTION_MEMO["value"] = key, out
-    return out
+    return [(start, heads[i + 1][0] if i + 1 < len(heads) else len(doc.text), t)
+            for i, (start, t) in enumerate(heads)]
 
 
-_SECTION_MEMO: dict[str, object] = {}
+_SECTIONS: LastCall[list[tuple[int, int, tuple[str, ...]]]] = LastCall()
 
 
 def topic_near(doc: Doc, pos: int) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg import tokenizer as tok
 from kg import vocab_posts as V
+from kg.memo import LastCall
 from kg.model import REGION, Doc, Mention
 
 # zones whose text is not the article's own
@@ -329,12 +330,10 @@ def resolve_matches(doc: Doc, topic: tuple[str, ...] | None = None) -> list[tupl
 
         topic = context.topic_regions(doc)
     key = (doc.text, doc.zones, doc.sentences, topic, gazetteer.default())
-    if _RESOLVED.get("key") != key:  # regions and committees both ask, one after the other
-        _RESOLVED["key"], _RESOLVED["value"] = key, _resolve(doc, topic)
-    return list(_RESOLVED["value"])  # type: ignore[call-overload]
+    return list(_RESOLVED.get(key, lambda: _resolve(doc, topic)))  # regions and committees both ask
 
 
-_RESOLVED: dict[str, object] = {}
+_RESOLVED: LastCall[list[tuple[Match, gazetteer.Division]]] = LastCall()
 
 
 def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Division]]:
