@@ -65,6 +65,7 @@ from functools import lru_cache
 from kg import gazetteer, vocab_posts
 from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
 from kg.recognise import context
+from kg.recognise.initiatives import MAKING_INTO
 
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 # what may stand between the start of a clause and its subject committee
@@ -76,7 +77,9 @@ ADVERBIAL = re.compile(
 DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject
 MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
-COORDINATORS = ("联合", "会同", "携手", "以及", "与", "和", "及", "同", "、")
+# words joining partners: those that start a gap alone (联合, 与) and those only between names
+_JOINING = ("联合", "会同", "携手", "以及")
+COORDINATORS = (*_JOINING, "与", "和", "及", "同", "、")
 # what may stand between a committee and the name it owns: 宜昌市政协“宜商量”, 由宜昌市政协主办的“…”,
 # 响应省政协开展“…”行动
 _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发起", "部署", "主办", "举办", "创办",
@@ -88,7 +91,7 @@ OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|�
 _WHERE = r"(?:在|于)[^，,。；;：:！!？?“”‘’「」『』《》\"]{1,12}?"
 OWNER_GAP_WHERE = re.compile(rf"^{_WHERE}(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS})的?$")
 # 宜昌市政协把“X”打造成…, 将“X”建设为…: the committee before 把/将 makes the name into something
-MADE_INTO_AFTER = re.compile(r"^[”’」』》\"]?(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)")
+MADE_INTO_AFTER = re.compile(rf"^[”’」』》\"]?{MAKING_INTO}")
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
 OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
@@ -638,7 +641,7 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
         for c in ctx.committees:
             if m.end() <= c.start < end:
                 gap = _clean(text[m.end():c.start])
-                if len(gap) <= 7 and gap.startswith(COORDINATORS[:4]) and not set(gap) & CLAUSE_BOUNDARY:
+                if len(gap) <= 7 and gap.startswith(_JOINING) and not set(gap) & CLAUSE_BOUNDARY:
                     partners.append(c.key)
                 break
         out.append(Subject(i, tuple(partners), "other"))
@@ -651,7 +654,7 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     for c in ctx.committees:
         if pos <= c.start < end:
             gap = _clean(doc.text[pos:c.start])
-            if len(gap) <= 7 and gap.startswith(COORDINATORS[:5]) and not set(gap) & CLAUSE_BOUNDARY:
+            if len(gap) <= 7 and gap.startswith((*_JOINING, "与")) and not set(gap) & CLAUSE_BOUNDARY:
                 return tuple(k.key for k in coordinated(doc, c, ctx.committees))
             break
     return ()

@@ -127,8 +127,9 @@ _UNQUOTED = re.compile(
 
 # 把“X”打造成…品牌, 将“X”建设为…平台: a verb of making into, a short attribute, the cue ending the
 # clause or followed by a comma-free tail no longer than the cue's own clause
+MAKING_INTO = r"(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)"  # relate_runs asks who did it
 _MADE_INTO = re.compile(
-    r"^(?:(?:打造|建设|培育|塑造|建|做|办|锻造)(?:成为|成了|成|为)|作为)"
+    rf"^(?:{MAKING_INTO}|作为)"
     rf"([^，,。；;：:！!？?、“”‘’《》]{{0,14}}?)({'|'.join(STRONG_CUES)})(?=[，,。；;！!？?、）)]|$)")
 
 # the owner of a listed name: A市政协的“…”、B县政协的“…” (organ words, not names)
