@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docs import make_doc
 from kg.model import COMMITTEE
 from kg.recognise import committees
-from tests.test_regions import make_doc
 
 
 def found(text: str) -> list[tuple[str, str]]:

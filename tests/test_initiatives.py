@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import BRAND, PROGRAMME, Article, Doc, Zone
+from docs import make_doc
+from kg.model import BRAND, PROGRAMME, Doc, Zone
 from kg.recognise.initiatives import find_quotes, norm, recognise
-from kg.segment import segment
 
 
 def _doc(text: str, zones: tuple[Zone, ...] = ()) -> Doc:
-    return segment(Doc(Article("t.txt", "t", text, "h", "utf-8"), text=text, zones=zones))
+    return make_doc(text, zones)
 
 
 def _found(text: str) -> dict[str, str]:

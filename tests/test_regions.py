@@ -8,14 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import segment
-from kg.model import REGION, Article, Doc, Zone
+from docs import make_doc
+from kg.model import REGION, Zone
 from kg.recognise import context, regions
-
-
-def make_doc(text: str, zones: tuple[Zone, ...] = (), title: str = "") -> Doc:
-    art = Article("t.txt", "t", text, "h", "utf-8", title=title)
-    return segment.segment(Doc(art, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)), zones=zones))
 
 
 def found(text: str, **kw) -> list[tuple[str, str]]:

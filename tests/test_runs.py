@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.model import COMMITTEE, REGION, RUNS, Article, Doc, Mention, Zone
+from docs import make_doc
+from kg.model import COMMITTEE, REGION, RUNS, Doc, Mention, Zone
 from kg.recognise import initiatives
 from kg.relate_runs import relate
-from kg.segment import segment
 
 HUBEI, YICHANG, XIANGYANG, WUHAN, YUEYANG = "420000", "420500", "420600", "420100", "430600"
 CODES = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHANG, "襄阳市政协": XIANGYANG,
@@ -18,7 +18,7 @@ CODES = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHAN
 
 
 def _doc(text: str, zones: tuple[Zone, ...] = ()) -> Doc:
-    doc = segment(Doc(Article("t.txt", "t", text, "h", "utf-8"), text=text, zones=zones))
+    doc = make_doc(text, zones)
     mentions = []
     taken: set[int] = set()
     for surface in sorted(CODES, key=len, reverse=True):
