@@ -950,10 +950,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if p == m.end() and (is_ := _IS.match(text, p)):
             p = is_.end()
         if p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
-            post = post_before(doc, m.start(), title, committees)
-            if post.get("bare"):
-                post = _sentence_committee_post(doc, m.start(), post, committees)
-            posts = _merge_chain(post, _chain_before(doc, m.start(), ends, committees))
+            posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
             continue
@@ -962,10 +959,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
             # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
             # 副主席纳秋菊: a rare surname, only after a strong title
-            posts = [post_before(doc, m.start(), title, committees)]
-            if posts[0].get("bare"):
-                posts = [_sentence_committee_post(doc, m.start(), posts[0], committees)]
-            posts = _merge_chain(posts[0], _chain_before(doc, m.start(), ends, committees))
+            posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)  # 副主席纳秋菊、张三
             continue
@@ -986,12 +980,19 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue  # 委员为国履职: after a weak title the name must look like one
         if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
             continue  # 主席强调，…: a verb after the title, no name
-        post = post_before(doc, m.start(), title, committees)
-        if post.get("bare"):
-            post = _sentence_committee_post(doc, m.start(), post, committees)
-        posts = _merge_chain(post, _chain_before(doc, m.start(), ends, committees))
+        posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         yield from _listed_after(text, p + n, posts)
+
+
+def _posts_of(doc: Doc, start: int, title: str, ends: dict[int, re.Match[str]],
+              committees: Sequence[Mention]) -> list[dict[str, str]]:
+    """The posts a title at ``start`` gives the name after it: the title's own (a bare title's
+    committee from its sentence) merged with the chain of titles before it."""
+    post = post_before(doc, start, title, committees)
+    if post.get("bare"):
+        post = _sentence_committee_post(doc, start, post, committees)
+    return _merge_chain(post, _chain_before(doc, start, ends, committees))
 
 
 _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]{2,24})[）)]"
