@@ -8,21 +8,14 @@ graph per article plus the default graph (entities and facts derived from the re
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import multiprocessing
-import signal
-import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]  # the escaping networkx's writer gets
 
-from kg import gcpause, rdf, view
+from kg import gcpause, rdf, rdfparts, view
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, FileReport
 
@@ -209,9 +202,9 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     """Write ``formats`` (names of :data:`FORMATS`; None: all) and report.json to ``outdir``;
     returns {file name: path}.  Each file is written to a temporary file and renamed, so an
     interrupted build leaves the previous file whole.  With ``workers`` > 1 (on Linux, in a
-    process without other threads), the files are shared out between processes forked from
-    this one: one for the files that need no RDF, started first, and ``workers`` for the RDF
-    files once the quads are sorted."""
+    process without other threads), the work is shared out between processes forked from this
+    one, each with a share of the RDF files' work, the first also with the files that need no
+    RDF (:mod:`kg.rdfparts`)."""
     corpus = kgraph.corpus
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
@@ -220,44 +213,19 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     unknown = wanted - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown export formats: {', '.join(sorted(unknown))}")
-    # fork only a process with no other thread (a forked copy of a lock held by another thread
-    # never opens: a Dask client, a notebook's threads)
-    parallel = workers > 1 and sys.platform.startswith("linux") and threading.active_count() == 1
     plain = _plain_jobs(corpus, wanted)
     rdf_formats = [f for f in RDF_FORMATS if f in wanted]
     with gcpause.paused():  # the writers make no cycles (see kg.gcpause)
-        # in parallel, the files that need no RDF (the view above all) are written by a child
-        # forked at once, while this process sorts the quads; then the RDF files are shared out
-        with _forked([lambda: _run_jobs(plain, outdir)] if parallel else []) as wait_plain:
-            if rdf_formats:
-                rdf_jobs = _rdf_jobs(corpus, rdf_formats)
-                groups = _share_out(rdf_jobs, workers if parallel else 1)
-                with _forked([lambda group=group: _run_jobs(group, outdir) for group in groups[1:]]) as wait_rdf:
-                    _run_jobs(groups[0], outdir)
-                    wait_rdf()
-            if not parallel:
-                _run_jobs(plain, outdir)
-            wait_plain()
+        if rdf_formats:  # the files that need no RDF (the view above all) are a side task
+            rdfparts.write_files(corpus, {f: outdir / FORMATS[f][0] for f in rdf_formats}, workers,
+                                 side=(lambda: _run_jobs(plain, outdir), sum(cost for _, cost, _ in plain)))
+        else:
+            _run_jobs(plain, outdir)
     names = [FORMATS[f][0] for f in rdf_formats] + [name for name, _, _ in plain]
     return {name: outdir / name for name in names}
 
 
-Job = tuple[str, float, Callable[[], "bytes | Iterable[bytes]"]]  # file name, cost, producer
-
-
-def _rdf_jobs(corpus: Corpus, formats: list[str]) -> list[Job]:
-    """The RDF files of ``formats``, each with its rough relative cost (for sharing them out
-    between processes).  The quads are sorted here, once for all of them (before any fork);
-    each file is streamed in chunks (a 3,000-article N-Triples file as one string and its bytes
-    was over a gigabyte)."""
-    ser = rdf.Serialisation(rdf.corpus_quads(corpus))
-    writers = {"ttl": (ser.turtle_chunks, 2.0), "nt": (ser.ntriples_chunks, 3.0),
-               "jsonld": (ser.jsonld_chunks, 4.0), "trig": (ser.trig_chunks, 3.0)}
-
-    def encoded(chunks: Callable[[], Iterable[str]]) -> Callable[[], Iterator[bytes]]:
-        return lambda: (c.encode("utf-8") for c in chunks())
-
-    return [(FORMATS[f][0], writers[f][1], encoded(writers[f][0])) for f in formats]
+Job = tuple[str, float, Callable[[], bytes]]  # file name, rough cost (see kg.rdfparts), producer
 
 
 def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
@@ -266,94 +234,13 @@ def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
         ("graphml", "graph.graphml", 0.3, lambda: graphml(corpus)),
         ("csv", "entities.csv", 0.3, lambda: entities_csv(corpus)),
         ("csv", "relations.csv", 0.3, lambda: relations_csv(corpus)),
-        ("html", "graph.html", 2.0, lambda: _html(corpus)),
+        ("html", "graph.html", 2.4, lambda: _html(corpus)),
         ("html", "overview.html", 0.1, lambda: _overview(corpus)),
         ("report", "report.json", 0.1, lambda: _report_json(corpus)),
     ]
     return [(name, cost, produce) for fmt, name, cost, produce in producers if fmt in formats or fmt == "report"]
 
 
-def _share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """``jobs`` in at most ``workers`` groups of about equal cost (largest first, each to the
-    cheapest group so far).
-
-    >>> jobs = [(n, c, None) for n, c in (("a", 4.0), ("b", 3.0), ("c", 2.0), ("d", 2.0))]
-    >>> [[j[0] for j in g] for g in _share_out(jobs, 2)]
-    [['a', 'd'], ['b', 'c']]
-    >>> [[j[0] for j in g] for g in _share_out(jobs, 1)]
-    [['a', 'b', 'c', 'd']]
-    """
-    n = max(1, min(workers, len(jobs)))
-    groups: list[list[Job]] = [[] for _ in range(n)]
-    loads = [0.0] * n
-    for job in sorted(jobs, key=lambda j: -j[1]):
-        i = loads.index(min(loads))
-        groups[i].append(job)
-        loads[i] += job[1]
-    return [g for g in groups if g] or [[]]
-
-
 def _run_jobs(jobs: list[Job], outdir: Path) -> None:
     for name, _, produce in jobs:
         rdf.write_atomic(outdir / name, produce())
-
-
-@contextmanager
-def _forked(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
-    """Run each task in a forked child; yields ``wait()``, which waits for them all and raises
-    the first child's error here (an OSError stays an OSError: the CLI names the file).  A
-    child ignores Ctrl-C (the parent decides); leaving the block early terminates them."""
-    if not tasks:
-        yield lambda: None
-        return
-    ctx = multiprocessing.get_context("fork")
-    procs = []
-    for task in tasks:
-        recv, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(task, send), daemon=True)
-        proc.start()
-        send.close()
-        procs.append((proc, recv))
-
-    def wait() -> None:
-        errors = []
-        for proc, recv in procs:
-            try:
-                errors.append(recv.recv())
-            except EOFError:  # died without a word (killed)
-                errors.append(("RuntimeError", None, "an export process died", None))
-            proc.join()
-        for kind, errno, message, filename in (e for e in errors if e is not None):
-            if kind == "OSError":
-                raise OSError(errno, message, filename)
-            raise RuntimeError(f"export process failed: {message}")
-
-    try:
-        yield wait
-    finally:
-        for proc, recv in procs:
-            if proc.is_alive():
-                proc.terminate()
-            proc.join()
-            recv.close()
-
-
-def _child(task: Callable[[], None], send: Any) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # terminated by the parent (another writer failed, a second Ctrl-C): unwind, so that
-    # write_atomic removes its temporary file
-    signal.signal(signal.SIGTERM, _exit_on_term)
-    result: tuple[str, int | None, str, str | None] | None = None
-    try:
-        task()
-    except OSError as exc:
-        result = ("OSError", exc.errno, exc.strerror or str(exc), exc.filename)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        result = (type(exc).__name__, None, f"{type(exc).__name__}: {exc}", None)
-    with contextlib.suppress(OSError):  # the parent may be gone
-        send.send(result)
-        send.close()
-
-
-def _exit_on_term(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)

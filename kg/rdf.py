@@ -29,6 +29,7 @@ rdflib Graph for the library.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -140,9 +141,12 @@ def article_iri(doc_id: str) -> str:
     return f"{ID_NS}article/{quote(doc_id, safe='-_.')}"
 
 
+EVIDENCE_NS = f"{ID_NS}evidence/"  # every evidence node and its selectors: one range of subjects
+
+
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
     """Evidence spans are named by article and normalised span: the same span is one node."""
-    return f"{ID_NS}evidence/{_h(doc_id, start, end)}"
+    return f"{EVIDENCE_NS}{_h(doc_id, start, end)}"
 
 
 def assertion_iri(predicate: str, subject: str, obj: str) -> str:
@@ -195,28 +199,48 @@ def _bool(v: Any) -> Lit:
 # the model
 
 
-def corpus_quads(corpus: Corpus) -> Iterator[Quad]:
-    """Every statement of the export, tagged with the graph it belongs to in ``graph.trig``:
-    the article's IRI for what an article attests (its node, evidence, mentions, the facts it
-    states), ``DEFAULT_GRAPH`` for entity descriptions and facts derived from the region tree.
-    Duplicates are possible; the writers drop them."""
+class Part(NamedTuple):
+    """Which quads :func:`corpus_quads` gives: the ``structure`` (articles, entities, facts and
+    their links to evidence) and the evidence nodes (with their selectors) whose hash starts
+    with one of ``digits`` (None: every node; "": none).  A run of consecutive hex digits is one
+    range of subjects, so a writer's output over several parts is the concatenation of theirs
+    (see :mod:`kg.rdfparts`)."""
+
+    structure: bool = True
+    digits: str | None = None
+
+
+ALL = Part()
+STRUCTURE = Part(digits="")
+
+
+def corpus_quads(corpus: Corpus, part: Part = ALL) -> Iterator[Quad]:
+    """Every statement of the export (or the ``part`` of them), tagged with the graph it belongs
+    to in ``graph.trig``: the article's IRI for what an article attests (its node, evidence,
+    mentions, the facts it states), ``DEFAULT_GRAPH`` for entity descriptions and facts derived
+    from the region tree.  Duplicates are possible; the writers drop them."""
     ents = corpus.entities
     iris = {key: e.iri for key, e in ents.items()}
-    seen_ev: set[str] = set()
-    for doc in corpus.docs:
-        yield from _article(doc.article)
+    nodes = _EvidenceNodes(part)
+    structure, mine = part.structure, nodes.mine
+    if structure:
+        for doc in corpus.docs:
+            yield from _article(doc.article)
     for e in ents.values():
-        yield from _entity(e)
+        if structure:
+            yield from _entity(e)
         for ev in e.evidence:
-            ev_iri, quads = _evidence(ev, seen_ev)
+            ev_iri, quads = nodes(ev)
             yield from quads
             g = article_iri(ev.doc_id)
-            yield g, ev_iri, RDF_TYPE, _C.Mention
-            yield g, e.iri, DERIVED, ev_iri
+            if mine(ev_iri):
+                yield g, ev_iri, RDF_TYPE, _C.Mention
+            if structure:
+                yield g, e.iri, DERIVED, ev_iri
     for f in corpus.facts:
         if f.subject not in iris or f.object not in iris:
             continue
-        yield from _fact(f, iris[f.subject], iris[f.object], ents, seen_ev)
+        yield from _fact(f, iris[f.subject], iris[f.object], ents, nodes, structure)
 
 
 def _article(a: Any) -> Iterator[Quad]:
@@ -278,79 +302,104 @@ def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
         yield g, s, _C.inferred, _bool(True)
 
 
-def _evidence(ev: Evidence, seen: set[str]) -> tuple[str, tuple[Quad, ...]]:
-    """The IRI of a span's evidence node and its quads (none when ``seen`` has it already: once
-    per corpus).  A tuple, not a generator: there are a dozen quads for each of the corpus's
-    hundreds of thousands of spans, and resuming a generator per quad cost more than the rest."""
-    s = evidence_iri(ev.doc_id, ev.start, ev.end)
-    if s in seen:
-        return s, ()
-    seen.add(s)
-    g = article_iri(ev.doc_id)
-    raw, norm = s + "/raw", s + "/norm"
-    quads: tuple[Quad, ...] = (
-        (g, s, RDF_TYPE, _C.Evidence),
-        (g, s, _OA.hasSource, g),
-        (g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")),
-        *(((g, s, _C.surface, Lit(ev.surface)),) if ev.surface else ()),
-        (g, s, _OA.hasSelector, raw),
-        (g, s, _OA.hasSelector, norm),
-        (g, raw, RDF_TYPE, _C.RawTextPositionSelector),
-        (g, raw, _OA.start, _int(ev.raw_start)),
-        (g, raw, _OA.end, _int(ev.raw_end)),
-        (g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector),
-        (g, norm, _OA.start, _int(ev.start)),
-        (g, norm, _OA.end, _int(ev.end)),
-    )
-    return s, quads
+class _EvidenceNodes:
+    """The quads of evidence nodes, each node's once per corpus, for the nodes of one
+    :class:`Part` (none, some, all)."""
+
+    def __init__(self, part: Part):
+        self.seen: set[str] = set()
+        self.digits = part.digits
+
+    def mine(self, iri: str) -> bool:
+        """Whether the node ``iri`` is in this part."""
+        return self.digits is None or iri[_DIGIT] in self.digits
+
+    def __call__(self, ev: Evidence) -> tuple[str, tuple[Quad, ...]]:
+        """The IRI of a span's evidence node and its quads (none when the node is seen already or
+        not in this part).  A tuple, not a generator: there are a dozen quads for each of the
+        corpus's hundreds of thousands of spans, and resuming a generator per quad cost more than
+        the rest."""
+        s = evidence_iri(ev.doc_id, ev.start, ev.end)
+        digits = self.digits
+        if s in self.seen or (digits is not None and s[_DIGIT] not in digits):
+            return s, ()
+        self.seen.add(s)
+        g = article_iri(ev.doc_id)
+        raw, norm = s + "/raw", s + "/norm"
+        quads: tuple[Quad, ...] = (
+            (g, s, RDF_TYPE, _C.Evidence),
+            (g, s, _OA.hasSource, g),
+            (g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")),
+            *(((g, s, _C.surface, Lit(ev.surface)),) if ev.surface else ()),
+            (g, s, _OA.hasSelector, raw),
+            (g, s, _OA.hasSelector, norm),
+            (g, raw, RDF_TYPE, _C.RawTextPositionSelector),
+            (g, raw, _OA.start, _int(ev.raw_start)),
+            (g, raw, _OA.end, _int(ev.raw_end)),
+            (g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector),
+            (g, norm, _OA.start, _int(ev.start)),
+            (g, norm, _OA.end, _int(ev.end)),
+        )
+        return s, quads
 
 
-def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], seen: set[str]) -> Iterator[Quad]:
-    """The direct triple, the assertion node (or org:Membership) and their evidence.
+_DIGIT = len(EVIDENCE_NS)  # the index of the first hex digit of an evidence node's hash
+
+
+def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], nodes: _EvidenceNodes,
+          structure: bool) -> Iterator[Quad]:
+    """The direct triple, the assertion node (or org:Membership) and their evidence (the
+    ``structure`` only when asked; evidence nodes as ``nodes`` gives them).
 
     A fact derived from the region tree has no sentence of its own; its evidence is then the
     mentions of its subject (the committee whose existence, with the tree, implies it)."""
     evidence = f.evidence or ents[f.subject].evidence
     derived = not f.evidence
     if f.predicate == HOLDS_POST:
-        yield from _membership(f, s, o, evidence, seen)
+        yield from _membership(f, s, o, evidence, nodes, structure)
         return
     p = PREDICATES.get(f.predicate) or ONTO(f.predicate)
     a = assertion_iri(p, s, o)
-    graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
-    for g in graphs:
-        yield g, s, p, o
-        yield g, a, RDF_TYPE, _C.Assertion
-        yield g, a, RDF_NS + "subject", s
-        yield g, a, RDF_NS + "predicate", p
-        yield g, a, RDF_NS + "object", o
-    if derived:
-        yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
-    for ev in evidence:
-        ev_iri, quads = _evidence(ev, seen)
-        yield from quads
-        yield article_iri(ev.doc_id), a, DERIVED, ev_iri
+    if structure:
+        graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
+        for g in graphs:
+            yield g, s, p, o
+            yield g, a, RDF_TYPE, _C.Assertion
+            yield g, a, RDF_NS + "subject", s
+            yield g, a, RDF_NS + "predicate", p
+            yield g, a, RDF_NS + "object", o
+        if derived:
+            yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
+    yield from _derived_from(a, evidence, nodes, structure)
 
 
-def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], seen: set[str]) -> Iterator[Quad]:
+def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], nodes: _EvidenceNodes,
+                structure: bool) -> Iterator[Quad]:
     role = str(f.attrs.get("role") or f.attrs.get("post") or "")
     m = f"{ID_NS}membership/{_h(s, o, role)}"
-    for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
-        yield g, m, RDF_TYPE, _ORG.Membership
-        yield g, m, _ORG.member, s
-        yield g, m, _ORG.organization, o
+    if structure:
+        for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
+            yield g, m, RDF_TYPE, _ORG.Membership
+            yield g, m, _ORG.member, s
+            yield g, m, _ORG.organization, o
+            if role:
+                yield g, m, _ORG.role, post_iri(role)
         if role:
-            yield g, m, _ORG.role, post_iri(role)
-    if role:
-        pi = post_iri(role)
-        yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
-        yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
-        if f.attrs.get("kind"):
-            yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
+            pi = post_iri(role)
+            yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
+            yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
+            if f.attrs.get("kind"):
+                yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
+    yield from _derived_from(m, evidence, nodes, structure)
+
+
+def _derived_from(node: str, evidence: list[Evidence], nodes: _EvidenceNodes, structure: bool) -> Iterator[Quad]:
+    """The evidence nodes of a fact's node and (``structure``) its links to them."""
     for ev in evidence:
-        ev_iri, quads = _evidence(ev, seen)
+        ev_iri, quads = nodes(ev)
         yield from quads
-        yield article_iri(ev.doc_id), m, DERIVED, ev_iri
+        if structure:
+            yield article_iri(ev.doc_id), node, DERIVED, ev_iri
 
 
 # ---------------------------------------------------------------------------------------------
@@ -714,116 +763,145 @@ def _chunked(parts: Iterable[str]) -> Iterator[str]:
         yield "".join(buf)
 
 
-def _one_final_newline(chunks: Iterable[str]) -> Iterator[str]:
+def _one_final_newline(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
     """The chunks of a text, its trailing newlines replaced by one (``text.rstrip("\\n") +
-    "\\n"``) without holding the text: a chunk of newlines only waits for the next one."""
-    pending = ""
+    "\\n"``) without holding the text: a chunk of newlines only waits for the next one.  Chunks
+    may be ``str`` or UTF-8 ``bytes`` (part files, :mod:`kg.rdfparts`); each keeps its type."""
+    pending: list[Chunk] = []  # the last chunk with text, then the chunks of newlines after it
     for chunk in chunks:
-        if chunk.strip("\n"):
-            if pending:
-                yield pending
-            pending = chunk
+        if chunk.strip(b"\n" if isinstance(chunk, bytes) else "\n"):
+            yield from pending
+            pending = [chunk]
         else:
-            pending += chunk
-    yield pending.rstrip("\n") + "\n"
+            pending.append(chunk)
+    last = next((c for c in pending if c.strip(b"\n" if isinstance(c, bytes) else "\n")), "")
+    if isinstance(last, bytes):
+        yield last.rstrip(b"\n") + b"\n"
+    else:
+        yield last.rstrip("\n") + "\n"
 
 
-def _turtle_chunks(rows: Rows, r: _Rendered) -> Iterator[str]:
-    def parts() -> Iterator[str]:
-        yield "\n".join(_prologue()) + "\n\n"
-        yield from (b + "\n" for b in _turtle_body(rows, r))
-
-    return _one_final_newline(_chunked(parts()))
+Chunk = str | bytes  # a piece of a file's text: a str, or its UTF-8 bytes (read from a part file)
+Body = Iterable[Chunk]  # a writer's text for one range of subjects, in chunks
+GraphBodies = Iterable[tuple[str, Body]]  # TriG: (graph key, its text) for each graph, in order
 
 
-def _ntriples_chunks(rows: Rows, r: _Rendered) -> Iterator[str]:
-    subj, pred, obj = r.s, r.p, r.o
-    it = iter(rows)
-    while lines := [f"{subj[s]} {pred[p]} {obj[o]} .\n" for _, s, p, o in itertools.islice(it, _CHUNK)]:
-        yield "".join(lines)
+def turtle_text(bodies: Iterable[Body]) -> Iterator[Chunk]:
+    """A Turtle file of the bodies of consecutive ranges of subjects (:meth:`Serialisation.body`)."""
+    return _one_final_newline(itertools.chain(["\n".join(_prologue()) + "\n\n"], *bodies))
 
 
-def _trig_chunks(quads: Rows, r: _Rendered, default: int) -> Iterator[str]:
-    """``quads`` sorted by graph, then in the triples' order; ``default``: the rank of the
-    default graph (-1: none)."""
-
-    def parts() -> Iterator[str]:
-        yield "\n".join(_prologue()) + "\n\n"
-        for g, rows in quads.groups():
-            if g == default:
-                yield from (b + "\n" for b in _turtle_body(rows, r))
-            else:
-                yield f"GRAPH {r.g[g]} {{\n"
-                yield from _turtle_body(rows, r, "    ")
-                yield "}\n\n"
-
-    return _one_final_newline(_chunked(parts()))
+def ntriples_text(bodies: Iterable[Body]) -> Iterator[Chunk]:
+    return itertools.chain.from_iterable(bodies)
 
 
-def _jsonld_chunks(rows: Rows, ranks: _Ranks) -> Iterator[str]:
+def jsonld_text(bodies: Iterable[Body]) -> Iterator[Chunk]:
     """The text ``json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1)``
-    gives for the node objects of the triples of ``rows`` (one per subject, "@type" then the
-    properties in order, expanded values), written from pre-rendered terms, node by node:
-    json's pure-Python indenting encoder cost more than every other writer together."""
+    gives, the node objects being the bodies' (each body: its nodes joined by ``,\n``)."""
+    enc = json.encoder.encode_basestring  # type: ignore[attr-defined]
     ctx = jsonld_context()
-    j = _JsonLdTerms(ctx)
-    enc = j.enc
-    ids = [j.iri(t) for t in ranks.s]
-    keys = [j.iri(t) for t in ranks.p]
-    values = [j.value(t) for t in ranks.o]
-    types = [j.iri(t) for t in ranks.o[:ranks.n_iris]]  # IRI objects, for "@type"
-    type_rank, n_iris = ranks.type_rank, ranks.n_iris
-    type_key = enc("@type")
-
-    def node(sid: str, props: dict[str, list[str]]) -> str:
-        return '  {\n   "@id": ' + sid + "".join(
-            f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]" for key, vals in props.items()) + "\n  }"
-
-    def nodes() -> Iterator[str]:
-        cur_id: str | None = None
-        cur: dict[str, list[str]] = {}
-        s0 = p0 = -1
-        lst: list[str] = []
-        for _, s, p, o in rows:
-            if p == p0 and s == s0 and p != type_rank:  # the next object of the same property
-                lst.append(values[o])
-                continue
-            s0, p0 = s, p
-            sid = ids[s]
-            if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
-                if cur_id is not None:
-                    yield node(cur_id, cur)
-                cur_id, cur = sid, {}
-            if p == type_rank and o < n_iris:
-                key, val = type_key, types[o]
-            else:
-                key, val = keys[p], values[o]
-            got = cur.get(key)
-            if got is None:
-                lst = cur[key] = [val]
-            else:
-                lst = got
-                lst.append(val)
-        if cur_id is not None:
-            yield node(cur_id, cur)
-
     head = "{\n"
     if ctx:
         head += ' "@context": {\n' + ",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in ctx.items()) + "\n },\n"
     else:
         head += ' "@context": {},\n'
-    it = nodes()
-    first = next(it, None)
-    if first is None:
-        yield head + ' "@graph": []\n}\n'
-        return
-    yield head + ' "@graph": [\n' + first
-    yield from _chunked(",\n" + n for n in it)
-    yield "\n ]\n}\n"
+    started = False
+    for body in bodies:
+        it = iter(body)
+        first = next((c for c in it if c), "")
+        if not first:
+            continue
+        yield ",\n" if started else head + ' "@graph": [\n'
+        yield first
+        started = True
+        yield from it
+    yield "\n ]\n}\n" if started else head + ' "@graph": []\n}\n'
 
 
-def _bytes(chunks: Iterable[str]) -> bytes:
-    return "".join(chunks).encode("utf-8")
+def trig_text(parts: Iterable[GraphBodies]) -> Iterator[Chunk]:
+    """A TriG file of the per-graph bodies of consecutive ranges of subjects
+    (:meth:`Serialisation.graph_bodies`): the default graph first, then each named graph, its
+    body being its bodies in every part, in order."""
+    names = _Names()
+
+    def text() -> Iterator[Chunk]:
+        yield "\n".join(_prologue()) + "\n\n"
+        streams = [iter(p) for p in parts]
+        heads = [next(st, None) for st in streams]
+        while any(h is not None for h in heads):
+            g = min(h[0] for h in heads if h is not None)
+            if g != DEFAULT_GRAPH:
+                yield f"GRAPH {names(g)} {{\n"
+            for i, h in enumerate(heads):
+                if h is not None and h[0] == g:
+                    yield from h[1]
+                    heads[i] = next(streams[i], None)
+            if g != DEFAULT_GRAPH:
+                yield "}\n\n"
+
+    return _one_final_newline(text())
+
+
+def _between(rows: Rows, lo: int, hi: int | None) -> Rows:
+    """The rows (sorted by subject) whose subject rank is in ``[lo, hi)`` (``hi`` None: no end)."""
+    i = int(np.searchsorted(rows.s, lo))
+    j = len(rows) if hi is None else int(np.searchsorted(rows.s, hi))
+    return rows.take(slice(i, j))
+
+
+def _jsonld_nodes(rows: Rows, ranks: _Ranks) -> Iterator[str]:
+    """The JSON-LD node objects of the triples of ``rows`` (one per subject, "@type" then the
+    properties in order, expanded values), as :func:`jsonld_text` places them, written from
+    pre-rendered terms: json's pure-Python indenting encoder cost more than every other writer
+    together."""
+    j = _JsonLdTerms(jsonld_context())
+    ids = [j.iri(t) for t in ranks.s]
+    keys = [j.iri(t) for t in ranks.p]
+    values = [j.value(t) for t in ranks.o]
+    types = [j.iri(t) for t in ranks.o[:ranks.n_iris]]  # IRI objects, for "@type"
+    type_rank, n_iris = ranks.type_rank, ranks.n_iris
+    type_key = j.enc("@type")
+
+    def node(sid: str, props: dict[str, list[str]]) -> str:
+        return '  {\n   "@id": ' + sid + "".join(
+            f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]" for key, vals in props.items()) + "\n  }"
+
+    cur_id: str | None = None
+    cur: dict[str, list[str]] = {}
+    s0 = p0 = -1
+    lst: list[str] = []
+    for _, s, p, o in rows:
+        if p == p0 and s == s0 and p != type_rank:  # the next object of the same property
+            lst.append(values[o])
+            continue
+        s0, p0 = s, p
+        sid = ids[s]
+        if sid != cur_id:  # subjects that compact alike share a node, as in a dict keyed by "@id"
+            if cur_id is not None:
+                yield node(cur_id, cur)
+            cur_id, cur = sid, {}
+        if p == type_rank and o < n_iris:
+            key, val = type_key, types[o]
+        else:
+            key, val = keys[p], values[o]
+        got = cur.get(key)
+        if got is None:
+            lst = cur[key] = [val]
+        else:
+            lst = got
+            lst.append(val)
+    if cur_id is not None:
+        yield node(cur_id, cur)
+
+
+def _bytes(chunks: Iterable[Chunk]) -> bytes:
+    return b"".join(encoded(chunks))
+
+
+def encoded(chunks: Iterable[Chunk]) -> Iterator[bytes]:
+    """The chunks of a text as UTF-8 bytes."""
+    for c in chunks:
+        yield c if isinstance(c, bytes) else c.encode("utf-8")
 
 
 def write_turtle(triples: list[tuple[str, str, Term]]) -> bytes:
@@ -849,8 +927,10 @@ def write_jsonld(triples: list[tuple[str, str, Term]]) -> bytes:
 class Serialisation:
     """Every RDF export of one set of quads, from one pass: the quads deduplicated, ranked and
     sorted once (:class:`_Ranks`), every distinct term rendered once per syntax (Turtle and
-    TriG share their names), so that writing costs a string join per triple.  The ``*_chunks``
-    methods give a file's text in pieces (for :func:`write_atomic`): no file is ever held whole.
+    TriG share their names), so that writing costs a string join per triple.  :meth:`body` and
+    :meth:`graph_bodies` give the text of a range of subjects in chunks, which the ``*_text``
+    functions assemble into a file's text, also in chunks (for :func:`write_atomic`: no file is
+    ever held whole), from one serialisation or several (:mod:`kg.rdfparts`).
 
     >>> q = [("", "https://w3id.org/cppcc-kg/id/x", RDF_TYPE, "https://w3id.org/cppcc-kg/ontology#Post")]
     >>> s = Serialisation(q + q)  # duplicates are written once
@@ -861,6 +941,7 @@ class Serialisation:
     def __init__(self, quads: Iterable[Quad]):
         self.ranks = _Ranks(quads)
         self._names: _Rendered | None = None
+        self._nt: _Rendered | None = None
 
     @property
     def quads(self) -> list[Quad]:
@@ -877,30 +958,53 @@ class Serialisation:
             self._names = _Rendered.of(self.ranks, _Names())
         return self._names
 
-    def turtle_chunks(self) -> Iterator[str]:
-        return _turtle_chunks(self.ranks.triples, self.names())
+    def subject_rank(self, iri: str) -> int:
+        """The rank of the first subject at or after ``iri`` in the writers' order."""
+        return bisect.bisect_left(self.ranks.s, iri)
 
-    def trig_chunks(self) -> Iterator[str]:
-        g = self.ranks.g
-        return _trig_chunks(self.ranks.quads, self.names(), g.index(DEFAULT_GRAPH) if DEFAULT_GRAPH in g else -1)
+    def body(self, fmt: str, lo: int = 0, hi: int | None = None) -> Body:
+        """The text of format ``fmt`` (ttl, nt, jsonld) for the subjects ranked ``lo`` to ``hi``
+        (excluded; None: to the end), in chunks: what :func:`turtle_text`, :func:`ntriples_text`
+        and :func:`jsonld_text` assemble."""
+        rows = _between(self.ranks.triples, lo, hi)
+        if fmt == "ttl":
+            return _chunked(b + "\n" for b in _turtle_body(rows, self.names()))
+        if fmt == "nt":
+            if self._nt is None:
+                self._nt = _Rendered.of(self.ranks, _nt)
+            r = self._nt
+            return _chunked(f"{r.s[s]} {r.p[p]} {r.o[o]} .\n" for _, s, p, o in rows)
+        if fmt == "jsonld":
+            nodes = _jsonld_nodes(rows, self.ranks)
+            first = next(nodes, None)
+            return [] if first is None else itertools.chain([first], _chunked(",\n" + n for n in nodes))
+        raise ValueError(f"no body for {fmt!r}")
 
-    def ntriples_chunks(self) -> Iterator[str]:
-        return _ntriples_chunks(self.ranks.triples, _Rendered.of(self.ranks, _nt))
-
-    def jsonld_chunks(self) -> Iterator[str]:
-        return _jsonld_chunks(self.ranks.triples, self.ranks)
+    def graph_bodies(self, lo: int = 0, hi: int | None = None) -> Iterator[tuple[str, Body]]:
+        """TriG: (graph key, the text of its subjects ranked ``lo`` to ``hi``) for each graph
+        that has some, in order (what :func:`trig_text` assembles)."""
+        r = self.names()
+        for g, rows in self.ranks.quads.groups():
+            rows = _between(rows, lo, hi)
+            if not len(rows):
+                continue
+            key = self.ranks.g[g]
+            if key == DEFAULT_GRAPH:
+                yield key, _chunked(b + "\n" for b in _turtle_body(rows, r))
+            else:
+                yield key, _chunked(_turtle_body(rows, r, "    "))
 
     def turtle(self) -> bytes:
-        return _bytes(self.turtle_chunks())
+        return _bytes(turtle_text([self.body("ttl")]))
 
     def trig(self) -> bytes:
-        return _bytes(self.trig_chunks())
+        return _bytes(trig_text([self.graph_bodies()]))
 
     def ntriples(self) -> bytes:
-        return _bytes(self.ntriples_chunks())
+        return _bytes(ntriples_text([self.body("nt")]))
 
     def jsonld(self) -> bytes:
-        return _bytes(self.jsonld_chunks())
+        return _bytes(jsonld_text([self.body("jsonld")]))
 
 
 # ---------------------------------------------------------------------------------------------

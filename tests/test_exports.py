@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import multiprocessing
@@ -16,7 +17,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from test_rdf_corpus import make_corpus
 
-from kg import exports, rdf
+import kg.workflow
+from kg import exports, rdf, rdfparts
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Fact
 from kg.resolve import iri_for
@@ -224,38 +226,83 @@ def _forks() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def test_files_do_not_depend_on_the_number_of_processes(tmp_path):
+@pytest.mark.parametrize("workers", [2, 3, 7])
+def test_files_do_not_depend_on_the_number_of_processes(tmp_path, workers):
     if not _forks():
         pytest.skip("the export would not fork here")
     corpus = make_corpus()
     one = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "one", workers=1)
-    three = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "three", workers=3)
-    assert list(one) == list(three)
+    many = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "many", workers=workers)
+    assert list(one) == list(many)
     for name in one:
-        assert one[name].read_bytes() == three[name].read_bytes(), name
+        assert one[name].read_bytes() == many[name].read_bytes(), name
     assert not multiprocessing.active_children()
+    assert not [p.name for p in (tmp_path / "many").iterdir() if p.name.startswith(".")]  # no part file left
+
+
+@pytest.mark.parametrize("runs", [
+    ["", "0123456789abcdef"],  # this process: the structure only
+    ["0123456789abcdef", "", ""],  # the children: nothing (no part file at all)
+    ["0", "", "12345678", "9abcdef"],  # one digit here, an empty run between two others
+])
+def test_files_do_not_depend_on_how_the_evidence_nodes_are_shared_out(tmp_path, monkeypatch, runs):
+    """Any split of the hex digits into runs, empty ones too, gives the same bytes (the seeds'
+    export, hundreds of evidence nodes: every digit has some)."""
+    if not _forks():
+        pytest.skip("the export would not fork here")
+    corpus = _seeds_corpus()
+    one = exports.write_exports(KnowledgeGraph(None, corpus), tmp_path / "one", workers=1)
+    monkeypatch.setattr(rdfparts, "share_digits", lambda loads, evidence: runs)
+    split = exports.write_exports(KnowledgeGraph(None, corpus), tmp_path / "split", workers=len(runs))
+    for name in one:
+        assert one[name].read_bytes() == split[name].read_bytes(), name
+
+
+@functools.lru_cache(maxsize=1)
+def _seeds_corpus() -> Corpus:
+    return kg.workflow.analyse(["seeds"], workers=1)
 
 
 def test_an_export_process_that_fails_fails_the_export(tmp_path, monkeypatch):
     """A full disk in a forked writer is the caller's OSError, naming the file (the CLI's
-    message), and no writer process is left behind."""
+    message), and no writer process nor temporary file is left behind."""
     if not _forks():
         pytest.skip("the export would not fork here")
     real = rdf.write_atomic
 
     def full_disk(path, data):
-        if path.name == "graph.nt":
+        if path.name == "graph.html":  # written by the first child, beside its share of the RDF
             raise OSError(28, "No space left on device", str(path))
         real(path, data)
 
     monkeypatch.setattr(rdf, "write_atomic", full_disk)
     corpus = make_corpus()
     with pytest.raises(OSError) as err:
-        # shared out by cost, graph.nt (second largest) goes to the first forked process
         exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "out", workers=3)
-    assert err.value.errno == 28 and err.value.filename.endswith("graph.nt")
+    assert err.value.errno == 28 and err.value.filename.endswith("graph.html")
     assert not multiprocessing.active_children()
     assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temporary file
+
+
+def test_an_interrupted_parallel_export_leaves_no_process_nor_part_file(tmp_path, monkeypatch):
+    """Ctrl-C while the children write their parts: they are stopped, the part files removed,
+    the previous RDF files kept (a file already renamed into place is whole: it stays)."""
+    if not _forks():
+        pytest.skip("the export would not fork here")
+    corpus = make_corpus()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_bytes(b"old")
+
+    def interrupted(prefix):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rdfparts, "_after", interrupted)  # this process, once its own part is sorted
+    with pytest.raises(KeyboardInterrupt):
+        exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), out, workers=3)
+    assert not multiprocessing.active_children()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert (out / "graph.ttl").read_bytes() == b"old" and not (out / "graph.nt").exists()
 
 
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):

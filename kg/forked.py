@@ -1,0 +1,84 @@
+"""Running tasks in forked children: the export's way to use several cores on data it holds.
+
+Why fork: a child gets the corpus (hundreds of megabytes of Python objects) for free, where a
+pool would pickle it.  Only on Linux, and only from a process with no other thread (a forked
+copy of a lock held by another thread never opens: a Dask client, a notebook's threads):
+:func:`can_fork` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+def can_fork() -> bool:
+    """Whether :func:`children` may fork here (Linux, no other thread)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+@contextmanager
+def children(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
+    """Run each task in a forked child; yields ``wait()``, which waits for them all and raises
+    the first child's error here (an OSError stays an OSError: the CLI names the file).  A
+    child ignores Ctrl-C (the parent decides); leaving the block early terminates them."""
+    if not tasks:
+        yield lambda: None
+        return
+    ctx = multiprocessing.get_context("fork")
+    procs = []
+    for task in tasks:
+        recv, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_run, args=(task, send), daemon=True)
+        proc.start()
+        send.close()
+        procs.append((proc, recv))
+
+    def wait() -> None:
+        errors = []
+        for proc, recv in procs:
+            try:
+                errors.append(recv.recv())
+            except EOFError:  # died without a word (killed)
+                errors.append(("RuntimeError", None, "an export process died", None))
+            proc.join()
+        for kind, errno, message, filename in (e for e in errors if e is not None):
+            if kind == "OSError":
+                raise OSError(errno, message, filename)
+            raise RuntimeError(f"export process failed: {message}")
+
+    try:
+        yield wait
+    finally:
+        for proc, recv in procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+            recv.close()
+
+
+def _run(task: Callable[[], None], send: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # terminated by the parent (another writer failed, a second Ctrl-C): unwind, so that
+    # write_atomic removes its temporary file
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    result: tuple[str, int | None, str, str | None] | None = None
+    try:
+        task()
+    except OSError as exc:
+        result = ("OSError", exc.errno, exc.strerror or str(exc), exc.filename)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        result = (type(exc).__name__, None, f"{type(exc).__name__}: {exc}", None)
+    with contextlib.suppress(OSError):  # the parent may be gone
+        send.send(result)
+        send.close()
+
+
+def _exit_on_term(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

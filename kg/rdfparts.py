@@ -1,0 +1,177 @@
+"""The RDF files of a corpus, ranked, sorted and rendered in parts, on several cores.
+
+Why parts: on 3,000 articles, numbering, sorting and rendering the 2.3 M quads was half of a
+build, in one process.  Two thirds of them describe evidence nodes, which are named by a hash
+under one IRI prefix (:data:`kg.rdf.EVIDENCE_NS`).  The evidence nodes whose hash starts with a
+run of consecutive hex digits are one range of subjects (:class:`kg.rdf.Part`), so every RDF
+file is: the other subjects (the *structure*) before that prefix, the evidence nodes run by run,
+the structure after it.  TriG is grouped by graph first; it is assembled graph by graph from the
+parts' text for each graph.
+
+With ``workers`` = N, this process takes the structure and the first run of digits, and N - 1
+forked children (:mod:`kg.forked`) take the other runs, the first child after a *side task*
+(the files that need no RDF), the runs sized so that every process has about the same work
+(:func:`share_digits`).  A child writes each file's text for its run to a part file; this
+process assembles every file from its own text and the part files.  The files are
+byte-identical whatever the number of processes (``tests/test_exports.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from kg import forked, rdf
+from kg.model import Corpus
+
+HEX = "0123456789abcdef"
+# rough costs, in seconds on 3,000 articles: numbering and sorting every quad, and rendering them
+# in each syntax; the structure's share of either (the rest is evidence nodes)
+RANK_COST = 5.0
+RENDER_COST = {"ttl": 2.0, "nt": 3.0, "jsonld": 3.0, "trig": 2.5}
+STRUCTURE_SHARE = 0.3
+_READ = 1 << 20  # bytes per read of a part file
+
+
+def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
+                side: tuple[Callable[[], None], float] | None = None) -> None:
+    """Write the RDF file of each format of ``targets`` ({ttl, nt, jsonld, trig: path}), each
+    atomically, with ``workers`` processes; ``side``: (a task, its cost in the units of
+    :data:`RANK_COST`) to run too, in the first child (here when there is none)."""
+    formats = list(targets)
+    workers = max(1, workers) if forked.can_fork() else 1
+    cost = RANK_COST + sum(RENDER_COST[f] for f in formats)
+    side_cost = side[1] if side else 0.0
+    digits = share_digits([cost * STRUCTURE_SHARE, side_cost] + [0.0] * (workers - 2), cost * (1 - STRUCTURE_SHARE)) \
+        if workers > 1 and formats else [HEX]
+    tmp = Path(tempfile.mkdtemp(prefix=".parts-", dir=next(iter(targets.values())).parent)) if len(digits) > 1 else None
+    stems = {i: tmp / str(i) for i in range(1, len(digits)) if digits[i]} if tmp is not None else {}
+
+    def child(i: int) -> Callable[[], None]:
+        def task() -> None:
+            if i == 1 and side:
+                side[0]()
+            if i in stems:
+                ser = rdf.Serialisation(rdf.corpus_quads(corpus, rdf.Part(False, digits[i])))
+                _write(_Range(ser), formats, stems[i])
+        return task
+
+    try:
+        with forked.children([child(i) for i in range(1, len(digits))]) as wait:
+            if side and len(digits) == 1:
+                side[0]()
+            own = rdf.Serialisation(rdf.corpus_quads(corpus, rdf.Part(True, digits[0])))
+            cut = own.subject_rank(_after(rdf.EVIDENCE_NS))  # the first subject after every evidence node
+            first: _Range | _File = _Range(own, 0, cut)
+            last: _Range | _File = _Range(own, cut)
+            if tmp is not None:  # while the others work, this text too goes to part files: then all is copying
+                first, last = _write(first, formats, tmp / "first"), _write(last, formats, tmp / "last")
+            wait()
+        pieces = [first, *(_File(stem) for stem in stems.values()), last]
+        for fmt in formats:
+            if fmt == "trig":
+                text = rdf.trig_text([piece.graph_bodies() for piece in pieces])
+            else:
+                text = {"ttl": rdf.turtle_text, "nt": rdf.ntriples_text, "jsonld": rdf.jsonld_text}[fmt](
+                    [piece.body(fmt) for piece in pieces])
+            rdf.write_atomic(targets[fmt], rdf.encoded(text))
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def share_digits(loads: list[float], evidence: float) -> list[str]:
+    """Consecutive runs of the hex digits, one per process, so that each process's load (its
+    ``loads`` plus its share of ``evidence``, a sixteenth per digit) is about the same; the
+    last process takes what is left.
+
+    >>> share_digits([3.0, 2.5], 8.0)
+    ['01234567', '89abcdef']
+    >>> share_digits([1.0, 9.0, 0.0], 8.0)
+    ['0123456789', '', 'abcdef']
+    >>> share_digits([1.0], 8.0)
+    ['0123456789abcdef']
+    """
+    target = (sum(loads) + evidence) / len(loads)
+    unit = evidence / len(HEX)
+    runs, start = [], 0
+    for i, load in enumerate(loads):
+        end = len(HEX) if i == len(loads) - 1 else start
+        while end < len(HEX) and load + (end - start + 0.5) * unit <= target:
+            end += 1
+        runs.append(HEX[start:end])
+        start = end
+    return runs
+
+
+def _after(prefix: str) -> str:
+    """The first string after every string that starts with ``prefix``.
+
+    >>> _after("a/")
+    'a0'
+    """
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class _Range:
+    """The text of a serialisation's subjects ranked ``lo`` to ``hi`` (None: to the end)."""
+
+    def __init__(self, ser: rdf.Serialisation, lo: int = 0, hi: int | None = None):
+        self.ser, self.lo, self.hi = ser, lo, hi
+
+    def body(self, fmt: str) -> rdf.Body:
+        return self.ser.body(fmt, self.lo, self.hi)
+
+    def graph_bodies(self) -> rdf.GraphBodies:
+        return self.ser.graph_bodies(self.lo, self.hi)
+
+
+class _File:
+    """The text of a part, from the files :func:`_write` made: ``stem.<format>``, in UTF-8, and
+    for TriG an index of its graphs, ``stem.trig.json`` ([graph key, length in bytes] in order)."""
+
+    def __init__(self, stem: Path):
+        self.stem = stem
+
+    def body(self, fmt: str) -> Iterator[bytes]:
+        with open(f"{self.stem}.{fmt}", "rb") as fh:
+            while chunk := fh.read(_READ):
+                yield chunk
+
+    def graph_bodies(self) -> Iterator[tuple[str, rdf.Body]]:
+        index = json.loads(Path(f"{self.stem}.trig.json").read_text(encoding="utf-8"))
+        with open(f"{self.stem}.trig", "rb") as fh:
+            for g, n in index:
+                yield g, _read(fh, n)
+
+
+def _write(piece: _Range, formats: list[str], stem: Path) -> _File:
+    """Write each format's text of ``piece`` to part files (see :class:`_File`)."""
+    for fmt in formats:
+        index = []
+        with open(f"{stem}.{fmt}", "wb") as fh:
+            if fmt != "trig":
+                fh.writelines(rdf.encoded(piece.body(fmt)))
+                continue
+            for g, body in piece.graph_bodies():
+                n = 0
+                for chunk in rdf.encoded(body):
+                    fh.write(chunk)
+                    n += len(chunk)
+                index.append([g, n])
+        Path(f"{stem}.{fmt}.json").write_text(json.dumps(index), encoding="utf-8")
+    return _File(stem)
+
+
+def _read(fh: BinaryIO, n: int) -> Iterator[bytes]:
+    """``n`` bytes of ``fh``, in chunks (consumed before the next graph is asked for)."""
+    while n > 0:
+        chunk = fh.read(min(n, _READ))
+        if not chunk:
+            raise OSError(f"part file {fh.name} ends early")
+        n -= len(chunk)
+        yield chunk
