@@ -15,11 +15,12 @@ IRIs are deterministic: they are built from the keys only.
 from __future__ import annotations
 
 import hashlib
-from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
+
+import numpy as np
 
 from kg import gazetteer, gcpause
 from kg.model import (
@@ -75,19 +76,22 @@ def evidence_for(doc: Doc, start: int, end: int, sentence_span: tuple[int, int] 
 
 class _DocEvidence:
     """:func:`evidence_for` and :func:`traditional_surface` for one document, with what they
-    read from it looked up once.  ``aligned``: each character comes from the raw character at
-    the same offset; ``plain``: besides, the raw text is the normalised text (then no span has a
-    Traditional form of its own)."""
+    read from it looked up once.  ``breaks``: the offsets where the one-to-one mapping of
+    characters to raw characters breaks (:func:`_breaks`); ``aligned``: each character comes from
+    the raw character at the same offset; ``plain``: besides, the raw text is the normalised text
+    (then no span has a Traditional form of its own)."""
 
-    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "aligned", "plain", "sentence_ends")
+    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "breaks", "aligned", "plain",
+                 "sentence_ends")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.doc_id, self.path, self.raw = doc.article.doc_id, doc.article.path, doc.article.raw
         self.text, self.starts, self.ends = doc.text, doc.raw_starts, doc.raw_ends
         self.n = n = len(self.text)
+        self.breaks = _breaks(self.starts, self.ends) if len(self.starts) == n == len(self.ends) else None
         # text[i] comes from raw[i] alone, for every i
-        self.aligned = _counts(self.starts, 0, n) and _counts(self.ends, 1, n)
+        self.aligned = self.breaks == [] and (n == 0 or self.starts[0] == 0)
         self.plain = self.aligned and self.raw == self.text
         # the sentences' ends, when the sentences are in order and do not overlap (then the
         # sentence containing a position is found by bisection), else None
@@ -131,22 +135,29 @@ class _DocEvidence:
             if self.aligned:
                 hant = self.raw[start:end]
                 return hant if hant != self.text[start:end] else ""
+            breaks = self.breaks
             # one raw character per character, in a row: the raw span itself (no loop needed)
-            first, k = self.starts[start], end - start
-            if _counts(self.starts[start:end], first, k) and _counts(self.ends[start:end], first + 1, k):
+            k = bisect_right(breaks, start) if breaks is not None else -1
+            if k >= 0 and (k == len(breaks) or breaks[k] >= end) and self.ends[start] == self.starts[start] + 1:
+                first = self.starts[start]
                 hant = self.raw[first:first + end - start]
                 return hant if hant != self.text[start:end] else ""
         return traditional_surface(self.doc, start, end)
 
 
-def _counts(seq: Sequence[int], first: int, n: int) -> bool:
-    """True when ``seq`` is ``first, first + 1, ...`` (``n`` of them), whatever sequence type
-    holds it (the offsets are C arrays, see :class:`kg.model.Doc`).
+def _breaks(starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+    """The offsets ``i`` where character ``i`` is not one raw character (``ends[i] != starts[i]
+    + 1``) or does not follow the raw character of ``i - 1`` (``starts[i] != starts[i - 1] + 1``).
+    A span holds none but maybe its first offset exactly when it is a run of raw characters.
 
-    >>> _counts(array("i", [3, 4, 5]), 3, 3), _counts((3, 5), 3, 2)
-    (True, False)
+    >>> _breaks([0, 1, 2, 5, 6], [1, 2, 3, 6, 8])
+    [3, 4]
     """
-    return len(seq) == n and array("q", seq) == array("q", range(first, first + n))
+    s = np.asarray(starts, dtype=np.int64)
+    e = np.asarray(ends, dtype=np.int64)
+    bad = e != s + 1
+    bad[1:] |= s[1:] != s[:-1] + 1
+    return np.flatnonzero(bad).tolist()
 
 
 def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocEvidence) -> None:
