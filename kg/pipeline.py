@@ -20,6 +20,7 @@ The runner (:func:`process_all`) is built for large corpora:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -226,8 +227,11 @@ def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
 
 
 def _worker_init(timing: bool) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and die with the parent."""
+    """Pool initializer: ignore Ctrl-C (the parent handles it), collect garbage (the parent,
+    which pauses the collector while results pile up, may have forked this worker then) and die
+    with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
     enable_timing(timing)
     if sys.platform.startswith("linux"):
         try:

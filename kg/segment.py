@@ -27,14 +27,17 @@ def _zone_finder(doc: Doc):
     def kind(pos: int, end: int | None = None) -> str:
         """The zone at ``pos``; a "lost" zone (unrecoverable noise) gives way to the zone of
         the first character after it before ``end``: a sentence that starts with a lost
-        character is still the story's."""
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and doc.zones[i].start <= pos < doc.zones[i].end:
-            z = doc.zones[i]
-            if z.kind == "lost" and end is not None and z.end < end:
-                return kind(z.end, end)
-            return z.kind
-        return "body"
+        character is still the story's.  A loop, not a recursion: a closure that calls itself
+        is a reference cycle, which kept every article's Doc until a full collection."""
+        while True:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and doc.zones[i].start <= pos < doc.zones[i].end:
+                z = doc.zones[i]
+                if z.kind == "lost" and end is not None and z.end < end:
+                    pos = z.end
+                    continue
+                return z.kind
+            return "body"
 
     return kind
 

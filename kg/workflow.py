@@ -17,7 +17,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg import exports, pipeline, rdf, read
+from kg import exports, gcpause, pipeline, rdf, read
 from kg.cache import Cache
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Doc, FileReport
@@ -40,27 +40,30 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
     cache = Cache(cache_dir, pipeline.PIPELINE_VERSION) if cache_dir is not None else None
     docs: list[Doc] = []
     by_hash: dict[str, FileReport] = {}
-    for report, doc in pipeline.process_all(files, workers=workers, progress=progress, cache=cache,
-                                            dask=dask, timings=timings):
-        if doc is not None:
-            first = by_hash.get(doc.article.content_hash)
-            if first is not None:  # the same article twice: one article, both paths recorded
-                report.status = "skipped"
-                report.reason = f"duplicate of {first.path}"
-                report.duplicate_of = first.path
-                report.counts = {}
-                doc = None
-            else:
-                by_hash[doc.article.content_hash] = report
-        reports.append(report)
-        if doc is not None:
-            docs.append(doc)
-    reports.sort(key=lambda r: r.path)
-    if stats is not None:
-        stats.update(files=len(files), ok=len(docs), cached=cache.hits if cache else 0,
-                     analysed=cache.misses if cache else len(files))
-    with pipeline.timed("resolve"):
-        return resolve(docs, reports)
+    # the collector paused: the docs pile up here (and make no cycles, nor do the stages: see
+    # tests/test_pipeline.py), and each full collection would walk them all again
+    with gcpause.paused():
+        for report, doc in pipeline.process_all(files, workers=workers, progress=progress, cache=cache,
+                                                dask=dask, timings=timings):
+            if doc is not None:
+                first = by_hash.get(doc.article.content_hash)
+                if first is not None:  # the same article twice: one article, both paths recorded
+                    report.status = "skipped"
+                    report.reason = f"duplicate of {first.path}"
+                    report.duplicate_of = first.path
+                    report.counts = {}
+                    doc = None
+                else:
+                    by_hash[doc.article.content_hash] = report
+            reports.append(report)
+            if doc is not None:
+                docs.append(doc)
+        reports.sort(key=lambda r: r.path)
+        if stats is not None:
+            stats.update(files=len(files), ok=len(docs), cached=cache.hits if cache else 0,
+                         analysed=cache.misses if cache else len(files))
+        with pipeline.timed("resolve"):
+            return resolve(docs, reports)
 
 
 def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike, formats: Iterable[str] | None = None,
