@@ -191,23 +191,28 @@ class Task:
 @dataclass
 class Outcome:
     """What a worker sends back: the report, the pickled ``(report, doc)`` (None when the file
-    was not analysed) and the worker's stage timings for this article."""
+    was not analysed) and the worker's stage timings for this article.  In-process, the doc
+    itself instead of its pickle (``doc``)."""
 
     report: FileReport
     payload: bytes | None = None
     timings: dict[str, list[float]] = field(default_factory=dict)
-    cached: bool = False
+    doc: Doc | None = None
 
 
-def work(task: Task) -> Outcome:
-    """Analyse one task (in a worker, a Dask task or in-process) and store its cache entry."""
+def work(task: Task, ship: bool = True) -> Outcome:
+    """Analyse one task (in a worker, a Dask task or in-process) and store its cache entry.
+    ``ship``: the result goes to another process, pickled; else it stays here as it is (a
+    pickle there and back cost a second per 3,000 articles)."""
     report, doc = process_path(task.path)
     payload = None
-    if doc is not None:
+    if doc is not None and (ship or task.cache_file is not None):
         payload = _cache.dumps((report, doc))
         if task.cache_file is not None:
             _cache.write_entry(task.cache_file, payload)
-    return Outcome(report, payload, take_timings())
+    if ship:
+        return Outcome(report, payload, take_timings())
+    return Outcome(report, None, take_timings(), doc)
 
 
 def work_batch(tasks: list[Task]) -> list[Outcome]:
@@ -218,7 +223,7 @@ def work_batch(tasks: list[Task]) -> list[Outcome]:
 def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
     """The (report, doc) of an outcome; a payload that does not unpickle becomes a failure."""
     if outcome.payload is None:
-        return outcome.report, None
+        return outcome.report, outcome.doc
     try:
         report, doc = _cache.loads(outcome.payload)
     except Exception as exc:  # noqa: BLE001 - a damaged payload costs one article, not the build
@@ -256,7 +261,7 @@ def run_tasks(tasks: list[Task], workers: int = 1) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in input order, in-process or in a pool of ``workers``."""
     if workers <= 1 or len(tasks) < 2:
         for t in tasks:
-            yield work(t)
+            yield work(t, ship=False)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     pool = ctx.Pool(processes=min(workers, len(tasks)), initializer=_worker_init, initargs=(timing_enabled(),))
@@ -334,7 +339,7 @@ def _from_cache(path: str, key: str, cache: _cache.Cache) -> tuple[FileReport, D
             return report, doc
     cache.hits -= 1
     cache.misses += 1
-    outcome = work(Task(path, str(cache.path_for(key))))
+    outcome = work(Task(path, str(cache.path_for(key))), ship=False)
     return decode(outcome)
 
 
