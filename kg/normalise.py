@@ -83,5 +83,5 @@ def normalise(article: Article) -> Doc:
         title = _title(buf.text, zones)
         if title:
             article = replace(article, title=title)
-    return Doc(article=article, text=buf.text, raw_starts=tuple(buf.starts), raw_ends=tuple(buf.ends),
+    return Doc(article=article, text=buf.text, raw_starts=buf.starts, raw_ends=buf.ends,  # stored as arrays
                zones=zones, quality=quality)

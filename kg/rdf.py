@@ -142,6 +142,7 @@ def article_iri(doc_id: str) -> str:
 
 
 EVIDENCE_NS = f"{ID_NS}evidence/"  # every evidence node and its selectors: one range of subjects
+_DIGIT = len(EVIDENCE_NS)  # the index of the first hex digit of an evidence node's hash
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
@@ -199,48 +200,56 @@ def _bool(v: Any) -> Lit:
 # the model
 
 
-class Part(NamedTuple):
-    """Which quads :func:`corpus_quads` gives: the ``structure`` (articles, entities, facts and
-    their links to evidence) and the evidence nodes (with their selectors) whose hash starts
-    with one of ``digits`` (None: every node; "": none).  A run of consecutive hex digits is one
-    range of subjects, so a writer's output over several parts is the concatenation of theirs
-    (see :mod:`kg.rdfparts`)."""
+class EvidenceNode(NamedTuple):
+    """An evidence node of the export: its IRI, the span's first evidence (sentence, surface, raw
+    span) and whether the span is an entity's mention (``cppcc:Mention``)."""
 
-    structure: bool = True
-    digits: str | None = None
+    iri: str
+    ev: Evidence
+    mention: bool
 
 
-ALL = Part()
-STRUCTURE = Part(digits="")
+def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNode]:
+    """The corpus's evidence nodes, sorted by IRI: every entity's mentions, and every written
+    fact's evidence (a fact derived from the region tree has its subject's mentions), each span
+    once.  ``digits``: only the nodes whose hash starts with one of them (a run of consecutive
+    hex digits is one range of subjects, see :mod:`kg.rdfparts`)."""
+    ents = corpus.entities
+    nodes: dict[str, list] = {}  # IRI -> [first evidence, mention]
+    for e in ents.values():
+        for ev in e.evidence:
+            s = evidence_iri(ev.doc_id, ev.start, ev.end)
+            if (digits is None or s[_DIGIT] in digits) and s not in nodes:
+                nodes[s] = [ev, True]
+    for f in corpus.facts:
+        if f.subject in ents and f.object in ents:
+            for ev in f.evidence or ents[f.subject].evidence:
+                s = evidence_iri(ev.doc_id, ev.start, ev.end)
+                if (digits is None or s[_DIGIT] in digits) and s not in nodes:
+                    nodes[s] = [ev, False]
+    return [EvidenceNode(s, ev, mention) for s, (ev, mention) in sorted(nodes.items())]
 
 
-def corpus_quads(corpus: Corpus, part: Part = ALL) -> Iterator[Quad]:
-    """Every statement of the export (or the ``part`` of them), tagged with the graph it belongs
-    to in ``graph.trig``: the article's IRI for what an article attests (its node, evidence,
-    mentions, the facts it states), ``DEFAULT_GRAPH`` for entity descriptions and facts derived
-    from the region tree.  Duplicates are possible; the writers drop them."""
+def corpus_quads(corpus: Corpus, evidence: bool = True) -> Iterator[Quad]:
+    """Every statement of the export, tagged with the graph it belongs to in ``graph.trig``: the
+    article's IRI for what an article attests (its node, evidence, mentions, the facts it
+    states), ``DEFAULT_GRAPH`` for entity descriptions and facts derived from the region tree.
+    ``evidence`` False: without the evidence nodes' own statements (written straight to text
+    by :mod:`kg.rdfevidence`).  Duplicates are possible; the writers drop them."""
     ents = corpus.entities
     iris = {key: e.iri for key, e in ents.items()}
-    nodes = _EvidenceNodes(part)
-    structure, mine = part.structure, nodes.mine
-    if structure:
-        for doc in corpus.docs:
-            yield from _article(doc.article)
+    for doc in corpus.docs:
+        yield from _article(doc.article)
     for e in ents.values():
-        if structure:
-            yield from _entity(e)
+        yield from _entity(e)
         for ev in e.evidence:
-            ev_iri, quads = nodes(ev)
-            yield from quads
-            g = article_iri(ev.doc_id)
-            if mine(ev_iri):
-                yield g, ev_iri, RDF_TYPE, _C.Mention
-            if structure:
-                yield g, e.iri, DERIVED, ev_iri
+            yield article_iri(ev.doc_id), e.iri, DERIVED, evidence_iri(ev.doc_id, ev.start, ev.end)
     for f in corpus.facts:
-        if f.subject not in iris or f.object not in iris:
-            continue
-        yield from _fact(f, iris[f.subject], iris[f.object], ents, nodes, structure)
+        if f.subject in iris and f.object in iris:
+            yield from _fact(f, iris[f.subject], iris[f.object], ents)
+    if evidence:
+        for node in evidence_nodes(corpus):
+            yield from _evidence_quads(node)
 
 
 def _article(a: Any) -> Iterator[Quad]:
@@ -302,104 +311,75 @@ def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
         yield g, s, _C.inferred, _bool(True)
 
 
-class _EvidenceNodes:
-    """The quads of evidence nodes, each node's once per corpus, for the nodes of one
-    :class:`Part` (none, some, all)."""
-
-    def __init__(self, part: Part):
-        self.seen: set[str] = set()
-        self.digits = part.digits
-
-    def mine(self, iri: str) -> bool:
-        """Whether the node ``iri`` is in this part."""
-        return self.digits is None or iri[_DIGIT] in self.digits
-
-    def __call__(self, ev: Evidence) -> tuple[str, tuple[Quad, ...]]:
-        """The IRI of a span's evidence node and its quads (none when the node is seen already or
-        not in this part).  A tuple, not a generator: there are a dozen quads for each of the
-        corpus's hundreds of thousands of spans, and resuming a generator per quad cost more than
-        the rest."""
-        s = evidence_iri(ev.doc_id, ev.start, ev.end)
-        digits = self.digits
-        if s in self.seen or (digits is not None and s[_DIGIT] not in digits):
-            return s, ()
-        self.seen.add(s)
-        g = article_iri(ev.doc_id)
-        raw, norm = s + "/raw", s + "/norm"
-        quads: tuple[Quad, ...] = (
-            (g, s, RDF_TYPE, _C.Evidence),
-            (g, s, _OA.hasSource, g),
-            (g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")),
-            *(((g, s, _C.surface, Lit(ev.surface)),) if ev.surface else ()),
-            (g, s, _OA.hasSelector, raw),
-            (g, s, _OA.hasSelector, norm),
-            (g, raw, RDF_TYPE, _C.RawTextPositionSelector),
-            (g, raw, _OA.start, _int(ev.raw_start)),
-            (g, raw, _OA.end, _int(ev.raw_end)),
-            (g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector),
-            (g, norm, _OA.start, _int(ev.start)),
-            (g, norm, _OA.end, _int(ev.end)),
-        )
-        return s, quads
+def _evidence_quads(node: EvidenceNode) -> tuple[Quad, ...]:
+    """An evidence node's statements and its selectors'."""
+    ev, s = node.ev, node.iri
+    g = article_iri(ev.doc_id)
+    raw, norm = s + "/raw", s + "/norm"
+    return (
+        (g, s, RDF_TYPE, _C.Evidence),
+        *(((g, s, RDF_TYPE, _C.Mention),) if node.mention else ()),
+        (g, s, _OA.hasSource, g),
+        (g, s, _C.sentence, Lit(ev.sentence, lang="zh-Hans")),
+        *(((g, s, _C.surface, Lit(ev.surface)),) if ev.surface else ()),
+        (g, s, _OA.hasSelector, raw),
+        (g, s, _OA.hasSelector, norm),
+        (g, raw, RDF_TYPE, _C.RawTextPositionSelector),
+        (g, raw, _OA.start, _int(ev.raw_start)),
+        (g, raw, _OA.end, _int(ev.raw_end)),
+        (g, norm, RDF_TYPE, _C.NormalisedTextPositionSelector),
+        (g, norm, _OA.start, _int(ev.start)),
+        (g, norm, _OA.end, _int(ev.end)),
+    )
 
 
-_DIGIT = len(EVIDENCE_NS)  # the index of the first hex digit of an evidence node's hash
 
-
-def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], nodes: _EvidenceNodes,
-          structure: bool) -> Iterator[Quad]:
-    """The direct triple, the assertion node (or org:Membership) and their evidence (the
-    ``structure`` only when asked; evidence nodes as ``nodes`` gives them).
+def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity]) -> Iterator[Quad]:
+    """The direct triple, the assertion node (or org:Membership) and its links to its evidence.
 
     A fact derived from the region tree has no sentence of its own; its evidence is then the
     mentions of its subject (the committee whose existence, with the tree, implies it)."""
     evidence = f.evidence or ents[f.subject].evidence
     derived = not f.evidence
     if f.predicate == HOLDS_POST:
-        yield from _membership(f, s, o, evidence, nodes, structure)
+        yield from _membership(f, s, o, evidence)
         return
     p = PREDICATES.get(f.predicate) or ONTO(f.predicate)
     a = assertion_iri(p, s, o)
-    if structure:
-        graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
-        for g in graphs:
-            yield g, s, p, o
-            yield g, a, RDF_TYPE, _C.Assertion
-            yield g, a, RDF_NS + "subject", s
-            yield g, a, RDF_NS + "predicate", p
-            yield g, a, RDF_NS + "object", o
-        if derived:
-            yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
-    yield from _derived_from(a, evidence, nodes, structure)
+    graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
+    for g in graphs:
+        yield g, s, p, o
+        yield g, a, RDF_TYPE, _C.Assertion
+        yield g, a, RDF_NS + "subject", s
+        yield g, a, RDF_NS + "predicate", p
+        yield g, a, RDF_NS + "object", o
+    if derived:
+        yield DEFAULT_GRAPH, a, _C.derivation, Lit(str(f.attrs.get("derived") or "region tree"))
+    yield from _derived_from(a, evidence)
 
 
-def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], nodes: _EvidenceNodes,
-                structure: bool) -> Iterator[Quad]:
+def _membership(f: Fact, s: str, o: str, evidence: list[Evidence]) -> Iterator[Quad]:
     role = str(f.attrs.get("role") or f.attrs.get("post") or "")
     m = f"{ID_NS}membership/{_h(s, o, role)}"
-    if structure:
-        for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
-            yield g, m, RDF_TYPE, _ORG.Membership
-            yield g, m, _ORG.member, s
-            yield g, m, _ORG.organization, o
-            if role:
-                yield g, m, _ORG.role, post_iri(role)
+    for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
+        yield g, m, RDF_TYPE, _ORG.Membership
+        yield g, m, _ORG.member, s
+        yield g, m, _ORG.organization, o
         if role:
-            pi = post_iri(role)
-            yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
-            yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
-            if f.attrs.get("kind"):
-                yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
-    yield from _derived_from(m, evidence, nodes, structure)
+            yield g, m, _ORG.role, post_iri(role)
+    if role:
+        pi = post_iri(role)
+        yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
+        yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
+        if f.attrs.get("kind"):
+            yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
+    yield from _derived_from(m, evidence)
 
 
-def _derived_from(node: str, evidence: list[Evidence], nodes: _EvidenceNodes, structure: bool) -> Iterator[Quad]:
-    """The evidence nodes of a fact's node and (``structure``) its links to them."""
+def _derived_from(node: str, evidence: list[Evidence]) -> Iterator[Quad]:
+    """A fact's node's links to its evidence nodes."""
     for ev in evidence:
-        ev_iri, quads = nodes(ev)
-        yield from quads
-        if structure:
-            yield article_iri(ev.doc_id), node, DERIVED, ev_iri
+        yield article_iri(ev.doc_id), node, DERIVED, evidence_iri(ev.doc_id, ev.start, ev.end)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
-"""The RDF files of a corpus, ranked, sorted and rendered in parts, on several cores.
+"""The RDF files of a corpus, written in parts, on several cores.
 
 Why parts: on 3,000 articles, numbering, sorting and rendering the 2.3 M quads was half of a
 build, in one process.  Two thirds of them describe evidence nodes, which are named by a hash
-under one IRI prefix (:data:`kg.rdf.EVIDENCE_NS`).  The evidence nodes whose hash starts with a
-run of consecutive hex digits are one range of subjects (:class:`kg.rdf.Part`), so every RDF
-file is: the other subjects (the *structure*) before that prefix, the evidence nodes run by run,
-the structure after it.  TriG is grouped by graph first; it is assembled graph by graph from the
-parts' text for each graph.
+under one IRI prefix (:data:`kg.rdf.EVIDENCE_NS`) and are written straight to text
+(:mod:`kg.rdfevidence`); the other subjects, the *structure*, are ranked and sorted
+(:class:`kg.rdf.Serialisation`).  The evidence nodes whose hash starts with a run of consecutive
+hex digits are one range of subjects, so every RDF file is: the structure before that prefix,
+the evidence nodes run by run, the structure after it.  TriG is grouped by graph first; it is
+assembled graph by graph from the parts' text for each graph.
 
 With ``workers`` = N, this process takes the structure and the first run of digits, and N - 1
 forked children (:mod:`kg.forked`) take the other runs, the first child after a *side task*
@@ -23,17 +24,18 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Union
 
 from kg import forked, rdf
 from kg.model import Corpus
+from kg.rdfevidence import EvidenceText
 
 HEX = "0123456789abcdef"
-# rough costs, in seconds on 3,000 articles: numbering and sorting every quad, and rendering them
-# in each syntax; the structure's share of either (the rest is evidence nodes)
-RANK_COST = 5.0
-RENDER_COST = {"ttl": 2.0, "nt": 3.0, "jsonld": 3.0, "trig": 2.5}
-STRUCTURE_SHARE = 0.3
+# rough costs, in seconds on 3,000 articles (a 2-core machine, 2026): the structure's quads
+# numbered and sorted (""), then written in each syntax; the evidence nodes collected (""), then
+# written in each syntax
+STRUCTURE_COST = {"": 1.9, "ttl": 0.6, "nt": 0.45, "jsonld": 0.8, "trig": 0.35}
+EVIDENCE_COST = {"": 0.8, "ttl": 1.2, "nt": 1.8, "jsonld": 1.6, "trig": 1.5}
 _READ = 1 << 20  # bytes per read of a part file
 
 
@@ -41,12 +43,12 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
                 side: tuple[Callable[[], None], float] | None = None) -> None:
     """Write the RDF file of each format of ``targets`` ({ttl, nt, jsonld, trig: path}), each
     atomically, with ``workers`` processes; ``side``: (a task, its cost in the units of
-    :data:`RANK_COST`) to run too, in the first child (here when there is none)."""
+    :data:`STRUCTURE_COST`) to run too, in the first child (here when there is none)."""
     formats = list(targets)
     workers = max(1, workers) if forked.can_fork() else 1
-    cost = RANK_COST + sum(RENDER_COST[f] for f in formats)
+    structure_cost, evidence_cost = (sum(costs[f] for f in ("", *formats)) for costs in (STRUCTURE_COST, EVIDENCE_COST))
     side_cost = side[1] if side else 0.0
-    digits = share_digits([cost * STRUCTURE_SHARE, side_cost] + [0.0] * (workers - 2), cost * (1 - STRUCTURE_SHARE)) \
+    digits = share_digits([structure_cost, side_cost] + [0.0] * (workers - 2), evidence_cost) \
         if workers > 1 and formats else [HEX]
     tmp = Path(tempfile.mkdtemp(prefix=".parts-", dir=next(iter(targets.values())).parent)) if len(digits) > 1 else None
     stems = {i: tmp / str(i) for i in range(1, len(digits)) if digits[i]} if tmp is not None else {}
@@ -56,22 +58,20 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
             if i == 1 and side:
                 side[0]()
             if i in stems:
-                ser = rdf.Serialisation(rdf.corpus_quads(corpus, rdf.Part(False, digits[i])))
-                _write(_Range(ser), formats, stems[i])
+                _write(EvidenceText.of(corpus, digits[i]), formats, stems[i])
         return task
 
     try:
         with forked.children([child(i) for i in range(1, len(digits))]) as wait:
             if side and len(digits) == 1:
                 side[0]()
-            own = rdf.Serialisation(rdf.corpus_quads(corpus, rdf.Part(True, digits[0])))
-            cut = own.subject_rank(_after(rdf.EVIDENCE_NS))  # the first subject after every evidence node
-            first: _Range | _File = _Range(own, 0, cut)
-            last: _Range | _File = _Range(own, cut)
+            structure = rdf.Serialisation(rdf.corpus_quads(corpus, evidence=False))
+            cut = structure.subject_rank(rdf.EVIDENCE_NS)  # the structure's subjects after the evidence nodes'
+            own: list[Piece] = [_Range(structure, 0, cut), EvidenceText.of(corpus, digits[0]), _Range(structure, cut)]
             if tmp is not None:  # while the others work, this text too goes to part files: then all is copying
-                first, last = _write(first, formats, tmp / "first"), _write(last, formats, tmp / "last")
+                own = [_write(piece, formats, tmp / f"own{k}") for k, piece in enumerate(own)]
             wait()
-        pieces = [first, *(_File(stem) for stem in stems.values()), last]
+        pieces = [*own[:2], *(_File(stem) for stem in stems.values()), own[2]]
         for fmt in formats:
             if fmt == "trig":
                 text = rdf.trig_text([piece.graph_bodies() for piece in pieces])
@@ -108,15 +108,6 @@ def share_digits(loads: list[float], evidence: float) -> list[str]:
     return runs
 
 
-def _after(prefix: str) -> str:
-    """The first string after every string that starts with ``prefix``.
-
-    >>> _after("a/")
-    'a0'
-    """
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
 class _Range:
     """The text of a serialisation's subjects ranked ``lo`` to ``hi`` (None: to the end)."""
 
@@ -149,7 +140,10 @@ class _File:
                 yield g, _read(fh, n)
 
 
-def _write(piece: _Range, formats: list[str], stem: Path) -> _File:
+Piece = Union["_Range", "_File", EvidenceText]  # the text of one range of subjects, in every syntax
+
+
+def _write(piece: Piece, formats: list[str], stem: Path) -> _File:
     """Write each format's text of ``piece`` to part files (see :class:`_File`)."""
     for fmt in formats:
         index = []

@@ -21,6 +21,7 @@ import kg.workflow
 from kg import exports, rdf, rdfparts
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Fact
+from kg.rdfevidence import EvidenceText
 from kg.resolve import iri_for
 
 
@@ -258,6 +259,24 @@ def test_files_do_not_depend_on_how_the_evidence_nodes_are_shared_out(tmp_path, 
         assert one[name].read_bytes() == split[name].read_bytes(), name
 
 
+@pytest.mark.parametrize("corpus", ["small", "seeds"])
+def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpus):
+    """kg.rdfevidence lays out the evidence nodes' text itself; the generic writers, given the
+    same nodes' quads, must give the same text in every syntax (Mention or not, with a surface
+    or not, escapes in sentences: the seeds have them all)."""
+    c = make_corpus() if corpus == "small" else _seeds_corpus()
+    nodes = rdf.evidence_nodes(c)
+    assert {n.mention for n in nodes} == {True, False}
+    # a span with no raw text, and a sentence that needs escapes in every syntax
+    nodes[0] = nodes[0]._replace(ev=replace(nodes[0].ev, surface=""))
+    nodes[1] = nodes[1]._replace(ev=replace(nodes[1].ev, sentence='他说："好"\\\n{x}\t'))
+    generic = rdf.Serialisation(q for n in nodes for q in rdf._evidence_quads(n))
+    straight = EvidenceText(nodes)
+    for fmt in ("ttl", "nt", "jsonld"):
+        assert "".join(straight.body(fmt)) == "".join(generic.body(fmt)), fmt
+    assert [(g, "".join(b)) for g, b in straight.graph_bodies()] == [(g, "".join(b)) for g, b in generic.graph_bodies()]
+
+
 @functools.lru_cache(maxsize=1)
 def _seeds_corpus() -> Corpus:
     return kg.workflow.analyse(["seeds"], workers=1)
@@ -294,10 +313,10 @@ def test_an_interrupted_parallel_export_leaves_no_process_nor_part_file(tmp_path
     out.mkdir()
     (out / "graph.ttl").write_bytes(b"old")
 
-    def interrupted(prefix):
+    def interrupted(quads):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rdfparts, "_after", interrupted)  # this process, once its own part is sorted
+    monkeypatch.setattr(rdf, "Serialisation", interrupted)  # this process, as it starts on the structure
     with pytest.raises(KeyboardInterrupt):
         exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), out, workers=3)
     assert not multiprocessing.active_children()
