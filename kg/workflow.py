@@ -144,11 +144,12 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.Pat
     folder) and
     ``push`` (a Graph Store Protocol URL), publish the graph (see :mod:`kg.scale`).
     """
-    corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)
-    kgraph = to_graph(corpus)
-    written: dict[str, Path] = {}
-    if outdir is not None:
-        written = export(kgraph, outdir, formats, workers)
+    with gcpause.paused():  # one collection after the build, not one after each step
+        corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)
+        kgraph = to_graph(corpus)
+        written: dict[str, Path] = {}
+        if outdir is not None:
+            written = export(kgraph, outdir, formats, workers)
     publish(kgraph, outdir if "graph.ttl" in written else None, store=store, push=push)
     return kgraph
 

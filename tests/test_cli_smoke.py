@@ -449,3 +449,19 @@ def test_folder_takes_only_text_like_files_sorted(tmp_path):
     assert str(d / "gold.json") in again and again.count(str(d / "b.txt")) == 1
     assert again == sorted(again)
     assert expand_inputs([d / "b.txt", d])[0] == expand_inputs([d, d / "b.txt"])[0]
+
+
+def test_a_build_called_from_python_leaves_the_garbage_collector_as_it_was(tmp_path):
+    """The build command turns the cyclic collector off (the process ends after it); a caller
+    in Python, who passes argv, gets it back as it was, on success and on failure."""
+    import gc
+
+    from kg.cli import main
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert gc.isenabled()
+    assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--no-cache", "-q",
+                 "--workers", "1"]) == 0
+    assert gc.isenabled() and (tmp_path / "out" / "graph.ttl").is_file()
+    assert main(["build", str(tmp_path / "none.txt"), "-o", str(tmp_path / "out")]) != 0
+    assert gc.isenabled()
