@@ -822,6 +822,12 @@ def trig_text(parts: Iterable[GraphBodies]) -> Iterator[Chunk]:
     return _one_final_newline(text())
 
 
+def jsonld_body(nodes: Iterator[str]) -> Body:
+    """A JSON-LD body: node objects joined by ``,\\n``, in chunks (empty: no node)."""
+    first = next(nodes, None)
+    return [] if first is None else itertools.chain([first], _chunked(",\n" + n for n in nodes))
+
+
 def _between(rows: Rows, lo: int, hi: int | None) -> Rows:
     """The rows (sorted by subject) whose subject rank is in ``[lo, hi)`` (``hi`` None: no end)."""
     i = int(np.searchsorted(rows.s, lo))
@@ -955,9 +961,7 @@ class Serialisation:
             r = self._nt
             return _chunked(f"{r.s[s]} {r.p[p]} {r.o[o]} .\n" for _, s, p, o in rows)
         if fmt == "jsonld":
-            nodes = _jsonld_nodes(rows, self.ranks)
-            first = next(nodes, None)
-            return [] if first is None else itertools.chain([first], _chunked(",\n" + n for n in nodes))
+            return jsonld_body(_jsonld_nodes(rows, self.ranks))
         raise ValueError(f"no body for {fmt!r}")
 
     def graph_bodies(self, lo: int = 0, hi: int | None = None) -> Iterator[tuple[str, Body]]:

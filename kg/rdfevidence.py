@@ -58,9 +58,7 @@ class EvidenceText:
         if fmt == "nt":
             return rdf._chunked(_NTriples().blocks(self.nodes))
         if fmt == "jsonld":
-            nodes = _JsonLd().blocks(self.nodes)
-            first = next(nodes, None)
-            return [] if first is None else itertools.chain([first], rdf._chunked(",\n" + n for n in nodes))
+            return rdf.jsonld_body(_JsonLd().blocks(self.nodes))
         raise ValueError(f"no body for {fmt!r}")
 
     def graph_bodies(self) -> Iterator[tuple[str, rdf.Body]]:

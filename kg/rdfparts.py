@@ -146,19 +146,23 @@ Piece = Union["_Range", "_File", EvidenceText]  # the text of one range of subje
 def _write(piece: Piece, formats: list[str], stem: Path) -> _File:
     """Write each format's text of ``piece`` to part files (see :class:`_File`)."""
     for fmt in formats:
-        index = []
         with open(f"{stem}.{fmt}", "wb") as fh:
-            if fmt != "trig":
+            if fmt == "trig":
+                index = [[g, _write_counted(fh, body)] for g, body in piece.graph_bodies()]
+            else:
                 fh.writelines(rdf.encoded(piece.body(fmt)))
-                continue
-            for g, body in piece.graph_bodies():
-                n = 0
-                for chunk in rdf.encoded(body):
-                    fh.write(chunk)
-                    n += len(chunk)
-                index.append([g, n])
-        Path(f"{stem}.{fmt}.json").write_text(json.dumps(index), encoding="utf-8")
+        if fmt == "trig":
+            Path(f"{stem}.{fmt}.json").write_text(json.dumps(index), encoding="utf-8")
     return _File(stem)
+
+
+def _write_counted(fh: BinaryIO, body: rdf.Body) -> int:
+    """Write ``body`` in UTF-8; the number of bytes written."""
+    n = 0
+    for chunk in rdf.encoded(body):
+        fh.write(chunk)
+        n += len(chunk)
+    return n
 
 
 def _read(fh: BinaryIO, n: int) -> Iterator[bytes]:
