@@ -32,13 +32,7 @@ def children(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     ctx = multiprocessing.get_context("fork")
-    procs = []
-    for task in tasks:
-        recv, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_run, args=(task, send), daemon=True)
-        proc.start()
-        send.close()
-        procs.append((proc, recv))
+    procs: list[tuple[Any, Any]] = []
 
     def wait() -> None:
         errors = []
@@ -54,6 +48,19 @@ def children(tasks: list[Callable[[], None]]) -> Iterator[Callable[[], None]]:
             raise RuntimeError(f"export process failed: {message}")
 
     try:
+        # started inside the try: when a later fork fails (no memory, no file descriptor, a
+        # second Ctrl-C), the children already running are stopped, not left writing files
+        for task in tasks:
+            recv, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_run, args=(task, send), daemon=True)
+            try:
+                proc.start()
+            except BaseException:
+                recv.close()
+                raise
+            finally:
+                send.close()
+            procs.append((proc, recv))
         yield wait
     finally:
         for proc, recv in procs:

@@ -259,6 +259,19 @@ def test_files_do_not_depend_on_how_the_evidence_nodes_are_shared_out(tmp_path, 
         assert one[name].read_bytes() == split[name].read_bytes(), name
 
 
+@pytest.mark.parametrize("workers", [1, 3])
+def test_an_entity_named_like_an_evidence_node_is_still_written_in_order(tmp_path, workers):
+    """The parts rely on no other subject being named under the evidence nodes' prefix; a corpus
+    made by hand that breaks this still gets the one-serialisation bytes."""
+    corpus = make_corpus()
+    entity = next(iter(corpus.entities.values()))
+    entity.iri = rdf.EVIDENCE_NS + "8" * 16 + "/x"  # between evidence nodes, by its IRI
+    written = exports.write_exports(KnowledgeGraph(None, corpus), tmp_path / "out", ["ttl", "trig"], workers)
+    whole = rdf.Serialisation(rdf.corpus_quads(corpus))
+    assert written["graph.ttl"].read_bytes() == whole.turtle()
+    assert written["graph.trig"].read_bytes() == whole.trig()
+
+
 @pytest.mark.parametrize("corpus", ["small", "seeds"])
 def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpus):
     """kg.rdfevidence lays out the evidence nodes' text itself; the generic writers, given the
@@ -301,6 +314,30 @@ def test_an_export_process_that_fails_fails_the_export(tmp_path, monkeypatch):
     assert err.value.errno == 28 and err.value.filename.endswith("graph.html")
     assert not multiprocessing.active_children()
     assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temporary file
+
+
+def test_a_fork_that_fails_stops_the_children_already_started(tmp_path, monkeypatch):
+    """No memory for the second child: the error is the caller's, and the first child (which
+    writes the view and tables) is stopped at once, not left writing into the folder."""
+    if not _forks():
+        pytest.skip("the export would not fork here")
+    from multiprocessing.context import ForkProcess
+
+    real_start, starts = ForkProcess.start, []
+
+    def start(self):
+        starts.append(self)
+        if len(starts) == 2:
+            raise OSError(12, "Cannot allocate memory")
+        real_start(self)
+
+    monkeypatch.setattr(ForkProcess, "start", start)
+    corpus = make_corpus()
+    with pytest.raises(OSError, match="memory"):
+        exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "out", workers=3)
+    assert not multiprocessing.active_children()
+    assert not starts[0].is_alive() and starts[0].exitcode is not None
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
 
 
 def test_an_interrupted_parallel_export_leaves_no_process_nor_part_file(tmp_path, monkeypatch):
