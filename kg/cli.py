@@ -284,8 +284,10 @@ def _build(args: argparse.Namespace) -> int:
     # The cyclic collector off for the build, which makes no cycles (see kg.gcpause); run as the
     # program, it stays off to the end of the process (see main): turning it back on would walk
     # the corpus twice more for nothing, after the analysis and at exit (1.4 s on 3,000
-    # articles).  Forked analysis workers turn it on for themselves (kg.pipeline).
-    gc.disable()
+    # articles).  Forked analysis workers turn it on for themselves (kg.pipeline); a Dask
+    # client's threads keep it.
+    if args.dask is None:
+        gc.disable()
     corpus = workflow.analyse(inputs, workers=args.workers, progress=progress, cache_dir=cache_dir, dask=args.dask,
                        stats=stats)
     problems = [r for r in corpus.reports if r.status != "ok"]

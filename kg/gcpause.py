@@ -8,7 +8,9 @@ third of the export's time, a fifth of resolve's).
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,3 +30,16 @@ def paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def paused_if_alone(threads_to_come: bool = False) -> contextlib.AbstractContextManager[None]:
+    """:func:`paused` when this thread is the process's only one and will stay so (not
+    ``threads_to_come``: a Dask client about to start), else nothing.  For long steps (a whole
+    analysis, minutes on a large corpus): the collector is the process's, and other threads (a
+    Dask client's, a server's, a notebook's) may make cyclic garbage meanwhile.
+
+    >>> with paused_if_alone():
+    ...     gc.isenabled() is (threading.active_count() > 1)
+    True
+    """
+    return paused() if threading.active_count() == 1 and not threads_to_come else contextlib.nullcontext()

@@ -219,6 +219,8 @@ def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNo
     fact's evidence (a fact derived from the region tree has its subject's mentions), each span
     once.  ``digits``: only the nodes whose hash starts with one of them (a run of consecutive
     hex digits is one range of subjects, see :mod:`kg.rdfparts`)."""
+    if digits == "":
+        return []
     ents = corpus.entities
     nodes: dict[str, list] = {}  # IRI -> [first evidence, mention]
     for e in ents.values():

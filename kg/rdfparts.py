@@ -61,17 +61,23 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
                 _write(EvidenceText.of(corpus, digits[i]), formats, stems[i])
         return task
 
+    busy = [i for i in range(1, len(digits)) if i in stems or (i == 1 and side)]  # no child without work
     try:
-        with forked.children([child(i) for i in range(1, len(digits))]) as wait:
+        with forked.children([child(i) for i in busy]) as wait:
             if side and len(digits) == 1:
                 side[0]()
             structure = rdf.Serialisation(rdf.corpus_quads(corpus, evidence=False))
             cut = structure.subject_rank(rdf.EVIDENCE_NS)  # the structure's subjects after the evidence nodes'
             own: list[Piece] = [_Range(structure, 0, cut), EvidenceText.of(corpus, digits[0]), _Range(structure, cut)]
+            others = [_File(stem) for stem in stems.values()]
+            if structure.subject_rank(_after(rdf.EVIDENCE_NS)) != cut:
+                # an entity named like an evidence node (a corpus made by hand): the ranges would
+                # interleave, so every quad goes through one serialisation, in order
+                own, others = [_Range(rdf.Serialisation(rdf.corpus_quads(corpus)))], []
             if tmp is not None:  # while the others work, this text too goes to part files: then all is copying
                 own = [_write(piece, formats, tmp / f"own{k}") for k, piece in enumerate(own)]
             wait()
-        pieces = [*own[:2], *(_File(stem) for stem in stems.values()), own[2]]
+        pieces = [*own[:-1], *others, own[-1]]
         for fmt in formats:
             if fmt == "trig":
                 text = rdf.trig_text([piece.graph_bodies() for piece in pieces])
@@ -79,6 +85,9 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
                 text = {"ttl": rdf.turtle_text, "nt": rdf.ntriples_text, "jsonld": rdf.jsonld_text}[fmt](
                     [piece.body(fmt) for piece in pieces])
             rdf.write_atomic(targets[fmt], rdf.encoded(text))
+            for piece in pieces:  # the part files of this format are no longer needed: free the disk
+                if isinstance(piece, _File):
+                    piece.remove(fmt)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -108,6 +117,15 @@ def share_digits(loads: list[float], evidence: float) -> list[str]:
     return runs
 
 
+def _after(prefix: str) -> str:
+    """The first string after every string that starts with ``prefix``.
+
+    >>> _after("a/")
+    'a0'
+    """
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 class _Range:
     """The text of a serialisation's subjects ranked ``lo`` to ``hi`` (None: to the end)."""
 
@@ -132,6 +150,10 @@ class _File:
         with open(f"{self.stem}.{fmt}", "rb") as fh:
             while chunk := fh.read(_READ):
                 yield chunk
+
+    def remove(self, fmt: str) -> None:
+        Path(f"{self.stem}.{fmt}").unlink(missing_ok=True)
+        Path(f"{self.stem}.{fmt}.json").unlink(missing_ok=True)
 
     def graph_bodies(self) -> Iterator[tuple[str, rdf.Body]]:
         index = json.loads(Path(f"{self.stem}.trig.json").read_text(encoding="utf-8"))

@@ -41,8 +41,9 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
     docs: list[Doc] = []
     by_hash: dict[str, FileReport] = {}
     # the collector paused: the docs pile up here (and make no cycles, nor do the stages: see
-    # tests/test_pipeline.py), and each full collection would walk them all again
-    with gcpause.paused():
+    # tests/test_pipeline.py), and each full collection would walk them all again (not with
+    # other threads, a Dask client's for one: see gcpause.paused_if_alone)
+    with gcpause.paused_if_alone(threads_to_come=dask is not None):
         for report, doc in pipeline.process_all(files, workers=workers, progress=progress, cache=cache,
                                                 dask=dask, timings=timings):
             if doc is not None:
@@ -144,7 +145,7 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), outdir: str | os.Pat
     folder) and
     ``push`` (a Graph Store Protocol URL), publish the graph (see :mod:`kg.scale`).
     """
-    with gcpause.paused():  # one collection after the build, not one after each step
+    with gcpause.paused_if_alone(threads_to_come=dask is not None):  # one collection after the build
         corpus = analyse(inputs, workers=workers, progress=progress, cache_dir=cache_dir, dask=dask)
         kgraph = to_graph(corpus)
         written: dict[str, Path] = {}

@@ -127,3 +127,31 @@ def test_the_stages_leave_no_reference_cycles(tmp_path):
         gc.enable()
     assert all(doc is not None for _, doc in results)
     assert unreachable == 0
+
+
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_the_analysis_pauses_the_collector_only_when_its_thread_is_alone(monkeypatch, other_thread):
+    """The collector is the process's: with another thread alive (a server's, a notebook's, a
+    Dask client's) a long analysis must not switch it off under that thread's feet."""
+    import threading
+
+    from kg import workflow
+
+    seen = []
+
+    def spy(docs, reports):
+        seen.append(gc.isenabled())
+        return real(docs, reports)
+
+    real = workflow.resolve
+    monkeypatch.setattr(workflow, "resolve", spy)
+    monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    if other_thread:
+        thread.start()
+    try:
+        workflow.analyse(SEEDS[:1], workers=1)
+    finally:
+        stop.set()
+    assert seen == [other_thread] and gc.isenabled()
