@@ -222,18 +222,14 @@ def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNo
     if digits == "":
         return []
     ents = corpus.entities
-    nodes: dict[str, list] = {}  # IRI -> [first evidence, mention]
-    for e in ents.values():
-        for ev in e.evidence:
-            s = evidence_iri(ev.doc_id, ev.start, ev.end)
-            if (digits is None or s[_DIGIT] in digits) and s not in nodes:
-                nodes[s] = [ev, True]
-    for f in corpus.facts:
-        if f.subject in ents and f.object in ents:
-            for ev in f.evidence or ents[f.subject].evidence:
-                s = evidence_iri(ev.doc_id, ev.start, ev.end)
-                if (digits is None or s[_DIGIT] in digits) and s not in nodes:
-                    nodes[s] = [ev, False]
+    spans = [(ev, True) for e in ents.values() for ev in e.evidence]
+    spans += [(ev, False) for f in corpus.facts if f.subject in ents and f.object in ents
+              for ev in f.evidence or ents[f.subject].evidence]
+    nodes: dict[str, tuple[Evidence, bool]] = {}  # IRI -> (first evidence, mention): the first wins
+    for ev, mention in spans:
+        s = evidence_iri(ev.doc_id, ev.start, ev.end)
+        if (digits is None or s[_DIGIT] in digits) and s not in nodes:
+            nodes[s] = (ev, mention)
     return [EvidenceNode(s, ev, mention) for s, (ev, mention) in sorted(nodes.items())]
 
 

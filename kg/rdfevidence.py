@@ -84,6 +84,7 @@ class _Syntax:
         self.sources: dict[str, str] = {}
         self.sentences: dict[str, str] = {}
         self.ints: dict[int, str] = {}
+        self.own_iri = self._node_iri()
 
     def layout(self, shape: Shape) -> str:
         """The template of a subject block: ``{subj}`` and the shape's slots to fill."""
@@ -99,25 +100,20 @@ class _Syntax:
         """A constant object of a template (a class), braces doubled for str.format."""
         return self.obj(term).replace("{", "{{").replace("}", "}}")
 
-    def node_iri(self) -> Callable[[str], str]:
-        """The text of a node's (or selector's) own IRI as subject and as object: evidence IRIs
-        are a hash in hex under one namespace, so the text is a fixed prefix and suffix around
-        the IRI's tail, checked once against :meth:`subject` and :meth:`obj`."""
+    def _node_iri(self) -> Callable[[str], tuple[str, str]]:
+        """The text of a node's (or selector's) own IRI, as subject and as object.  Evidence IRIs
+        are a hex hash under one namespace, so each text is the same prefix and suffix around the
+        IRI's tail, found once from a sample (rendered in full when the sample says otherwise)."""
+        cut = len(rdf.EVIDENCE_NS)
         sample = rdf.EVIDENCE_NS + "0123456789abcdef/raw"
-        tail = len(rdf.EVIDENCE_NS)
-        for render in (self.subject, self.obj):
-            text = render(sample)
-            head, _, rest = text.partition(sample[tail:])
-            if not rest.count(sample[tail:]) and head + sample[tail:] + rest == text:
-                continue
-            return lambda iri: (self.subject(iri), self.obj(iri))  # type: ignore[return-value]
-        s_head, _, s_tail = self.subject(sample).partition(sample[tail:])
-        o_head, _, o_tail = self.obj(sample).partition(sample[tail:])
-        return lambda iri: (f"{s_head}{iri[tail:]}{s_tail}", f"{o_head}{iri[tail:]}{o_tail}")  # type: ignore[return-value]
+        around = [render(sample).split(sample[cut:]) for render in (self.subject, self.obj)]
+        if any(len(parts) != 2 for parts in around):
+            return lambda iri: (self.subject(iri), self.obj(iri))
+        (s_head, s_tail), (o_head, o_tail) = around
+        return lambda iri: (f"{s_head}{iri[cut:]}{s_tail}", f"{o_head}{iri[cut:]}{o_tail}")
 
     def blocks(self, nodes: list[EvidenceNode]) -> Iterator[str]:
-        obj = self.obj
-        names = self.node_iri()
+        obj, names = self.obj, self.own_iri
         templates, norm_t, raw_t = self.nodes, self.norm, self.raw
         sources, sentences, ints = self.sources, self.sentences, self.ints
         for node in nodes:
