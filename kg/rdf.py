@@ -83,7 +83,8 @@ _C = _plain(CPPCC, "Article", "Assertion", "Evidence", "Initiative", "Mention", 
             "path", "postKind", "quotedText", "region", "runs", "sentence", "surface")
 _ORG = _plain(ORG, "Membership", "member", "memberOf", "organization", "role", "subOrganizationOf")
 _PROV = _plain(PROV, "Entity", "wasDerivedFrom")
-_SCHEMA = _plain(SCHEMA, "Article", "datePublished", "headline", "identifier", "unitText")
+_SCHEMA = _plain(SCHEMA, "Article", "datePublished", "headline", "identifier", "latitude", "longitude", "unitText",
+                 "value")
 _OA = _plain(OA, "end", "hasSelector", "hasSource", "start")
 
 RDF_TYPE = RDF_NS + "type"
@@ -292,16 +293,19 @@ def ONTO(local: str) -> str:  # noqa: N802 - reads like CPPCC[...]
 ONTOLOGY_NS_ = str(CPPCC._NS)
 
 
+_DECIMAL_ATTRS = (("lat", _SCHEMA.latitude), ("lon", _SCHEMA.longitude), ("value", _SCHEMA.value))
+
+
 def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
     a = attrs
     if a.get("code") not in (None, ""):
         yield g, s, _C.divisionCode, Lit(str(a["code"]))
     if isinstance(a.get("level"), int) or str(a.get("level", "")).isdigit():
         yield g, s, _C.level, _int(a["level"])
-    for key, prop in (("lat", SCHEMA.latitude), ("lon", SCHEMA.longitude), ("value", SCHEMA.value)):
+    for key, prop in _DECIMAL_ATTRS:
         lit = _dec(a[key]) if a.get(key) is not None else None
         if lit is not None:
-            yield g, s, str(prop), lit
+            yield g, s, prop, lit
     if a.get("unit"):
         yield g, s, _SCHEMA.unitText, Lit(str(a["unit"]), lang="zh-Hans")
     if a.get("counted"):

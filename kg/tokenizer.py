@@ -11,7 +11,9 @@ candidate, never a whole article repeatedly; :func:`words` keeps a small cache o
 from __future__ import annotations
 
 import logging
+import marshal
 import os
+import tempfile
 from functools import lru_cache
 from itertools import chain
 
@@ -30,8 +32,32 @@ def plain_tokenizer():  # -> jieba.Tokenizer
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    tok.initialize()
+    if not load_cached_dictionary(tok):
+        tok.initialize()  # builds the dictionary and writes jieba's cache file
     return tok
+
+
+def load_cached_dictionary(tok) -> bool:  # tok: jieba.Tokenizer
+    """Load jieba's default dictionary into ``tok`` from jieba's own cache file, as
+    ``tok.initialize()`` would, but from the file's bytes in one read; False (``tok`` untouched)
+    when there is no usable cache file or ``tok`` is not on the default dictionary.
+
+    Why: jieba reads the cache with ``marshal.load(file)``, which asks the file for every object
+    separately: 0.7 s per process, against 0.2 s for ``marshal.loads`` of the same bytes."""
+    import jieba
+
+    if tok.initialized or tok.dictionary != jieba.DEFAULT_DICT or tok.cache_file:
+        return False
+    path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), "jieba.cache")  # jieba's own choice
+    try:
+        with open(path, "rb") as fh:
+            freq, total = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):  # missing, truncated, not a pair
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, (int, float)):
+        return False
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    return True
 
 
 @lru_cache(maxsize=1)
