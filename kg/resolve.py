@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 
@@ -36,6 +37,7 @@ from kg.model import (
     Fact,
     FileReport,
     Mention,
+    Relation,
     Sentence,
 )
 
@@ -160,19 +162,17 @@ def _breaks(starts: Sequence[int], ends: Sequence[int]) -> list[int]:
     return np.flatnonzero(bad).tolist()
 
 
-def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocEvidence) -> None:
+def _add_mention(entities: dict[str, Entity], m: Mention, ev: Evidence, hant: str | None) -> None:
+    """Merge mention ``m`` (its evidence ``ev``, its Traditional form ``hant``) into its entity."""
     e = entities.get(m.key)
     if e is None:
         e = entities[m.key] = Entity(key=m.key, cls=m.cls, label=m.label, iri=iri_for(m.key))
     elif e.cls != m.cls:
         # Brand vs Programme for the same name: keep the first decision, remember the other
         e.subclasses.add(m.cls)
-    e.evidence.append(ev_of.evidence(m.start, m.end))
-    # a coordinated surface (上海、广西两地政协) names several entities: it is no label of one of them
-    own_surface = m.attrs.get("surface_alt", True)
-    if own_surface and m.surface and m.surface != e.label:
+    e.evidence.append(ev)
+    if _own_surface(m) and m.surface and m.surface != e.label:
         e.alt_labels.add((m.surface, "zh-Hans"))
-    hant = ev_of.traditional(m.start, m.end) if own_surface else None
     if hant:
         e.alt_labels.add((hant, "zh-Hant"))
     for k, v in m.attrs.items():
@@ -184,6 +184,33 @@ def _add_mention(entities: dict[str, Entity], doc: Doc, m: Mention, ev_of: _DocE
                     e.alt_labels.add((alt, "zh-Hans"))
         elif k not in e.attrs and v not in (None, ""):
             e.attrs[k] = v
+
+
+def _own_surface(m: Mention) -> bool:
+    """False when the mention's surface is coordinated (上海、广西两地政协 names several
+    entities): it is then no label of any one of them."""
+    return bool(m.attrs.get("surface_alt", True))
+
+
+class _Prepared(NamedTuple):
+    """What resolve needs of one document besides its mentions and relations, worked out from
+    that document alone: each mention's evidence and Traditional form, each relation's evidence."""
+
+    doc: Doc
+    mentions: list[tuple[Mention, Evidence, str | None]]
+    relations: list[tuple[Relation, Evidence]]
+
+
+def _prepare(doc: Doc) -> _Prepared:
+    ev_of = _DocEvidence(doc)
+    evidence, traditional, sentence_at = ev_of.evidence, ev_of.traditional, ev_of.sentence_at
+    mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if _own_surface(m) else None)
+                for m in doc.mentions]
+    relations = []
+    for r in doc.relations:
+        s = sentence_at(r.start)
+        relations.append((r, evidence(r.start, r.end, (s.start, s.end) if s else None)))
+    return _Prepared(doc, mentions, relations)
 
 
 def traditional_surface(doc: Doc, start: int, end: int) -> str:
@@ -264,22 +291,48 @@ def resolve(docs: Iterable[Doc], reports: list[FileReport] | None = None) -> Cor
     The result does not depend on the order of ``docs``.
     """
     with gcpause.paused():  # resolve makes no cycles; its evidence and keys would set off full collections
-        return _resolve(docs, reports)
+        resolver = Resolver()
+        for doc in docs:
+            resolver.add(doc)
+        return resolver.corpus(reports)
 
 
-def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
-    docs = sorted(docs, key=lambda d: (d.article.doc_id, d.article.path))
+class Resolver:
+    """:func:`resolve`, fed one document at a time: ``add`` each document, then ``corpus``.
+
+    Why: most of resolve's work (the evidence of every span, its Traditional form) depends on one
+    document only; done in ``add`` as the documents come back from the workers, it overlaps
+    their analysis instead of following it.  The merge, which depends on the documents' order,
+    is done in :meth:`corpus`.
+
+    >>> r = Resolver()
+    >>> r.corpus().entities
+    {}
+    """
+
+    def __init__(self) -> None:
+        self._prepared: list[_Prepared] = []
+
+    def add(self, doc: Doc) -> None:
+        self._prepared.append(_prepare(doc))
+
+    def corpus(self, reports: list[FileReport] | None = None) -> Corpus:
+        """The resolved corpus of the documents added so far (and ``reports``, kept as they are)."""
+        with gcpause.paused():
+            return _resolve(self._prepared, reports)
+
+
+def _resolve(prepared: list[_Prepared], reports: list[FileReport] | None) -> Corpus:
+    prepared = sorted(prepared, key=lambda p: (p.doc.article.doc_id, p.doc.article.path))
     entities: dict[str, Entity] = {}
     merge_log: list[dict] = []
-    evidence: dict[int, _DocEvidence] = {}
-    for doc in docs:
-        ev_of = evidence[id(doc)] = _DocEvidence(doc)
-        for m in doc.mentions:
-            _add_mention(entities, doc, m, ev_of)
+    for p in prepared:
+        for m, ev, hant in p.mentions:
+            _add_mention(entities, m, ev, hant)
     facts_by_key: dict[tuple[str, str, str], Fact] = {}
     dangling = 0
-    for doc in docs:
-        for r in doc.relations:
+    for p in prepared:
+        for r, ev in p.relations:
             if r.subject not in entities or r.object not in entities:
                 dangling += 1
                 continue
@@ -287,9 +340,7 @@ def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
             f = facts_by_key.get(k)
             if f is None:
                 f = facts_by_key[k] = Fact(r.predicate, r.subject, r.object, attrs=dict(r.attrs))
-            ev_of = evidence[id(doc)]
-            s = ev_of.sentence_at(r.start)
-            f.evidence.append(ev_of.evidence(r.start, r.end, (s.start, s.end) if s else None))
+            f.evidence.append(ev)
     facts = list(facts_by_key.values())
     have = {(f.predicate, f.subject, f.object) for f in facts}
     facts += [f for f in _structural_facts(entities) if (f.predicate, f.subject, f.object) not in have]
@@ -309,5 +360,5 @@ def _resolve(docs: Iterable[Doc], reports: list[FileReport] | None) -> Corpus:
     for f in facts:
         f.evidence.sort(key=by_place)
     facts.sort(key=attrgetter("predicate", "subject", "object"))
-    return Corpus(docs=list(docs), entities=dict(sorted(entities.items())), facts=facts,
+    return Corpus(docs=[p.doc for p in prepared], entities=dict(sorted(entities.items())), facts=facts,
                   merge_log=merge_log, reports=list(reports or []))

@@ -20,8 +20,8 @@ from rdflib import Graph
 from kg import exports, gcpause, pipeline, rdf, read
 from kg.cache import Cache
 from kg.graph import KnowledgeGraph
-from kg.model import Corpus, Doc, FileReport
-from kg.resolve import resolve
+from kg.model import Corpus, FileReport
+from kg.resolve import Resolver
 
 
 def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, progress: bool = False,
@@ -38,7 +38,7 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
         files, reports = read.expand_inputs(inputs)
     workers = pipeline.default_workers() if workers is None else max(1, workers)
     cache = Cache(cache_dir, pipeline.PIPELINE_VERSION) if cache_dir is not None else None
-    docs: list[Doc] = []
+    resolver = Resolver()  # fed as the articles come back (see Resolver)
     by_hash: dict[str, FileReport] = {}
     # the collector paused: the docs pile up here (and make no cycles, nor do the stages: see
     # tests/test_pipeline.py), and each full collection would walk them all again (not with
@@ -58,13 +58,14 @@ def analyse(inputs: Iterable[str | os.PathLike], workers: int | None = None, pro
                     by_hash[doc.article.content_hash] = report
             reports.append(report)
             if doc is not None:
-                docs.append(doc)
+                with pipeline.timed("resolve.prepare"):
+                    resolver.add(doc)
         reports.sort(key=lambda r: r.path)
         if stats is not None:
-            stats.update(files=len(files), ok=len(docs), cached=cache.hits if cache else 0,
+            stats.update(files=len(files), ok=len(by_hash), cached=cache.hits if cache else 0,
                          analysed=cache.misses if cache else len(files))
         with pipeline.timed("resolve"):
-            return resolve(docs, reports)
+            return resolver.corpus(reports)
 
 
 def export(kgraph: KnowledgeGraph, outdir: str | os.PathLike, formats: Iterable[str] | None = None,

@@ -135,16 +135,16 @@ def test_the_analysis_pauses_the_collector_only_when_its_thread_is_alone(monkeyp
     Dask client's) a long analysis must not switch it off under that thread's feet."""
     import threading
 
-    from kg import workflow
+    from kg import resolve, workflow
 
     seen = []
 
-    def spy(docs, reports):
+    def spy(self, doc):  # called in the analysis loop, as each article comes back
         seen.append(gc.isenabled())
-        return real(docs, reports)
+        return real(self, doc)
 
-    real = workflow.resolve
-    monkeypatch.setattr(workflow, "resolve", spy)
+    real = resolve.Resolver.add
+    monkeypatch.setattr(resolve.Resolver, "add", spy)
     monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)

@@ -92,6 +92,18 @@ def test_result_does_not_depend_on_article_order():
         [(f.predicate, f.subject, f.object, [ev.doc_id for ev in f.evidence]) for f in b.facts]
 
 
+def test_documents_fed_one_at_a_time_resolve_as_a_whole():
+    docs = corpus_of_two()
+    whole = resolve.resolve(docs)
+    r = resolve.Resolver()
+    r.add(docs[1])
+    first = r.corpus()
+    assert list(first.entities) == sorted(first.entities) and "committee:420528" not in first.entities
+    r.add(docs[0])
+    assert r.corpus() == whole  # entities, facts with their evidence, merge log, documents
+    assert r.corpus() == whole  # asking again changes nothing
+
+
 def test_relation_with_unrecognised_end_is_dropped_and_logged():
     t = "某某打造“议事厅”平台。"
     d = make_doc("c", t, [(PROGRAMME, "initiative:议事厅", "议事厅", "议事厅")],
