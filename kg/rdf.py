@@ -67,6 +67,7 @@ from kg.model import (
     Entity,
     Evidence,
     Fact,
+    evidence_node_id,
 )
 from kg.vocab import CPPCC, ID_NS, OA, ORG, PREFIXES, PROV, RDF_NS, SCHEMA, SKOS_NS, XSD_NS
 
@@ -148,12 +149,17 @@ _DIGIT = len(EVIDENCE_NS)  # the index of the first hex digit of an evidence nod
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
     """Evidence spans are named by article and normalised span: the same span is one node.
-    (``_h(doc_id, start, end)`` spelt out: it is asked for a few times per span of the corpus.)
 
     >>> evidence_iri("a_1", 3, 5) == EVIDENCE_NS + _h("a_1", 3, 5)
     True
     """
-    return EVIDENCE_NS + hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode()).hexdigest()[:16]
+    return EVIDENCE_NS + evidence_node_id(doc_id, start, end)
+
+
+def _evidence_iri(ev: Evidence) -> str:
+    """:func:`evidence_iri` of an Evidence (its hash is worked out once per object, see
+    :attr:`kg.model.Evidence.node_id`)."""
+    return EVIDENCE_NS + ev.node_id
 
 
 def assertion_iri(predicate: str, subject: str, obj: str) -> str:
@@ -228,7 +234,7 @@ def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNo
               for ev in f.evidence or ents[f.subject].evidence]
     nodes: dict[str, tuple[Evidence, bool]] = {}  # IRI -> (first evidence, mention): the first wins
     for ev, mention in spans:
-        s = evidence_iri(ev.doc_id, ev.start, ev.end)
+        s = _evidence_iri(ev)
         if (digits is None or s[_DIGIT] in digits) and s not in nodes:
             nodes[s] = (ev, mention)
     return [EvidenceNode(s, ev, mention) for s, (ev, mention) in sorted(nodes.items())]
@@ -247,7 +253,7 @@ def corpus_quads(corpus: Corpus, evidence: bool = True) -> Iterator[Quad]:
     for e in ents.values():
         yield from _entity(e)
         for ev in e.evidence:
-            yield article_iri(ev.doc_id), e.iri, DERIVED, evidence_iri(ev.doc_id, ev.start, ev.end)
+            yield article_iri(ev.doc_id), e.iri, DERIVED, _evidence_iri(ev)
     for f in corpus.facts:
         if f.subject in iris and f.object in iris:
             yield from _fact(f, iris[f.subject], iris[f.object], ents)
@@ -386,7 +392,7 @@ def _membership(f: Fact, s: str, o: str, evidence: list[Evidence]) -> Iterator[Q
 def _derived_from(node: str, evidence: list[Evidence]) -> Iterator[Quad]:
     """A fact's node's links to its evidence nodes."""
     for ev in evidence:
-        yield article_iri(ev.doc_id), node, DERIVED, evidence_iri(ev.doc_id, ev.start, ev.end)
+        yield article_iri(ev.doc_id), node, DERIVED, _evidence_iri(ev)
 
 
 # ---------------------------------------------------------------------------------------------

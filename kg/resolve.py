@@ -210,6 +210,10 @@ def _prepare(doc: Doc) -> _Prepared:
     for r in doc.relations:
         s = sentence_at(r.start)
         relations.append((r, evidence(r.start, r.end, (s.start, s.end) if s else None)))
+    # each evidence node's name hashed here, while the other articles are being analysed, once
+    # (the export's processes, forked later, ask for it again and again)
+    for _, ev, *_ in (*mentions, *relations):
+        ev.node_id  # noqa: B018 - a cached property, worked out now
     return _Prepared(doc, mentions, relations)
 
 
