@@ -340,8 +340,12 @@ def _inner(reading: str) -> str:
     return text[:-1] if text.endswith("\ufffd") else text
 
 
-def _recover(window: str, before: str = "",
-             after: str = "") -> tuple[float, list[tuple[str, int, int]], str, int, int] | None:
+# (total gain, reading, encoding of the shift, x, y): see :func:`_recover`
+Recovery = tuple[float, tuple[tuple[str, int, int], ...], str, int, int]
+
+
+@lru_cache(maxsize=4096)  # the same run recurs (a rare name, a page's mojibake copied): read it once
+def _recover(window: str, before: str = "", after: str = "") -> Recovery | None:
     """The best reading of a part ``window[x:y]`` (``window`` trimmed by up to :data:`TRIM`
     characters at either end, the trimmed characters kept as they are), if one is far better:
     (total gain, reading, encoding of the shift, x, y).
@@ -358,7 +362,7 @@ def _recover(window: str, before: str = "",
     n = len(window)
     whole_text = _clean(window)
     whole = _score(whole_text)
-    best: tuple[float, list[tuple[str, int, int]], str, int, int] | None = None
+    best: Recovery | None = None
     encoded = {enc: _char_bytes(window, enc) for enc in ("gb18030", "big5")}
     for ta in range(min(TRIM + 1, n - 1)):
         for tb in range(min(TRIM + 1, n - ta - 1)):
@@ -397,7 +401,7 @@ def _recover(window: str, before: str = "",
                     # the byte a shift leaves dangling is lost whatever the reading: not held against it
                     total = (_score(_clean(window[:ta] + _inner(done) + window[n - tb:])) - whole) * len(whole_text)
                     if best is None or total > best[0]:
-                        best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
+                        best = (total, tuple([(c, i + ta, j + ta) for c, i, j in cand]), enc, ta, n - tb)
     return best
 
 
@@ -454,7 +458,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
     return buf, _merge(lost), recovered
 
 
-def _edit(buf: Mapped, a: int, cand: list[tuple[str, int, int]], x: int,
+def _edit(buf: Mapped, a: int, cand: tuple[tuple[str, int, int], ...], x: int,
           y: int) -> tuple[int, int, str, list[int], list[int]]:
     """The splice edit replacing ``buf.text[a + x:a + y]`` by a reading whose window starts at
     ``a``."""
