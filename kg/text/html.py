@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html as _html
 import re
+from array import array
 
-from kg.text.buffer import Mapped
+from kg.text.buffer import Mapped, typecode
 
 _TAG = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?|</?([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?",
                   re.S)
@@ -89,10 +90,11 @@ def title_and_date(source: str) -> tuple[str, str]:
 class _Out:
     """Text pieces and their offsets, joined once at the end (no quadratic concatenation)."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int) -> None:
+        """For a source of ``size`` characters."""
         self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.starts = array(typecode(size + 1))
+        self.ends = array(self.starts.typecode)
 
     def add(self, piece: str, a: int, b: int) -> None:
         """``piece`` (any length) maps to the whole raw span ``[a, b)``."""
@@ -141,7 +143,7 @@ def extract(source: str) -> Mapped:
     >>> m.text.split(), m.starts[i], m.ends[i]
     (['政协&委员', '会议'], 5, 10)
     """
-    out = _Out()
+    out = _Out(len(source))
     stack: list[str] = []
     drop_marks: list[bool] = []
     dropped = 0  # number of open elements whose content is dropped

@@ -32,6 +32,7 @@ from __future__ import annotations
 import codecs
 import operator
 import re
+from array import array
 from functools import lru_cache
 from itertools import compress, repeat
 
@@ -610,7 +611,8 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
             continue
         new, firsts, lasts = _decode_utf8_columns(*encoded)
         if new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= max(MIN_REREAD, base + 0.3):
-            return Mapped(new, list(map(buf.starts.__getitem__, firsts)), list(map(buf.ends.__getitem__, lasts))), enc
+            starts = array(buf.starts.typecode, map(buf.starts.__getitem__, firsts))
+            return Mapped(new, starts, array(buf.ends.typecode, map(buf.ends.__getitem__, lasts))), enc
     return buf, ""
 
 

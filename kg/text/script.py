@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.text.buffer import Mapped
@@ -79,8 +81,8 @@ def convert(buf: Mapped) -> tuple[Mapped, str]:
     if len(out) == len(buf.text):
         return Mapped(out, buf.starts, buf.ends), script
     parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array(buf.starts.typecode)
+    ends = array(buf.ends.typecode)
     pos = 0
     for m in _CLAUSE.finditer(buf.text):
         a, b = m.span()
@@ -101,7 +103,7 @@ def convert(buf: Mapped) -> tuple[Mapped, str]:
     return Mapped("".join(parts), starts, ends), script
 
 
-def _align(seg: str, conv: str, s: list[int], e: list[int]) -> tuple[list[int], list[int]]:
+def _align(seg: str, conv: str, s: Sequence[int], e: Sequence[int]) -> tuple[list[int], list[int]]:
     """Map each character of ``conv`` (phrase conversion of ``seg``) to raw spans."""
     chars = "".join(t2s(c) if len(t2s(c)) == 1 else c for c in seg)
     out_s: list[int] = []
