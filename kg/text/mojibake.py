@@ -628,6 +628,7 @@ def _in_word(text: str, p: int, bigrams: frozenset[str]) -> bool:
     return text[max(0, p - 1):p + 1] in bigrams or text[p:p + 2] in bigrams
 
 
+@lru_cache(maxsize=4096)  # asked about the windows _recover gives up on, which recur as they do
 def _run_is_garbage(run: str) -> bool:
     """A window nothing recovers is lost only if it really reads as noise (several rare
     characters with no known bigram): a rare name character alone is not noise."""
