@@ -26,20 +26,25 @@ _iota = array("i")
 
 
 def typecode(size: int) -> str:
-    """The array type of the offsets into a raw text of ``size`` characters (what
-    :class:`kg.model.Doc` would choose for them: "i" unless an offset overflows it)."""
-    return "i" if size < INT_LIMIT else "q"
+    """The array type of the offsets into a raw text of ``size`` characters, 0 to ``size``
+    (what :class:`kg.model.Doc` would choose for them: "i" unless an offset overflows it)."""
+    return "i" if size <= INT_LIMIT else "q"
 
 
-def _counting(n: int) -> array:
-    """``array("i", range(n))``, sliced from a shared array for the usual sizes (building it
-    from a range converts every int: slow)."""
+def counting(a: int, b: int, code: str = "i") -> array:
+    """``array(code, range(a, b))``, sliced from one shared array for the usual sizes
+    (building it from a range converts every int: slow).
+
+    >>> counting(2, 5).tolist()
+    [2, 3, 4]
+    """
     global _iota
-    if n > IOTA_MAX:
-        return array(typecode(n), range(n))
-    if len(_iota) < n:
-        _iota = array("i", range(min(IOTA_MAX, max(n, 2 * len(_iota), 4096))))
-    return _iota[:n]
+    if code != "i" or b > IOTA_MAX:
+        return array(code, range(a, b))
+    if len(_iota) < b:
+        _iota = array("i", range(min(IOTA_MAX, max(b, 2 * len(_iota), 4096))))
+    return _iota[a:b]
+
 
 # a replacement: None keeps the match; a str replaces it; (str, k) replaces it by str mapped
 # to the k-th character of the match (keeps a surviving mark traceable to its own raw offset)
@@ -61,7 +66,7 @@ class Mapped:
         >>> Mapped.identity("ab").ends.tolist()
         [1, 2]
         """
-        count = _counting(len(raw) + 1)
+        count = counting(0, len(raw) + 1, typecode(len(raw)))
         return cls(raw, count[:-1], count[1:])
 
     def span(self, i: int, j: int) -> tuple[int, int]:

@@ -88,13 +88,16 @@ def title_and_date(source: str) -> tuple[str, str]:
 
 
 class _Out:
-    """Text pieces and their offsets, joined once at the end (no quadratic concatenation)."""
+    """Text pieces and their offsets, joined once at the end (no quadratic concatenation).
+    The offsets are gathered in lists (pieces are short: a list takes a short range faster
+    than an array) and made arrays once, by :meth:`mapped`."""
 
     def __init__(self, size: int) -> None:
         """For a source of ``size`` characters."""
+        self.code = typecode(size)
         self.parts: list[str] = []
-        self.starts = array(typecode(size + 1))
-        self.ends = array(self.starts.typecode)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def add(self, piece: str, a: int, b: int) -> None:
         """``piece`` (any length) maps to the whole raw span ``[a, b)``."""
@@ -109,7 +112,7 @@ class _Out:
         self.ends.extend(range(a + 1, b + 1))
 
     def mapped(self) -> Mapped:
-        return Mapped("".join(self.parts), self.starts, self.ends)
+        return Mapped("".join(self.parts), array(self.code, self.starts), array(self.code, self.ends))
 
 
 def _append_text(out: _Out, src: str, a: int, b: int) -> None:
