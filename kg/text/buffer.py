@@ -41,9 +41,10 @@ def counting(a: int, b: int, code: str = "i") -> array:
     global _iota
     if code != "i" or b > IOTA_MAX:
         return array(code, range(a, b))
-    if len(_iota) < b:
-        _iota = array("i", range(min(IOTA_MAX, max(b, 2 * len(_iota), 4096))))
-    return _iota[a:b]
+    iota = _iota  # this call's own reference: another thread may replace the shared one meanwhile
+    if len(iota) < b:
+        iota = _iota = array("i", range(min(IOTA_MAX, max(b, 2 * len(iota), 4096))))
+    return iota[a:b]
 
 
 # a replacement: None keeps the match; a str replaces it; (str, k) replaces it by str mapped
