@@ -103,7 +103,7 @@ def read_article(path: str | Path) -> Article:
         from kg.text.script import t2s  # one converter per process (building one costs ~3 ms)
 
         title = t2s(title)
-    return Article(path=str(path), doc_id=doc_id_for(path, digest), raw=text, content_hash=digest,
+    return Article(path=str(path), doc_id=doc_id_for(p, digest), raw=text, content_hash=digest,
                    encoding=dec.encoding, media_type=media, title=title, date=date, warnings=dec.warnings)
 
 

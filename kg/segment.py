@@ -22,7 +22,9 @@ MAX_SENTENCE = 400  # longer "sentences" (no full stop for pages) are cut at a c
 
 
 def _zone_finder(doc: Doc):
-    starts = [z.start for z in doc.zones]
+    zones = doc.zones
+    starts = [z.start for z in zones]
+    find = bisect.bisect_right
 
     def kind(pos: int, end: int | None = None) -> str:
         """The zone at ``pos``; a "lost" zone (unrecoverable noise) gives way to the zone of
@@ -30,13 +32,14 @@ def _zone_finder(doc: Doc):
         character is still the story's.  A loop, not a recursion: a closure that calls itself
         is a reference cycle, which kept every article's Doc until a full collection."""
         while True:
-            i = bisect.bisect_right(starts, pos) - 1
-            if i >= 0 and doc.zones[i].start <= pos < doc.zones[i].end:
-                z = doc.zones[i]
-                if z.kind == "lost" and end is not None and z.end < end:
-                    pos = z.end
-                    continue
-                return z.kind
+            i = find(starts, pos) - 1
+            if i >= 0:
+                z = zones[i]
+                if z.start <= pos < z.end:
+                    if z.kind == "lost" and end is not None and z.end < end:
+                        pos = z.end
+                        continue
+                    return z.kind
             return "body"
 
     return kind
@@ -53,28 +56,40 @@ def segment(doc: Doc) -> Doc:
     text = doc.text
     zone_of = _zone_finder(doc)
     sentences: list[Sentence] = []
+    append = sentences.append
+    isspace = str.isspace
     paragraph = 0
     start = 0
-
-    def add(a: int, b: int) -> None:
-        a = _SPACE.match(text, a, b).end()
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        while b - a > MAX_SENTENCE:
-            cut = a + MAX_SENTENCE
-            soft = [m.end() for m in _SOFT.finditer(text, a + MAX_SENTENCE // 2, cut)]
-            cut = soft[-1] if soft else cut
-            sentences.append(Sentence(a, cut, paragraph, zone_of(a, cut)))
-            a = cut
-        if b > a:
-            sentences.append(Sentence(a, b, paragraph, zone_of(a, b)))
-
+    # :func:`_add` inlined for the usual sentence (no space to trim, not too long): one
+    # isspace test a side instead of a regex match and a call per sentence
     for m in _END.finditer(text):
-        if m.group() == "\n":
-            add(start, m.start())
+        a, end = m.span()
+        newline = text[a] == "\n"
+        b = a if newline else end  # a line break is not part of the sentence it ends
+        a = start
+        if a < b:
+            if isspace(text[a]) or isspace(text[b - 1]) or b - a > MAX_SENTENCE:
+                _add(text, a, b, paragraph, zone_of, sentences)
+            else:
+                append(Sentence(a, b, paragraph, zone_of(a, b)))
+        if newline:
             paragraph += 1
-        else:
-            add(start, m.end())
-        start = m.end()
-    add(start, len(text))
+        start = end
+    _add(text, start, len(text), paragraph, zone_of, sentences)
     return replace(doc, sentences=tuple(sentences))
+
+
+def _add(text: str, a: int, b: int, paragraph: int, zone_of, sentences: list[Sentence]) -> None:
+    """The sentence ``text[a:b]`` without the spaces around it, cut after a comma while longer
+    than :data:`MAX_SENTENCE`."""
+    a = _SPACE.match(text, a, b).end()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while b - a > MAX_SENTENCE:
+        cut = a + MAX_SENTENCE
+        soft = [m.end() for m in _SOFT.finditer(text, a + MAX_SENTENCE // 2, cut)]
+        cut = soft[-1] if soft else cut
+        sentences.append(Sentence(a, cut, paragraph, zone_of(a, cut)))
+        a = cut
+    if b > a:
+        sentences.append(Sentence(a, b, paragraph, zone_of(a, b)))

@@ -109,19 +109,26 @@ def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # t
     """
     lines = text.split("\n")
     kinds = line_kinds(lines)
-    spans: list[tuple[int, int, str]] = []
+    # lines of one kind in a row merged as they come (what _merge_kinds makes of one span a line)
+    runs: list[list] = []
     pos = 0
-    for line, kind in zip(lines, kinds, strict=True):
-        end = pos + len(line) + 1
-        spans.append((pos, min(end, len(text)), kind))
+    for size, kind in zip(map(len, lines), kinds, strict=True):
+        end = pos + size + 1
+        if runs and runs[-1][2] == kind:
+            runs[-1][1] = end
+        else:
+            runs.append([pos, end, kind])
         pos = end
-    spans = _merge_kinds(spans)
+    runs[-1][1] = len(text)  # the last line has no line break
+    if runs[-1][1] <= runs[-1][0]:
+        runs.pop()  # the empty line after a final line break
+    spans = [(a, b, k) for a, b, k in runs]
     inline = []
     if "记者" in text or "通讯员" in text or "作者" in text:
         inline = [(m.start(), m.end()) for m in _INLINE_BYLINE.finditer(text)]
-    spans = _carve(spans, inline, "byline", only="body")
-    spans = _carve(spans, sorted(lost), "lost")
-    return tuple(Zone(a, b, k) for a, b, k in _merge_kinds(spans))
+    if inline or lost:
+        spans = _merge_kinds(_carve(_carve(spans, inline, "byline", only="body"), sorted(lost), "lost"))
+    return tuple(Zone(a, b, k) for a, b, k in spans)
 
 
 def _merge_kinds(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -1,19 +1,51 @@
 """An offset-mapped text: ``text[i]`` comes from ``raw[starts[i]:ends[i]]``.
 
 Every normalisation step is a regex substitution over a :class:`Mapped`; unchanged stretches
-keep their map by list slicing (C speed), so a clean text costs one regex scan per step.
+keep their map by slicing (C speed), so a clean text costs one regex scan per step.
 A replacement of the same length as its match keeps the per-character map; any other
 replacement maps each new character to the whole raw span of the match (or, when the
 replacement says so, to one chosen character of the match).
+
+The maps are arrays of C ints (type :func:`typecode`), not lists: slicing and joining them copies
+bytes (no reference count per offset), and :class:`kg.model.Doc` stores them as they are
+(it would convert a list into the same array).
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+
+INT_LIMIT = 2**31 - 1  # offsets up to this fit a C int ("i", what Doc stores); larger: "q"
+IOTA_MAX = 1 << 18  # identity maps up to this length are sliced from one shared array (1 MB at most)
+_iota = array("i")
+
+
+def typecode(size: int) -> str:
+    """The array type of the offsets into a raw text of ``size`` characters, 0 to ``size``
+    (what :class:`kg.model.Doc` would choose for them: "i" unless an offset overflows it)."""
+    return "i" if size <= INT_LIMIT else "q"
+
+
+def counting(a: int, b: int, code: str = "i") -> array:
+    """``array(code, range(a, b))``, sliced from one shared array for the usual sizes
+    (building it from a range converts every int: slow).
+
+    >>> counting(2, 5).tolist()
+    [2, 3, 4]
+    """
+    global _iota
+    if code != "i" or b > IOTA_MAX:
+        return array(code, range(a, b))
+    iota = _iota  # this call's own reference: another thread may replace the shared one meanwhile
+    if len(iota) < b:
+        iota = _iota = array("i", range(min(IOTA_MAX, max(b, 2 * len(iota), 4096))))
+    return iota[a:b]
+
 
 # a replacement: None keeps the match; a str replaces it; (str, k) replaces it by str mapped
 # to the k-th character of the match (keeps a surviving mark traceable to its own raw offset)
@@ -25,21 +57,18 @@ class Mapped:
     """Text plus its offset map (mutable on purpose: steps build new lists, never edit in place)."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array
+    ends: array
 
     @classmethod
     def identity(cls, raw: str) -> Mapped:
         """The raw text mapped onto itself.
 
-        >>> Mapped.identity("ab").ends
+        >>> Mapped.identity("ab").ends.tolist()
         [1, 2]
         """
-        starts = list(range(len(raw)))
-        ends = starts[1:]  # the same int objects, shifted: cheaper than making them again
-        if raw:
-            ends.append(len(raw))
-        return cls(raw, starts, ends)
+        count = counting(0, len(raw) + 1, typecode(len(raw)))
+        return cls(raw, count[:-1], count[1:])
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Raw span of ``text[i:j]`` (j > i)."""
@@ -51,13 +80,13 @@ def sub(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], R
     matches changed.
 
     >>> b, n = sub(Mapped.identity("a(x)b"), re.compile(r"\\(x\\)"), lambda m: "")
-    >>> b.text, b.starts, n
+    >>> b.text, b.starts.tolist(), n
     ('ab', [0, 4], 1)
     """
     text, starts, ends = buf.text, buf.starts, buf.ends
     out: list[str] = []
-    new_s: list[int] = []
-    new_e: list[int] = []
+    new_s = array(starts.typecode)
+    new_e = array(ends.typecode)
     pos = 0
     changed = 0
     for m in pattern.finditer(text):
@@ -69,8 +98,7 @@ def sub(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], R
             continue
         if isinstance(r, tuple):
             rep, k = r
-            rs, re_ = starts[a + k], ends[a + k]
-            spans = ([rs] * len(rep), [re_] * len(rep))
+            spans = (starts[a + k:a + k + 1] * len(rep), ends[a + k:a + k + 1] * len(rep))
         else:
             rep = r
             if rep == m.group():
@@ -78,20 +106,20 @@ def sub(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], R
             if len(rep) == b - a:
                 spans = (starts[a:b], ends[a:b])
             else:
-                spans = ([starts[a]] * len(rep), [ends[b - 1]] * len(rep))
+                spans = (starts[a:a + 1] * len(rep), ends[b - 1:b] * len(rep))
         changed += 1
         out.append(text[pos:a])
-        new_s.extend(starts[pos:a])
-        new_e.extend(ends[pos:a])
+        new_s += starts[pos:a]
+        new_e += ends[pos:a]
         out.append(rep)
-        new_s.extend(spans[0])
-        new_e.extend(spans[1])
+        new_s += spans[0]
+        new_e += spans[1]
         pos = b
     if not changed:
         return buf, 0
     out.append(text[pos:])
-    new_s.extend(starts[pos:])
-    new_e.extend(ends[pos:])
+    new_s += starts[pos:]
+    new_e += ends[pos:]
     return Mapped("".join(out), new_s, new_e), changed
 
 
@@ -114,11 +142,11 @@ def _pieces(pattern: re.Pattern[str], text: str) -> tuple[list[str], list[int]] 
     return pieces, list(accumulate(map(len, pieces), initial=0))
 
 
-def _take(buf: Mapped, lo: list[int], hi: list[int]) -> tuple[list[int], list[int]]:
+def _take(buf: Mapped, lo: list[int], hi: list[int]) -> tuple[array, array]:
     """The map of the stretches ``text[lo[i]:hi[i]]`` joined."""
     starts, ends = buf.starts, buf.ends
-    new_s: list[int] = []
-    new_e: list[int] = []
+    new_s = array(starts.typecode)
+    new_e = array(ends.typecode)
     add_s, add_e = new_s.extend, new_e.extend
     for a, b in zip(lo, hi, strict=True):
         add_s(starts[a:b])
@@ -132,7 +160,7 @@ def delete(buf: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, int]:
     stretches are joined by C-level slicing).
 
     >>> b, n = delete(Mapped.identity("a(x)b(y)c"), re.compile(r"\\([a-z]\\)"))
-    >>> b.text, b.starts, n
+    >>> b.text, b.starts.tolist(), n
     ('abc', [0, 4, 8], 2)
     """
     found = _pieces(pattern, buf.text)
@@ -150,7 +178,7 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
 
     >>> b, n = sub_text(Mapped.identity("a,。b!!c\\r\\n"), re.compile(r"[,。!]{2,}|\\r\\n"),
     ...                 lambda s: "\\n" if s == "\\r\\n" else None if s == "!!" else (s[1], 1))
-    >>> b.text, b.starts, b.ends, n
+    >>> b.text, b.starts.tolist(), b.ends.tolist(), n
     ('a。b!!c\\n', [0, 2, 3, 4, 5, 6, 7], [1, 3, 4, 5, 6, 7, 9], 2)
     """
     found = _pieces(pattern, buf.text)
@@ -159,8 +187,8 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
     pieces, bounds = found
     text, starts, ends = buf.text, buf.starts, buf.ends
     out: list[str] = []
-    new_s: list[int] = []
-    new_e: list[int] = []
+    new_s = array(starts.typecode)
+    new_e = array(ends.typecode)
     pos = 0  # start of the stretch copied as it is
     changed = 0
     for i in range(1, len(pieces), 2):
@@ -170,7 +198,7 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
         a, b = bounds[i], bounds[i + 1]
         if isinstance(r, tuple):
             rep, k = r
-            s_new, e_new = [starts[a + k]] * len(rep), [ends[a + k]] * len(rep)
+            s_new, e_new = starts[a + k:a + k + 1] * len(rep), ends[a + k:a + k + 1] * len(rep)
         else:
             rep = r
             if rep == pieces[i]:
@@ -178,7 +206,7 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
             if len(rep) == b - a:
                 s_new, e_new = starts[a:b], ends[a:b]
             else:
-                s_new, e_new = [starts[a]] * len(rep), [ends[b - 1]] * len(rep)
+                s_new, e_new = starts[a:a + 1] * len(rep), ends[b - 1:b] * len(rep)
         changed += 1
         out += (text[pos:a], rep)
         new_s += starts[pos:a]
@@ -197,7 +225,7 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
 def delete_spans(buf: Mapped, spans: list[tuple[int, int]]) -> Mapped:
     """Delete the sorted, non-overlapping spans ``text[a:b]``.
 
-    >>> delete_spans(Mapped.identity("ab\\ncd\\r\\ne"), [(2, 3), (5, 7)]).starts
+    >>> delete_spans(Mapped.identity("ab\\ncd\\r\\ne"), [(2, 3), (5, 7)]).starts.tolist()
     [0, 1, 3, 4, 7]
     """
     if not spans:
@@ -218,8 +246,8 @@ def splice(buf: Mapped, edits: list[tuple[int, int, str, list[int], list[int]]])
     if not edits:
         return buf
     out: list[str] = []
-    new_s: list[int] = []
-    new_e: list[int] = []
+    new_s = array(buf.starts.typecode)
+    new_e = array(buf.ends.typecode)
     pos = 0
     for a, b, rep, rs, re_ in edits:
         out.append(buf.text[pos:a])

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html as _html
 import re
+from array import array
 
-from kg.text.buffer import Mapped
+from kg.text.buffer import Mapped, typecode
 
 _TAG = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?|</?([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?",
                   re.S)
@@ -87,9 +88,13 @@ def title_and_date(source: str) -> tuple[str, str]:
 
 
 class _Out:
-    """Text pieces and their offsets, joined once at the end (no quadratic concatenation)."""
+    """Text pieces and their offsets, joined once at the end (no quadratic concatenation).
+    The offsets are gathered in lists (pieces are short: a list takes a short range faster
+    than an array) and made arrays once, by :meth:`mapped`."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int) -> None:
+        """For a source of ``size`` characters."""
+        self.code = typecode(size)
         self.parts: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -107,7 +112,7 @@ class _Out:
         self.ends.extend(range(a + 1, b + 1))
 
     def mapped(self) -> Mapped:
-        return Mapped("".join(self.parts), self.starts, self.ends)
+        return Mapped("".join(self.parts), array(self.code, self.starts), array(self.code, self.ends))
 
 
 def _append_text(out: _Out, src: str, a: int, b: int) -> None:
@@ -141,7 +146,7 @@ def extract(source: str) -> Mapped:
     >>> m.text.split(), m.starts[i], m.ends[i]
     (['政协&委员', '会议'], 5, 10)
     """
-    out = _Out()
+    out = _Out(len(source))
     stack: list[str] = []
     drop_marks: list[bool] = []
     dropped = 0  # number of open elements whose content is dropped

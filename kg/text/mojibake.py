@@ -32,9 +32,11 @@ from __future__ import annotations
 import codecs
 import operator
 import re
+from array import array
 from functools import lru_cache
 from itertools import compress, repeat
 
+from kg import gcpause
 from kg.text.buffer import Mapped, splice
 
 # U+FFFD runs; ``?`` runs after or before a Chinese character (or U+FFFD), or of three or more
@@ -236,7 +238,16 @@ _PUNCT = "，。、；：？！“”‘’《》（）"
 def _by_byte(enc: str, pos: int) -> tuple[dict[int, tuple[tuple[str, str], ...]], frozenset[int]]:
     """Dictionary characters by their first (``pos`` 0) or second (1) byte in ``enc``, and the
     bytes that a common punctuation mark also has there (a completion must then be surer).
-    Each character comes with its Simplified form (the bigrams are Simplified)."""
+    Each character comes with its Simplified form (the bigrams are Simplified).
+
+    Built with the cyclic collector paused: its tens of thousands of small tuples, which
+    make no cycles, would set off collections that walk every object of the process (in a
+    worker, whose collector is on: 0.08 -> 0.02 s at its first completion)."""
+    with gcpause.paused():
+        return _by_byte_tables(enc, pos)
+
+
+def _by_byte_tables(enc: str, pos: int) -> tuple[dict[int, tuple[tuple[str, str], ...]], frozenset[int]]:
     table: dict[int, list[tuple[str, str]]] = {}
     for c, bs, simp in _two_byte(enc):
         table.setdefault(bs[pos], []).append((c, simp))
@@ -340,8 +351,12 @@ def _inner(reading: str) -> str:
     return text[:-1] if text.endswith("\ufffd") else text
 
 
-def _recover(window: str, before: str = "",
-             after: str = "") -> tuple[float, list[tuple[str, int, int]], str, int, int] | None:
+# (total gain, reading, encoding of the shift, x, y): see :func:`_recover`
+Recovery = tuple[float, tuple[tuple[str, int, int], ...], str, int, int]
+
+
+@lru_cache(maxsize=4096)  # the same run recurs (a rare name, a page's mojibake copied): read it once
+def _recover(window: str, before: str = "", after: str = "") -> Recovery | None:
     """The best reading of a part ``window[x:y]`` (``window`` trimmed by up to :data:`TRIM`
     characters at either end, the trimmed characters kept as they are), if one is far better:
     (total gain, reading, encoding of the shift, x, y).
@@ -358,7 +373,7 @@ def _recover(window: str, before: str = "",
     n = len(window)
     whole_text = _clean(window)
     whole = _score(whole_text)
-    best: tuple[float, list[tuple[str, int, int]], str, int, int] | None = None
+    best: Recovery | None = None
     encoded = {enc: _char_bytes(window, enc) for enc in ("gb18030", "big5")}
     for ta in range(min(TRIM + 1, n - 1)):
         for tb in range(min(TRIM + 1, n - ta - 1)):
@@ -397,7 +412,7 @@ def _recover(window: str, before: str = "",
                     # the byte a shift leaves dangling is lost whatever the reading: not held against it
                     total = (_score(_clean(window[:ta] + _inner(done) + window[n - tb:])) - whole) * len(whole_text)
                     if best is None or total > best[0]:
-                        best = (total, [(c, i + ta, j + ta) for c, i, j in cand], enc, ta, n - tb)
+                        best = (total, tuple([(c, i + ta, j + ta) for c, i, j in cand]), enc, ta, n - tb)
     return best
 
 
@@ -454,7 +469,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
     return buf, _merge(lost), recovered
 
 
-def _edit(buf: Mapped, a: int, cand: list[tuple[str, int, int]], x: int,
+def _edit(buf: Mapped, a: int, cand: tuple[tuple[str, int, int], ...], x: int,
           y: int) -> tuple[int, int, str, list[int], list[int]]:
     """The splice edit replacing ``buf.text[a + x:a + y]`` by a reading whose window starts at
     ``a``."""
@@ -606,7 +621,8 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
             continue
         new, firsts, lasts = _decode_utf8_columns(*encoded)
         if new.count("\ufffd") * 4 <= len(new) and plausibility(new) >= max(MIN_REREAD, base + 0.3):
-            return Mapped(new, list(map(buf.starts.__getitem__, firsts)), list(map(buf.ends.__getitem__, lasts))), enc
+            starts = array(buf.starts.typecode, map(buf.starts.__getitem__, firsts))
+            return Mapped(new, starts, array(buf.ends.typecode, map(buf.ends.__getitem__, lasts))), enc
     return buf, ""
 
 
@@ -622,6 +638,7 @@ def _in_word(text: str, p: int, bigrams: frozenset[str]) -> bool:
     return text[max(0, p - 1):p + 1] in bigrams or text[p:p + 2] in bigrams
 
 
+@lru_cache(maxsize=4096)  # asked about the windows _recover gives up on, which recur as they do
 def _run_is_garbage(run: str) -> bool:
     """A window nothing recovers is lost only if it really reads as noise (several rare
     characters with no known bigram): a rare name character alone is not noise."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.text.buffer import Mapped
@@ -54,20 +56,31 @@ def script_of(text: str, converted: str) -> str:
 
 def _changed(a: str, b: str) -> int:
     """How many positions of two strings of the same length hold different characters, at C
-    speed: the UTF-32 code units are XORed as one big integer, and each 32-bit word that is
-    not zero sets its top bit (adding 0x7FFFFFFF to its low 31 bits cannot carry out of it).
+    speed: the code units are XORed as one big integer, and each word that is not zero sets
+    its top bit (adding 0x7F..F to its low bits cannot carry out of it).  The words are UTF-16
+    units when neither string has a character beyond the BMP (one unit each: half the bits
+    to work through), else UTF-32 units.
 
-    >>> _changed("政協會議", "政协会议"), _changed("", "")
-    (3, 0)
+    >>> _changed("政協會議", "政协会议"), _changed("", ""), _changed("a𠀀b", "a𠀁c")
+    (3, 0, 2)
     """
     n = len(a)
-    x = int.from_bytes(a.encode("utf-32-le", "surrogatepass"), "little") ^ int.from_bytes(
-        b.encode("utf-32-le", "surrogatepass"), "little")
-    if not x:
+    x16, y16 = a.encode("utf-16-le", "surrogatepass"), b.encode("utf-16-le", "surrogatepass")
+    if len(x16) == len(y16) == 2 * n:
+        return _differing_words(x16, y16, n, b"\xff\x7f", b"\x00\x80")
+    return _differing_words(a.encode("utf-32-le", "surrogatepass"), b.encode("utf-32-le", "surrogatepass"), n,
+                            b"\xff\xff\xff\x7f", b"\x00\x00\x00\x80")
+
+
+def _differing_words(x: bytes, y: bytes, n: int, low_word: bytes, top_word: bytes) -> int:
+    """How many of the ``n`` little-endian words of ``x`` and ``y`` differ (``low_word``: all
+    bits but the top one of a word; ``top_word``: the top bit)."""
+    diff = int.from_bytes(x, "little") ^ int.from_bytes(y, "little")
+    if not diff:
         return 0
-    low = int.from_bytes(b"\xff\xff\xff\x7f" * n, "little")
-    top = int.from_bytes(b"\x00\x00\x00\x80" * n, "little")
-    return ((((x & low) + low) | x) & top).bit_count()
+    low = int.from_bytes(low_word * n, "little")
+    top = int.from_bytes(top_word * n, "little")
+    return ((((diff & low) + low) | diff) & top).bit_count()
 
 
 def convert(buf: Mapped) -> tuple[Mapped, str]:
@@ -79,8 +92,8 @@ def convert(buf: Mapped) -> tuple[Mapped, str]:
     if len(out) == len(buf.text):
         return Mapped(out, buf.starts, buf.ends), script
     parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array(buf.starts.typecode)
+    ends = array(buf.ends.typecode)
     pos = 0
     for m in _CLAUSE.finditer(buf.text):
         a, b = m.span()
@@ -101,7 +114,7 @@ def convert(buf: Mapped) -> tuple[Mapped, str]:
     return Mapped("".join(parts), starts, ends), script
 
 
-def _align(seg: str, conv: str, s: list[int], e: list[int]) -> tuple[list[int], list[int]]:
+def _align(seg: str, conv: str, s: Sequence[int], e: Sequence[int]) -> tuple[list[int], list[int]]:
     """Map each character of ``conv`` (phrase conversion of ``seg``) to raw spans."""
     chars = "".join(t2s(c) if len(t2s(c)) == 1 else c for c in seg)
     out_s: list[int] = []
