@@ -466,6 +466,10 @@ def _translit_name(text: str, p: int) -> int:
 
 
 _LONG_TRANSLIT_CHARS = _TRANSLIT_CHARS | V.MONGOLIAN_NAME_CHARS
+# the first characters of every undotted reading after a title: a surname (single, or the first
+# of a compound one), a transliteration character, a rare surname
+_NAME_FIRSTS = (_LONG_TRANSLIT_CHARS | V.RARE_SURNAMES | _SINGLE_SURNAMES
+                | {c[0] for c in _COMPOUND_SURNAMES})
 # function characters that end a name rather than belong to it (巴特尔都参加, 卢丽莎和委员们)
 _NAME_STOPS = frozenset("和与及都则等也就还又曾为对向在")
 
@@ -944,17 +948,21 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
     ends = _title_ends(text)
+    # a dotted name needs a dot (or, after a title, a full stop) somewhere in the text
+    dots = any(c in text for c in _DOTS + "．.")
     for _end, m in sorted(ends.items()):
         title = m.group()
         p = _SEP.match(text, m.end()).end()
         if p == m.end() and (is_ := _IS.match(text, p)):
             p = is_.end()
-        if p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
+        if dots and p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
             continue
-        if p < len(text) and title not in _WEAK_TITLES and (
+        if p >= len(text) or text[p] not in _NAME_FIRSTS:
+            continue  # no reading below can start here (most titles: 委员会, 主席团, 书记处...)
+        if title not in _WEAK_TITLES and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
             # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
@@ -999,6 +1007,31 @@ _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]
                            r"|[（(]([^（()）\n]{2,30})[）)](?=\s*(?:\n|$))"
                            # a credit line of its own: 文/图 市政协办公室 某某
                            r"|(?m:^[ \t\u3000]*([^\n（()）。，！？；]{4,30}?)[ \t\u3000]*$)")
+# where a match of _PAREN_BYLINE can start: its first two alternatives open with one of these
+# characters, the third at a line start (and only where that alternative alone matches)
+_PAREN_FIRST = re.compile("[本讯电（(]")
+_LINE_BYLINE = re.compile(r"[ \t\u3000]*[^\n（()）。，！？；]{4,30}?[ \t\u3000]*(?m:$)")
+_PART_SPLIT = re.compile(r"[、,，\s：:]+")
+
+
+def _paren_byline_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PAREN_BYLINE.finditer(text)``, without trying the pattern at every character: its
+    matches start at an opening character of the first two alternatives or at a line start
+    where the third one matches (tried there alone), so the pattern is tried at those offsets
+    only, left to right, each from the end of the last match on, as finditer would."""
+    starts = [m.start() for m in _PAREN_FIRST.finditer(text)]
+    line = 0
+    while line >= 0:
+        if _LINE_BYLINE.match(text, line):
+            starts.append(line)
+        line = text.find("\n", line) + 1 or -1
+    end = 0
+    for i in sorted(set(starts)):
+        if i >= end and (m := _PAREN_BYLINE.match(text, i)) is not None:
+            yield m
+            end = m.end()
+
+
 # words that credit the source of a text before the organisation (来源：县政协办公室 某某)
 _CREDIT_WORDS = frozenset({"来源", "稿件来源", "信息来源", "投稿", "供稿单位"})
 
@@ -1017,10 +1050,10 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
     ``（某县政协办公室 供稿 通讯员 买买提·吐尔逊）``, also on a line of its own): then the names
     need no more, and a role may follow them (``（县政协办公室 某某 供稿）``)."""
     text = doc.text
-    for m in _PAREN_BYLINE.finditer(text):
+    for m in _paren_byline_matches(text):
         g = next(k for k in (1, 2, 3) if m.group(k) is not None)
         lo = m.start(g)
-        parts = [x for x in re.split(r"[、,，\s：:]+", m.group(g)) if x]
+        parts = [x for x in _PART_SPLIT.split(m.group(g)) if x]
         if g == 3 and not (parts and (parts[0] in V.MEDIA_TITLES or parts[0] in _CREDIT_WORDS
                                       or _byline_org(parts[0]))):
             continue  # a line of its own must open with a role or an organisation
@@ -1330,9 +1363,14 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 @lru_cache(maxsize=1)
 def _clause_start_re() -> re.Pattern[str]:
     """A character that may start a surname (single, or the first of a compound one) with no
-    Han character before it: the only places :func:`_clause_starts` needs to look at."""
+    Han character before it, where one to three Han characters later a clause verb or the 在
+    of a frame (:func:`_frame_re`) begins: the only places :func:`_clause_starts` needs to look
+    at.  (A name there is two to four Han characters, a given name has no other character,
+    and the verb or frame must follow it; the lookahead tries every such end, so it drops no
+    place the loop would take, and it spares the loop some 15 of every 16 surname characters.)"""
     firsts = set(V.SINGLE_SURNAMES) | {c[0] for c in V.COMPOUND_SURNAMES}
-    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+                      "(?=[\u4e00-\u9fff]{1,3}(?:" + _trie_alt(V.CLAUSE_VERBS) + "|在))")
 
 
 def _clause_starts(doc: Doc) -> Iterator[Found]:
