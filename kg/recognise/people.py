@@ -77,6 +77,8 @@ _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
 # 执行主席是张三、李四; 出席会议的市政协领导还有张三、李四
 _IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)|还有(?=[^、，。\n]{2,4}[、，。])")
+_SEP_FIRSTS = frozenset(" \t\u3000:：/／")  # where _SEP matches more than nothing
+_IS_FIRSTS = frozenset("是为还")  # where _IS may match
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
 _GOV_ONLY = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "总理", "厅长", "局长", "国务委员")
@@ -410,6 +412,18 @@ def _given_ok(given: str) -> bool:
     return _NOT_GIVEN.search(given) is None
 
 
+def _given_class() -> str:
+    """A character class of the characters :func:`_given_ok` accepts (Han, no function
+    character), written as ranges, for patterns that test a given name in place."""
+    stops = sorted(ord(c) for c in V.NON_NAME_CHARS if _is_han(c))
+    ranges, lo = [], 0x4E00
+    for cp in [*stops, 0xA000]:
+        if lo < cp:
+            ranges.append(f"{chr(lo)}-{chr(cp - 1)}" if cp - 1 > lo else chr(lo))
+        lo = cp + 1
+    return "[" + "".join(ranges) + "]"
+
+
 def _common_given(text: str, p: int, n: int) -> bool:
     """Every given-name character of ``text[p:p+n]`` is a common given-name character."""
     return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
@@ -594,6 +608,7 @@ _CLOSE_QUOTES = "”’」』》〉\"'"
 
 
 _HAN_RUN8 = re.compile("[\u4e00-\u9fff]{0,8}")
+_DOT_BEFORE_HAN = re.compile(f"[{_DOTS}．.][\u4e00-\u9fff]")  # what every dotted name has
 
 
 def dotted_name_spans(text: str) -> list[tuple[int, int]]:
@@ -734,11 +749,15 @@ def _other_org(text: str, ts: int, run: str) -> tuple[str, str]:
 
 def _jian_organ_start(text: str, ts: int) -> int:
     """Start of an organ name ending at ``ts`` right after 兼 and a title (秘书长兼|办公室|主任),
-    or -1."""
-    for j in range(ts - 2, max(1, ts - 16), -1):
-        if text[j - 1] == "兼" and match_organ_at(text, j, before_title=True) == text[j:ts] \
-                and _title_ending(text, j - 1) is not None:
+    or -1.  The 兼 is looked for in ``text[max(1, ts - 16):ts - 2]``, nearest first."""
+    lo, hi = max(1, ts - 16), ts - 2
+    if hi <= lo:
+        return -1  # (and a negative end would count from the end of the text)
+    while (k := text.rfind("兼", lo, hi)) >= 0:  # one C scan instead of a test per character
+        j = k + 1
+        if match_organ_at(text, j, before_title=True) == text[j:ts] and _title_ending(text, k) is not None:
             return j
+        hi = k
     return -1
 
 
@@ -948,12 +967,15 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
     ends = _title_ends(text)
-    # a dotted name needs a dot (or, after a title, a full stop) somewhere in the text
-    dots = any(c in text for c in _DOTS + "．.")
+    # a dotted name needs a dot (or, after a title, a full stop) before a Han character
+    dots = _DOT_BEFORE_HAN.search(text) is not None
     for _end, m in sorted(ends.items()):
         title = m.group()
-        p = _SEP.match(text, m.end()).end()
-        if p == m.end() and (is_ := _IS.match(text, p)):
+        p = m.end()
+        c = text[p:p + 1]
+        if c in _SEP_FIRSTS:  # (most titles are followed by a Han character: no regex call)
+            p = _SEP.match(text, p).end()
+        elif c in _IS_FIRSTS and (is_ := _IS.match(text, p)):
             p = is_.end()
         if dots and p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
             posts = _posts_of(doc, m.start(), title, ends, committees)
@@ -1226,18 +1248,14 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
     before the unambiguous honorifics when the name is bounded on the left."""
     text = doc.text
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
+    name_before = _name_before_re()
     for m in _honorific_re().finditer(text):
         h = m.start()
         if h in dotted_ends:  # 艾则孜·阿不都拉委员
             post = _honorific_post(doc, m.group(), h, committees)
             yield dotted_ends[h][0], h, [post] if post else []
             continue
-        if h < 2:
-            continue
-        for k in (2, 3, 4):
-            if h - k >= 0 and (sl := _surname_len(text, h - k)) and _given_ok(text[h - k + sl:h]):
-                break
-        else:
+        if not name_before.match(text, h):
             continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
         studio = m.group() == "委员" and text.startswith(_STUDIO_AFTER, m.end())
@@ -1255,6 +1273,22 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 and _plausible(text, h - n, n):
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
+
+
+@lru_cache(maxsize=1)
+def _name_before_re() -> re.Pattern[str]:
+    """Matches (empty) at ``h`` when a surname starts two, three or four characters before it
+    and the characters after the surname up to ``h`` may be a given name (compound surnames
+    first, as :func:`_surname_len` reads them).  A surname character that also starts a
+    compound one is tried as a single surname too: that reading has a longer given name, so
+    when it passes the compound reading (a suffix of it) passes as well."""
+    single = "[" + "".join(re.escape(c) for c in sorted(_SINGLE_SURNAMES)) + "]"
+    # (a compound surname longer than two characters is never read: _surname_len looks at two)
+    compound = "(?:" + "|".join(re.escape(c) for c in sorted(_COMPOUND_SURNAMES) if len(c) == 2) + ")"
+    given = _given_class()
+    alts = [f"(?<={single}{given * (k - 1)})" for k in (2, 3, 4)]
+    alts += [f"(?<={compound}{given * (k - 2)})" for k in (2, 3, 4)]
+    return re.compile("(?:" + "|".join(alts) + ")")
 
 
 def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) -> dict[str, str] | None:
