@@ -1060,9 +1060,13 @@ _CREDIT_WORDS = frozenset({"来源", "稿件来源", "信息来源", "投稿", "
 
 def _byline_org(part: str) -> bool:
     """An organisation credited in a byline (市政协办公室, 县委宣传部, 某县融媒体中心)."""
-    return 3 <= len(part) <= 16 and all(_is_han(c) for c in part) and (
-        "政协" in part or part.endswith(V.FIXED_ORGANS + V.MEDIA_SUFFIXES + V.PARTY_ORG_SUFFIXES
-                                        + ("中心", "委员会", "办公室", "宣传部")))
+    # the cheap word tests first (most parts are no organisation), the character test last
+    return 3 <= len(part) <= 16 and ("政协" in part or part.endswith(_BYLINE_ORG_ENDS)) \
+        and _HAN_ONLY.fullmatch(part) is not None
+
+
+_BYLINE_ORG_ENDS = V.FIXED_ORGANS + V.MEDIA_SUFFIXES + V.PARTY_ORG_SUFFIXES + ("中心", "委员会", "办公室", "宣传部")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]*")
 
 
 def _paren_bylines(doc: Doc) -> Iterator[Found]:
@@ -1073,7 +1077,7 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
     need no more, and a role may follow them (``（县政协办公室 某某 供稿）``)."""
     text = doc.text
     for m in _paren_byline_matches(text):
-        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        g = m.lastindex  # the one group of the alternative that matched
         lo = m.start(g)
         parts = [x for x in _PART_SPLIT.split(m.group(g)) if x]
         if g == 3 and not (parts and (parts[0] in V.MEDIA_TITLES or parts[0] in _CREDIT_WORDS
@@ -1113,6 +1117,7 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
 
 
 _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通讯员)[\s:：/]*)?([^\n□■]{2,24}?)[ \t\u3000]*(?=\n|$)")
+_WHITE = re.compile(r"\s")
 _PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
 
 
@@ -1148,7 +1153,7 @@ def _box_bylines(doc: Doc) -> Iterator[Found]:
         if not pad and any(not (2 <= e - s <= 4) for s, e in parts):
             continue
         for s0, e0 in parts:
-            name = re.sub(r"\s", "", text[s0:e0])
+            name = _WHITE.sub("", text[s0:e0])
             if not ((_surname_len(name, 0) or _rare_surname_name(name, 0) == len(name))
                     and all(_is_han(c) for c in name) and 2 <= len(name) <= 4
                     and _plausible(name, 0, len(name))):
@@ -1316,10 +1321,15 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
     at a clause start; dotted names too) before 等 and a group title, which gives them its post."""
     text = doc.text
     pat = _title_re()
+    if "等" not in text:
+        return
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
+    starts: dict[int, Mention] = {}
+    for c in committees:
+        starts.setdefault(c.start, c)  # the first committee starting there, as a scan would find
     for g in re.finditer("等", text):
         k = g.end()
-        c = next((c for c in committees if c.start == k), None)
+        c = starts.get(k)
         t = pat.match(text, c.end if c else k)
         if t is None and c is None:  # 等驻镇委员, 等界别委员: a short qualifier before 委员
             q = _GROUP_QUALIFIER.match(text, k)
@@ -1368,10 +1378,10 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     pat = _title_re()
     starts = {c.start: c for c in committees}
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
-    for g in _APPOSITION.finditer(text):
-        q = g.end()
-        c = starts.get(q)
-        if c is None:
+    # the openers right before a committee, in text order: the same as every match of
+    # _APPOSITION (one character) whose end starts a committee, without visiting each comma
+    for q, c in sorted(starts.items()):
+        if q < 1 or (g := _APPOSITION.match(text, q - 1)) is None:
             continue
         t = pat.match(text, c.end)
         if t is None or t.group() not in V.CPPCC_TITLES or (t.end() < len(text) and
@@ -1446,8 +1456,8 @@ def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterat
     for a, b in taken:
         take(a, b)
     for name in sorted(names, key=lambda x: (-len(x), x)):
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+        for s in _occurrences(text, name):
+            e = s + len(name)
             if (covered.find(1, s, e) >= 0 or any(s < a < e for a in points)) if s < e else \
                     any(a < e and s < b for a, b in taken):
                 continue
@@ -1456,6 +1466,19 @@ def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterat
             taken.append((s, e))
             take(s, e)
             yield s, e, []
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` in ``text``, left to right, as
+    ``re.finditer(re.escape(word), text)`` finds them (by str.find: no pattern to compile or
+    look up per word)."""
+    if not word:
+        yield from range(len(text) + 1)  # the empty pattern matches at every offset
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def recognise(doc: Doc) -> list[Mention]:
@@ -1481,7 +1504,7 @@ def recognise(doc: Doc) -> list[Mention]:
     _extend_lists(text, spans, found)
     out = []
     for s, e in sorted(spans):
-        name = re.sub(r"\s", "", text[s:e])  # 江 玮: a padded byline name
+        name = _WHITE.sub("", text[s:e])  # 江 玮: a padded byline name
         # no "posts" key when the cue gave none: the resolver keeps the first value it sees
         attrs = {"posts": found[(s, e)]} if found[(s, e)] else {}
         # a dotted name keeps the dot as written (·・•, which the scorer ignores), a typing
