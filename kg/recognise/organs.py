@@ -63,11 +63,14 @@ def _finditer_near(regex: re.Pattern[str], text: str,
     starts: the regex is only tried at those starts, in order, instead of at every character."""
     starts: set[int] = set()
     for words, lo, hi in anchors:
-        for w in words:
-            p = text.find(w)
-            while p >= 0:
-                starts.update(range(max(0, p - hi), p - lo + 1))
-                p = text.find(w, p + 1)
+        # every offset where one of the words starts (overlapping ones too): the search skips
+        # in C to the next such offset, one scan for all the words instead of one per word
+        any_word = _words_re(words)
+        m = any_word.search(text)
+        while m is not None:
+            p = m.start()
+            starts.update(range(max(0, p - hi), p - lo + 1))
+            m = any_word.search(text, p + 1)
     out = []
     pos = 0
     for start in sorted(starts):
@@ -78,6 +81,12 @@ def _finditer_near(regex: re.Pattern[str], text: str,
             out.append(m)
             pos = m.end()  # matches are never empty
     return out
+
+
+@lru_cache(maxsize=16)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that matches at an offset when one of ``words`` starts there."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 @lru_cache(maxsize=1)
