@@ -702,11 +702,10 @@ def _post(title: str, kind: str, org: str = "", org_label: str = "", committee: 
 
 def _committee_before(committees: Sequence[Mention], ts: int) -> Mention | None:
     """The last committee mention ending at or shortly before ``ts``."""
-    best = None
-    for m in committees:
+    for m in reversed(committees):  # the last one that qualifies is the first one from the end
         if m.end <= ts and ts - m.end <= 16:
-            best = m
-    return best
+            return m
+    return None
 
 
 def _han_run_before(text: str, ts: int, limit: int = 8) -> str:
@@ -1175,7 +1174,7 @@ def _list_item(text: str, p: int) -> int:
     ends, so characters that are rare in given names (和, 向, 日) are accepted."""
     s = _surname_len(text, p)
     for n in (s + 2, s + 1):
-        if p + n <= len(text) and all(_is_han(c) for c in text[p:p + n]) and _LIST_ITEM_END.match(text, p + n):
+        if p + n <= len(text) and _HAN_ONLY.fullmatch(text, p, p + n) and _LIST_ITEM_END.match(text, p + n):
             return n
     if s == 1 and _LIST_ITEM_END.match(text, p + 4) and _translit4(text, p):
         return 4
