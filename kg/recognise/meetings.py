@@ -92,7 +92,8 @@ def _qualifier_start(text: str, end: int, floor: int) -> int:
             depth = max(0, depth - 1)
         elif depth == 0 and not ("\u4e00" <= ch <= "\u9fff" or ch == "+"):
             break
-        if depth == 0 and _stops_before(text, i):
+        # (the endswith test inline first: most characters end no stop word, no call for them)
+        if depth == 0 and text.endswith(_STOP_BEFORE, 0, i) and _stops_before(text, i):
             break
         i -= 1
     return i
