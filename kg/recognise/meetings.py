@@ -92,7 +92,8 @@ def _qualifier_start(text: str, end: int, floor: int) -> int:
             depth = max(0, depth - 1)
         elif depth == 0 and not ("\u4e00" <= ch <= "\u9fff" or ch == "+"):
             break
-        if depth == 0 and _stops_before(text, i):
+        # (the endswith test inline first: most characters end no stop word, no call for them)
+        if depth == 0 and text.endswith(_STOP_BEFORE, 0, i) and _stops_before(text, i):
             break
         i -= 1
     return i
@@ -101,7 +102,13 @@ def _qualifier_start(text: str, end: int, floor: int) -> int:
 def norm(label: str) -> str:
     """The merge form of a meeting label: NFKC, no quotation marks or white space."""
     label = unicodedata.normalize("NFKC", label)
-    return re.sub(r"[\s“”‘’「」『』\"'《》]", "", label)
+    return _NORM_STRIP.sub("", label)
+
+
+_NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》]")
+_CLAUSE_MARK = re.compile("[，。；]")
+_WHITE_RUN = re.compile(r"\s+")
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 
 
 def _committee_holding(doc: Doc, start: int, end: int, committees: list[Mention]) -> Mention | None:
@@ -115,7 +122,8 @@ def _committee_holding(doc: Doc, start: int, end: int, committees: list[Mention]
         return None
     before = [c for c in committees if sent.start <= c.start and c.end <= start]
     for c in before:
-        if _HOLD_VERBS.search(doc.text, c.end, start) and not re.search("[，。；]", doc.text[c.end:start]):
+        # (a one-character class searched between c.end and start: the same as in the slice)
+        if _HOLD_VERBS.search(doc.text, c.end, start) and not _CLAUSE_MARK.search(doc.text, c.end, start):
             return c
     return None
 
@@ -158,7 +166,7 @@ def _meeting(doc: Doc, label: str, start: int, end: int, c: Mention | None, kind
     专题协商会 stay two nodes while one committee's session is one node across articles.  A
     meeting whose committee is unknown (七届八次常委会议 of an unresolved 市政协) is keyed by
     its article: the same words in two articles may be two committees' meetings."""
-    label = re.sub(r"\s+", "", label)
+    label = _WHITE_RUN.sub("", label)
     if c is None:
         key = f"meeting:{doc.article.doc_id}/{norm(label)}"
     else:
@@ -168,4 +176,4 @@ def _meeting(doc: Doc, label: str, start: int, end: int, c: Mention | None, kind
 
 
 def _book_title_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"《[^《》\n]*》", text)]
+    return [m.span() for m in _BOOK_TITLE.finditer(text)]

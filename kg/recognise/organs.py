@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from kg import vocab_posts as V
 from kg.model import COMMITTEE, ORGAN, ORGANISATION, Doc, Mention
@@ -63,11 +64,14 @@ def _finditer_near(regex: re.Pattern[str], text: str,
     starts: the regex is only tried at those starts, in order, instead of at every character."""
     starts: set[int] = set()
     for words, lo, hi in anchors:
-        for w in words:
-            p = text.find(w)
-            while p >= 0:
-                starts.update(range(max(0, p - hi), p - lo + 1))
-                p = text.find(w, p + 1)
+        # every offset where one of the words starts (overlapping ones too): the search skips
+        # in C to the next such offset, one scan for all the words instead of one per word
+        any_word = _words_re(words)
+        m = any_word.search(text)
+        while m is not None:
+            p = m.start()
+            starts.update(range(max(0, p - hi), p - lo + 1))
+            m = any_word.search(text, p + 1)
     out = []
     pos = 0
     for start in sorted(starts):
@@ -78,6 +82,12 @@ def _finditer_near(regex: re.Pattern[str], text: str,
             out.append(m)
             pos = m.end()  # matches are never empty
     return out
+
+
+@lru_cache(maxsize=16)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that matches at an offset when one of ``words`` starts there."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +139,10 @@ def match_organ_at(text: str, pos: int, before_title: bool = False) -> str:
 
 def committee_mentions(doc: Doc) -> list[Mention]:
     """The committee mentions of ``doc``, in text order."""
-    return sorted((m for m in doc.mentions if m.cls == COMMITTEE), key=lambda m: (m.start, m.end))
+    return sorted([m for m in doc.mentions if m.cls == COMMITTEE], key=_START_END)
+
+
+_START_END = attrgetter("start", "end")  # (m.start, m.end), made in C
 
 
 def dominant_committee(committees: Sequence[Mention]) -> Mention | None:

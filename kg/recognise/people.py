@@ -77,6 +77,8 @@ _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
 # 执行主席是张三、李四; 出席会议的市政协领导还有张三、李四
 _IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)|还有(?=[^、，。\n]{2,4}[、，。])")
+_SEP_FIRSTS = frozenset(" \t\u3000:：/／")  # where _SEP matches more than nothing
+_IS_FIRSTS = frozenset("是为还")  # where _IS may match
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
 _GOV_ONLY = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "总理", "厅长", "局长", "国务委员")
@@ -410,6 +412,18 @@ def _given_ok(given: str) -> bool:
     return _NOT_GIVEN.search(given) is None
 
 
+def _given_class() -> str:
+    """A character class of the characters :func:`_given_ok` accepts (Han, no function
+    character), written as ranges, for patterns that test a given name in place."""
+    stops = sorted(ord(c) for c in V.NON_NAME_CHARS if _is_han(c))
+    ranges, lo = [], 0x4E00
+    for cp in [*stops, 0xA000]:
+        if lo < cp:
+            ranges.append(f"{chr(lo)}-{chr(cp - 1)}" if cp - 1 > lo else chr(lo))
+        lo = cp + 1
+    return "[" + "".join(ranges) + "]"
+
+
 def _common_given(text: str, p: int, n: int) -> bool:
     """Every given-name character of ``text[p:p+n]`` is a common given-name character."""
     return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
@@ -466,6 +480,10 @@ def _translit_name(text: str, p: int) -> int:
 
 
 _LONG_TRANSLIT_CHARS = _TRANSLIT_CHARS | V.MONGOLIAN_NAME_CHARS
+# the first characters of every undotted reading after a title: a surname (single, or the first
+# of a compound one), a transliteration character, a rare surname
+_NAME_FIRSTS = (_LONG_TRANSLIT_CHARS | V.RARE_SURNAMES | _SINGLE_SURNAMES
+                | {c[0] for c in _COMPOUND_SURNAMES})
 # function characters that end a name rather than belong to it (巴特尔都参加, 卢丽莎和委员们)
 _NAME_STOPS = frozenset("和与及都则等也就还又曾为对向在")
 
@@ -590,6 +608,7 @@ _CLOSE_QUOTES = "”’」』》〉\"'"
 
 
 _HAN_RUN8 = re.compile("[\u4e00-\u9fff]{0,8}")
+_DOT_BEFORE_HAN = re.compile(f"[{_DOTS}．.][\u4e00-\u9fff]")  # what every dotted name has
 
 
 def dotted_name_spans(text: str) -> list[tuple[int, int]]:
@@ -683,11 +702,10 @@ def _post(title: str, kind: str, org: str = "", org_label: str = "", committee: 
 
 def _committee_before(committees: Sequence[Mention], ts: int) -> Mention | None:
     """The last committee mention ending at or shortly before ``ts``."""
-    best = None
-    for m in committees:
+    for m in reversed(committees):  # the last one that qualifies is the first one from the end
         if m.end <= ts and ts - m.end <= 16:
-            best = m
-    return best
+            return m
+    return None
 
 
 def _han_run_before(text: str, ts: int, limit: int = 8) -> str:
@@ -730,11 +748,15 @@ def _other_org(text: str, ts: int, run: str) -> tuple[str, str]:
 
 def _jian_organ_start(text: str, ts: int) -> int:
     """Start of an organ name ending at ``ts`` right after 兼 and a title (秘书长兼|办公室|主任),
-    or -1."""
-    for j in range(ts - 2, max(1, ts - 16), -1):
-        if text[j - 1] == "兼" and match_organ_at(text, j, before_title=True) == text[j:ts] \
-                and _title_ending(text, j - 1) is not None:
+    or -1.  The 兼 is looked for in ``text[max(1, ts - 16):ts - 2]``, nearest first."""
+    lo, hi = max(1, ts - 16), ts - 2
+    if hi <= lo:
+        return -1  # (and a negative end would count from the end of the text)
+    while (k := text.rfind("兼", lo, hi)) >= 0:  # one C scan instead of a test per character
+        j = k + 1
+        if match_organ_at(text, j, before_title=True) == text[j:ts] and _title_ending(text, k) is not None:
             return j
+        hi = k
     return -1
 
 
@@ -944,17 +966,24 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
     ends = _title_ends(text)
+    # a dotted name needs a dot (or, after a title, a full stop) before a Han character
+    dots = _DOT_BEFORE_HAN.search(text) is not None
     for _end, m in sorted(ends.items()):
         title = m.group()
-        p = _SEP.match(text, m.end()).end()
-        if p == m.end() and (is_ := _IS.match(text, p)):
+        p = m.end()
+        c = text[p:p + 1]
+        if c in _SEP_FIRSTS:  # (most titles are followed by a Han character: no regex call)
+            p = _SEP.match(text, p).end()
+        elif c in _IS_FIRSTS and (is_ := _IS.match(text, p)):
             p = is_.end()
-        if p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
+        if dots and p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
             continue
-        if p < len(text) and title not in _WEAK_TITLES and (
+        if p >= len(text) or text[p] not in _NAME_FIRSTS:
+            continue  # no reading below can start here (most titles: 委员会, 主席团, 书记处...)
+        if title not in _WEAK_TITLES and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
             # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
@@ -999,15 +1028,44 @@ _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]
                            r"|[（(]([^（()）\n]{2,30})[）)](?=\s*(?:\n|$))"
                            # a credit line of its own: 文/图 市政协办公室 某某
                            r"|(?m:^[ \t\u3000]*([^\n（()）。，！？；]{4,30}?)[ \t\u3000]*$)")
+# where a match of _PAREN_BYLINE can start: its first two alternatives open with one of these
+# characters, the third at a line start (and only where that alternative alone matches)
+_PAREN_FIRST = re.compile("[本讯电（(]")
+_LINE_BYLINE = re.compile(r"[ \t\u3000]*[^\n（()）。，！？；]{4,30}?[ \t\u3000]*(?m:$)")
+_PART_SPLIT = re.compile(r"[、,，\s：:]+")
+
+
+def _paren_byline_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PAREN_BYLINE.finditer(text)``, without trying the pattern at every character: its
+    matches start at an opening character of the first two alternatives or at a line start
+    where the third one matches (tried there alone), so the pattern is tried at those offsets
+    only, left to right, each from the end of the last match on, as finditer would."""
+    starts = [m.start() for m in _PAREN_FIRST.finditer(text)]
+    line = 0
+    while line >= 0:
+        if _LINE_BYLINE.match(text, line):
+            starts.append(line)
+        line = text.find("\n", line) + 1 or -1
+    end = 0
+    for i in sorted(set(starts)):
+        if i >= end and (m := _PAREN_BYLINE.match(text, i)) is not None:
+            yield m
+            end = m.end()
+
+
 # words that credit the source of a text before the organisation (来源：县政协办公室 某某)
 _CREDIT_WORDS = frozenset({"来源", "稿件来源", "信息来源", "投稿", "供稿单位"})
 
 
 def _byline_org(part: str) -> bool:
     """An organisation credited in a byline (市政协办公室, 县委宣传部, 某县融媒体中心)."""
-    return 3 <= len(part) <= 16 and all(_is_han(c) for c in part) and (
-        "政协" in part or part.endswith(V.FIXED_ORGANS + V.MEDIA_SUFFIXES + V.PARTY_ORG_SUFFIXES
-                                        + ("中心", "委员会", "办公室", "宣传部")))
+    # the cheap word tests first (most parts are no organisation), the character test last
+    return 3 <= len(part) <= 16 and ("政协" in part or part.endswith(_BYLINE_ORG_ENDS)) \
+        and _HAN_ONLY.fullmatch(part) is not None
+
+
+_BYLINE_ORG_ENDS = V.FIXED_ORGANS + V.MEDIA_SUFFIXES + V.PARTY_ORG_SUFFIXES + ("中心", "委员会", "办公室", "宣传部")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]*")
 
 
 def _paren_bylines(doc: Doc) -> Iterator[Found]:
@@ -1017,10 +1075,10 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
     ``（某县政协办公室 供稿 通讯员 买买提·吐尔逊）``, also on a line of its own): then the names
     need no more, and a role may follow them (``（县政协办公室 某某 供稿）``)."""
     text = doc.text
-    for m in _PAREN_BYLINE.finditer(text):
-        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+    for m in _paren_byline_matches(text):
+        g = m.lastindex  # the one group of the alternative that matched
         lo = m.start(g)
-        parts = [x for x in re.split(r"[、,，\s：:]+", m.group(g)) if x]
+        parts = [x for x in _PART_SPLIT.split(m.group(g)) if x]
         if g == 3 and not (parts and (parts[0] in V.MEDIA_TITLES or parts[0] in _CREDIT_WORDS
                                       or _byline_org(parts[0]))):
             continue  # a line of its own must open with a role or an organisation
@@ -1058,6 +1116,7 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
 
 
 _BOX_BYLINE = re.compile(r"[□■]\s*(?:(?:本报|特约|见习)?(?:记者|通讯员)[\s:：/]*)?([^\n□■]{2,24}?)[ \t\u3000]*(?=\n|$)")
+_WHITE = re.compile(r"\s")
 _PAD = re.compile(r"^([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])$")
 
 
@@ -1093,7 +1152,7 @@ def _box_bylines(doc: Doc) -> Iterator[Found]:
         if not pad and any(not (2 <= e - s <= 4) for s, e in parts):
             continue
         for s0, e0 in parts:
-            name = re.sub(r"\s", "", text[s0:e0])
+            name = _WHITE.sub("", text[s0:e0])
             if not ((_surname_len(name, 0) or _rare_surname_name(name, 0) == len(name))
                     and all(_is_han(c) for c in name) and 2 <= len(name) <= 4
                     and _plausible(name, 0, len(name))):
@@ -1115,7 +1174,7 @@ def _list_item(text: str, p: int) -> int:
     ends, so characters that are rare in given names (和, 向, 日) are accepted."""
     s = _surname_len(text, p)
     for n in (s + 2, s + 1):
-        if p + n <= len(text) and all(_is_han(c) for c in text[p:p + n]) and _LIST_ITEM_END.match(text, p + n):
+        if p + n <= len(text) and _HAN_ONLY.fullmatch(text, p, p + n) and _LIST_ITEM_END.match(text, p + n):
             return n
     if s == 1 and _LIST_ITEM_END.match(text, p + 4) and _translit4(text, p):
         return 4
@@ -1193,18 +1252,14 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
     before the unambiguous honorifics when the name is bounded on the left."""
     text = doc.text
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
+    name_before = _name_before_re()
     for m in _honorific_re().finditer(text):
         h = m.start()
         if h in dotted_ends:  # 艾则孜·阿不都拉委员
             post = _honorific_post(doc, m.group(), h, committees)
             yield dotted_ends[h][0], h, [post] if post else []
             continue
-        if h < 2:
-            continue
-        for k in (2, 3, 4):
-            if h - k >= 0 and (sl := _surname_len(text, h - k)) and _given_ok(text[h - k + sl:h]):
-                break
-        else:
+        if not name_before.match(text, h):
             continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
         studio = m.group() == "委员" and text.startswith(_STUDIO_AFTER, m.end())
@@ -1222,6 +1277,22 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 and _plausible(text, h - n, n):
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
+
+
+@lru_cache(maxsize=1)
+def _name_before_re() -> re.Pattern[str]:
+    """Matches (empty) at ``h`` when a surname starts two, three or four characters before it
+    and the characters after the surname up to ``h`` may be a given name (compound surnames
+    first, as :func:`_surname_len` reads them).  A surname character that also starts a
+    compound one is tried as a single surname too: that reading has a longer given name, so
+    when it passes the compound reading (a suffix of it) passes as well."""
+    single = "[" + "".join(re.escape(c) for c in sorted(_SINGLE_SURNAMES)) + "]"
+    # (a compound surname longer than two characters is never read: _surname_len looks at two)
+    compound = "(?:" + "|".join(re.escape(c) for c in sorted(_COMPOUND_SURNAMES) if len(c) == 2) + ")"
+    given = _given_class()
+    alts = [f"(?<={single}{given * (k - 1)})" for k in (2, 3, 4)]
+    alts += [f"(?<={compound}{given * (k - 2)})" for k in (2, 3, 4)]
+    return re.compile("(?:" + "|".join(alts) + ")")
 
 
 def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) -> dict[str, str] | None:
@@ -1249,10 +1320,15 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
     at a clause start; dotted names too) before 等 and a group title, which gives them its post."""
     text = doc.text
     pat = _title_re()
+    if "等" not in text:
+        return
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
+    starts: dict[int, Mention] = {}
+    for c in committees:
+        starts.setdefault(c.start, c)  # the first committee starting there, as a scan would find
     for g in re.finditer("等", text):
         k = g.end()
-        c = next((c for c in committees if c.start == k), None)
+        c = starts.get(k)
         t = pat.match(text, c.end if c else k)
         if t is None and c is None:  # 等驻镇委员, 等界别委员: a short qualifier before 委员
             q = _GROUP_QUALIFIER.match(text, k)
@@ -1301,10 +1377,10 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     pat = _title_re()
     starts = {c.start: c for c in committees}
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
-    for g in _APPOSITION.finditer(text):
-        q = g.end()
-        c = starts.get(q)
-        if c is None:
+    # the openers right before a committee, in text order: the same as every match of
+    # _APPOSITION (one character) whose end starts a committee, without visiting each comma
+    for q, c in sorted(starts.items()):
+        if q < 1 or (g := _APPOSITION.match(text, q - 1)) is None:
             continue
         t = pat.match(text, c.end)
         if t is None or t.group() not in V.CPPCC_TITLES or (t.end() < len(text) and
@@ -1330,9 +1406,14 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 @lru_cache(maxsize=1)
 def _clause_start_re() -> re.Pattern[str]:
     """A character that may start a surname (single, or the first of a compound one) with no
-    Han character before it: the only places :func:`_clause_starts` needs to look at."""
+    Han character before it, where one to three Han characters later a clause verb or the 在
+    of a frame (:func:`_frame_re`) begins: the only places :func:`_clause_starts` needs to look
+    at.  (A name there is two to four Han characters, a given name has no other character,
+    and the verb or frame must follow it; the lookahead tries every such end, so it drops no
+    place the loop would take, and it spares the loop some 15 of every 16 surname characters.)"""
     firsts = set(V.SINGLE_SURNAMES) | {c[0] for c in V.COMPOUND_SURNAMES}
-    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+                      "(?=[\u4e00-\u9fff]{1,3}(?:" + _trie_alt(V.CLAUSE_VERBS) + "|在))")
 
 
 def _clause_starts(doc: Doc) -> Iterator[Found]:
@@ -1374,8 +1455,8 @@ def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterat
     for a, b in taken:
         take(a, b)
     for name in sorted(names, key=lambda x: (-len(x), x)):
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+        for s in _occurrences(text, name):
+            e = s + len(name)
             if (covered.find(1, s, e) >= 0 or any(s < a < e for a in points)) if s < e else \
                     any(a < e and s < b for a, b in taken):
                 continue
@@ -1384,6 +1465,19 @@ def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterat
             taken.append((s, e))
             take(s, e)
             yield s, e, []
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` in ``text``, left to right, as
+    ``re.finditer(re.escape(word), text)`` finds them (by str.find: no pattern to compile or
+    look up per word)."""
+    if not word:
+        yield from range(len(text) + 1)  # the empty pattern matches at every offset
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def recognise(doc: Doc) -> list[Mention]:
@@ -1409,7 +1503,7 @@ def recognise(doc: Doc) -> list[Mention]:
     _extend_lists(text, spans, found)
     out = []
     for s, e in sorted(spans):
-        name = re.sub(r"\s", "", text[s:e])  # 江 玮: a padded byline name
+        name = _WHITE.sub("", text[s:e])  # 江 玮: a padded byline name
         # no "posts" key when the cue gave none: the resolver keeps the first value it sees
         attrs = {"posts": found[(s, e)]} if found[(s, e)] else {}
         # a dotted name keeps the dot as written (·・•, which the scorer ignores), a typing
