@@ -266,10 +266,29 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     the text names it as a committee or a dateline (:func:`strong_stem_context`), which is
     enough for a one-character-stem name outside the topic."""
     gaz = gazetteer.default()
-    cands: Sequence[gazetteer.Division] = m.candidates
-    name = m.name
-    if adjacent and prev is not None:
-        above, lineage = prev.code, gaz.lineage
+    # only the code of ``prev`` counts, and only when adjacent: the key of the memo below
+    above = prev.code if adjacent and prev is not None else None
+    topic = tuple(topic)
+    if _index(gaz)[2].get(m.name) is m.candidates:
+        # the gazetteer's own candidates of the name (every match of all_matches): the name
+        # stands for them, so the answer is memoised by name (the same names come back in
+        # each topic pass and in resolve, and article after article)
+        return _choose_name(gaz, m.name, above, topic, named)
+    return _choose(gaz, m.name, m.candidates, above, topic, named)
+
+
+@lru_cache(maxsize=8192)
+def _choose_name(gaz: gazetteer.Gazetteer, name: str, above: str | None, topic: tuple[str, ...],
+                 named: bool) -> gazetteer.Division | None:
+    return _choose(gaz, name, _index(gaz)[2][name], above, topic, named)
+
+
+def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Division], above: str | None,
+            topic: tuple[str, ...], named: bool) -> gazetteer.Division | None:
+    """:func:`choose` for the match ``name`` with ``cands``; ``above``: the code of the region
+    printed right before it, if any."""
+    if above is not None:
+        lineage = gaz.lineage
         under = [d for d in cands if d.code != above and above in lineage(d.code)]
         if not under:
             # 伊宁市老城区: a division name right after a region that is not its parent names a
@@ -279,7 +298,7 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     full = [d for d in cands if d.name == name or name in d.former]  # is_full or is_former
     if full:
         cands = full
-    provinces = _provinces(gaz, tuple(topic))
+    provinces = _provinces(gaz, topic)
     if len(cands) > 1:
         in_topic = [d for d in cands if _within_any(gaz, d.code, topic)]
         if not in_topic:
@@ -292,20 +311,20 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     if len(cands) != 1:
         return None
     d = cands[0]
-    parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
+    parent_named = above is not None and gaz.is_within(d.code, above)
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
         # or a committee of their own (歙县政协 opening the article)
         if d.name.endswith("区") or not (named or _within_any(gaz, d.code, provinces)):
             return None
-    if not full and d.level <= 2 and m.name in WEAK_SHORT and not parent_named:
+    if not full and d.level <= 2 and name in WEAK_SHORT and not parent_named:
         if not _within_any(gaz, d.code, provinces):
             return None
     if not full and d.level == 3:
         # district short forms (东坡, 港口, 江南) name people, ports and landscapes far more often
         if d.name.endswith("区"):
             return None
-        if not parent_named and (tok.common_word(m.name) or not _within_any(gaz, d.code, provinces)):
+        if not parent_named and (tok.common_word(name) or not _within_any(gaz, d.code, provinces)):
             return None
     return d
 
