@@ -93,8 +93,9 @@ def _candidates(doc: Doc) -> tuple:
     def compute() -> tuple:
         text = doc.text
         names = regions.in_dotted_names(text)
+        is_skipped = regions.skipped(doc)
         return tuple((m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
-                     if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
+                     if not is_skipped(m.start)
                      and not (names and any(a <= m.start < b for a, b in names))
                      and not regions.name_after_title(text, m))
 

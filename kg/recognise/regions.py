@@ -31,9 +31,11 @@ Towns, villages, parks and canals are not in the gazetteer, so they are never re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from kg import gazetteer
 from kg import tokenizer as tok
@@ -98,6 +100,18 @@ def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[i
     return starts, {k: tuple(sorted(v)) for k, v in lengths.items()}, by_name
 
 
+@lru_cache(maxsize=2)
+def _officials(gaz: gazetteer.Gazetteer) -> dict[str, tuple[gazetteer.Division, ...]]:
+    """The divisions each name of the index is the official name of (those of its candidates
+    whose ``name`` it is), in candidate order; names of none are left out."""
+    out = {}
+    for n, cands in _index(gaz)[2].items():
+        full = tuple(d for d in cands if d.name == n)
+        if full:
+            out[n] = full
+    return out
+
+
 def all_matches(text: str) -> list[Match]:
     """Every gazetteer match in ``text``, by start, longest first (overlapping)."""
     return list(_all_matches(text, gazetteer.default()))
@@ -137,6 +151,41 @@ def zone_kind(doc: Doc, pos: int) -> str:
         if z.start <= pos < z.end:
             return z.kind
     return "body"
+
+
+def skipped(doc: Doc) -> Callable[[int], bool]:
+    """A test of positions of ``doc``: True where :func:`zone_kind` is one of ``SKIP_ZONES``
+    (one bisection instead of a walk over the zones for every match)."""
+    starts, ends = _SKIPPED.get(doc.zones, lambda: _skipped_spans(doc))
+
+    def test(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return test
+
+
+def _skipped_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of the stretches where :func:`zone_kind` is a skipped kind.  Between two
+    consecutive zone boundaries the same zones contain every position, so the kind of the
+    first one found at the stretch's start holds for the whole stretch (overlapping zones
+    included); outside every zone the kind is "body"."""
+    cuts = sorted({z.start for z in doc.zones} | {z.end for z in doc.zones})
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in pairwise(cuts):
+        if zone_kind(doc, a) in SKIP_ZONES:
+            if ends and ends[-1] == a:
+                ends[-1] = b
+            else:
+                starts.append(a)
+                ends.append(b)
+    return starts, ends
+
+
+# one document at a time; compared with its zones, never hashed (the comparison of the same
+# tuple is an identity check of its items)
+_SKIPPED: LastCall[tuple[list[int], list[int]]] = LastCall()
 
 
 def window(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -361,11 +410,13 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
     prev: gazetteer.Division | None = None
     prev_end = -1
     names = in_dotted_names(text)
+    is_skipped = skipped(doc)
     later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
     gaz = gazetteer.default()
     every = _all_matches(text, gaz)
     # the divisions each match is the official name of
-    fulls = [[d for d in x.candidates if x.name == d.name] for x in every]
+    officials = _officials(gaz)
+    fulls = [officials.get(x.name, ()) for x in every]
     # official names by start (上海市|浦东新区): a parent and its child are cut between them
     official_at: dict[int, list[gazetteer.Division]] = {}
     for x, full in zip(every, fulls, strict=True):
@@ -376,7 +427,7 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             continue
         if names and any(a <= m.start < b for a, b in names):
             continue
-        if zone_kind(doc, m.start) in SKIP_ZONES:
+        if is_skipped(m.start):
             continue
         official = bool(full)
         chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
