@@ -433,13 +433,17 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
         chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
         chained_after = official and m.end in official_at and any(
             c.code != d.code and d.code in gaz.lineage(c.code) for c in official_at[m.end] for d in full)
-        if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m) \
-                or not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
+        if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m):
             continue
+        # the word-boundary test (a jieba cut of the window) comes last: a match the text does not
+        # resolve is dropped whatever the boundaries, unless it may be a committee named later
         d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
-            if _committee_after_verb(text, m):
+            if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
+                                                              chained_after):
                 later.append(m)
+            continue
+        if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
         out.append((m, d))
         prev, prev_end = d, m.end
