@@ -86,7 +86,8 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
 
 def _candidates(doc: Doc) -> tuple:
     """The matches :func:`_accepted` considers, whatever the topic, with their
-    :func:`~kg.recognise.regions.strong_stem_context`: outside skipped zones and dotted names,
+    :func:`~kg.recognise.regions.strong_stem_context` (False where it does not matter,
+    :func:`~kg.recognise.regions.named_names`): outside skipped zones and dotted names,
     and not a name after a post title (副主席白城峰: a person, not 白城市), which is never accepted."""
     # two topic passes per article
     return _CANDIDATES.get((doc.text, doc.zones, gazetteer.default()), lambda: _find_candidates(doc))
@@ -97,11 +98,12 @@ def _find_candidates(doc: Doc) -> tuple:
     names = regions.in_dotted_names(text)
     is_skipped = regions.skipped(doc)
     after_title, strong = regions.name_after_title, regions.strong_stem_context
+    named_ok = regions.named_names()  # the others' choice does not depend on strong_stem_context
     out = []
     for m in regions.matches(text):
         if is_skipped(m.start) or names and _inside(names, m.start) or after_title(text, m):
             continue
-        out.append((m, strong(text, m)))
+        out.append((m, m.name in named_ok and strong(text, m)))
     return tuple(out)
 
 

@@ -321,9 +321,25 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     if _index(gaz)[2].get(m.name) is m.candidates:
         # the gazetteer's own candidates of the name (every match of all_matches): the name
         # stands for them, so the answer is memoised by name (the same names come back in
-        # each topic pass and in resolve, and article after article)
-        return _choose_name(gaz, m.name, above, topic, named)
+        # each topic pass and in resolve, and article after article); ``named`` is left out
+        # where it cannot change the answer
+        return _choose_name(gaz, m.name, above, topic, named and m.name in _named_names(gaz))
     return _choose(gaz, m.name, m.candidates, above, topic, named)
+
+
+def named_names() -> frozenset[str]:
+    """The names whose division :func:`choose` may accept only when ``named`` is true: for
+    every other name of the gazetteer, :func:`strong_stem_context` need not be asked."""
+    return _named_names(gazetteer.default())
+
+
+@lru_cache(maxsize=2)
+def _named_names(gaz: gazetteer.Gazetteer) -> frozenset[str]:
+    # ``named`` is read by _choose for one of its full-name candidates (official or former name)
+    # with a stem of one character that is not a 区 only
+    return frozenset(n for n, cands in _index(gaz)[2].items()
+                     if any((d.name == n or n in d.former) and len(gazetteer.stem(d.name)) < 2
+                            and not d.name.endswith("区") for d in cands))
 
 
 @lru_cache(maxsize=8192)
@@ -414,6 +430,7 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
     later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
     gaz = gazetteer.default()
     every = _all_matches(text, gaz)
+    named_ok = _named_names(gaz)
     # the divisions each match is the official name of
     officials = _officials(gaz)
     fulls = [officials.get(x.name, ()) for x in every]
@@ -437,7 +454,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             continue
         # the word-boundary test (a jieba cut of the window) comes last: a match the text does not
         # resolve is dropped whatever the boundaries, unless it may be a committee named later
-        d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
+        d = choose(m, prev, topic, adjacent=(m.start == prev_end),
+                   named=m.name in named_ok and strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
             if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
                                                               chained_after):
