@@ -89,7 +89,7 @@ def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[i
     """Every gazetteer name of two characters or more, indexed for :func:`all_matches`: a
     pattern matching where a name's first two characters may start (its first character from
     the set of first characters, its second from the set of second characters), the name
-    lengths by their first two characters, and the divisions by name."""
+    lengths by their first two characters (longest first), and the divisions by name."""
     by_name = {n: tuple(gaz.lookup(n)) for n in sorted(gaz.names()) if len(n) >= 2}
     lengths: dict[str, set[int]] = {}
     for n in by_name:
@@ -97,7 +97,7 @@ def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[i
     firsts = "".join(sorted({n[0] for n in by_name}))
     seconds = "".join(sorted({n[1] for n in by_name}))
     starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if by_name else "(?!)")
-    return starts, {k: tuple(sorted(v)) for k, v in lengths.items()}, by_name
+    return starts, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, by_name
 
 
 @lru_cache(maxsize=2)
@@ -126,7 +126,7 @@ def _all_matches(text: str, gaz: gazetteer.Gazetteer) -> tuple[Match, ...]:
         sizes = lengths.get(text[i:i + 2])
         if sizes is None:
             continue
-        for n in reversed(sizes):  # longest first
+        for n in sizes:  # longest first
             name = text[i:i + n]
             cands = by_name.get(name)
             if cands is not None and len(name) == n:
