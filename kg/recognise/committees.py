@@ -49,7 +49,9 @@ _SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
 # 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协
 _COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇村民基层地")
 _COORD = set("、和与及同暨")
-_NOISE = re.compile(r"[\s,，]")  # stray commas and spaces a noisy source leaves between coordinated names
+# stray commas and spaces a noisy source leaves between coordinated names, around the one character
+# that joins them
+_ONE_BETWEEN_NOISE = re.compile(r"[\s,，]*([^\s,，])[\s,，]*")
 _COUNT_BEFORE_ZX = re.compile(r"^(?:(?:两|三|四|五|六|七|八|九|十|多)(?:地|市|县|省|区)|等(?:地|市|县|区|州)?)")
 _TERM = r"第[一二三四五六七八九十〇零\d]{1,4}届"
 _NATIONAL_RE = re.compile(rf"全国政协|(?:中国人民政治协商会议|政协)(?:{_TERM})?全国委员会")
@@ -101,10 +103,12 @@ def _coordinated(text: str, chains: list, i: int) -> list[tuple[regions.Match, g
     j = i
     while j > 0:
         prev = chains[j - 1]
-        gap = _NOISE.sub("", text[prev[-1][0].end:chains[j][0][0].start])
+        # the gap without noise is one coordinating character (a fullmatch fails at the second
+        # other character instead of rewriting a long gap)
+        gap = _ONE_BETWEEN_NOISE.fullmatch(text, prev[-1][0].end, chains[j][0][0].start)
         # same level (柳州、南宁两地政协), or official names of any levels (柳州市、融安县政协)
         same = prev[-1][1].level == level or full and prev[-1][0].is_full(prev[-1][1])
-        if len(gap) != 1 or gap not in _COORD or not same:
+        if gap is None or gap.group(1) not in _COORD or not same:
             break
         out.append(prev[-1])
         j -= 1
@@ -140,8 +144,10 @@ def _region_forms(doc: Doc, found: list, used: list[tuple[int, int]]) -> list[Me
             used.append((start, end))
         else:
             tail = _TERM_AFTER.match(text, m.end)
+            if tail is None:
+                continue
             head = _OFFICIAL_BEFORE.search(text[max(0, start - 20):start])
-            if tail is None or head is None:
+            if head is None:
                 continue
             start -= len(head.group())
             out.append(_mention(d, start, tail.end(), text))
@@ -249,10 +255,11 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
     gaz = gazetteer.default()
     out: list[Mention] = []
     sections = context.section_regions(doc)
+    is_skipped = regions.skipped(doc)
     for m in _SHORT_RE.finditer(text):
         kind = m.group(1)
         start, end = m.start(), m.end()
-        if _overlaps((start, end), used) or regions.zone_kind(doc, start) in regions.SKIP_ZONES:
+        if _overlaps((start, end), used) or is_skipped(start):
             continue
         if kind == "区" and text.endswith("自治", 0, start):
             continue
@@ -282,8 +289,11 @@ def recognise(doc: Doc) -> list[Mention]:
     topic = context.topic_regions(doc)
     used: list[tuple[int, int]] = []
     out: list[Mention] = []
-    for m in _NATIONAL_RE.finditer(text):
-        if regions.zone_kind(doc, m.start()) in regions.SKIP_ZONES:
+    is_skipped = regions.skipped(doc)
+    # every form of _NATIONAL_RE contains 全国: one substring test spares the regex's slow scan
+    # (its alternatives share no first character) in most articles
+    for m in _NATIONAL_RE.finditer(text) if "全国" in text else ():
+        if is_skipped(m.start()):
             continue
         out.append(_national(m.start(), m.end(), text))
         used.append(m.span())

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from kg import gazetteer
 from kg.memo import LastCall
 from kg.model import Doc
+from kg.recognise import regions  # imported here, not per call (regions imports this module lazily)
 
 TITLE_WEIGHT = 6.0
 LEAD_WEIGHT = 2.0
@@ -68,8 +70,6 @@ _LAYOUT: LastCall[tuple[tuple[tuple[int, int], ...], int]] = LastCall()
 def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     """Region matches of the article's own zones with their division (no segmentation: the
     topic is needed before the recognisers' word-boundary checks)."""
-    from kg.recognise import regions
-
     out = []
     prev = None
     prev_end = -1
@@ -86,19 +86,34 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
 
 def _candidates(doc: Doc) -> tuple:
     """The matches :func:`_accepted` considers, whatever the topic, with their
-    :func:`~kg.recognise.regions.strong_stem_context`: outside skipped zones and dotted names,
+    :func:`~kg.recognise.regions.strong_stem_context` (False where it does not matter,
+    :func:`~kg.recognise.regions.named_names`): outside skipped zones and dotted names,
     and not a name after a post title (副主席白城峰: a person, not 白城市), which is never accepted."""
-    from kg.recognise import regions
+    # two topic passes per article
+    return _CANDIDATES.get((doc.text, doc.zones, gazetteer.default()), lambda: _find_candidates(doc))
 
-    def compute() -> tuple:
-        text = doc.text
-        names = regions.in_dotted_names(text)
-        return tuple((m, regions.strong_stem_context(text, m)) for m in regions.matches(text)
-                     if regions.zone_kind(doc, m.start) not in regions.SKIP_ZONES
-                     and not (names and any(a <= m.start < b for a, b in names))
-                     and not regions.name_after_title(text, m))
 
-    return _CANDIDATES.get((doc.text, doc.zones, gazetteer.default()), compute)  # two topic passes per article
+def _find_candidates(doc: Doc) -> tuple:
+    text = doc.text
+    names = regions.in_dotted_names(text)
+    is_skipped = regions.skipped(doc)
+    after_title, strong = regions.name_after_title, regions.strong_stem_context
+    named_ok = regions.named_names()  # the others' choice does not depend on strong_stem_context
+    out = []
+    for m in regions.matches(text):
+        if is_skipped(m.start) or names and _inside(names, m.start) or after_title(text, m):
+            continue
+        out.append((m, m.name in named_ok and strong(text, m)))
+    return tuple(out)
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` lies in one of ``spans`` (a loop: cheaper than any() over a generator
+    for the one or two spans there usually are)."""
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
 
 
 _CANDIDATES: LastCall[tuple] = LastCall()
@@ -107,39 +122,39 @@ _CANDIDATES: LastCall[tuple] = LastCall()
 def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
     """Region code -> weight of evidence that the article is about it.  With a provisional
     ``topic``, county short forms inside its provinces count too (隆安：党建引领……)."""
-    from kg.recognise import regions
-
     text = doc.text
     titles, lead_end = _layout(doc)
     out: Counter[str] = Counter()
+    get = out.get  # out[c] = get(c, 0) + w is out[c] += w without Counter.__missing__ (same sums)
     found = _accepted(doc, topic)
+    is_within = gazetteer.default().is_within
     first_committee = True
     head = 0  # start of the current chain (四川省眉山市: the province only qualifies the city)
+    last = len(found) - 1
     for i, (m, d) in enumerate(found):
-        if i and found[i - 1][0].end != m.start:
-            head = m.start
-        elif i == 0:
-            head = m.start
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and nxt[0].start == m.end and nxt[1].parent is not None and \
-                gazetteer.default().is_within(nxt[1].code, d.code):
-            out[d.code] += 1.0  # a qualifier
-            continue
+        start = m.start
+        if i == 0 or found[i - 1][0].end != start:
+            head = start
+        if i < last:
+            nxt_m, nxt_d = found[i + 1]
+            if nxt_m.start == m.end and nxt_d.parent is not None and is_within(nxt_d.code, d.code):
+                out[d.code] = get(d.code, 0) + 1.0  # a qualifier
+                continue
         w = 1.0
-        if any(a <= m.start < b for a, b in titles):
+        if _inside(titles, start):
             w += TITLE_WEIGHT
-        elif m.start < lead_end:
+        elif start < lead_end:
             w += LEAD_WEIGHT
         if _is_committee_context(text, head, m.end):
             w += FIRST_COMMITTEE_WEIGHT if first_committee else COMMITTEE_WEIGHT
             first_committee = False
-        out[d.code] += w
+        out[d.code] = get(d.code, 0) + w
     if doc.article.title and not any(z.kind == "title" for z in doc.zones):
         for m in regions.matches(doc.article.title):
             d = regions.choose(m, None, topic, adjacent=False,
                                named=regions.strong_stem_context(doc.article.title, m))
             if d is not None:
-                out[d.code] += TITLE_WEIGHT
+                out[d.code] = get(d.code, 0) + TITLE_WEIGHT
     return out
 
 
@@ -170,13 +185,18 @@ def _rank(sc: Counter[str]) -> tuple[str, ...]:
     gaz = gazetteer.default()
     # ranked by their own weight; a county's weight also speaks for its prefecture and province,
     # which only breaks ties (a province would otherwise outrank every article about its parts)
-    total: Counter[str] = Counter(sc)
+    total = dict(sc)  # a plain dict: total.get(a, 0) + x is Counter's += without __missing__
     lineage = gaz.ancestor_codes
     for code, w in sc.items():
         for anc in lineage(code):
-            total[anc] += w * 0.5
+            total[anc] = total.get(anc, 0) + w * 0.5
     get = gaz.get
-    ranked = sorted(sc, key=lambda c: (-sc[c], -total[c], -(get(c).level if get(c) else 0), c))
+
+    def key(c: str) -> tuple[float, float, int, str]:
+        d = get(c)
+        return (-sc[c], -total[c], -(d.level if d else 0), c)
+
+    ranked = sorted(sc, key=key)
     out: dict[str, None] = {}  # in order, once each
     for code in ranked:
         out.setdefault(code)
@@ -210,8 +230,6 @@ OWN_HEAD = re.compile(r"^(?:[省市州盟区县旗]|自治区|自治州|市本�
 def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
     """The region a header names when it names nothing but a region (a chain: 广西荔浦市, or
     its committee: 荔浦市政协); None for 【打印本页】, 【字体：大 中 小】, 【荔浦市】一线传真."""
-    from kg.recognise import regions
-
     for tail in _HEADER_TAIL:
         if head.endswith(tail) and len(head) > len(tail):
             head = head[: -len(tail)]
@@ -239,8 +257,6 @@ def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
 
 def _sections(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
     gaz = gazetteer.default()
-    from kg.recognise import regions
-
     heads: list[tuple[int, tuple[str, ...]]] = []
     topic: tuple[str, ...] | None = None
     text = doc.text

@@ -31,9 +31,11 @@ Towns, villages, parks and canals are not in the gazetteer, so they are never re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from kg import gazetteer
 from kg import tokenizer as tok
@@ -87,7 +89,7 @@ def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[i
     """Every gazetteer name of two characters or more, indexed for :func:`all_matches`: a
     pattern matching where a name's first two characters may start (its first character from
     the set of first characters, its second from the set of second characters), the name
-    lengths by their first two characters, and the divisions by name."""
+    lengths by their first two characters (longest first), and the divisions by name."""
     by_name = {n: tuple(gaz.lookup(n)) for n in sorted(gaz.names()) if len(n) >= 2}
     lengths: dict[str, set[int]] = {}
     for n in by_name:
@@ -95,7 +97,19 @@ def _index(gaz: gazetteer.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[i
     firsts = "".join(sorted({n[0] for n in by_name}))
     seconds = "".join(sorted({n[1] for n in by_name}))
     starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if by_name else "(?!)")
-    return starts, {k: tuple(sorted(v)) for k, v in lengths.items()}, by_name
+    return starts, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, by_name
+
+
+@lru_cache(maxsize=2)
+def _officials(gaz: gazetteer.Gazetteer) -> dict[str, tuple[gazetteer.Division, ...]]:
+    """The divisions each name of the index is the official name of (those of its candidates
+    whose ``name`` it is), in candidate order; names of none are left out."""
+    out = {}
+    for n, cands in _index(gaz)[2].items():
+        full = tuple(d for d in cands if d.name == n)
+        if full:
+            out[n] = full
+    return out
 
 
 def all_matches(text: str) -> list[Match]:
@@ -112,7 +126,7 @@ def _all_matches(text: str, gaz: gazetteer.Gazetteer) -> tuple[Match, ...]:
         sizes = lengths.get(text[i:i + 2])
         if sizes is None:
             continue
-        for n in reversed(sizes):  # longest first
+        for n in sizes:  # longest first
             name = text[i:i + n]
             cands = by_name.get(name)
             if cands is not None and len(name) == n:
@@ -137,6 +151,41 @@ def zone_kind(doc: Doc, pos: int) -> str:
         if z.start <= pos < z.end:
             return z.kind
     return "body"
+
+
+def skipped(doc: Doc) -> Callable[[int], bool]:
+    """A test of positions of ``doc``: True where :func:`zone_kind` is one of ``SKIP_ZONES``
+    (one bisection instead of a walk over the zones for every match)."""
+    starts, ends = _SKIPPED.get(doc.zones, lambda: _skipped_spans(doc))
+
+    def test(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return test
+
+
+def _skipped_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of the stretches where :func:`zone_kind` is a skipped kind.  Between two
+    consecutive zone boundaries the same zones contain every position, so the kind of the
+    first one found at the stretch's start holds for the whole stretch (overlapping zones
+    included); outside every zone the kind is "body"."""
+    cuts = sorted({z.start for z in doc.zones} | {z.end for z in doc.zones})
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in pairwise(cuts):
+        if zone_kind(doc, a) in SKIP_ZONES:
+            if ends and ends[-1] == a:
+                ends[-1] = b
+            else:
+                starts.append(a)
+                ends.append(b)
+    return starts, ends
+
+
+# one document at a time; compared with its zones, never hashed (the comparison of the same
+# tuple is an identity check of its items)
+_SKIPPED: LastCall[tuple[list[int], list[int]]] = LastCall()
 
 
 def window(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -266,10 +315,45 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     the text names it as a committee or a dateline (:func:`strong_stem_context`), which is
     enough for a one-character-stem name outside the topic."""
     gaz = gazetteer.default()
-    cands: Sequence[gazetteer.Division] = m.candidates
-    name = m.name
-    if adjacent and prev is not None:
-        above, lineage = prev.code, gaz.lineage
+    # only the code of ``prev`` counts, and only when adjacent: the key of the memo below
+    above = prev.code if adjacent and prev is not None else None
+    topic = tuple(topic)
+    if _index(gaz)[2].get(m.name) is m.candidates:
+        # the gazetteer's own candidates of the name (every match of all_matches): the name
+        # stands for them, so the answer is memoised by name (the same names come back in
+        # each topic pass and in resolve, and article after article); ``named`` is left out
+        # where it cannot change the answer
+        return _choose_name(gaz, m.name, above, topic, named and m.name in _named_names(gaz))
+    return _choose(gaz, m.name, m.candidates, above, topic, named)
+
+
+def named_names() -> frozenset[str]:
+    """The names whose division :func:`choose` may accept only when ``named`` is true: for
+    every other name of the gazetteer, :func:`strong_stem_context` need not be asked."""
+    return _named_names(gazetteer.default())
+
+
+@lru_cache(maxsize=2)
+def _named_names(gaz: gazetteer.Gazetteer) -> frozenset[str]:
+    # ``named`` is read by _choose for one of its full-name candidates (official or former name)
+    # with a stem of one character that is not a 区 only
+    return frozenset(n for n, cands in _index(gaz)[2].items()
+                     if any((d.name == n or n in d.former) and len(gazetteer.stem(d.name)) < 2
+                            and not d.name.endswith("区") for d in cands))
+
+
+@lru_cache(maxsize=8192)
+def _choose_name(gaz: gazetteer.Gazetteer, name: str, above: str | None, topic: tuple[str, ...],
+                 named: bool) -> gazetteer.Division | None:
+    return _choose(gaz, name, _index(gaz)[2][name], above, topic, named)
+
+
+def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Division], above: str | None,
+            topic: tuple[str, ...], named: bool) -> gazetteer.Division | None:
+    """:func:`choose` for the match ``name`` with ``cands``; ``above``: the code of the region
+    printed right before it, if any."""
+    if above is not None:
+        lineage = gaz.lineage
         under = [d for d in cands if d.code != above and above in lineage(d.code)]
         if not under:
             # 伊宁市老城区: a division name right after a region that is not its parent names a
@@ -279,7 +363,7 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     full = [d for d in cands if d.name == name or name in d.former]  # is_full or is_former
     if full:
         cands = full
-    provinces = _provinces(gaz, tuple(topic))
+    provinces = _provinces(gaz, topic)
     if len(cands) > 1:
         in_topic = [d for d in cands if _within_any(gaz, d.code, topic)]
         if not in_topic:
@@ -292,20 +376,20 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     if len(cands) != 1:
         return None
     d = cands[0]
-    parent_named = adjacent and prev is not None and gaz.is_within(d.code, prev.code)
+    parent_named = above is not None and gaz.is_within(d.code, above)
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
         # or a committee of their own (歙县政协 opening the article)
         if d.name.endswith("区") or not (named or _within_any(gaz, d.code, provinces)):
             return None
-    if not full and d.level <= 2 and m.name in WEAK_SHORT and not parent_named:
+    if not full and d.level <= 2 and name in WEAK_SHORT and not parent_named:
         if not _within_any(gaz, d.code, provinces):
             return None
     if not full and d.level == 3:
         # district short forms (东坡, 港口, 江南) name people, ports and landscapes far more often
         if d.name.endswith("区"):
             return None
-        if not parent_named and (tok.common_word(m.name) or not _within_any(gaz, d.code, provinces)):
+        if not parent_named and (tok.common_word(name) or not _within_any(gaz, d.code, provinces)):
             return None
     return d
 
@@ -342,11 +426,14 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
     prev: gazetteer.Division | None = None
     prev_end = -1
     names = in_dotted_names(text)
+    is_skipped = skipped(doc)
     later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
     gaz = gazetteer.default()
     every = _all_matches(text, gaz)
+    named_ok = _named_names(gaz)
     # the divisions each match is the official name of
-    fulls = [[d for d in x.candidates if x.name == d.name] for x in every]
+    officials = _officials(gaz)
+    fulls = [officials.get(x.name, ()) for x in every]
     # official names by start (上海市|浦东新区): a parent and its child are cut between them
     official_at: dict[int, list[gazetteer.Division]] = {}
     for x, full in zip(every, fulls, strict=True):
@@ -357,19 +444,24 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             continue
         if names and any(a <= m.start < b for a, b in names):
             continue
-        if zone_kind(doc, m.start) in SKIP_ZONES:
+        if is_skipped(m.start):
             continue
         official = bool(full)
         chained_before = official and m.start == prev_end and out and out[-1][0].is_full(out[-1][1])
         chained_after = official and m.end in official_at and any(
             c.code != d.code and d.code in gaz.lineage(c.code) for c in official_at[m.end] for d in full)
-        if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m) \
-                or not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
+        if _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m):
             continue
-        d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=strong_stem_context(text, m))
+        # the word-boundary test (a jieba cut of the window) comes last: a match the text does not
+        # resolve is dropped whatever the boundaries, unless it may be a committee named later
+        d = choose(m, prev, topic, adjacent=(m.start == prev_end),
+                   named=m.name in named_ok and strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
-            if _committee_after_verb(text, m):
+            if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
+                                                              chained_after):
                 later.append(m)
+            continue
+        if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
         out.append((m, d))
         prev, prev_end = d, m.end
