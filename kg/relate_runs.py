@@ -486,7 +486,9 @@ def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
     mark = _mark(text, init)
     keys = {c.key for c in committees}
     for r in doc.mentions:
-        if r.cls != REGION or r.end > mark or text[r.end:mark] not in ("", "的"):
+        # the region ends at the mark or right before 的 at it (tested by position, not by a
+        # slice of everything in between)
+        if r.cls != REGION or not (r.end == mark or (r.end == mark - 1 and text[r.end] == "的")):
             continue
         if any(c.start <= r.start < c.end for c in committees):
             continue
@@ -552,18 +554,31 @@ def _clean_map(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
     part = text[start:end]
     if "(" not in part and len("".join(part.split())) == len(part):
         return part, range(start, end)  # no annotation, no white space: all kept
-    drop: set[int] = set()
-    for m in PINYIN.finditer(text, start, end):
-        drop.update(range(m.start(), m.end()))
-    keep = [i for i in range(start, end) if i not in drop and not text[i].isspace()]
-    return "".join(text[i] for i in keep), keep
+    # the kept characters are the runs of non-space (``\S`` is ``not str.isspace()``) between
+    # the pinyin annotations (which hold no space): offsets added a run at a time
+    keep: list[int] = []
+    pieces: list[str] = []
+    pos = start
+    for m in [*PINYIN.finditer(text, start, end), None]:
+        stop = m.start() if m is not None else end
+        for run in _NON_SPACE.finditer(text, pos, stop):
+            keep.extend(range(run.start(), run.end()))
+            pieces.append(run.group())
+        if m is not None:
+            pos = m.end()
+    return "".join(pieces), keep
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     """Collective subjects (全区政协, 全省各级政协系统…) of ``sent`` before ``end`` that open their
     clause or stand right before a quotation mark: (position, level)."""
+    out: list[tuple[int, int]] = []
+    if "全" not in doc.text[sent.start:end]:
+        return out  # every collective starts with 全, which cleaning never adds
     clean, offsets = _clean_map(doc.text, sent.start, end)
-    out = []
     for m in COLLECTIVE.finditer(clean):
         i = m.start()
         while i > 0 and clean[i - 1] not in CLAUSE_BOUNDARY:
@@ -623,8 +638,10 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     taken = ctx.memo.get("taken")  # every position inside a committee's or an organ's mention
     if taken is None:
         taken = ctx.memo["taken"] = {p for m in ctx.committees + ctx.others for p in range(m.start, m.end)}
-    out = []
+    out: list[Subject] = []
     stop = min(end, sent.end)
+    if not _DOER_WORD.search(text, sent.start, stop):
+        return out  # no pattern below can match without one of their words before stop
     bounds = _boundaries(text)
     starts = [sent.start] if sent.start < stop else []  # the sentence's start and every clause's
     starts += [b + 1 for b in bounds[bisect_left(bounds, sent.start):bisect_left(bounds, stop - 1)]]
@@ -646,6 +663,16 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
                 break
         out.append(Subject(i, tuple(partners), "other"))
     return out
+
+
+# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT contains (their
+# organisation words, the association words without their lookbehind): a sentence without one
+# has no doer, which one search finds instead of three matches at every clause start.  Searched
+# with the same end as the matches, so 委(?!员) sees what they see.
+_DOER_WORD = re.compile(
+    r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|组织部|党委|"
+    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
+    rf"{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 
 
 def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
@@ -719,6 +746,7 @@ class Context:
 
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
 _SECTION_HEAD = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔［\[]([\u4e00-\u9fff]{2,16})[】〕］\]]")
+_SECTION_OPEN = re.compile(r"[【〔［\[]")  # the brackets that _SECTION_HEAD needs
 _HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
 
 
@@ -730,6 +758,8 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
     (【某县】 … 某县政协依托…).  Headers naming no committee (【编者按】) end the previous section
     and leave theirs to the main committee; no sections unless a header names another committee."""
     text = doc.text
+    if not _SECTION_OPEN.search(text):
+        return ()  # no header, so no section (the loops below would find none)
     regions = [m for m in doc.mentions if m.cls == REGION]
     heads: list[tuple[int, int, str]] = []  # (header start, header end, header text)
     for m in _SECTION_HEAD.finditer(text):
@@ -976,11 +1006,13 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
     idx = _sentence_index(doc, sent, ctx)
-    spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
+    spoken = _spoken(doc, sent, ctx)
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
         after = doc.sentences[idx + 1]  # “…。”委员王某说。: the speaker named after the quotation
-        spoken = after.paragraph == sent.paragraph and bool(SPEAKING.search(_clean(doc.text[after.start:after.end])))
-    for prev in reversed(doc.sentences[:idx]):
+        spoken = after.paragraph == sent.paragraph and _spoken(doc, after, ctx)
+    sentences = doc.sentences
+    for j in range(idx - 1, -1, -1):  # the earlier sentences, nearest first (no copy of the list)
+        prev = sentences[j]
         if prev.paragraph != sent.paragraph:
             break
         found = subjects(doc, prev, ctx)
@@ -992,8 +1024,18 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             if _exchange_only(doc, prev, found[-1], ctx, HOST_ONLY):
                 continue  # 某市政协有关负责同志陪同考察。“X”活动…: a companion is no topic
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
-        spoken = spoken or bool(SPEAKING.search(_clean(doc.text[prev.start:prev.end])))
+        spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+def _spoken(doc: Doc, sent: Sentence, ctx: Context) -> bool:
+    """Does a person speak in ``sent`` (:data:`SPEAKING`)?  Asked for the same sentences by every
+    initiative of a paragraph: answered once per sentence of the article."""
+    key = ("spoken", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
+    return found
 
 
 def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
