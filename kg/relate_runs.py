@@ -56,14 +56,28 @@ article's committee runs the column.  A committee that only speaks at or attends
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer, vocab_posts
-from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
+from kg.memo import LastCall
+from kg.model import (
+    BRAND,
+    COMMITTEE,
+    ORGAN,
+    ORGANISATION,
+    PROGRAMME,
+    REGION,
+    RUNS,
+    Doc,
+    Mention,
+    Relation,
+    Sentence,
+    Zone,
+)
 from kg.recognise import context
 from kg.recognise.initiatives import MAKING_INTO
 
@@ -157,6 +171,15 @@ ASSOCIATION_OWNER = re.compile(
 ASSOCIATION_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由)(?P<org>{ASSOCIATION})(?P<rest>[^，,。；;：:！!？?]{{0,10}}?)"
     rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
+# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
+# OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
+# without their lookbehind.  A sentence without one has no doer, which one search finds instead
+# of three matches at every clause start.  Searched with the same end as the matches, so
+# 委(?!员) sees what they see.
+_DOER_WORD = re.compile(
+    r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|组织部|党委|"
+    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
+    rf"{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
@@ -232,7 +255,26 @@ def _zone_kind(doc: Doc, pos: int) -> str:
 def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
     if sent is not None and sent.zone in SKIP_ZONES:
         return True
-    return _zone_kind(doc, pos) in SKIP_ZONES
+    points, skipped = _SKIP_INDEX.get(doc.zones, lambda: _skip_index(doc.zones))
+    k = bisect_right(points, pos) - 1
+    return k >= 0 and skipped[k]  # _zone_kind(doc, pos) in SKIP_ZONES
+
+
+def _skip_index(zones: tuple[Zone, ...]) -> tuple[list[int], list[bool]]:
+    """The ends of the zones in order, and for the stretch from each to the next whether its
+    first zone (in the order of ``zones``, as :func:`_zone_kind` takes it) is one to skip.  No
+    zone starts or ends inside a stretch, so every position of it has the same first zone; the
+    last stretch is past every zone (the body).  Made once per article instead of a walk over
+    the zones for every mention."""
+    points = sorted({p for z in zones for p in (z.start, z.end)})
+    skipped = []
+    for p in points:
+        kind = next((z.kind for z in zones if z.start <= p < z.end), "body")
+        skipped.append(kind in SKIP_ZONES)
+    return points, skipped
+
+
+_SKIP_INDEX: LastCall[tuple[list[int], list[bool]]] = LastCall()
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -361,8 +403,17 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
 
 def named_owner(doc: Doc, init: Mention, ctx: Context) -> str:
     """The key of the committee named as the initiative's owner before or after it, or ""."""
-    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    owner = _named_owner(doc, init, ctx)
     return owner.key if owner is not None else ""
+
+
+def _named_owner(doc: Doc, init: Mention, ctx: Context) -> Mention | None:
+    """:func:`owner_before`, else :func:`owner_after`, once per initiative span of the article
+    (:func:`runners` and :func:`relate` both ask; both read only the span of ``init``)."""
+    key = ("owner", init.start, init.end)
+    if key not in ctx.memo:
+        ctx.memo[key] = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    return ctx.memo[key]
 
 
 def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
@@ -382,6 +433,8 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
+    if not _DOER_WORD.search(clean):
+        return False  # neither search below can match without one of these words
     a = ASSOCIATION_OWNER.search(clean)
     if a is not None:
         word = offsets[a.end("org") - 1]  # the association word, not a committee's or an organ's
@@ -406,7 +459,7 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     listed committee; lists of other lengths are ambiguous and give no runner.  None when the name
     is not in such a list."""
     text = doc.text
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     if sent is None or DISTRIBUTIVE not in doc.text[sent.start:init.start]:
         return None
     # the names are the quoted spans of the sentence (some may be no initiative of their own)
@@ -589,23 +642,26 @@ def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def fronted_subject(doc: Doc, sent: Sentence, init: Mention, committees: list[Mention]) -> Mention | None:
+def fronted_subject(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> Mention | None:
     """The subject after a fronted adverbial that names the initiative (``通过“宜商量”平台，宜昌
     市政协收集意见…``): the first subject committee after the initiative in the same sentence."""
     start = _clause_start(doc.text, init.start, sent.start)
     head = _clean(doc.text[start:init.start]).lstrip("“”‘’")
     if not head.startswith(FRONTED):
         return None
-    for c in subjects_in(doc, sent, committees):
+    for c in _subject_committees(doc, sent, ctx):
         if c.start > init.end:
             return c
     return None
 
 
-def main_committee(doc: Doc, committees: list[Mention]) -> str:
+def main_committee(doc: Doc, committees: list[Mention], placed: Sequence[Placed] | None = None) -> str:
     """The committee the article is about: the topic region's committee when it is mentioned,
-    else the most mentioned one when it clearly leads; "" when the article has none."""
-    counts = Counter(c.key for c in committees if not _excluded(doc, c.start, doc.sentence_at(c.start)))
+    else the most mentioned one when it clearly leads; "" when the article has none.
+    ``placed``: :func:`_placed` of ``committees`` when it is already known."""
+    if placed is None:
+        placed = _placed(doc, committees)
+    counts = Counter(c.key for c, _, excluded in placed if not excluded)
     if not counts:
         return ""
     for code in doc.topic_regions or context.topic_regions(doc):
@@ -616,6 +672,20 @@ def main_committee(doc: Doc, committees: list[Mention]) -> str:
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     return ""
+
+
+# a committee mention, its sentence and whether it is in a zone to skip
+Placed = tuple[Mention, Sentence | None, bool]
+
+
+def _placed(doc: Doc, committees: list[Mention]) -> list[Placed]:
+    """Each committee with its sentence and whether :func:`_excluded` (found once per article:
+    the main committee, the digest's head and the travellers all ask)."""
+    out = []
+    for c in committees:
+        sent = doc.sentence_at(c.start)
+        out.append((c, sent, _excluded(doc, c.start, sent)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -665,16 +735,6 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     return out
 
 
-# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT contains (their
-# organisation words, the association words without their lookbehind): a sentence without one
-# has no doer, which one search finds instead of three matches at every clause start.  Searched
-# with the same end as the matches, so 委(?!员) sees what they see.
-_DOER_WORD = re.compile(
-    r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|组织部|党委|"
-    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
-    rf"{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
-
-
 def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     """Committees coordinated to an organisation that opens a clause (``某市广播电视台与市政协联合
     开办…``): they run what the organisation and they launch together."""
@@ -698,6 +758,16 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
     return list(found)
 
 
+def _sentence(doc: Doc, ctx: Context, pos: int) -> Sentence | None:
+    """``doc.sentence_at(pos)``, once per position of the article (relate, runners, the
+    distributive and the guest tests all ask for the sentence of the same initiative)."""
+    key = ("sentence", pos)
+    memo = ctx.memo
+    if key not in memo:
+        memo[key] = doc.sentence_at(pos)
+    return memo[key]
+
+
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
     """``doc.sentences.index(sent)``, from a table of first indices made once per article."""
     first = ctx.memo.get("index")
@@ -710,27 +780,55 @@ def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
 
 
 def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> list[Subject]:
-    out = []
-    spans: set[tuple[int, int]] = set()
-    for c in subjects_in(doc, sent, ctx.committees, before):
-        if (c.start, c.end) in spans:
-            continue  # another committee of the same span (常德、益阳两市政协): one subject for all
-        spans.add((c.start, c.end))
-        out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
-    for o in ctx.others:
-        if sent.start <= o.start and o.end <= sent.end and (before is None or o.start < before):
-            if _clean(doc.text[o.start:o.start + 2]) in PARTNER_PREPS:
-                continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
-            if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
-                committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
-                keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
-                out.append(Subject(o.start, keys, o.cls))
+    # the committees and organisations that open a clause before ``before`` are those of the
+    # whole sentence starting before it (nothing in their test looks at ``before``); the doers
+    # and collectives are matched up to ``before`` and are found again for each ``before``
+    named = _named_subjects(doc, sent, ctx)
+    out = list(named) if before is None else [x for x in named if x.pos < before]
     end = sent.end if before is None else before
     out.extend(other_doers(doc, sent, ctx, end))
     for pos, level in collectives(doc, sent, end):
         out.append(Subject(pos, (), "collective", level))
     out.sort(key=lambda x: x.pos)
     return out
+
+
+def _named_subjects(doc: Doc, sent: Sentence, ctx: Context) -> list[Subject]:
+    """The committees (with those coordinated to them) and the recognised organisations that are
+    subjects of the whole of ``sent``, committees first, each in text order (memoised per
+    sentence: every initiative of the sentence asks)."""
+    key = ("named", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is not None:
+        return found
+    out = []
+    spans: set[tuple[int, int]] = set()
+    for c in _subject_committees(doc, sent, ctx):
+        if (c.start, c.end) in spans:
+            continue  # another committee of the same span (常德、益阳两市政协): one subject for all
+        spans.add((c.start, c.end))
+        out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
+    for o in ctx.others:
+        if sent.start <= o.start and o.end <= sent.end:
+            if _clean(doc.text[o.start:o.start + 2]) in PARTNER_PREPS:
+                continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
+            if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
+                committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
+                keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
+                out.append(Subject(o.start, keys, o.cls))
+    ctx.memo[key] = out
+    return out
+
+
+def _subject_committees(doc: Doc, sent: Sentence, ctx: Context,
+                        before: int | None = None) -> tuple[Mention, ...]:
+    """:func:`subjects_in` of ``sent`` for the article's committees, the whole sentence's
+    memoised: those before ``before`` are the ones among them that start before it."""
+    key = ("committees", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = tuple(subjects_in(doc, sent, ctx.committees))
+    return found if before is None else tuple(c for c in found if c.start < before)
 
 
 @dataclass(frozen=True)
@@ -807,12 +905,12 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
     at its level: the one the paragraph is about (an earlier subject), else the article's."""
     if subject.how != "collective":
         return subject.keys
-    anchors = [c.key for c in subjects_in(doc, sent, ctx.committees, subject.pos)][::-1]
+    anchors = [c.key for c in _subject_committees(doc, sent, ctx, subject.pos)][::-1]
     idx = _sentence_index(doc, sent, ctx)
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break
-        anchors.extend(c.key for c in subjects_in(doc, prev, ctx.committees)[::-1])
+        anchors.extend(c.key for c in _subject_committees(doc, prev, ctx)[::-1])
     for anchor in anchors + [ctx.main]:
         key = collective_committee(subject.level, ctx.committees, anchor)
         if key:
@@ -823,6 +921,9 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
 _VISIT_ENDS = VISIT_VERBS + tuple(v + "了" for v in VISIT_VERBS)
 _VISIT_WORDS = VISIT_VERBS + VISIT_PLACE_VERBS
 _JOIN_ENDS = JOIN_VERBS + tuple(v + "了" for v in JOIN_VERBS)
+# the greedy run up to the last position where a visit word starts: its end is the largest
+# ``rfind`` of the visit words (one scan instead of one per word)
+_LAST_VISIT_WORD = re.compile(r"(?s:.*)(?=" + "|".join(map(re.escape, _VISIT_WORDS)) + ")")
 
 
 def visited(doc: Doc, init: Mention) -> bool:
@@ -835,8 +936,8 @@ def visited(doc: Doc, init: Mention) -> bool:
     if before.endswith(_VISIT_ENDS):
         return True
     outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进田间地头”“X”)
-    last = max([outside.rfind(v) for v in _VISIT_WORDS])
-    return last >= 0 and not MAKING.search(outside[last:])
+    last = _LAST_VISIT_WORD.match(outside)  # ends where the last visit word starts
+    return last is not None and not MAKING.search(outside, last.end())
 
 
 def joined(doc: Doc, init: Mention) -> bool:
@@ -896,15 +997,15 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         return False
     home = ctx.main in subject.keys
     key = ctx.main if home else subject.keys[0]
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     if sent is None:
         return False
-    makes = _makes(doc, sent.start, init)
-    if home and _trip(doc, key, subject.pos, end, True, min(end, init.start)):
+    makes = _makes(doc, sent.start, init, ctx)
+    if home and _trip(doc, ctx, key, subject.pos, end, True, min(end, init.start)):
         return subject.pos >= sent.start or not makes
     if not home and not ctx.main:
         return False
-    if not home and _trip(doc, key, subject.pos, end, False, end):
+    if not home and _trip(doc, ctx, key, subject.pos, end, False, end):
         return True
     if makes:
         return False
@@ -914,15 +1015,21 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         s = doc.sentence_at(c.start)
         if s is None or s.paragraph != sent.paragraph or _excluded(doc, c.start, s):
             continue
-        if _trip(doc, key, c.start, s.end, home, s.end):
+        if _trip(doc, ctx, key, c.start, s.end, home, s.end):
             return True
     return False
 
 
-def _makes(doc: Doc, start: int, init: Mention) -> bool:
+def _makes(doc: Doc, start: int, init: Mention, ctx: Context) -> bool:
     """Does a verb of making stand between ``start`` and the initiative (names of other initiatives
-    aside), or does the clause put something into it with 把 (:func:`merged_into`)?"""
-    return _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
+    aside), or does the clause put something into it with 把 (:func:`merged_into`)?  Answered
+    once per article for each question (the guest test and the owners and travellers of
+    :func:`relate` ask the same)."""
+    key = ("makes", start, init.start)  # all it reads of init
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
+    return found
 
 
 def _making(clean: str) -> bool:
@@ -930,7 +1037,17 @@ def _making(clean: str) -> bool:
     return bool(MAKING.search(ORGANISING_PEOPLE.sub("", clean)))
 
 
-def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
+def _trip(doc: Doc, ctx: Context, key: str, start: int, end: int, home: bool, until: int) -> bool:
+    """:func:`_trip_at`, answered once per article for the same question (the travellers and
+    the guests of a paragraph ask about the same committee mentions)."""
+    memo_key = ("trip", key, start, end, home, until)
+    found = ctx.memo.get(memo_key)
+    if found is None:
+        found = ctx.memo[memo_key] = _trip_at(doc, key, start, end, home, until)
+    return found
+
+
+def _trip_at(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
     """Does the committee ``key`` (named at ``start``) go on a trip before ``end``?  Another
     committee is a guest wherever it goes (``来宜考察``); the article's own committee (``home``)
     only when it goes to a region of the text outside its own, or to study or inspect one under
@@ -966,7 +1083,7 @@ def _within(code: str, own: str) -> bool:
 
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
     """Committee keys that run ``init`` and how they were found."""
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     section = _section_at(ctx, init.start)
     if section is not None:
@@ -978,7 +1095,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     shared = distributed(doc, init, ctx)
     if shared is not None:
         return shared, "distributive"
-    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    owner = _named_owner(doc, init, ctx)
     if owner is None and other_owner(doc, init, ctx):
         return (), "other-owner"
     if owner is None:
@@ -1002,7 +1119,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         if _guest(doc, here[-1], init.start, ctx, init):
             return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
-    later = fronted_subject(doc, sent, init, ctx.committees)
+    later = fronted_subject(doc, sent, init, ctx)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
     idx = _sentence_index(doc, sent, ctx)
@@ -1062,20 +1179,22 @@ def relate(doc: Doc) -> list[Relation]:
     if not committees or not inits:
         return []
     others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
-    main = main_committee(doc, committees)
+    placed = _placed(doc, committees)
+    main = main_committee(doc, committees, placed)
     parts = sections(doc, committees, main)
     if parts:
         # a digest is the headline committee's (某市政协系统10月工作动态), however often the
         # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
-        head = next((c.key for c in committees if c.end <= parts[0][0] and not context.OWN_HEAD.match(_clean(c.surface))
-                     and not _excluded(doc, c.start, doc.sentence_at(c.start))), "")
+        head = next((c.key for c, _, excluded in placed if c.end <= parts[0][0]
+                     and not context.OWN_HEAD.match(_clean(c.surface)) and not excluded), "")
         if head and head != main:
             main = head
             parts = sections(doc, committees, main)
     ctx = Context(committees, others, main, parts)
+    ctx.memo["placed"] = placed
     found = []
     for init in inits:
-        sent = doc.sentence_at(init.start)
+        sent = _sentence(doc, ctx, init.start)
         if _excluded(doc, init.start, sent):
             continue
         found.append((init, sent, *runners(doc, init, ctx)))
@@ -1084,7 +1203,7 @@ def relate(doc: Doc) -> list[Relation]:
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
     owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
     for init, sent, keys, how in found:
-        if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init)) \
+        if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init, ctx)) \
                 or (how == "sentence:committee" and named_owner(doc, init, ctx) in keys):
             owners.setdefault(init.key, set()).update(keys)
     # initiatives that an organisation other than a committee owns or runs somewhere in the article
@@ -1097,7 +1216,7 @@ def relate(doc: Doc) -> list[Relation]:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
         if how in FALLBACK_HOWS and init.key in theirs:
             continue
-        if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
+        if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init, ctx):
             # a committee that travels in the article does not get the host's initiative from being
             # the topic or the subject of a sentence that only talks about it, unless it makes it
             # somewhere in the article
@@ -1122,12 +1241,12 @@ def travellers(doc: Doc, ctx: Context) -> set[str]:
     out: set[str] = set()
     if not ctx.main:
         return out
-    for c in ctx.committees:
+    placed = ctx.memo.get("placed")
+    for c, sent, excluded in placed if placed is not None else _placed(doc, ctx.committees):
         if c.key in out:
             continue
-        sent = doc.sentence_at(c.start)
-        if sent is None or _excluded(doc, c.start, sent):
+        if sent is None or excluded:
             continue
-        if _trip(doc, c.key, c.start, sent.end, c.key == ctx.main, sent.end):
+        if _trip(doc, ctx, c.key, c.start, sent.end, c.key == ctx.main, sent.end):
             out.add(c.key)
     return out
