@@ -200,6 +200,9 @@ LIST_GAP = re.compile(r"|、|和|与|及|以及|[\u4e00-\u9fff]{1,5}?(?:、|和|
 STUDY = re.compile(r"考察|观摩|学习|参观|交流")
 # the writer's region as the destination of a trip (来我市考察): the traveller's is another
 HOST_REGION = re.compile(r"(?:来|到|赴)我[省市县区州旗盟]")
+# a character that every match of TRIP holds (来到, 前往, 走进, 来, 到, 赴, …团), one at a time so
+# that a pinyin annotation or a space between two of a word's characters does not hide it
+_TRIP_CHAR = re.compile("[来到往进赴团]")
 # making something after coming back from a trip: 学习考察后，开展…
 AFTER_TRIP_MAKING = re.compile(
     rf"[\u4e00-\u9fff]{{0,6}}?(?:回来|返回|归来)?后[，,]?(?:又|即|随即|还)?(?:{_OWNER_VERBS}|启动)")
@@ -926,13 +929,21 @@ _JOIN_ENDS = JOIN_VERBS + tuple(v + "了" for v in JOIN_VERBS)
 _LAST_VISIT_WORD = re.compile(r"(?s:.*)(?=" + "|".join(map(re.escape, _VISIT_WORDS)) + ")")
 
 
+@lru_cache(maxsize=64)
+def _clause_before(text: str, mark: int) -> str:
+    """The clause before ``mark`` (at most 40 characters), cleaned: what :func:`visited`,
+    :func:`praised` and :func:`merged_into` read before an initiative's name, found once for
+    the three of them (a pure function of the text; a few articles' texts are kept)."""
+    return _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+
+
 def visited(doc: Doc, init: Mention) -> bool:
     """Is the initiative the object of a visit (``省政协主席调研“湖畔议事”平台``, ``先后来到
     城东区“湖畔议事”议事室``)?  The visitor does not run what it inspects.  A visit verb earlier in
     the clause counts unless a verb of making follows it (``通过调研开展“X”行动`` is running)."""
     text = doc.text
     mark = _mark(text, init)
-    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    before = _clause_before(text, mark)
     if before.endswith(_VISIT_ENDS):
         return True
     outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进田间地头”“X”)
@@ -956,7 +967,7 @@ def merged_into(doc: Doc, init: Mention) -> bool:
     Then the initiative is the subject's own: it takes in what it learnt, it does not join."""
     text = doc.text
     mark = _mark(text, init)
-    clause = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    clause = _clause_before(text, mark)
     return clause.endswith(MERGED_INTO) and "把" in QUOTED.sub("", clause)
 
 
@@ -972,7 +983,7 @@ def praised(doc: Doc, init: Mention) -> bool:
     """
     text = doc.text
     mark = _mark(text, init)
-    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    before = _clause_before(text, mark)
     if before.endswith(PRAISE_VERBS):
         return True
     if not before.endswith(("对", "对于")):
@@ -1055,6 +1066,8 @@ def _trip_at(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -
     trip before ``until``.  Inspections and research in its own regions (``到某县调研``) are work
     at home."""
     text = doc.text
+    if not _TRIP_CHAR.search(text, start, end):
+        return False  # no trip (most committees' sentences): no need to clean the span
     clean, offsets = _clean_map(text, start, end)
     own = key.partition(":")[2]
     for m in TRIP.finditer(clean):
