@@ -1175,14 +1175,29 @@ def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
     visitors (``某市政协、某市政协有关负责同志陪同考察``)?"""
     if subject.how != "committee":
         return False
+    return bool(only.match(_predicate(doc, sent, subject, ctx)))
+
+
+_LINKING = frozenset("、和与及政协")  # what may stand between committees coordinated to a subject
+
+
+def _predicate(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> str:
+    """The cleaned rest of the clause of the committee ``subject`` of ``sent``, past the
+    committees coordinated to it: what :func:`_exchange_only` reads, found once per article for
+    both of its patterns and every initiative that asks."""
+    key = ("predicate", sent.start, sent.end, subject)
+    found = ctx.memo.get(key)
+    if found is not None:
+        return found
     text = doc.text
     end = subject.pos
     for c in ctx.committees:  # past the committees coordinated to the subject
         if c.start >= end and c.start < sent.end and c.key in subject.keys and \
-                set(_clean(text[end:c.start])) <= set("、和与及政协"):
+                set(_clean(text[end:c.start])) <= _LINKING:
             end = c.end
     stop = _clause_end(text, end, sent.end)
-    return bool(only.match(_clean(text[end:stop])))
+    found = ctx.memo[key] = _clean(text[end:stop])
+    return found
 
 
 def relate(doc: Doc) -> list[Relation]:
