@@ -246,6 +246,7 @@ class _Claimants:
         self.committees = [m for m in doc.mentions if m.cls == COMMITTEE]
         self._paragraphs: list[object] | None = None
         self._inside: dict[tuple[int, int], list[Mention]] = {}  # (start, end) of a sentence -> its committees
+        self._reach: list[tuple[int, int, str]] | None = None  # see __call__
 
     def paragraphs(self) -> list[object]:
         """The paragraph of each committee mention (a sentinel when it is in no sentence)."""
@@ -259,10 +260,16 @@ class _Claimants:
         text = doc.text
         # the last initiative (in the doc's order) that starts in the clause of pos before it:
         # one that starts before pos with no clause end from its start up to pos (so after the
-        # clause's start), tested only for the initiatives before pos, the last one first
-        for m in reversed(self.initiatives):
-            if m.start < pos and _CLAUSE_END.search(text, m.start, pos) is None:
-                return m.key
+        # clause's start), i.e. whose first clause end at or after its start is pos or later;
+        # those ends are found once per article
+        if self._reach is None:
+            self._reach = []
+            for m in self.initiatives:
+                end = _CLAUSE_END.search(text, m.start)
+                self._reach.append((m.start, end.start() if end else len(text), m.key))
+        for start, reach, key in reversed(self._reach):
+            if start < pos <= reach:
+                return key
         sent = doc.sentence_at(pos)
         if sent is not None:
             span = (sent.start, sent.end)
