@@ -533,19 +533,28 @@ def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention |
     return None
 
 
-def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
+def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:
     """The committee of a region written right before the name, in summaries that list places
     (``株洲的“湘江议事汇”、常德的“沅水商量”``): that region's committee when the article names it.
     A region after a preposition (``到株洲“…”议事室调研``) is where something happens, not an
     owner."""
     text = doc.text
     mark = _mark(text, init)
+    committees = ctx.committees
+    ends = ctx.memo.get("region ends")
+    if ends is None:  # once per article: the regions by where they end, in the doc's order
+        ends = ctx.memo["region ends"] = {}
+        for i, r in enumerate(doc.mentions):
+            if r.cls == REGION:
+                ends.setdefault(r.end, []).append((i, r))
+    # the regions ending at the mark or right before 的 at it, in the doc's order
+    near = ends.get(mark, [])
+    if mark > 0 and text[mark - 1] == "的" and mark - 1 in ends:
+        near = sorted(near + ends[mark - 1], key=lambda ir: ir[0])
+    if not near:
+        return ""
     keys = {c.key for c in committees}
-    for r in doc.mentions:
-        # the region ends at the mark or right before 的 at it (tested by position, not by a
-        # slice of everything in between)
-        if r.cls != REGION or not (r.end == mark or (r.end == mark - 1 and text[r.end] == "的")):
-            continue
+    for _, r in near:
         if any(c.start <= r.start < c.end for c in committees):
             continue
         if _clean(text[max(0, r.start - 4):r.start]).endswith(PLACE_PREPS) or _listed_after_prep(doc, r):
@@ -1112,7 +1121,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     if owner is None and other_owner(doc, init, ctx):
         return (), "other-owner"
     if owner is None:
-        region_owner = owner_region(doc, init, ctx.committees)
+        region_owner = owner_region(doc, init, ctx)
         if region_owner:
             return (region_owner,), "owner:region"
     if owner is None and (visited(doc, init) or praised(doc, init)):
