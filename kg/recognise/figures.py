@@ -297,16 +297,17 @@ def recognise(doc: Doc) -> list[Mention]:
     for m in _figures(text):
         if _skip(text, m, in_quotes):
             continue
-        value = _number(m.group("num"))
+        pre, num, a1, mag, a2, pct, unit = m.groups()  # _FIG's groups, in order, in one call
+        value = _number(num)
         if value is None:
             continue
-        mag = m.group("mag")
-        unit = "%" if m.group("pct") else m.group("unit")
+        if pct:
+            unit = "%"
         if mag:
             value *= _MAG[mag]
         elif unit in ("万", "亿"):
             value, unit = value * _MAG[unit], ""
-        approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
+        approx = bool(pre or a1 or a2)
         out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m), claimant))
     in_quotes = _QuoteDepth(text)
     for m in _PERCENT_CN.finditer(text):
