@@ -56,14 +56,28 @@ article's committee runs the column.  A committee that only speaks at or attends
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer, vocab_posts
-from kg.model import BRAND, COMMITTEE, ORGAN, ORGANISATION, PROGRAMME, REGION, RUNS, Doc, Mention, Relation, Sentence
+from kg.memo import LastCall
+from kg.model import (
+    BRAND,
+    COMMITTEE,
+    ORGAN,
+    ORGANISATION,
+    PROGRAMME,
+    REGION,
+    RUNS,
+    Doc,
+    Mention,
+    Relation,
+    Sentence,
+    Zone,
+)
 from kg.recognise import context
 from kg.recognise.initiatives import MAKING_INTO
 
@@ -157,6 +171,15 @@ ASSOCIATION_OWNER = re.compile(
 ASSOCIATION_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由)(?P<org>{ASSOCIATION})(?P<rest>[^，,。；;：:！!？?]{{0,10}}?)"
     rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
+# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
+# OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
+# without their lookbehind.  A sentence without one has no doer, which one search finds instead
+# of three matches at every clause start.  Searched with the same end as the matches, so
+# 委(?!员) sees what they see.
+_DOER_WORD = re.compile(
+    r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|组织部|党委|"
+    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
+    rf"{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
@@ -177,6 +200,9 @@ LIST_GAP = re.compile(r"|、|和|与|及|以及|[\u4e00-\u9fff]{1,5}?(?:、|和|
 STUDY = re.compile(r"考察|观摩|学习|参观|交流")
 # the writer's region as the destination of a trip (来我市考察): the traveller's is another
 HOST_REGION = re.compile(r"(?:来|到|赴)我[省市县区州旗盟]")
+# a character that every match of TRIP holds (来到, 前往, 走进, 来, 到, 赴, …团), one at a time so
+# that a pinyin annotation or a space between two of a word's characters does not hide it
+_TRIP_CHAR = re.compile("[来到往进赴团]")
 # making something after coming back from a trip: 学习考察后，开展…
 AFTER_TRIP_MAKING = re.compile(
     rf"[\u4e00-\u9fff]{{0,6}}?(?:回来|返回|归来)?后[，,]?(?:又|即|随即|还)?(?:{_OWNER_VERBS}|启动)")
@@ -232,7 +258,26 @@ def _zone_kind(doc: Doc, pos: int) -> str:
 def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
     if sent is not None and sent.zone in SKIP_ZONES:
         return True
-    return _zone_kind(doc, pos) in SKIP_ZONES
+    points, skipped = _SKIP_INDEX.get(doc.zones, lambda: _skip_index(doc.zones))
+    k = bisect_right(points, pos) - 1
+    return k >= 0 and skipped[k]  # _zone_kind(doc, pos) in SKIP_ZONES
+
+
+def _skip_index(zones: tuple[Zone, ...]) -> tuple[list[int], list[bool]]:
+    """The ends of the zones in order, and for the stretch from each to the next whether its
+    first zone (in the order of ``zones``, as :func:`_zone_kind` takes it) is one to skip.  No
+    zone starts or ends inside a stretch, so every position of it has the same first zone; the
+    last stretch is past every zone (the body).  Made once per article instead of a walk over
+    the zones for every mention."""
+    points = sorted({p for z in zones for p in (z.start, z.end)})
+    skipped = []
+    for p in points:
+        kind = next((z.kind for z in zones if z.start <= p < z.end), "body")
+        skipped.append(kind in SKIP_ZONES)
+    return points, skipped
+
+
+_SKIP_INDEX: LastCall[tuple[list[int], list[bool]]] = LastCall()
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -361,8 +406,17 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
 
 def named_owner(doc: Doc, init: Mention, ctx: Context) -> str:
     """The key of the committee named as the initiative's owner before or after it, or ""."""
-    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    owner = _named_owner(doc, init, ctx)
     return owner.key if owner is not None else ""
+
+
+def _named_owner(doc: Doc, init: Mention, ctx: Context) -> Mention | None:
+    """:func:`owner_before`, else :func:`owner_after`, once per initiative span of the article
+    (:func:`runners` and :func:`relate` both ask; both read only the span of ``init``)."""
+    key = ("owner", init.start, init.end)
+    if key not in ctx.memo:
+        ctx.memo[key] = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    return ctx.memo[key]
 
 
 def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
@@ -382,6 +436,8 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
+    if not _DOER_WORD.search(clean):
+        return False  # neither search below can match without one of these words
     a = ASSOCIATION_OWNER.search(clean)
     if a is not None:
         word = offsets[a.end("org") - 1]  # the association word, not a committee's or an organ's
@@ -406,7 +462,7 @@ def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None
     listed committee; lists of other lengths are ambiguous and give no runner.  None when the name
     is not in such a list."""
     text = doc.text
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     if sent is None or DISTRIBUTIVE not in doc.text[sent.start:init.start]:
         return None
     # the names are the quoted spans of the sentence (some may be no initiative of their own)
@@ -477,17 +533,28 @@ def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention |
     return None
 
 
-def owner_region(doc: Doc, init: Mention, committees: list[Mention]) -> str:
+def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:
     """The committee of a region written right before the name, in summaries that list places
     (``株洲的“湘江议事汇”、常德的“沅水商量”``): that region's committee when the article names it.
     A region after a preposition (``到株洲“…”议事室调研``) is where something happens, not an
     owner."""
     text = doc.text
     mark = _mark(text, init)
+    committees = ctx.committees
+    ends = ctx.memo.get("region ends")
+    if ends is None:  # once per article: the regions by where they end, in the doc's order
+        ends = ctx.memo["region ends"] = {}
+        for i, r in enumerate(doc.mentions):
+            if r.cls == REGION:
+                ends.setdefault(r.end, []).append((i, r))
+    # the regions ending at the mark or right before 的 at it, in the doc's order
+    near = ends.get(mark, [])
+    if mark > 0 and text[mark - 1] == "的" and mark - 1 in ends:
+        near = sorted(near + ends[mark - 1], key=lambda ir: ir[0])
+    if not near:
+        return ""
     keys = {c.key for c in committees}
-    for r in doc.mentions:
-        if r.cls != REGION or r.end > mark or text[r.end:mark] not in ("", "的"):
-            continue
+    for _, r in near:
         if any(c.start <= r.start < c.end for c in committees):
             continue
         if _clean(text[max(0, r.start - 4):r.start]).endswith(PLACE_PREPS) or _listed_after_prep(doc, r):
@@ -552,18 +619,31 @@ def _clean_map(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
     part = text[start:end]
     if "(" not in part and len("".join(part.split())) == len(part):
         return part, range(start, end)  # no annotation, no white space: all kept
-    drop: set[int] = set()
-    for m in PINYIN.finditer(text, start, end):
-        drop.update(range(m.start(), m.end()))
-    keep = [i for i in range(start, end) if i not in drop and not text[i].isspace()]
-    return "".join(text[i] for i in keep), keep
+    # the kept characters are the runs of non-space (``\S`` is ``not str.isspace()``) between
+    # the pinyin annotations (which hold no space): offsets added a run at a time
+    keep: list[int] = []
+    pieces: list[str] = []
+    pos = start
+    for m in [*PINYIN.finditer(text, start, end), None]:
+        stop = m.start() if m is not None else end
+        for run in _NON_SPACE.finditer(text, pos, stop):
+            keep.extend(range(run.start(), run.end()))
+            pieces.append(run.group())
+        if m is not None:
+            pos = m.end()
+    return "".join(pieces), keep
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     """Collective subjects (全区政协, 全省各级政协系统…) of ``sent`` before ``end`` that open their
     clause or stand right before a quotation mark: (position, level)."""
+    out: list[tuple[int, int]] = []
+    if "全" not in doc.text[sent.start:end]:
+        return out  # every collective starts with 全, which cleaning never adds
     clean, offsets = _clean_map(doc.text, sent.start, end)
-    out = []
     for m in COLLECTIVE.finditer(clean):
         i = m.start()
         while i > 0 and clean[i - 1] not in CLAUSE_BOUNDARY:
@@ -574,23 +654,26 @@ def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def fronted_subject(doc: Doc, sent: Sentence, init: Mention, committees: list[Mention]) -> Mention | None:
+def fronted_subject(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> Mention | None:
     """The subject after a fronted adverbial that names the initiative (``通过“宜商量”平台，宜昌
     市政协收集意见…``): the first subject committee after the initiative in the same sentence."""
     start = _clause_start(doc.text, init.start, sent.start)
     head = _clean(doc.text[start:init.start]).lstrip("“”‘’")
     if not head.startswith(FRONTED):
         return None
-    for c in subjects_in(doc, sent, committees):
+    for c in _subject_committees(doc, sent, ctx):
         if c.start > init.end:
             return c
     return None
 
 
-def main_committee(doc: Doc, committees: list[Mention]) -> str:
+def main_committee(doc: Doc, committees: list[Mention], placed: Sequence[Placed] | None = None) -> str:
     """The committee the article is about: the topic region's committee when it is mentioned,
-    else the most mentioned one when it clearly leads; "" when the article has none."""
-    counts = Counter(c.key for c in committees if not _excluded(doc, c.start, doc.sentence_at(c.start)))
+    else the most mentioned one when it clearly leads; "" when the article has none.
+    ``placed``: :func:`_placed` of ``committees`` when it is already known."""
+    if placed is None:
+        placed = _placed(doc, committees)
+    counts = Counter(c.key for c, _, excluded in placed if not excluded)
     if not counts:
         return ""
     for code in doc.topic_regions or context.topic_regions(doc):
@@ -601,6 +684,20 @@ def main_committee(doc: Doc, committees: list[Mention]) -> str:
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     return ""
+
+
+# a committee mention, its sentence and whether it is in a zone to skip
+Placed = tuple[Mention, Sentence | None, bool]
+
+
+def _placed(doc: Doc, committees: list[Mention]) -> list[Placed]:
+    """Each committee with its sentence and whether :func:`_excluded` (found once per article:
+    the main committee, the digest's head and the travellers all ask)."""
+    out = []
+    for c in committees:
+        sent = doc.sentence_at(c.start)
+        out.append((c, sent, _excluded(doc, c.start, sent)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -623,8 +720,10 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     taken = ctx.memo.get("taken")  # every position inside a committee's or an organ's mention
     if taken is None:
         taken = ctx.memo["taken"] = {p for m in ctx.committees + ctx.others for p in range(m.start, m.end)}
-    out = []
+    out: list[Subject] = []
     stop = min(end, sent.end)
+    if not _DOER_WORD.search(text, sent.start, stop):
+        return out  # no pattern below can match without one of their words before stop
     bounds = _boundaries(text)
     starts = [sent.start] if sent.start < stop else []  # the sentence's start and every clause's
     starts += [b + 1 for b in bounds[bisect_left(bounds, sent.start):bisect_left(bounds, stop - 1)]]
@@ -671,6 +770,16 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
     return list(found)
 
 
+def _sentence(doc: Doc, ctx: Context, pos: int) -> Sentence | None:
+    """``doc.sentence_at(pos)``, once per position of the article (relate, runners, the
+    distributive and the guest tests all ask for the sentence of the same initiative)."""
+    key = ("sentence", pos)
+    memo = ctx.memo
+    if key not in memo:
+        memo[key] = doc.sentence_at(pos)
+    return memo[key]
+
+
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
     """``doc.sentences.index(sent)``, from a table of first indices made once per article."""
     first = ctx.memo.get("index")
@@ -683,27 +792,55 @@ def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
 
 
 def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> list[Subject]:
-    out = []
-    spans: set[tuple[int, int]] = set()
-    for c in subjects_in(doc, sent, ctx.committees, before):
-        if (c.start, c.end) in spans:
-            continue  # another committee of the same span (常德、益阳两市政协): one subject for all
-        spans.add((c.start, c.end))
-        out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
-    for o in ctx.others:
-        if sent.start <= o.start and o.end <= sent.end and (before is None or o.start < before):
-            if _clean(doc.text[o.start:o.start + 2]) in PARTNER_PREPS:
-                continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
-            if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
-                committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
-                keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
-                out.append(Subject(o.start, keys, o.cls))
+    # the committees and organisations that open a clause before ``before`` are those of the
+    # whole sentence starting before it (nothing in their test looks at ``before``); the doers
+    # and collectives are matched up to ``before`` and are found again for each ``before``
+    named = _named_subjects(doc, sent, ctx)
+    out = list(named) if before is None else [x for x in named if x.pos < before]
     end = sent.end if before is None else before
     out.extend(other_doers(doc, sent, ctx, end))
     for pos, level in collectives(doc, sent, end):
         out.append(Subject(pos, (), "collective", level))
     out.sort(key=lambda x: x.pos)
     return out
+
+
+def _named_subjects(doc: Doc, sent: Sentence, ctx: Context) -> list[Subject]:
+    """The committees (with those coordinated to them) and the recognised organisations that are
+    subjects of the whole of ``sent``, committees first, each in text order (memoised per
+    sentence: every initiative of the sentence asks)."""
+    key = ("named", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is not None:
+        return found
+    out = []
+    spans: set[tuple[int, int]] = set()
+    for c in _subject_committees(doc, sent, ctx):
+        if (c.start, c.end) in spans:
+            continue  # another committee of the same span (常德、益阳两市政协): one subject for all
+        spans.add((c.start, c.end))
+        out.append(Subject(c.start, tuple(k.key for k in coordinated(doc, c, ctx.committees)), "committee"))
+    for o in ctx.others:
+        if sent.start <= o.start and o.end <= sent.end:
+            if _clean(doc.text[o.start:o.start + 2]) in PARTNER_PREPS:
+                continue  # 联合某市广播电视台开办…: a partner that the recogniser took with its preposition
+            if is_subject(doc, o, sent) and not any(c.start <= o.start < c.end for c in ctx.committees):
+                committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
+                keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
+                out.append(Subject(o.start, keys, o.cls))
+    ctx.memo[key] = out
+    return out
+
+
+def _subject_committees(doc: Doc, sent: Sentence, ctx: Context,
+                        before: int | None = None) -> tuple[Mention, ...]:
+    """:func:`subjects_in` of ``sent`` for the article's committees, the whole sentence's
+    memoised: those before ``before`` are the ones among them that start before it."""
+    key = ("committees", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = tuple(subjects_in(doc, sent, ctx.committees))
+    return found if before is None else tuple(c for c in found if c.start < before)
 
 
 @dataclass(frozen=True)
@@ -719,6 +856,7 @@ class Context:
 
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
 _SECTION_HEAD = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[【〔［\[]([\u4e00-\u9fff]{2,16})[】〕］\]]")
+_SECTION_OPEN = re.compile(r"[【〔［\[]")  # the brackets that _SECTION_HEAD needs
 _HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
 
 
@@ -730,6 +868,8 @@ def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int,
     (【某县】 … 某县政协依托…).  Headers naming no committee (【编者按】) end the previous section
     and leave theirs to the main committee; no sections unless a header names another committee."""
     text = doc.text
+    if not _SECTION_OPEN.search(text):
+        return ()  # no header, so no section (the loops below would find none)
     regions = [m for m in doc.mentions if m.cls == REGION]
     heads: list[tuple[int, int, str]] = []  # (header start, header end, header text)
     for m in _SECTION_HEAD.finditer(text):
@@ -777,12 +917,12 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
     at its level: the one the paragraph is about (an earlier subject), else the article's."""
     if subject.how != "collective":
         return subject.keys
-    anchors = [c.key for c in subjects_in(doc, sent, ctx.committees, subject.pos)][::-1]
+    anchors = [c.key for c in _subject_committees(doc, sent, ctx, subject.pos)][::-1]
     idx = _sentence_index(doc, sent, ctx)
     for prev in reversed(doc.sentences[:idx]):
         if prev.paragraph != sent.paragraph:
             break
-        anchors.extend(c.key for c in subjects_in(doc, prev, ctx.committees)[::-1])
+        anchors.extend(c.key for c in _subject_committees(doc, prev, ctx)[::-1])
     for anchor in anchors + [ctx.main]:
         key = collective_committee(subject.level, ctx.committees, anchor)
         if key:
@@ -793,6 +933,17 @@ def _keys(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> tuple[str
 _VISIT_ENDS = VISIT_VERBS + tuple(v + "了" for v in VISIT_VERBS)
 _VISIT_WORDS = VISIT_VERBS + VISIT_PLACE_VERBS
 _JOIN_ENDS = JOIN_VERBS + tuple(v + "了" for v in JOIN_VERBS)
+# the greedy run up to the last position where a visit word starts: its end is the largest
+# ``rfind`` of the visit words (one scan instead of one per word)
+_LAST_VISIT_WORD = re.compile(r"(?s:.*)(?=" + "|".join(map(re.escape, _VISIT_WORDS)) + ")")
+
+
+@lru_cache(maxsize=64)
+def _clause_before(text: str, mark: int) -> str:
+    """The clause before ``mark`` (at most 40 characters), cleaned: what :func:`visited`,
+    :func:`praised` and :func:`merged_into` read before an initiative's name, found once for
+    the three of them (a pure function of the text; a few articles' texts are kept)."""
+    return _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
 
 
 def visited(doc: Doc, init: Mention) -> bool:
@@ -801,12 +952,12 @@ def visited(doc: Doc, init: Mention) -> bool:
     the clause counts unless a verb of making follows it (``通过调研开展“X”行动`` is running)."""
     text = doc.text
     mark = _mark(text, init)
-    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    before = _clause_before(text, mark)
     if before.endswith(_VISIT_ENDS):
         return True
     outside = QUOTED.sub("", before)  # names of other initiatives are no verbs (“走进田间地头”“X”)
-    last = max([outside.rfind(v) for v in _VISIT_WORDS])
-    return last >= 0 and not MAKING.search(outside[last:])
+    last = _LAST_VISIT_WORD.match(outside)  # ends where the last visit word starts
+    return last is not None and not MAKING.search(outside, last.end())
 
 
 def joined(doc: Doc, init: Mention) -> bool:
@@ -825,7 +976,7 @@ def merged_into(doc: Doc, init: Mention) -> bool:
     Then the initiative is the subject's own: it takes in what it learnt, it does not join."""
     text = doc.text
     mark = _mark(text, init)
-    clause = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    clause = _clause_before(text, mark)
     return clause.endswith(MERGED_INTO) and "把" in QUOTED.sub("", clause)
 
 
@@ -841,7 +992,7 @@ def praised(doc: Doc, init: Mention) -> bool:
     """
     text = doc.text
     mark = _mark(text, init)
-    before = _clean(text[_clause_start(text, mark, max(0, mark - 40)):mark])
+    before = _clause_before(text, mark)
     if before.endswith(PRAISE_VERBS):
         return True
     if not before.endswith(("对", "对于")):
@@ -866,15 +1017,15 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         return False
     home = ctx.main in subject.keys
     key = ctx.main if home else subject.keys[0]
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     if sent is None:
         return False
-    makes = _makes(doc, sent.start, init)
-    if home and _trip(doc, key, subject.pos, end, True, min(end, init.start)):
+    makes = _makes(doc, sent.start, init, ctx)
+    if home and _trip(doc, ctx, key, subject.pos, end, True, min(end, init.start)):
         return subject.pos >= sent.start or not makes
     if not home and not ctx.main:
         return False
-    if not home and _trip(doc, key, subject.pos, end, False, end):
+    if not home and _trip(doc, ctx, key, subject.pos, end, False, end):
         return True
     if makes:
         return False
@@ -884,15 +1035,21 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         s = doc.sentence_at(c.start)
         if s is None or s.paragraph != sent.paragraph or _excluded(doc, c.start, s):
             continue
-        if _trip(doc, key, c.start, s.end, home, s.end):
+        if _trip(doc, ctx, key, c.start, s.end, home, s.end):
             return True
     return False
 
 
-def _makes(doc: Doc, start: int, init: Mention) -> bool:
+def _makes(doc: Doc, start: int, init: Mention, ctx: Context) -> bool:
     """Does a verb of making stand between ``start`` and the initiative (names of other initiatives
-    aside), or does the clause put something into it with 把 (:func:`merged_into`)?"""
-    return _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
+    aside), or does the clause put something into it with 把 (:func:`merged_into`)?  Answered
+    once per article for each question (the guest test and the owners and travellers of
+    :func:`relate` ask the same)."""
+    key = ("makes", start, init.start)  # all it reads of init
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
+    return found
 
 
 def _making(clean: str) -> bool:
@@ -900,7 +1057,17 @@ def _making(clean: str) -> bool:
     return bool(MAKING.search(ORGANISING_PEOPLE.sub("", clean)))
 
 
-def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
+def _trip(doc: Doc, ctx: Context, key: str, start: int, end: int, home: bool, until: int) -> bool:
+    """:func:`_trip_at`, answered once per article for the same question (the travellers and
+    the guests of a paragraph ask about the same committee mentions)."""
+    memo_key = ("trip", key, start, end, home, until)
+    found = ctx.memo.get(memo_key)
+    if found is None:
+        found = ctx.memo[memo_key] = _trip_at(doc, key, start, end, home, until)
+    return found
+
+
+def _trip_at(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
     """Does the committee ``key`` (named at ``start``) go on a trip before ``end``?  Another
     committee is a guest wherever it goes (``来宜考察``); the article's own committee (``home``)
     only when it goes to a region of the text outside its own, or to study or inspect one under
@@ -908,6 +1075,8 @@ def _trip(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> b
     trip before ``until``.  Inspections and research in its own regions (``到某县调研``) are work
     at home."""
     text = doc.text
+    if not _TRIP_CHAR.search(text, start, end):
+        return False  # no trip (most committees' sentences): no need to clean the span
     clean, offsets = _clean_map(text, start, end)
     own = key.partition(":")[2]
     for m in TRIP.finditer(clean):
@@ -936,7 +1105,7 @@ def _within(code: str, own: str) -> bool:
 
 def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
     """Committee keys that run ``init`` and how they were found."""
-    sent = doc.sentence_at(init.start)
+    sent = _sentence(doc, ctx, init.start)
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     section = _section_at(ctx, init.start)
     if section is not None:
@@ -948,11 +1117,11 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
     shared = distributed(doc, init, ctx)
     if shared is not None:
         return shared, "distributive"
-    owner = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
+    owner = _named_owner(doc, init, ctx)
     if owner is None and other_owner(doc, init, ctx):
         return (), "other-owner"
     if owner is None:
-        region_owner = owner_region(doc, init, ctx.committees)
+        region_owner = owner_region(doc, init, ctx)
         if region_owner:
             return (region_owner,), "owner:region"
     if owner is None and (visited(doc, init) or praised(doc, init)):
@@ -972,15 +1141,17 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         if _guest(doc, here[-1], init.start, ctx, init):
             return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
-    later = fronted_subject(doc, sent, init, ctx.committees)
+    later = fronted_subject(doc, sent, init, ctx)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
     idx = _sentence_index(doc, sent, ctx)
-    spoken = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
+    spoken = _spoken(doc, sent, ctx)
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
         after = doc.sentences[idx + 1]  # “…。”委员王某说。: the speaker named after the quotation
-        spoken = after.paragraph == sent.paragraph and bool(SPEAKING.search(_clean(doc.text[after.start:after.end])))
-    for prev in reversed(doc.sentences[:idx]):
+        spoken = after.paragraph == sent.paragraph and _spoken(doc, after, ctx)
+    sentences = doc.sentences
+    for j in range(idx - 1, -1, -1):  # the earlier sentences, nearest first (no copy of the list)
+        prev = sentences[j]
         if prev.paragraph != sent.paragraph:
             break
         found = subjects(doc, prev, ctx)
@@ -992,8 +1163,18 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             if _exchange_only(doc, prev, found[-1], ctx, HOST_ONLY):
                 continue  # 某市政协有关负责同志陪同考察。“X”活动…: a companion is no topic
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
-        spoken = spoken or bool(SPEAKING.search(_clean(doc.text[prev.start:prev.end])))
+        spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+def _spoken(doc: Doc, sent: Sentence, ctx: Context) -> bool:
+    """Does a person speak in ``sent`` (:data:`SPEAKING`)?  Asked for the same sentences by every
+    initiative of a paragraph: answered once per sentence of the article."""
+    key = ("spoken", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
+    return found
 
 
 def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
@@ -1003,14 +1184,29 @@ def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
     visitors (``某市政协、某市政协有关负责同志陪同考察``)?"""
     if subject.how != "committee":
         return False
+    return bool(only.match(_predicate(doc, sent, subject, ctx)))
+
+
+_LINKING = frozenset("、和与及政协")  # what may stand between committees coordinated to a subject
+
+
+def _predicate(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> str:
+    """The cleaned rest of the clause of the committee ``subject`` of ``sent``, past the
+    committees coordinated to it: what :func:`_exchange_only` reads, found once per article for
+    both of its patterns and every initiative that asks."""
+    key = ("predicate", sent.start, sent.end, subject)
+    found = ctx.memo.get(key)
+    if found is not None:
+        return found
     text = doc.text
     end = subject.pos
     for c in ctx.committees:  # past the committees coordinated to the subject
         if c.start >= end and c.start < sent.end and c.key in subject.keys and \
-                set(_clean(text[end:c.start])) <= set("、和与及政协"):
+                set(_clean(text[end:c.start])) <= _LINKING:
             end = c.end
     stop = _clause_end(text, end, sent.end)
-    return bool(only.match(_clean(text[end:stop])))
+    found = ctx.memo[key] = _clean(text[end:stop])
+    return found
 
 
 def relate(doc: Doc) -> list[Relation]:
@@ -1020,20 +1216,22 @@ def relate(doc: Doc) -> list[Relation]:
     if not committees or not inits:
         return []
     others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
-    main = main_committee(doc, committees)
+    placed = _placed(doc, committees)
+    main = main_committee(doc, committees, placed)
     parts = sections(doc, committees, main)
     if parts:
         # a digest is the headline committee's (某市政协系统10月工作动态), however often the
         # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
-        head = next((c.key for c in committees if c.end <= parts[0][0] and not context.OWN_HEAD.match(_clean(c.surface))
-                     and not _excluded(doc, c.start, doc.sentence_at(c.start))), "")
+        head = next((c.key for c, _, excluded in placed if c.end <= parts[0][0]
+                     and not context.OWN_HEAD.match(_clean(c.surface)) and not excluded), "")
         if head and head != main:
             main = head
             parts = sections(doc, committees, main)
     ctx = Context(committees, others, main, parts)
+    ctx.memo["placed"] = placed
     found = []
     for init in inits:
-        sent = doc.sentence_at(init.start)
+        sent = _sentence(doc, ctx, init.start)
         if _excluded(doc, init.start, sent):
             continue
         found.append((init, sent, *runners(doc, init, ctx)))
@@ -1042,7 +1240,7 @@ def relate(doc: Doc) -> list[Relation]:
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
     owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
     for init, sent, keys, how in found:
-        if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init)) \
+        if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init, ctx)) \
                 or (how == "sentence:committee" and named_owner(doc, init, ctx) in keys):
             owners.setdefault(init.key, set()).update(keys)
     # initiatives that an organisation other than a committee owns or runs somewhere in the article
@@ -1055,7 +1253,7 @@ def relate(doc: Doc) -> list[Relation]:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
         if how in FALLBACK_HOWS and init.key in theirs:
             continue
-        if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init):
+        if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init, ctx):
             # a committee that travels in the article does not get the host's initiative from being
             # the topic or the subject of a sentence that only talks about it, unless it makes it
             # somewhere in the article
@@ -1080,12 +1278,12 @@ def travellers(doc: Doc, ctx: Context) -> set[str]:
     out: set[str] = set()
     if not ctx.main:
         return out
-    for c in ctx.committees:
+    placed = ctx.memo.get("placed")
+    for c, sent, excluded in placed if placed is not None else _placed(doc, ctx.committees):
         if c.key in out:
             continue
-        sent = doc.sentence_at(c.start)
-        if sent is None or _excluded(doc, c.start, sent):
+        if sent is None or excluded:
             continue
-        if _trip(doc, c.key, c.start, sent.end, c.key == ctx.main, sent.end):
+        if _trip(doc, ctx, c.key, c.start, sent.end, c.key == ctx.main, sent.end):
             out.add(c.key)
     return out

@@ -78,3 +78,18 @@ def test_repeated_phrases_are_separate_figures_with_the_same_reading():
     a, b = figs("新建5个委员工作站。新建5个委员工作站。")
     assert a.key != b.key and a.start < b.start
     assert (a.attrs["counted"], a.attrs["value"]) == (b.attrs["counted"], b.attrs["value"]) == ("委员工作站", 5.0)
+
+
+def test_usual_numerals_read_as_cn2an_reads_them():
+    # the table that spares importing cn2an must answer what cn2an answers, entry by entry
+    import cn2an
+
+    def by_cn2an(num):
+        try:
+            return float(cn2an.cn2an(num, "smart"))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    table = figures._usual_numerals()
+    assert len(table) > 1000 and table["八"] == 8.0 and table["千"] is None
+    assert {num: by_cn2an(num) for num in table} == table

@@ -23,7 +23,6 @@ Dates and years (2024年, 6月) are not figures (no counting unit); ordinal and 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
@@ -47,10 +46,11 @@ _LEAD_DROP = ("t", "d", "m", "p", "c", "f", "r", "x", "u", "q", "uj", "ul", "y")
 # adverbial verbs that open a clause without saying what was done (累计举办36期 -> 举办)
 _LEAD_WORDS = ("全年", "以来", "累计", "共计", "总计", "合计", "先后", "陆续", "持续", "至今", "已经", "共", "已")
 _CLAUSE_END = re.compile(r"[，。；：！？、,;:!?\n]")
+# everything up to and with the last clause end (greedy): one match instead of a walk over them
+_TO_LAST_CLAUSE_END = re.compile(r"(?s:.*)" + _CLAUSE_END.pattern)
 # where a match of _FIG may start: a prefix word's first character or a numeral (a superset)
 _FIG_START = re.compile(rf"[近约超逾将接\d{_CN_DIGITS}]")
 _QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q) + "]")
-_DATE_AFTER = re.compile(r"[年月日号时]")
 _QUOTE_MARKS = re.compile(r"[“”‘’\"《》]")
 
 
@@ -69,6 +69,41 @@ def _figures(text: str):
             pos = m.end()  # matches are never empty
 
 
+_DIGIT_NAMES = "一二三四五六七八九"
+
+
+def _usual_numerals() -> dict[str, float | None]:
+    """Chinese numerals up to 999 written the usual way (八, 十二, 一十二, 三十, 四百零五,
+    六百一十, 七百八十九) with their value, and the bare 百 and 千 (数百名, 上千人), which cn2an
+    refuses: what cn2an's smart mode answers for each of them (``tests/test_figures.py`` checks
+    every entry against cn2an).  Why: importing cn2an compiles its patterns, about a fifth of a
+    second per process, and the numerals of news figures are almost all of these forms."""
+    digit = dict(zip(range(1, 10), _DIGIT_NAMES, strict=True))
+
+    def tens(n: int) -> list[str]:  # the ways to write 10 <= n <= 99
+        t, u = divmod(n, 10)
+        unit = digit.get(u, "")
+        return [digit[t] + "十" + unit] + (["十" + unit] if t == 1 else [])
+
+    table: dict[str, float | None] = {"百": None, "千": None}
+    for n in range(1, 1000):
+        h, rest = divmod(n, 100)
+        if not h:
+            forms = [digit[n]] if n < 10 else tens(n)
+        elif not rest:
+            forms = [digit[h] + "百"]
+        elif rest < 10:
+            forms = [digit[h] + "百零" + digit[rest]]
+        else:
+            forms = [digit[h] + "百" + tens(rest)[0]]  # 一百一十, not 一百十
+        for form in forms:
+            table[form] = float(n)
+    return table
+
+
+_USUAL_NUMERALS = _usual_numerals()
+
+
 @lru_cache(maxsize=4096)
 def _number(num: str) -> float | None:
     """A float from Arabic or Chinese numerals (cn2an), or None."""
@@ -76,6 +111,8 @@ def _number(num: str) -> float | None:
         return float(num)
     except ValueError:
         pass
+    if num in _USUAL_NUMERALS:
+        return _USUAL_NUMERALS[num]  # what cn2an answers, without importing it
     try:
         import cn2an
 
@@ -118,18 +155,22 @@ class _QuoteDepth:
 
 def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
     s = m.start()
-    num = m.group("num")
-    if s > 0 and text[s - 1] in "第届":
+    num, a1, a2, unit = m.group("num", "a1", "a2", "unit")
+    prev = text[s - 1] if s > 0 else ""
+    if prev and prev in "第届":
         return True
-    if text.startswith("届", m.end("num")) or _DATE_AFTER.match(text, m.end("num"), m.end("num") + 1):
+    e = m.end("num")
+    after = text[e:e + 1]  # 届 or a date's unit (年月日号时, _DATE_AFTER) right after the number
+    if after and after in "届年月日号时":
         return True
-    if m.group("unit") in ("万", "亿") and not m.group("a1"):
+    if unit in ("万", "亿") and not a1:
         return True  # 3万 alone: the unit is missing (万人次 etc. come through as mag + unit)
-    if not num[0].isdigit() and len(num) == 1 and num in "一二两" and not (m.group("a1") or m.group("a2")):
-        return True  # 一个, 两支: articles and slogans, not claims
-    if not num[0].isdigit() and s > 0 and text[s - 1] in _CN_DIGITS:
-        return True
-    return in_quotes(s)
+    if not num[0].isdigit():
+        if len(num) == 1 and num in "一二两" and not (a1 or a2):
+            return True  # 一个, 两支: articles and slogans, not claims
+        if prev and prev in _CN_DIGITS:
+            return True
+    return in_quotes(s)  # last: it moves the quote scan forward
 
 
 @lru_cache(maxsize=8192)
@@ -147,16 +188,16 @@ def _tags(window: str) -> tuple[tuple[str, str], ...]:
 
 def _counted(text: str, m: re.Match[str]) -> str:
     """What a figure counts: the noun phrase right after it, else the verb phrase before it."""
-    after = text[m.end():m.end() + 12]
+    e = m.end()
+    after = text[e:e + 12]
     cut = _CLAUSE_END.search(after)
     noun = _noun_after(after[:cut.start()] if cut else after)
     if noun:
         return noun
     s = m.start()
     lo = max(0, s - 24)
-    for end in _CLAUSE_END.finditer(text, lo, s):  # the clause starts after the last one
-        lo = end.end()
-    return _phrase_before(text[lo:s])
+    last = _TO_LAST_CLAUSE_END.match(text, lo, s)  # the clause starts after the last end
+    return _phrase_before(text[last.end() if last else lo:s])
 
 
 @lru_cache(maxsize=8192)
@@ -196,14 +237,16 @@ class _Claimants:
     """Who claims a figure at ``pos``: the initiative whose clause holds it, else the committee
     of its sentence (the one before it, else the first), else the last committee earlier in
     the paragraph.  The initiative and committee mentions (in the doc's order) and the
-    committees' paragraphs are listed once per article, not once per figure."""
+    committees' paragraphs are listed once per article, the committees of a sentence once per
+    sentence, not once per figure."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
         self.committees = [m for m in doc.mentions if m.cls == COMMITTEE]
         self._paragraphs: list[object] | None = None
-        self._ends: list[int] | None = None  # positions of the clause ends of the text
+        self._inside: dict[tuple[int, int], list[Mention]] = {}  # (start, end) of a sentence -> its committees
+        self._reach: list[tuple[int, int, str]] | None = None  # see __call__
 
     def paragraphs(self) -> list[object]:
         """The paragraph of each committee mention (a sentinel when it is in no sentence)."""
@@ -215,23 +258,30 @@ class _Claimants:
     def __call__(self, pos: int) -> str:
         doc = self.doc
         text = doc.text
-        if self._ends is None:
-            self._ends = [e.start() for e in _CLAUSE_END.finditer(text)]
-        k = bisect_left(self._ends, pos)  # the clause starts after the last end before pos
-        lo = self._ends[k - 1] + 1 if k else 0
-        initiatives = [m for m in self.initiatives if lo <= m.start < pos]
-        if initiatives:
-            return initiatives[-1].key
+        # the last initiative (in the doc's order) that starts in the clause of pos before it:
+        # one that starts before pos with no clause end from its start up to pos (so after the
+        # clause's start), i.e. whose first clause end at or after its start is pos or later;
+        # those ends are found once per article
+        if self._reach is None:
+            self._reach = []
+            for m in self.initiatives:
+                end = _CLAUSE_END.search(text, m.start)
+                self._reach.append((m.start, end.start() if end else len(text), m.key))
+        for start, reach, key in reversed(self._reach):
+            if start < pos <= reach:
+                return key
         sent = doc.sentence_at(pos)
         if sent is not None:
-            inside = [m for m in self.committees if sent.start <= m.start < sent.end]
-            before = [m for m in inside if m.start < pos]
-            if before or inside:
-                return (before[-1] if before else inside[0]).key
-            same_par = [m for m, par in zip(self.committees, self.paragraphs(), strict=True)
-                        if m.start < pos and par == sent.paragraph]
-            if same_par:
-                return same_par[-1].key
+            span = (sent.start, sent.end)
+            inside = self._inside.get(span)
+            if inside is None:
+                inside = self._inside[span] = [m for m in self.committees if sent.start <= m.start < sent.end]
+            if inside:
+                # the last one before pos, else the first
+                return next((m.key for m in reversed(inside) if m.start < pos), inside[0].key)
+            # the last committee before pos in the same paragraph, looked for from the end
+            pairs = zip(reversed(self.committees), reversed(self.paragraphs()), strict=True)
+            return next((m.key for m, par in pairs if m.start < pos and par == sent.paragraph), "")
         return ""
 
 
@@ -247,16 +297,17 @@ def recognise(doc: Doc) -> list[Mention]:
     for m in _figures(text):
         if _skip(text, m, in_quotes):
             continue
-        value = _number(m.group("num"))
+        pre, num, a1, mag, a2, pct, unit = m.groups()  # _FIG's groups, in order, in one call
+        value = _number(num)
         if value is None:
             continue
-        mag = m.group("mag")
-        unit = "%" if m.group("pct") else m.group("unit")
+        if pct:
+            unit = "%"
         if mag:
             value *= _MAG[mag]
         elif unit in ("万", "亿"):
             value, unit = value * _MAG[unit], ""
-        approx = bool(m.group("pre") or m.group("a1") or m.group("a2"))
+        approx = bool(pre or a1 or a2)
         out.append(_figure(doc, m.start(), m.end(), value, unit, approx, _counted(text, m), claimant))
     in_quotes = _QuoteDepth(text)
     for m in _PERCENT_CN.finditer(text):
