@@ -24,6 +24,7 @@ import html
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,8 +186,10 @@ def _code(e: Entity) -> str:
     code = e.attrs.get("code")
     if code:
         return str(code)
+    if e.cls not in (COMMITTEE, REGION):  # (before splitting the key: most entities stop here)
+        return ""
     rest = e.key.partition(":")[2]
-    return rest if e.cls in (COMMITTEE, REGION) and rest.isdigit() else ""
+    return rest if rest.isdigit() else ""
 
 
 def anchors(corpus: Corpus, adj: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -234,11 +237,16 @@ def ranking(corpus: Corpus, gi: GraphIndex | None = None) -> list[str]:
     return sorted(ents, key=rank)
 
 
-def initial_keys(corpus: Corpus, gi: GraphIndex | None = None) -> set[str]:
-    """The entities the page draws at first (see the module docstring)."""
+def initial_keys(corpus: Corpus, gi: GraphIndex | None = None, ranked: list[str] | None = None) -> set[str]:
+    """The entities the page draws at first (see the module docstring).
+
+    ``ranked`` is :func:`ranking`'s answer when the caller has it already (the page needs it
+    too: computed once, not twice).
+    """
     if len(corpus.entities) <= SMALL_GRAPH:
         return set(corpus.entities)
-    top = [k for k in ranking(corpus, gi) if style_of(corpus.entities[k].cls).top]
+    ents = corpus.entities
+    top = [k for k in (ranking(corpus, gi) if ranked is None else ranked) if style_of(ents[k].cls).top]
     return set(top[:INITIAL_CAP])
 
 
@@ -507,31 +515,65 @@ def _all_evidence(corpus: Corpus):
         yield from f.evidence
 
 
-def _sentence_offset(docs: dict[str, Any], ev: Evidence) -> int | None:
-    """Where the evidence span starts inside its sentence, from the document's sentence table."""
-    doc = docs.get(ev.doc_id)
-    if doc is not None:
-        s = doc.sentence_at(ev.start)
+class _Sentences:
+    """Where an evidence span starts inside its sentence, from the document's sentence table.
+
+    Why not ``Doc.sentence_at`` for every row: tens of thousands of rows each ran its Python
+    binary search.  A document's sentence ends are listed once and searched with ``bisect``;
+    on sentences in order and not overlapping (what the segmenter makes) the first sentence
+    ending after ``pos`` is the one ``sentence_at`` finds, or none contains ``pos``.  A
+    document whose table is not like that keeps ``sentence_at``.
+    """
+
+    def __init__(self, docs: dict[str, Any]):
+        self.docs = docs
+        self.ends: dict[str, list[int] | None] = {}  # doc id -> sentence ends (None: use sentence_at)
+
+    def offset(self, ev: Evidence) -> int | None:
+        doc = self.docs.get(ev.doc_id)
+        if doc is None:
+            return None
+        if ev.doc_id in self.ends:
+            ends = self.ends[ev.doc_id]
+        else:
+            ends = self.ends[ev.doc_id] = _sentence_ends(doc.sentences)
+        if ends is None:
+            s = doc.sentence_at(ev.start)
+        else:
+            i = bisect_right(ends, ev.start)
+            s = doc.sentences[i] if i < len(ends) and doc.sentences[i].start <= ev.start else None
         if s is not None and doc.text[s.start:s.end] == ev.sentence:
             return ev.start - s.start
+        return None
+
+
+def _sentence_ends(sentences: tuple) -> list[int] | None:
+    """The sentences' ends when each starts no later than it ends and no earlier than the one
+    before ends (then ``bisect`` on them agrees with ``Doc.sentence_at``), else None."""
+    bounds = [x for s in sentences for x in (s.start, s.end)]  # start, end, start, end...
+    if all(a <= b for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
+        return bounds[1::2]
     return None
 
 
-def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str, int],
+def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str, int],
                    labels: tuple[str, ...]) -> list:
     """Compact evidence: [[article row, sentence, highlight start, highlight end], ...] plus the total.
 
     Identical sentences of one article are kept once; at most ``MAX_EVIDENCE`` rows.
     """
-    rows, seen = [], set()
-    for ev in evs:
+    rows: list[list] = []
+    seen: set[tuple[str, str]] = set()
+    for i, ev in enumerate(evs):
+        if len(rows) >= MAX_EVIDENCE:
+            # the rest only counts towards the total: one set update, not a loop of checks
+            seen.update([(e.doc_id, e.sentence) for e in evs[i:]])
+            break
         key = (ev.doc_id, ev.sentence)
         if key in seen:
             continue
         seen.add(key)
-        if len(rows) >= MAX_EVIDENCE:
-            continue
-        off = _sentence_offset(docs, ev)
+        off = sentences.offset(ev)
         n = len(ev.sentence)
         if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
             hs, he = off, min(n, off + (ev.end - ev.start))
@@ -543,14 +585,11 @@ def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str,
 
 def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
     for lab in labels:
-        if lab and lab in sentence:
-            i = sentence.index(lab)
-            return i, i + len(lab)
+        if lab:
+            i = sentence.find(lab)  # one scan for "is it there" and "where"
+            if i >= 0:
+                return i, i + len(lab)
     return -1, -1
-
-
-def _alt_labels(e: Entity) -> list[list[str]]:
-    return [[lab, lang] for lab, lang in sorted(e.alt_labels) if lab != e.label]
 
 
 def _jsonable(v: Any) -> Any:
@@ -564,6 +603,17 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
+def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, which
+    ``_jsonable`` returns as they are: one type test over them all spares a call per value."""
+    if _PLAIN.issuperset(map(type, attrs.values())):
+        return attrs
+    return {a: _jsonable(v) for a, v in attrs.items()}
+
+
 _HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent", "posts", "post"}
 
 
@@ -574,55 +624,18 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
     """
     ents = corpus.entities
     gi = index_graph(corpus)
-    deg, owner = gi.deg, gi.owner
-    shown = initial_keys(corpus, gi)
+    ranked = ranking(corpus, gi)
+    shown = initial_keys(corpus, gi, ranked)
     pos = layout(corpus, shown, gi)
-    keys = sorted(ranking(corpus, gi), key=lambda k: k not in shown)  # stable: drawn first, then by rank
+    # drawn first, then the rest, each by rank: what a stable sort on "not shown" gives
+    keys = [k for k in ranked if k in shown] + [k for k in ranked if k not in shown]
     index = {k: i for i, k in enumerate(keys)}
     doc_rows, doc_row = _doc_table(corpus)
-    docs = {d.article.doc_id: d for d in corpus.docs}
+    sentences = _Sentences({d.article.doc_id: d for d in corpus.docs})
     facts = [f for f in corpus.facts if f.subject in index and f.object in index and f.subject != f.object]
     region_label = _region_labels(corpus)
-    people_posts = posts(corpus)
-    nodes, ev_nodes = [], {}
-    for k in keys:
-        e = ents[k]
-        anchor = ents.get(owner.get(k, ""))
-        code = _code(e) or (_code(anchor) if anchor is not None else "")
-        lv = _level(e) if e.cls in (COMMITTEE, REGION) else (_level(anchor) if anchor is not None else None)
-        x, y = pos[k]
-        node = {"k": k, "l": e.label, "c": e.cls, "x": round(x, 1), "y": round(y, 1), "g": deg.get(k, 0),
-                "m": len({ev.doc_id for ev in e.evidence}), "v": int(k in shown),
-                "d": sorted({doc_row[ev.doc_id] for ev in e.evidence})}
-        if anchor is not None and anchor.key != k:
-            node["a"] = index[anchor.key]
-        if code:
-            node["r"] = code
-        if lv is not None:
-            node["lv"] = lv
-        alts = _alt_labels(e)
-        if alts:
-            node["alt"] = alts
-        attrs = {a: _jsonable(v) for a, v in sorted(e.attrs.items()) if a not in _HIDDEN_ATTRS}
-        if attrs:
-            node["at"] = attrs
-        if e.subclasses:
-            node["sc"] = sorted(e.subclasses)
-        if k in people_posts:
-            node["po"] = people_posts[k]
-        nodes.append(node)
-        labels = (e.label, *sorted(a for a, _ in e.alt_labels))
-        ev_nodes[str(index[k])] = _evidence_rows(e.evidence, docs, doc_row, labels)
-    edges, ev_edges = [], {}
-    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
-        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
-        attrs = {a: _jsonable(v) for a, v in sorted(f.attrs.items())}
-        if attrs:
-            edge["at"] = attrs
-        edges.append(edge)
-        if f.evidence:
-            labels = (ents[f.object].label, ents[f.subject].label)
-            ev_edges[str(i)] = _evidence_rows(f.evidence, docs, doc_row, labels)
+    nodes, ev_nodes = _nodes(corpus, keys, index, gi, pos, shown, sentences, doc_row)
+    edges, ev_edges = _edges(ents, facts, index, sentences, doc_row)
     classes = Counter(e.cls for e in ents.values())
     data = {
         "classes": [_class_entry(s, classes.get(s.cls, 0)) for s in [*STYLES.values()]]
@@ -639,6 +652,72 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
                     "cap": INITIAL_CAP},
     }
     return data, {"n": ev_nodes, "e": ev_edges}
+
+
+def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphIndex,
+           pos: dict[str, tuple[float, float]], shown: set[str], sentences: _Sentences,
+           doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
+    """The page's node records (in ``keys`` order) and their evidence rows by node index."""
+    ents, deg, owner = corpus.entities, gi.deg, gi.owner
+    people_posts = posts(corpus)
+    # an anchor's code and level, worked out once per committee rather than once per entity
+    anchor_info: dict[str, tuple[Entity | None, str, int | None]] = {}
+    nodes, ev_nodes = [], {}
+    for i, k in enumerate(keys):  # i == index[k]
+        e = ents[k]
+        a_key = owner.get(k, "")
+        info = anchor_info.get(a_key)
+        if info is None:
+            anchor = ents.get(a_key)
+            info = anchor_info[a_key] = ((anchor, _code(anchor), _level(anchor)) if anchor is not None
+                                         else (None, "", None))
+        anchor, a_code, a_level = info
+        code = _code(e) or a_code
+        lv = _level(e) if e.cls in (COMMITTEE, REGION) else a_level
+        x, y = pos[k]  # already rounded to 0.1 by the layout (rounding again changes nothing)
+        # distinct doc ids map to distinct rows, so one set gives both the count and the rows
+        doc_ids = {ev.doc_id for ev in e.evidence}
+        node = {"k": k, "l": e.label, "c": e.cls, "x": x, "y": y, "g": deg.get(k, 0),
+                "m": len(doc_ids), "v": int(k in shown), "d": sorted([doc_row[i] for i in doc_ids])}
+        if anchor is not None and anchor.key != k:
+            node["a"] = index[anchor.key]
+        if code:
+            node["r"] = code
+        if lv is not None:
+            node["lv"] = lv
+        # (label, lang) pairs sorted: their labels come out in the order sorted(labels) gives
+        alt_pairs = sorted(e.alt_labels) if e.alt_labels else []
+        alts = [[lab, lang] for lab, lang in alt_pairs if lab != e.label]
+        if alts:
+            node["alt"] = alts
+        if e.attrs:
+            # keys are unique, so sorting the names sorts the items the same way
+            attrs = _json_attrs({a: e.attrs[a] for a in sorted(e.attrs) if a not in _HIDDEN_ATTRS})
+            if attrs:
+                node["at"] = attrs
+        if e.subclasses:
+            node["sc"] = sorted(e.subclasses)
+        if k in people_posts:
+            node["po"] = people_posts[k]
+        nodes.append(node)
+        labels = (e.label, *[lab for lab, _ in alt_pairs])
+        ev_nodes[str(i)] = _evidence_rows(e.evidence, sentences, doc_row, labels)
+    return nodes, ev_nodes
+
+
+def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], sentences: _Sentences,
+           doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
+    """The page's edge records (by predicate, then end indexes) and their evidence rows."""
+    edges, ev_edges = [], {}
+    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
+        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
+        if f.attrs:
+            edge["at"] = _json_attrs({a: f.attrs[a] for a in sorted(f.attrs)})
+        edges.append(edge)
+        if f.evidence:
+            labels = (ents[f.object].label, ents[f.subject].label)
+            ev_edges[str(i)] = _evidence_rows(f.evidence, sentences, doc_row, labels)
+    return edges, ev_edges
 
 
 def t2s_map(labels) -> dict[str, str]:
