@@ -26,8 +26,10 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +102,7 @@ STYLES: dict[str, Style] = {s.cls: s for s in (
 )}
 OTHER = Style("", "其他 Other", "#7f8c8d", "dot", 14, 8, False)
 CLASS_ORDER = list(STYLES)
+_CLASS_RANK = {c: i for i, c in enumerate(CLASS_ORDER)}  # CLASS_ORDER.index without the scan
 
 # predicate -> (colour, width, dashed, opacity); the region tree is faint: the committee tree says it already
 EDGE_STYLES: dict[str, tuple[str, float, bool, float]] = {
@@ -149,10 +152,12 @@ def _committee_parents(corpus: Corpus) -> dict[str, str]:
 
 def _adjacency(corpus: Corpus) -> dict[str, list[str]]:
     adj: dict[str, set[str]] = defaultdict(set)
+    ents = corpus.entities
     for f in corpus.facts:
-        if f.subject in corpus.entities and f.object in corpus.entities and f.subject != f.object:
-            adj[f.subject].add(f.object)
-            adj[f.object].add(f.subject)
+        s, o = f.subject, f.object
+        if s in ents and o in ents and s != o:
+            adj[s].add(o)
+            adj[o].add(s)
     return {k: sorted(v) for k, v in adj.items()}
 
 
@@ -271,8 +276,7 @@ def _block_x(col: int, cols: int) -> float:
 
 
 def _item_order(e: Entity, deg: dict[str, int]) -> tuple:
-    cls_rank = CLASS_ORDER.index(e.cls) if e.cls in STYLES else len(CLASS_ORDER)
-    return (cls_rank, -deg.get(e.key, 0), e.label, e.key)
+    return (_CLASS_RANK.get(e.cls, len(CLASS_ORDER)), -deg.get(e.key, 0), e.label, e.key)
 
 
 @dataclass
@@ -402,9 +406,11 @@ def layout(corpus: Corpus, shown: set[str] | None = None,
     parents = {c: p for c, p in gi.parents.items() if c in shown and p in shown}
     hosts = _satellite_hosts(ents, shown, gi.adj)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for k in sorted(ents, key=lambda k: _item_order(ents[k], deg)):
-        if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown and k not in hosts:
-            blocks[owner[k]].append(k)
+    # filtered before sorting (a few of many entities), in the entities' order so ties keep it
+    members = [k for k in ents if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown
+               and k not in hosts]
+    for k in sorted(members, key=lambda k: _item_order(ents[k], deg)):
+        blocks[owner[k]].append(k)
     for c, keys in blocks.items():  # the grid first, the small things after it
         blocks[c] = [k for k in keys if ents[k].cls not in SATELLITES] + [k for k in keys if ents[k].cls in SATELLITES]
     pos: dict[str, tuple[float, float]] = {}
@@ -478,16 +484,27 @@ def _rings(ents: dict[str, Entity], owner: dict[str, str], pos: dict[str, tuple[
     for k in sorted(ents):
         if k not in pos:
             by_anchor[owner.get(k, "")].append(k)
+    offsets = _ring_offsets(max(map(len, by_anchor.values()), default=0))
     for a, keys in sorted(by_anchor.items()):
         cx, cy = pos.get(a, (0.0, -400.0))
-        ring, slot, per = 0, 0, 10
-        for k in keys:
-            r = 260 + ring * 110
-            angle = 2 * math.pi * slot / per
-            pos[k] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
-            slot += 1
-            if slot == per:
-                ring, slot, per = ring + 1, 0, per + 8
+        for k, (dx, dy) in zip(keys, offsets, strict=False):  # (offsets may be the longer)
+            pos[k] = (round(cx + dx, 1), round(cy + dy, 1))
+
+
+def _ring_offsets(n: int) -> list[tuple[float, float]]:
+    """Offsets of the first ``n`` ring slots from the centre: rings of 10, 18, 26... slots, each
+    110 further out.  The same for every anchor, so worked out once (the same float operations
+    as per entity, so the same positions)."""
+    out = []
+    ring, slot, per = 0, 0, 10
+    for _ in range(n):
+        r = 260 + ring * 110
+        angle = 2 * math.pi * slot / per
+        out.append((r * math.cos(angle), r * math.sin(angle)))
+        slot += 1
+        if slot == per:
+            ring, slot, per = ring + 1, 0, per + 8
+    return out
 
 
 # --------------------------------------------------------------------------- page data
@@ -498,8 +515,12 @@ def _doc_table(corpus: Corpus) -> tuple[list[list[str]], dict[str, int]]:
     for d in corpus.docs:
         a = d.article
         rows[a.doc_id] = [a.path, a.date, a.title]
-    for ev in _all_evidence(corpus):
-        rows.setdefault(ev.doc_id, [ev.path, "", ""])
+    # an article known only from evidence gets the path of its first evidence; usually there is
+    # none, which one pass of a set comprehension tells (no row made per evidence just in case)
+    if not {ev.doc_id for ev in _all_evidence(corpus)} <= rows.keys():
+        for ev in _all_evidence(corpus):
+            if ev.doc_id not in rows:
+                rows[ev.doc_id] = [ev.path, "", ""]
     order = sorted(rows, key=lambda i: (_neg_date(rows[i][1]), rows[i][0], i))
     return [rows[i] for i in order], {i: n for n, i in enumerate(order)}
 
@@ -508,11 +529,11 @@ def _neg_date(date: str) -> tuple:
     return (0, tuple(-ord(ch) for ch in date)) if date else (1, ())
 
 
-def _all_evidence(corpus: Corpus):
-    for e in corpus.entities.values():
-        yield from e.evidence
-    for f in corpus.facts:
-        yield from f.evidence
+def _all_evidence(corpus: Corpus) -> Iterator[Evidence]:
+    """Every evidence of the corpus: the entities', then the facts' (chained in C, no generator
+    frame per list)."""
+    return chain(chain.from_iterable(e.evidence for e in corpus.entities.values()),
+                 chain.from_iterable(f.evidence for f in corpus.facts))
 
 
 class _Sentences:
@@ -729,7 +750,7 @@ def t2s_map(labels) -> dict[str, str]:
     >>> t2s_map(["政协会议"])["協"]
     '协'
     """
-    chars = sorted({ch for label in labels for ch in label})
+    chars = sorted(set("".join(labels)))
     out: dict[str, str] = {}
     for config in ("s2t", "s2tw", "s2hk"):
         convert = _opencc(config)
@@ -756,6 +777,8 @@ def _region_labels(corpus: Corpus) -> list[list[str]]:
     """[code, label] of every region or committee region in the corpus, for the region filter."""
     labels: dict[str, str] = {}
     for e in corpus.entities.values():
+        if e.cls != REGION and e.cls != COMMITTEE:  # the others have no say here
+            continue
         code = _code(e)
         if not code:
             continue
