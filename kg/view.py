@@ -799,9 +799,21 @@ def _static(name: str) -> str:
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone build as pyvis ships it (pyvis is a dependency: the page uses
-    its drawing library, not its CDN-bound template), read from the installed package."""
-    import importlib.resources
+    its drawing library, not its CDN-bound template), read from the installed package.
 
+    The package is found, not imported: importing pyvis imports IPython, networkx and jinja2
+    (about 0.4 s of CPU a build) and the file is all the page needs.  Should the file not be
+    there as a plain file (no pyvis, a zipped one...), pyvis's own resource reader says why.
+    """
+    import importlib.resources
+    import importlib.util
+
+    rel = ("templates", "lib", VIS_VERSION, "vis-network.min.js")
+    spec = importlib.util.find_spec("pyvis")  # a top-level name: located, not run
+    if spec is not None and spec.submodule_search_locations:
+        found = Path(next(iter(spec.submodule_search_locations)), *rel)
+        if found.is_file():
+            return found.read_text(encoding="utf-8")
     path = importlib.resources.files("pyvis") / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
     try:
         return path.read_text(encoding="utf-8")
