@@ -548,23 +548,27 @@ class _Sentences:
 
     def __init__(self, docs: dict[str, Any]):
         self.docs = docs
-        self.ends: dict[str, list[int] | None] = {}  # doc id -> sentence ends (None: use sentence_at)
+        # doc id -> (the Doc or None, its sentence ends or None: use sentence_at), one lookup a row
+        self.table: dict[str, tuple[Any, list[int] | None]] = {}
 
     def offset(self, ev: Evidence) -> int | None:
-        doc = self.docs.get(ev.doc_id)
+        entry = self.table.get(ev.doc_id)
+        if entry is None:
+            doc = self.docs.get(ev.doc_id)
+            entry = self.table[ev.doc_id] = (doc, None if doc is None else _sentence_ends(doc.sentences))
+        doc, ends = entry
         if doc is None:
             return None
-        if ev.doc_id in self.ends:
-            ends = self.ends[ev.doc_id]
-        else:
-            ends = self.ends[ev.doc_id] = _sentence_ends(doc.sentences)
+        pos = ev.start
         if ends is None:
-            s = doc.sentence_at(ev.start)
+            s = doc.sentence_at(pos)
         else:
-            i = bisect_right(ends, ev.start)
-            s = doc.sentences[i] if i < len(ends) and doc.sentences[i].start <= ev.start else None
+            i = bisect_right(ends, pos)
+            s = doc.sentences[i] if i < len(ends) else None
+            if s is not None and s.start > pos:
+                s = None
         if s is not None and doc.text[s.start:s.end] == ev.sentence:
-            return ev.start - s.start
+            return pos - s.start
         return None
 
 
@@ -583,6 +587,8 @@ def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str
 
     Identical sentences of one article are kept once; at most ``MAX_EVIDENCE`` rows.
     """
+    if len(evs) == 1 and MAX_EVIDENCE:  # most entities (figures above all): nothing to keep once or cap
+        return [[_evidence_row(evs[0], sentences, doc_row, labels)], 1]
     rows: list[list] = []
     seen: set[tuple[str, str]] = set()
     for i, ev in enumerate(evs):
@@ -594,14 +600,20 @@ def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str
         if key in seen:
             continue
         seen.add(key)
-        off = sentences.offset(ev)
-        n = len(ev.sentence)
-        if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
-            hs, he = off, min(n, off + (ev.end - ev.start))
-        else:  # no offset, or the span is the whole sentence (a relation's): mark a name in it
-            hs, he = _find_any(ev.sentence, (ev.surface, *labels) if off is None else labels)
-        rows.append([doc_row[ev.doc_id], ev.sentence, hs, he])
+        rows.append(_evidence_row(ev, sentences, doc_row, labels))
     return [rows, len(seen)]
+
+
+def _evidence_row(ev: Evidence, sentences: _Sentences, doc_row: dict[str, int],
+                  labels: tuple[str, ...]) -> list:
+    """[article row, sentence, highlight start, highlight end] of one evidence."""
+    off = sentences.offset(ev)
+    n = len(ev.sentence)
+    if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
+        hs, he = off, min(n, off + (ev.end - ev.start))
+    else:  # no offset, or the span is the whole sentence (a relation's): mark a name in it
+        hs, he = _find_any(ev.sentence, (ev.surface, *labels) if off is None else labels)
+    return [doc_row[ev.doc_id], ev.sentence, hs, he]
 
 
 def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
@@ -693,24 +705,35 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
             info = anchor_info[a_key] = ((anchor, _code(anchor), _level(anchor)) if anchor is not None
                                          else (None, "", None))
         anchor, a_code, a_level = info
-        code = _code(e) or a_code
-        lv = _level(e) if e.cls in (COMMITTEE, REGION) else a_level
+        if e.cls in (COMMITTEE, REGION):
+            code, lv = _code(e) or a_code, _level(e)
+        else:  # what _code says of other classes: their "code" attribute, if any
+            own = e.attrs.get("code")
+            code, lv = (str(own) if own else "") or a_code, a_level
         x, y = pos[k]  # already rounded to 0.1 by the layout (rounding again changes nothing)
-        # distinct doc ids map to distinct rows, so one set gives both the count and the rows
-        doc_ids = {ev.doc_id for ev in e.evidence}
+        evs = e.evidence
+        if len(evs) == 1:  # most entities: one article
+            m, rows = 1, [doc_row[evs[0].doc_id]]
+        else:  # distinct doc ids map to distinct rows: one set gives both the count and the rows
+            doc_ids = {ev.doc_id for ev in evs}
+            m, rows = len(doc_ids), sorted([doc_row[d] for d in doc_ids])
         node = {"k": k, "l": e.label, "c": e.cls, "x": x, "y": y, "g": deg.get(k, 0),
-                "m": len(doc_ids), "v": int(k in shown), "d": sorted([doc_row[i] for i in doc_ids])}
+                "m": m, "v": int(k in shown), "d": rows}
         if anchor is not None and anchor.key != k:
             node["a"] = index[anchor.key]
         if code:
             node["r"] = code
         if lv is not None:
             node["lv"] = lv
-        # (label, lang) pairs sorted: their labels come out in the order sorted(labels) gives
-        alt_pairs = sorted(e.alt_labels) if e.alt_labels else []
-        alts = [[lab, lang] for lab, lang in alt_pairs if lab != e.label]
-        if alts:
-            node["alt"] = alts
+        if e.alt_labels:
+            # (label, lang) pairs sorted: their labels come out in the order sorted(labels) gives
+            alt_pairs = sorted(e.alt_labels)
+            alts = [[lab, lang] for lab, lang in alt_pairs if lab != e.label]
+            if alts:
+                node["alt"] = alts
+            labels = (e.label, *[lab for lab, _ in alt_pairs])
+        else:
+            labels = (e.label,)
         if e.attrs:
             # keys are unique, so sorting the names sorts the items the same way
             attrs = _json_attrs({a: e.attrs[a] for a in sorted(e.attrs) if a not in _HIDDEN_ATTRS})
@@ -721,8 +744,7 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
         if k in people_posts:
             node["po"] = people_posts[k]
         nodes.append(node)
-        labels = (e.label, *[lab for lab, _ in alt_pairs])
-        ev_nodes[str(i)] = _evidence_rows(e.evidence, sentences, doc_row, labels)
+        ev_nodes[str(i)] = _evidence_rows(evs, sentences, doc_row, labels)
     return nodes, ev_nodes
 
 
@@ -833,8 +855,14 @@ def scrub_urls(text: str) -> str:
 
 def _json_for_script(obj: Any) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<`` at all, so nothing in a
-    label can close the element or open a comment."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    label can close the element or open a comment.
+
+    ``check_circular=False``: the page data is a tree built afresh by :func:`view_data`, so the
+    encoder's bookkeeping of every list and dict it enters (hundreds of thousands) finds nothing;
+    the text is the same.
+    """
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False).replace("<", "\\u003c")
 
 
 def _fill(template: str, parts: dict[str, str]) -> str:
