@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -889,10 +890,12 @@ def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> s
 
 def _runs_counts(corpus: Corpus) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
+    ents = corpus.entities
     for f in corpus.facts:
-        obj = corpus.entities.get(f.object)
-        if f.predicate == RUNS and obj is not None and f.subject in corpus.entities:
-            out[f.subject][obj.cls] += 1
+        if f.predicate == RUNS:  # (tested first: most facts are not)
+            obj = ents.get(f.object)
+            if obj is not None and f.subject in ents:
+                out[f.subject][obj.cls] += 1
     return out
 
 
@@ -910,15 +913,17 @@ def posts(corpus: Corpus) -> dict[str, list[str]]:
             for p in _as_list(e.attrs.get("posts")) + _as_list(e.attrs.get("post")):
                 found[e.key].add(_post_pair(p))
     for f in corpus.facts:
+        # the predicate first: most facts are of other kinds (the tests have no side effects)
+        if f.predicate not in (HOLDS_POST, MEMBER_OF):
+            continue
         if f.subject not in ents or f.object not in ents or ents[f.subject].cls != PERSON:
             continue
-        if f.predicate in (HOLDS_POST, MEMBER_OF):
-            obj = ents[f.object]
-            role = str(f.attrs.get("role") or f.attrs.get("post") or "")
-            if obj.cls in (COMMITTEE, ORGAN, ORGANISATION):
-                found[f.subject].add((obj.label, role))
-            else:  # the object is the post itself
-                found[f.subject].add(("", role or obj.label))
+        obj = ents[f.object]
+        role = str(f.attrs.get("role") or f.attrs.get("post") or "")
+        if obj.cls in (COMMITTEE, ORGAN, ORGANISATION):
+            found[f.subject].add((obj.label, role))
+        else:  # the object is the post itself
+            found[f.subject].add(("", role or obj.label))
     out = {}
     for k, pairs in found.items():
         titled = {org for org, title in pairs if title}
@@ -945,12 +950,14 @@ def overview_data(corpus: Corpus) -> dict:
     """What the overview page shows, as plain data (tested without a browser)."""
     ents = corpus.entities
     runs = _runs_counts(corpus)
-    committees = [e for e in ents.values() if e.cls == COMMITTEE]
+    # the committees, found once for the ranking, the tree and the map
+    committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
+    committees = [e for _, e in committee_items]
     ranked = sorted(committees, key=lambda e: (-(runs[e.key][BRAND] + runs[e.key][PROGRAMME]), -runs[e.key][BRAND],
                                                _level(e) if _level(e) is not None else 9, e.key))
     people_posts = posts(corpus)
     people = sorted(people_posts, key=lambda k: (-len(people_posts[k]), ents[k].label, k))
-    counts = Counter(e.cls for e in ents.values())
+    counts = Counter(map(attrgetter("cls"), ents.values()))  # (the same counts, in the same order)
     dates = sorted(d.article.date for d in corpus.docs if d.article.date)
     return {
         "articles": len(corpus.docs),
@@ -959,8 +966,8 @@ def overview_data(corpus: Corpus) -> dict:
         "counts": [[c, style_of(c).name, counts[c]] for c in sorted(counts, key=_class_rank)],
         "committees": [[e.key, e.label, _level(e), runs[e.key][BRAND], runs[e.key][PROGRAMME]] for e in ranked],
         "people": [[k, ents[k].label, people_posts[k]] for k in people[:30]],
-        "tree": _tree(corpus, runs),
-        "map": _map_points(corpus, runs),
+        "tree": _tree(corpus, runs, committee_items),
+        "map": _map_points(corpus, runs, committees),
     }
 
 
@@ -968,14 +975,20 @@ def _class_rank(c: str) -> tuple:
     return (CLASS_ORDER.index(c) if c in STYLES else len(CLASS_ORDER), c)
 
 
-def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
-    """The committee tree as nested [label, brands, programmes, children] lists."""
+def _tree(corpus: Corpus, runs: dict[str, Counter], committee_items: list[tuple[str, Entity]] | None = None) -> list:
+    """The committee tree as nested [label, brands, programmes, children] lists.
+
+    ``committee_items``: the (key, entity) pairs of the committees, in the corpus's order, when
+    the caller has them.
+    """
     ents = corpus.entities
+    if committee_items is None:
+        committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
     parents = _committee_parents(corpus)
     children: dict[str, list[str]] = defaultdict(list)
     for c, p in parents.items():
         children[p].append(c)
-    roots = sorted((k for k, e in ents.items() if e.cls == COMMITTEE and k not in parents),
+    roots = sorted((k for k, _ in committee_items if k not in parents),
                    key=lambda k: (_level(ents[k]) if _level(ents[k]) is not None else 9, k))
 
     def node(k: str) -> list:
@@ -984,13 +997,16 @@ def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
     return [node(r) for r in roots]
 
 
-def _map_points(corpus: Corpus, runs: dict[str, Counter]) -> list:
+def _map_points(corpus: Corpus, runs: dict[str, Counter], committees: list[Entity] | None = None) -> list:
     """[label, lon, lat, initiatives, level] of committees whose region has coordinates (from the
-    committee, its region entity, or the gazetteer by division code)."""
+    committee, its region entity, or the gazetteer by division code).  ``committees``: the
+    committee entities in the corpus's order, when the caller has them."""
     ents = corpus.entities
+    if committees is None:
+        committees = [e for e in ents.values() if e.cls == COMMITTEE]
     region_of = {f.subject: f.object for f in corpus.facts if f.predicate == REGION_OF}
     pts = []
-    for e in sorted((e for e in ents.values() if e.cls == COMMITTEE), key=lambda e: e.key):
+    for e in sorted(committees, key=lambda e: e.key):
         ll = _lat_lon(e) or _lat_lon(ents.get(region_of.get(e.key, "")))
         if ll is not None:
             pts.append([e.label, ll[1], ll[0], runs[e.key][BRAND] + runs[e.key][PROGRAMME], _level(e)])
