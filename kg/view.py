@@ -235,12 +235,16 @@ def _tier(e: Entity, owner: dict[str, str], ents: dict[str, Entity]) -> int:
 def ranking(corpus: Corpus, gi: GraphIndex | None = None) -> list[str]:
     """Entity keys, most important first: tier (see :func:`_tier`), then degree and mentions."""
     gi = gi or index_graph(corpus)
-    ents = corpus.entities
+    ents, owner, deg = corpus.entities, gi.owner, gi.deg
+    # the rank tuples end with the (unique) key, so sorting them orders the keys as a sort by
+    # key function would; classes whose tier needs no anchor get it from the class alone
+    ranked = sorted([(_tier(e, owner, ents) if e.cls in _ANCHORED_TIERS else _CLASS_TIER.get(e.cls, 5),
+                      -deg.get(k, 0) - len(e.evidence) // 4, k) for k, e in ents.items()])
+    return [k for _, _, k in ranked]
 
-    def rank(k: str) -> tuple:
-        return (_tier(ents[k], gi.owner, ents), -gi.deg.get(k, 0) - len(ents[k].evidence) // 4, k)
 
-    return sorted(ents, key=rank)
+_ANCHORED_TIERS = (COMMITTEE, BRAND, PROGRAMME)  # the classes whose tier _tier works out from levels
+_CLASS_TIER = {c: 4 if s.top else 5 for c, s in STYLES.items()}  # the others' (OTHER is not top: 5)
 
 
 def initial_keys(corpus: Corpus, gi: GraphIndex | None = None, ranked: list[str] | None = None) -> set[str]:
