@@ -24,9 +24,13 @@ import html
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +103,7 @@ STYLES: dict[str, Style] = {s.cls: s for s in (
 )}
 OTHER = Style("", "其他 Other", "#7f8c8d", "dot", 14, 8, False)
 CLASS_ORDER = list(STYLES)
+_CLASS_RANK = {c: i for i, c in enumerate(CLASS_ORDER)}  # CLASS_ORDER.index without the scan
 
 # predicate -> (colour, width, dashed, opacity); the region tree is faint: the committee tree says it already
 EDGE_STYLES: dict[str, tuple[str, float, bool, float]] = {
@@ -148,10 +153,12 @@ def _committee_parents(corpus: Corpus) -> dict[str, str]:
 
 def _adjacency(corpus: Corpus) -> dict[str, list[str]]:
     adj: dict[str, set[str]] = defaultdict(set)
+    ents = corpus.entities
     for f in corpus.facts:
-        if f.subject in corpus.entities and f.object in corpus.entities and f.subject != f.object:
-            adj[f.subject].add(f.object)
-            adj[f.object].add(f.subject)
+        s, o = f.subject, f.object
+        if s in ents and o in ents and s != o:
+            adj[s].add(o)
+            adj[o].add(s)
     return {k: sorted(v) for k, v in adj.items()}
 
 
@@ -185,8 +192,10 @@ def _code(e: Entity) -> str:
     code = e.attrs.get("code")
     if code:
         return str(code)
+    if e.cls not in (COMMITTEE, REGION):  # (before splitting the key: most entities stop here)
+        return ""
     rest = e.key.partition(":")[2]
-    return rest if e.cls in (COMMITTEE, REGION) and rest.isdigit() else ""
+    return rest if rest.isdigit() else ""
 
 
 def anchors(corpus: Corpus, adj: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -226,19 +235,28 @@ def _tier(e: Entity, owner: dict[str, str], ents: dict[str, Entity]) -> int:
 def ranking(corpus: Corpus, gi: GraphIndex | None = None) -> list[str]:
     """Entity keys, most important first: tier (see :func:`_tier`), then degree and mentions."""
     gi = gi or index_graph(corpus)
-    ents = corpus.entities
+    ents, owner, deg = corpus.entities, gi.owner, gi.deg
+    # the rank tuples end with the (unique) key, so sorting them orders the keys as a sort by
+    # key function would; classes whose tier needs no anchor get it from the class alone
+    ranked = sorted([(_tier(e, owner, ents) if e.cls in _ANCHORED_TIERS else _CLASS_TIER.get(e.cls, 5),
+                      -deg.get(k, 0) - len(e.evidence) // 4, k) for k, e in ents.items()])
+    return [k for _, _, k in ranked]
 
-    def rank(k: str) -> tuple:
-        return (_tier(ents[k], gi.owner, ents), -gi.deg.get(k, 0) - len(ents[k].evidence) // 4, k)
 
-    return sorted(ents, key=rank)
+_ANCHORED_TIERS = (COMMITTEE, BRAND, PROGRAMME)  # the classes whose tier _tier works out from levels
+_CLASS_TIER = {c: 4 if s.top else 5 for c, s in STYLES.items()}  # the others' (OTHER is not top: 5)
 
 
-def initial_keys(corpus: Corpus, gi: GraphIndex | None = None) -> set[str]:
-    """The entities the page draws at first (see the module docstring)."""
+def initial_keys(corpus: Corpus, gi: GraphIndex | None = None, ranked: list[str] | None = None) -> set[str]:
+    """The entities the page draws at first (see the module docstring).
+
+    ``ranked`` is :func:`ranking`'s answer when the caller has it already (the page needs it
+    too: computed once, not twice).
+    """
     if len(corpus.entities) <= SMALL_GRAPH:
         return set(corpus.entities)
-    top = [k for k in ranking(corpus, gi) if style_of(corpus.entities[k].cls).top]
+    ents = corpus.entities
+    top = [k for k in (ranking(corpus, gi) if ranked is None else ranked) if style_of(ents[k].cls).top]
     return set(top[:INITIAL_CAP])
 
 
@@ -263,8 +281,7 @@ def _block_x(col: int, cols: int) -> float:
 
 
 def _item_order(e: Entity, deg: dict[str, int]) -> tuple:
-    cls_rank = CLASS_ORDER.index(e.cls) if e.cls in STYLES else len(CLASS_ORDER)
-    return (cls_rank, -deg.get(e.key, 0), e.label, e.key)
+    return (_CLASS_RANK.get(e.cls, len(CLASS_ORDER)), -deg.get(e.key, 0), e.label, e.key)
 
 
 @dataclass
@@ -394,9 +411,11 @@ def layout(corpus: Corpus, shown: set[str] | None = None,
     parents = {c: p for c, p in gi.parents.items() if c in shown and p in shown}
     hosts = _satellite_hosts(ents, shown, gi.adj)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for k in sorted(ents, key=lambda k: _item_order(ents[k], deg)):
-        if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown and k not in hosts:
-            blocks[owner[k]].append(k)
+    # filtered before sorting (a few of many entities), in the entities' order so ties keep it
+    members = [k for k in ents if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown
+               and k not in hosts]
+    for k in sorted(members, key=lambda k: _item_order(ents[k], deg)):
+        blocks[owner[k]].append(k)
     for c, keys in blocks.items():  # the grid first, the small things after it
         blocks[c] = [k for k in keys if ents[k].cls not in SATELLITES] + [k for k in keys if ents[k].cls in SATELLITES]
     pos: dict[str, tuple[float, float]] = {}
@@ -470,16 +489,27 @@ def _rings(ents: dict[str, Entity], owner: dict[str, str], pos: dict[str, tuple[
     for k in sorted(ents):
         if k not in pos:
             by_anchor[owner.get(k, "")].append(k)
+    offsets = _ring_offsets(max(map(len, by_anchor.values()), default=0))
     for a, keys in sorted(by_anchor.items()):
         cx, cy = pos.get(a, (0.0, -400.0))
-        ring, slot, per = 0, 0, 10
-        for k in keys:
-            r = 260 + ring * 110
-            angle = 2 * math.pi * slot / per
-            pos[k] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
-            slot += 1
-            if slot == per:
-                ring, slot, per = ring + 1, 0, per + 8
+        for k, (dx, dy) in zip(keys, offsets, strict=False):  # (offsets may be the longer)
+            pos[k] = (round(cx + dx, 1), round(cy + dy, 1))
+
+
+def _ring_offsets(n: int) -> list[tuple[float, float]]:
+    """Offsets of the first ``n`` ring slots from the centre: rings of 10, 18, 26... slots, each
+    110 further out.  The same for every anchor, so worked out once (the same float operations
+    as per entity, so the same positions)."""
+    out = []
+    ring, slot, per = 0, 0, 10
+    for _ in range(n):
+        r = 260 + ring * 110
+        angle = 2 * math.pi * slot / per
+        out.append((r * math.cos(angle), r * math.sin(angle)))
+        slot += 1
+        if slot == per:
+            ring, slot, per = ring + 1, 0, per + 8
+    return out
 
 
 # --------------------------------------------------------------------------- page data
@@ -490,8 +520,12 @@ def _doc_table(corpus: Corpus) -> tuple[list[list[str]], dict[str, int]]:
     for d in corpus.docs:
         a = d.article
         rows[a.doc_id] = [a.path, a.date, a.title]
-    for ev in _all_evidence(corpus):
-        rows.setdefault(ev.doc_id, [ev.path, "", ""])
+    # an article known only from evidence gets the path of its first evidence; usually there is
+    # none, which one pass of a set comprehension tells (no row made per evidence just in case)
+    if not {ev.doc_id for ev in _all_evidence(corpus)} <= rows.keys():
+        for ev in _all_evidence(corpus):
+            if ev.doc_id not in rows:
+                rows[ev.doc_id] = [ev.path, "", ""]
     order = sorted(rows, key=lambda i: (_neg_date(rows[i][1]), rows[i][0], i))
     return [rows[i] for i in order], {i: n for n, i in enumerate(order)}
 
@@ -500,57 +534,100 @@ def _neg_date(date: str) -> tuple:
     return (0, tuple(-ord(ch) for ch in date)) if date else (1, ())
 
 
-def _all_evidence(corpus: Corpus):
-    for e in corpus.entities.values():
-        yield from e.evidence
-    for f in corpus.facts:
-        yield from f.evidence
+def _all_evidence(corpus: Corpus) -> Iterator[Evidence]:
+    """Every evidence of the corpus: the entities', then the facts' (chained in C, no generator
+    frame per list)."""
+    return chain(chain.from_iterable(e.evidence for e in corpus.entities.values()),
+                 chain.from_iterable(f.evidence for f in corpus.facts))
 
 
-def _sentence_offset(docs: dict[str, Any], ev: Evidence) -> int | None:
-    """Where the evidence span starts inside its sentence, from the document's sentence table."""
-    doc = docs.get(ev.doc_id)
-    if doc is not None:
-        s = doc.sentence_at(ev.start)
+class _Sentences:
+    """Where an evidence span starts inside its sentence, from the document's sentence table.
+
+    Why not ``Doc.sentence_at`` for every row: tens of thousands of rows each ran its Python
+    binary search.  A document's sentence ends are listed once and searched with ``bisect``;
+    on sentences in order and not overlapping (what the segmenter makes) the first sentence
+    ending after ``pos`` is the one ``sentence_at`` finds, or none contains ``pos``.  A
+    document whose table is not like that keeps ``sentence_at``.
+    """
+
+    def __init__(self, docs: dict[str, Any]):
+        self.docs = docs
+        # doc id -> (the Doc or None, its sentence ends or None: use sentence_at), one lookup a row
+        self.table: dict[str, tuple[Any, list[int] | None]] = {}
+
+    def offset(self, ev: Evidence) -> int | None:
+        entry = self.table.get(ev.doc_id)
+        if entry is None:
+            doc = self.docs.get(ev.doc_id)
+            entry = self.table[ev.doc_id] = (doc, None if doc is None else _sentence_ends(doc.sentences))
+        doc, ends = entry
+        if doc is None:
+            return None
+        pos = ev.start
+        if ends is None:
+            s = doc.sentence_at(pos)
+        else:
+            i = bisect_right(ends, pos)
+            s = doc.sentences[i] if i < len(ends) else None
+            if s is not None and s.start > pos:
+                s = None
         if s is not None and doc.text[s.start:s.end] == ev.sentence:
-            return ev.start - s.start
+            return pos - s.start
+        return None
+
+
+def _sentence_ends(sentences: tuple) -> list[int] | None:
+    """The sentences' ends when each starts no later than it ends and no earlier than the one
+    before ends (then ``bisect`` on them agrees with ``Doc.sentence_at``), else None."""
+    bounds = [x for s in sentences for x in (s.start, s.end)]  # start, end, start, end...
+    if all(a <= b for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
+        return bounds[1::2]
     return None
 
 
-def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str, int],
+def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str, int],
                    labels: tuple[str, ...]) -> list:
     """Compact evidence: [[article row, sentence, highlight start, highlight end], ...] plus the total.
 
     Identical sentences of one article are kept once; at most ``MAX_EVIDENCE`` rows.
     """
-    rows, seen = [], set()
-    for ev in evs:
+    if len(evs) == 1 and MAX_EVIDENCE:  # most entities (figures above all): nothing to keep once or cap
+        return [[_evidence_row(evs[0], sentences, doc_row, labels)], 1]
+    rows: list[list] = []
+    seen: set[tuple[str, str]] = set()
+    for i, ev in enumerate(evs):
+        if len(rows) >= MAX_EVIDENCE:
+            # the rest only counts towards the total: one set update, not a loop of checks
+            seen.update([(e.doc_id, e.sentence) for e in evs[i:]])
+            break
         key = (ev.doc_id, ev.sentence)
         if key in seen:
             continue
         seen.add(key)
-        if len(rows) >= MAX_EVIDENCE:
-            continue
-        off = _sentence_offset(docs, ev)
-        n = len(ev.sentence)
-        if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
-            hs, he = off, min(n, off + (ev.end - ev.start))
-        else:  # no offset, or the span is the whole sentence (a relation's): mark a name in it
-            hs, he = _find_any(ev.sentence, (ev.surface, *labels) if off is None else labels)
-        rows.append([doc_row[ev.doc_id], ev.sentence, hs, he])
+        rows.append(_evidence_row(ev, sentences, doc_row, labels))
     return [rows, len(seen)]
+
+
+def _evidence_row(ev: Evidence, sentences: _Sentences, doc_row: dict[str, int],
+                  labels: tuple[str, ...]) -> list:
+    """[article row, sentence, highlight start, highlight end] of one evidence."""
+    off = sentences.offset(ev)
+    n = len(ev.sentence)
+    if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
+        hs, he = off, min(n, off + (ev.end - ev.start))
+    else:  # no offset, or the span is the whole sentence (a relation's): mark a name in it
+        hs, he = _find_any(ev.sentence, (ev.surface, *labels) if off is None else labels)
+    return [doc_row[ev.doc_id], ev.sentence, hs, he]
 
 
 def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
     for lab in labels:
-        if lab and lab in sentence:
-            i = sentence.index(lab)
-            return i, i + len(lab)
+        if lab:
+            i = sentence.find(lab)  # one scan for "is it there" and "where"
+            if i >= 0:
+                return i, i + len(lab)
     return -1, -1
-
-
-def _alt_labels(e: Entity) -> list[list[str]]:
-    return [[lab, lang] for lab, lang in sorted(e.alt_labels) if lab != e.label]
 
 
 def _jsonable(v: Any) -> Any:
@@ -564,6 +641,17 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
+def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, which
+    ``_jsonable`` returns as they are: one type test over them all spares a call per value."""
+    if _PLAIN.issuperset(map(type, attrs.values())):
+        return attrs
+    return {a: _jsonable(v) for a, v in attrs.items()}
+
+
 _HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent", "posts", "post"}
 
 
@@ -574,55 +662,18 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
     """
     ents = corpus.entities
     gi = index_graph(corpus)
-    deg, owner = gi.deg, gi.owner
-    shown = initial_keys(corpus, gi)
+    ranked = ranking(corpus, gi)
+    shown = initial_keys(corpus, gi, ranked)
     pos = layout(corpus, shown, gi)
-    keys = sorted(ranking(corpus, gi), key=lambda k: k not in shown)  # stable: drawn first, then by rank
+    # drawn first, then the rest, each by rank: what a stable sort on "not shown" gives
+    keys = [k for k in ranked if k in shown] + [k for k in ranked if k not in shown]
     index = {k: i for i, k in enumerate(keys)}
     doc_rows, doc_row = _doc_table(corpus)
-    docs = {d.article.doc_id: d for d in corpus.docs}
+    sentences = _Sentences({d.article.doc_id: d for d in corpus.docs})
     facts = [f for f in corpus.facts if f.subject in index and f.object in index and f.subject != f.object]
     region_label = _region_labels(corpus)
-    people_posts = posts(corpus)
-    nodes, ev_nodes = [], {}
-    for k in keys:
-        e = ents[k]
-        anchor = ents.get(owner.get(k, ""))
-        code = _code(e) or (_code(anchor) if anchor is not None else "")
-        lv = _level(e) if e.cls in (COMMITTEE, REGION) else (_level(anchor) if anchor is not None else None)
-        x, y = pos[k]
-        node = {"k": k, "l": e.label, "c": e.cls, "x": round(x, 1), "y": round(y, 1), "g": deg.get(k, 0),
-                "m": len({ev.doc_id for ev in e.evidence}), "v": int(k in shown),
-                "d": sorted({doc_row[ev.doc_id] for ev in e.evidence})}
-        if anchor is not None and anchor.key != k:
-            node["a"] = index[anchor.key]
-        if code:
-            node["r"] = code
-        if lv is not None:
-            node["lv"] = lv
-        alts = _alt_labels(e)
-        if alts:
-            node["alt"] = alts
-        attrs = {a: _jsonable(v) for a, v in sorted(e.attrs.items()) if a not in _HIDDEN_ATTRS}
-        if attrs:
-            node["at"] = attrs
-        if e.subclasses:
-            node["sc"] = sorted(e.subclasses)
-        if k in people_posts:
-            node["po"] = people_posts[k]
-        nodes.append(node)
-        labels = (e.label, *sorted(a for a, _ in e.alt_labels))
-        ev_nodes[str(index[k])] = _evidence_rows(e.evidence, docs, doc_row, labels)
-    edges, ev_edges = [], {}
-    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
-        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
-        attrs = {a: _jsonable(v) for a, v in sorted(f.attrs.items())}
-        if attrs:
-            edge["at"] = attrs
-        edges.append(edge)
-        if f.evidence:
-            labels = (ents[f.object].label, ents[f.subject].label)
-            ev_edges[str(i)] = _evidence_rows(f.evidence, docs, doc_row, labels)
+    nodes, ev_nodes = _nodes(corpus, keys, index, gi, pos, shown, sentences, doc_row)
+    edges, ev_edges = _edges(ents, facts, index, sentences, doc_row)
     classes = Counter(e.cls for e in ents.values())
     data = {
         "classes": [_class_entry(s, classes.get(s.cls, 0)) for s in [*STYLES.values()]]
@@ -641,6 +692,82 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
     return data, {"n": ev_nodes, "e": ev_edges}
 
 
+def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphIndex,
+           pos: dict[str, tuple[float, float]], shown: set[str], sentences: _Sentences,
+           doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
+    """The page's node records (in ``keys`` order) and their evidence rows by node index."""
+    ents, deg, owner = corpus.entities, gi.deg, gi.owner
+    people_posts = posts(corpus)
+    # an anchor's code and level, worked out once per committee rather than once per entity
+    anchor_info: dict[str, tuple[Entity | None, str, int | None]] = {}
+    nodes, ev_nodes = [], {}
+    for i, k in enumerate(keys):  # i == index[k]
+        e = ents[k]
+        a_key = owner.get(k, "")
+        info = anchor_info.get(a_key)
+        if info is None:
+            anchor = ents.get(a_key)
+            info = anchor_info[a_key] = ((anchor, _code(anchor), _level(anchor)) if anchor is not None
+                                         else (None, "", None))
+        anchor, a_code, a_level = info
+        if e.cls in (COMMITTEE, REGION):
+            code, lv = _code(e) or a_code, _level(e)
+        else:  # what _code says of other classes: their "code" attribute, if any
+            own = e.attrs.get("code")
+            code, lv = (str(own) if own else "") or a_code, a_level
+        x, y = pos[k]  # already rounded to 0.1 by the layout (rounding again changes nothing)
+        evs = e.evidence
+        if len(evs) == 1:  # most entities: one article
+            m, rows = 1, [doc_row[evs[0].doc_id]]
+        else:  # distinct doc ids map to distinct rows: one set gives both the count and the rows
+            doc_ids = {ev.doc_id for ev in evs}
+            m, rows = len(doc_ids), sorted([doc_row[d] for d in doc_ids])
+        node = {"k": k, "l": e.label, "c": e.cls, "x": x, "y": y, "g": deg.get(k, 0),
+                "m": m, "v": int(k in shown), "d": rows}
+        if anchor is not None and anchor.key != k:
+            node["a"] = index[anchor.key]
+        if code:
+            node["r"] = code
+        if lv is not None:
+            node["lv"] = lv
+        if e.alt_labels:
+            # (label, lang) pairs sorted: their labels come out in the order sorted(labels) gives
+            alt_pairs = sorted(e.alt_labels)
+            alts = [[lab, lang] for lab, lang in alt_pairs if lab != e.label]
+            if alts:
+                node["alt"] = alts
+            labels = (e.label, *[lab for lab, _ in alt_pairs])
+        else:
+            labels = (e.label,)
+        if e.attrs:
+            # keys are unique, so sorting the names sorts the items the same way
+            attrs = _json_attrs({a: e.attrs[a] for a in sorted(e.attrs) if a not in _HIDDEN_ATTRS})
+            if attrs:
+                node["at"] = attrs
+        if e.subclasses:
+            node["sc"] = sorted(e.subclasses)
+        if k in people_posts:
+            node["po"] = people_posts[k]
+        nodes.append(node)
+        ev_nodes[str(i)] = _evidence_rows(evs, sentences, doc_row, labels)
+    return nodes, ev_nodes
+
+
+def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], sentences: _Sentences,
+           doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
+    """The page's edge records (by predicate, then end indexes) and their evidence rows."""
+    edges, ev_edges = [], {}
+    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
+        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
+        if f.attrs:
+            edge["at"] = _json_attrs({a: f.attrs[a] for a in sorted(f.attrs)})
+        edges.append(edge)
+        if f.evidence:
+            labels = (ents[f.object].label, ents[f.subject].label)
+            ev_edges[str(i)] = _evidence_rows(f.evidence, sentences, doc_row, labels)
+    return edges, ev_edges
+
+
 def t2s_map(labels) -> dict[str, str]:
     """Traditional -> Simplified for every character of ``labels`` that has another form.
 
@@ -650,7 +777,7 @@ def t2s_map(labels) -> dict[str, str]:
     >>> t2s_map(["政协会议"])["協"]
     '协'
     """
-    chars = sorted({ch for label in labels for ch in label})
+    chars = sorted(set("".join(labels)))
     out: dict[str, str] = {}
     for config in ("s2t", "s2tw", "s2hk"):
         convert = _opencc(config)
@@ -677,6 +804,8 @@ def _region_labels(corpus: Corpus) -> list[list[str]]:
     """[code, label] of every region or committee region in the corpus, for the region filter."""
     labels: dict[str, str] = {}
     for e in corpus.entities.values():
+        if e.cls != REGION and e.cls != COMMITTEE:  # the others have no say here
+            continue
         code = _code(e)
         if not code:
             continue
@@ -697,9 +826,21 @@ def _static(name: str) -> str:
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone build as pyvis ships it (pyvis is a dependency: the page uses
-    its drawing library, not its CDN-bound template), read from the installed package."""
-    import importlib.resources
+    its drawing library, not its CDN-bound template), read from the installed package.
 
+    The package is found, not imported: importing pyvis imports IPython, networkx and jinja2
+    (about 0.4 s of CPU a build) and the file is all the page needs.  Should the file not be
+    there as a plain file (no pyvis, a zipped one...), pyvis's own resource reader says why.
+    """
+    import importlib.resources
+    import importlib.util
+
+    rel = ("templates", "lib", VIS_VERSION, "vis-network.min.js")
+    spec = importlib.util.find_spec("pyvis")  # a top-level name: located, not run
+    if spec is not None and spec.submodule_search_locations:
+        found = Path(next(iter(spec.submodule_search_locations)), *rel)
+        if found.is_file():
+            return found.read_text(encoding="utf-8")
     path = importlib.resources.files("pyvis") / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
     try:
         return path.read_text(encoding="utf-8")
@@ -719,8 +860,14 @@ def scrub_urls(text: str) -> str:
 
 def _json_for_script(obj: Any) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<`` at all, so nothing in a
-    label can close the element or open a comment."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    label can close the element or open a comment.
+
+    ``check_circular=False``: the page data is a tree built afresh by :func:`view_data`, so the
+    encoder's bookkeeping of every list and dict it enters (hundreds of thousands) finds nothing;
+    the text is the same.
+    """
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False).replace("<", "\\u003c")
 
 
 def _fill(template: str, parts: dict[str, str]) -> str:
@@ -747,10 +894,12 @@ def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> s
 
 def _runs_counts(corpus: Corpus) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
+    ents = corpus.entities
     for f in corpus.facts:
-        obj = corpus.entities.get(f.object)
-        if f.predicate == RUNS and obj is not None and f.subject in corpus.entities:
-            out[f.subject][obj.cls] += 1
+        if f.predicate == RUNS:  # (tested first: most facts are not)
+            obj = ents.get(f.object)
+            if obj is not None and f.subject in ents:
+                out[f.subject][obj.cls] += 1
     return out
 
 
@@ -768,15 +917,17 @@ def posts(corpus: Corpus) -> dict[str, list[str]]:
             for p in _as_list(e.attrs.get("posts")) + _as_list(e.attrs.get("post")):
                 found[e.key].add(_post_pair(p))
     for f in corpus.facts:
+        # the predicate first: most facts are of other kinds (the tests have no side effects)
+        if f.predicate not in (HOLDS_POST, MEMBER_OF):
+            continue
         if f.subject not in ents or f.object not in ents or ents[f.subject].cls != PERSON:
             continue
-        if f.predicate in (HOLDS_POST, MEMBER_OF):
-            obj = ents[f.object]
-            role = str(f.attrs.get("role") or f.attrs.get("post") or "")
-            if obj.cls in (COMMITTEE, ORGAN, ORGANISATION):
-                found[f.subject].add((obj.label, role))
-            else:  # the object is the post itself
-                found[f.subject].add(("", role or obj.label))
+        obj = ents[f.object]
+        role = str(f.attrs.get("role") or f.attrs.get("post") or "")
+        if obj.cls in (COMMITTEE, ORGAN, ORGANISATION):
+            found[f.subject].add((obj.label, role))
+        else:  # the object is the post itself
+            found[f.subject].add(("", role or obj.label))
     out = {}
     for k, pairs in found.items():
         titled = {org for org, title in pairs if title}
@@ -803,12 +954,14 @@ def overview_data(corpus: Corpus) -> dict:
     """What the overview page shows, as plain data (tested without a browser)."""
     ents = corpus.entities
     runs = _runs_counts(corpus)
-    committees = [e for e in ents.values() if e.cls == COMMITTEE]
+    # the committees, found once for the ranking, the tree and the map
+    committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
+    committees = [e for _, e in committee_items]
     ranked = sorted(committees, key=lambda e: (-(runs[e.key][BRAND] + runs[e.key][PROGRAMME]), -runs[e.key][BRAND],
                                                _level(e) if _level(e) is not None else 9, e.key))
     people_posts = posts(corpus)
     people = sorted(people_posts, key=lambda k: (-len(people_posts[k]), ents[k].label, k))
-    counts = Counter(e.cls for e in ents.values())
+    counts = Counter(map(attrgetter("cls"), ents.values()))  # (the same counts, in the same order)
     dates = sorted(d.article.date for d in corpus.docs if d.article.date)
     return {
         "articles": len(corpus.docs),
@@ -817,8 +970,8 @@ def overview_data(corpus: Corpus) -> dict:
         "counts": [[c, style_of(c).name, counts[c]] for c in sorted(counts, key=_class_rank)],
         "committees": [[e.key, e.label, _level(e), runs[e.key][BRAND], runs[e.key][PROGRAMME]] for e in ranked],
         "people": [[k, ents[k].label, people_posts[k]] for k in people[:30]],
-        "tree": _tree(corpus, runs),
-        "map": _map_points(corpus, runs),
+        "tree": _tree(corpus, runs, committee_items),
+        "map": _map_points(corpus, runs, committees),
     }
 
 
@@ -826,14 +979,20 @@ def _class_rank(c: str) -> tuple:
     return (CLASS_ORDER.index(c) if c in STYLES else len(CLASS_ORDER), c)
 
 
-def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
-    """The committee tree as nested [label, brands, programmes, children] lists."""
+def _tree(corpus: Corpus, runs: dict[str, Counter], committee_items: list[tuple[str, Entity]] | None = None) -> list:
+    """The committee tree as nested [label, brands, programmes, children] lists.
+
+    ``committee_items``: the (key, entity) pairs of the committees, in the corpus's order, when
+    the caller has them.
+    """
     ents = corpus.entities
+    if committee_items is None:
+        committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
     parents = _committee_parents(corpus)
     children: dict[str, list[str]] = defaultdict(list)
     for c, p in parents.items():
         children[p].append(c)
-    roots = sorted((k for k, e in ents.items() if e.cls == COMMITTEE and k not in parents),
+    roots = sorted((k for k, _ in committee_items if k not in parents),
                    key=lambda k: (_level(ents[k]) if _level(ents[k]) is not None else 9, k))
 
     def node(k: str) -> list:
@@ -842,13 +1001,16 @@ def _tree(corpus: Corpus, runs: dict[str, Counter]) -> list:
     return [node(r) for r in roots]
 
 
-def _map_points(corpus: Corpus, runs: dict[str, Counter]) -> list:
+def _map_points(corpus: Corpus, runs: dict[str, Counter], committees: list[Entity] | None = None) -> list:
     """[label, lon, lat, initiatives, level] of committees whose region has coordinates (from the
-    committee, its region entity, or the gazetteer by division code)."""
+    committee, its region entity, or the gazetteer by division code).  ``committees``: the
+    committee entities in the corpus's order, when the caller has them."""
     ents = corpus.entities
+    if committees is None:
+        committees = [e for e in ents.values() if e.cls == COMMITTEE]
     region_of = {f.subject: f.object for f in corpus.facts if f.predicate == REGION_OF}
     pts = []
-    for e in sorted((e for e in ents.values() if e.cls == COMMITTEE), key=lambda e: e.key):
+    for e in sorted(committees, key=lambda e: e.key):
         ll = _lat_lon(e) or _lat_lon(ents.get(region_of.get(e.key, "")))
         if ll is not None:
             pts.append([e.label, ll[1], ll[0], runs[e.key][BRAND] + runs[e.key][PROGRAMME], _level(e)])
