@@ -144,7 +144,6 @@ def article_iri(doc_id: str) -> str:
 
 
 EVIDENCE_NS = f"{ID_NS}evidence/"  # every evidence node and its selectors: one range of subjects
-_DIGIT = len(EVIDENCE_NS)  # the index of the first hex digit of an evidence node's hash
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:
@@ -232,12 +231,15 @@ def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNo
     spans = [(ev, True) for e in ents.values() for ev in e.evidence]
     spans += [(ev, False) for f in corpus.facts if f.subject in ents and f.object in ents
               for ev in f.evidence or ents[f.subject].evidence]
-    nodes: dict[str, tuple[Evidence, bool]] = {}  # IRI -> (first evidence, mention): the first wins
+    # node id -> (first evidence, mention): the first wins; ids (the IRIs' distinct ends) are
+    # shorter to hash and compare than the IRIs, and sort the same
+    nodes: dict[str, tuple[Evidence, bool]] = {}
     for ev, mention in spans:
-        s = _evidence_iri(ev)
-        if (digits is None or s[_DIGIT] in digits) and s not in nodes:
-            nodes[s] = (ev, mention)
-    return [EvidenceNode(s, ev, mention) for s, (ev, mention) in sorted(nodes.items())]
+        k = ev.node_id
+        if (digits is None or k[0] in digits) and k not in nodes:
+            nodes[k] = (ev, mention)
+    make = EvidenceNode._make  # tuple.__new__ in C, not the NamedTuple's __new__ in Python
+    return [make((EVIDENCE_NS + k, ev, mention)) for k, (ev, mention) in sorted(nodes.items())]
 
 
 def corpus_quads(corpus: Corpus, evidence: bool = True) -> Iterator[Quad]:
