@@ -257,20 +257,45 @@ def _chunksize(n: int, workers: int) -> int:
     return max(1, min(32, n // (workers * 16)))
 
 
-def run_tasks(tasks: list[Task], workers: int = 1) -> Iterator[Outcome]:
-    """Outcomes of ``tasks`` in input order, in-process or in a pool of ``workers``."""
-    if workers <= 1 or len(tasks) < 2:
-        for t in tasks:
-            yield work(t, ship=False)
-        return
+def run_tasks(tasks: list[Task], workers: int = 1, alongside: bool = False) -> Iterator[Outcome]:
+    """Outcomes of ``tasks`` in input order, in-process or in a pool of ``workers``.
+
+    The pool starts at once: its workers analyse while the caller does other work (loads cached
+    articles).  ``alongside``: the caller has such work, so even a single task goes to a worker
+    (a rebuild after one new article: the worker loads jieba and analyses it while this process
+    loads the cache); else one task is done here, when its outcome is asked for."""
+    if workers <= 1 or len(tasks) < (1 if alongside else 2):
+        return (work(t, ship=False) for t in tasks)
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     pool = ctx.Pool(processes=min(workers, len(tasks)), initializer=_worker_init, initargs=(timing_enabled(),))
     try:
-        yield from pool.imap(work, tasks, chunksize=_chunksize(len(tasks), workers))
-        pool.close()
-    finally:
+        results = pool.imap(work, tasks, chunksize=_chunksize(len(tasks), workers))
+    except BaseException:
         pool.terminate()
-        pool.join()
+        raise
+    return _PoolResults(pool, results)
+
+
+class _PoolResults(Iterator[Outcome]):
+    """A started pool's outcomes; the pool is stopped when they are all taken or on ``close()``
+    (which :func:`process_all` calls however it ends: a generator never started would not)."""
+
+    def __init__(self, pool: Any, results: Iterator[Outcome]):
+        self._pool: Any = pool
+        self._results = results
+
+    def __next__(self) -> Outcome:
+        try:
+            return next(self._results)
+        except StopIteration:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.terminate()
+            pool.join()
 
 
 def process_all(files: list[str], workers: int = 1, progress: bool = False,
@@ -293,7 +318,7 @@ def process_all(files: list[str], workers: int = 1, progress: bool = False,
 
         fresh: Iterator[Outcome] = scale.run_on_dask(todo, dask)
     else:
-        fresh = run_tasks(todo, workers)
+        fresh = run_tasks(todo, workers, alongside=bool(hit))
     bar = _progress_bar(len(files)) if progress else None
     try:
         for f in files:

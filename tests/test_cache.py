@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -52,6 +54,36 @@ def test_adding_an_article_analyses_only_that_one(corpus_dir, tmp_path):
     corpus, ttl, stats = _build([corpus_dir], cache)
     assert (stats["analysed"], stats["cached"]) == (1, 3)
     assert ttl == _build([corpus_dir])[1], "cached build differs from a fresh one"
+
+
+def test_a_rebuild_analyses_its_new_article_in_a_worker_while_the_cache_loads(corpus_dir, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    _build([corpus_dir], cache)
+    shutil.copy(SEEDS[3], corpus_dir)
+    pids = tmp_path / "pids"
+    real = pipeline.process_path
+
+    def spy(path):  # the forked worker inherits it: it notes which process analysed what
+        with open(pids, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "process_path", spy)
+    corpus, ttl, stats = _build([corpus_dir], cache, workers=2)
+    assert (stats["analysed"], stats["cached"]) == (1, 3)
+    assert pids.read_text().split() != [str(os.getpid())] and len(pids.read_text().split()) == 1
+    monkeypatch.setattr(pipeline, "process_path", real)
+    assert ttl == _build([corpus_dir])[1], "cached build differs from a fresh one"
+
+
+def test_a_build_stopped_early_leaves_no_worker(corpus_dir, tmp_path):
+    cache = tmp_path / "cache"
+    files = sorted(str(p) for p in corpus_dir.iterdir())
+    list(pipeline.process_all(files[:1], cache=kcache.Cache(cache, pipeline.PIPELINE_VERSION)))
+    results = pipeline.process_all(files, workers=2, cache=kcache.Cache(cache, pipeline.PIPELINE_VERSION))
+    assert next(results)[0].path == files[0]  # from the cache; the workers have started meanwhile
+    results.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_deleting_an_article_removes_its_facts(corpus_dir, tmp_path):
