@@ -384,3 +384,34 @@ def test_noisy_copy_normalises_back(seed):
     ratio = difflib.SequenceMatcher(None, doc.text, ref, autojunk=False).ratio()
     assert ratio >= 0.99, ratio
     assert doc.quality["pinyin_removed"] > 0 and doc.quality["punctuation_repaired"] > 0
+
+
+def test_the_character_model_cache_is_named_by_the_dictionary_s_content(tmp_path, monkeypatch):
+    """A new environment installs the same dictionary with a new modification time: it must
+    find the model already cached, not write one more file."""
+    import os
+
+    from kg.text import charmodel
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a.write_text("政协 5 n\n", encoding="utf-8")
+    b.write_text("政协 5 n\n", encoding="utf-8")
+    c.write_text("协商 5 v\n", encoding="utf-8")
+    os.utime(b, (1, 1))
+    assert charmodel._cache_file(a) == charmodel._cache_file(b) != charmodel._cache_file(c)
+
+
+def test_old_character_models_are_pruned(tmp_path):
+    import os
+
+    from kg.text import charmodel
+
+    for i in range(6):
+        f = tmp_path / f"charmodel-v3-{i}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+    (tmp_path / "other.pickle").write_bytes(b"x")
+    charmodel._prune(tmp_path, keep=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "charmodel-v3-3.pickle", "charmodel-v3-4.pickle", "charmodel-v3-5.pickle", "other.pickle"]

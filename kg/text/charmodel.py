@@ -10,6 +10,7 @@ nothing is downloaded.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import operator
 import os
@@ -118,10 +119,25 @@ def _add_traditional(logp: dict[str, float], common: set[str]) -> None:
                 common.add(t)
 
 
+KEEP_CACHED_MODELS = 3  # model files kept in the cache folder (one per dictionary in use)
+
+
 def _cache_file(path: Path) -> Path:
-    st = path.stat()
+    """The model's cache file, named by the dictionary's content (not its modification time:
+    every new environment installs the same dictionary anew, which made a new file each time)."""
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cppcc-kg"
-    return base / f"charmodel-v3-{st.st_size}-{int(st.st_mtime)}-{COMMON_RANK}-{MIN_BIGRAM}.pickle"
+    return base / f"charmodel-v4-{digest}-{COMMON_RANK}-{MIN_BIGRAM}.pickle"
+
+
+def _prune(folder: Path, keep: int = KEEP_CACHED_MODELS) -> None:
+    """Remove all but the ``keep`` most recently written model files of ``folder``."""
+    try:
+        files = sorted(folder.glob("charmodel-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
+            old.unlink()
+    except OSError:  # another process pruned first, or the folder is read-only: only costs disk
+        pass
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +161,8 @@ def model() -> CharModel:
         os.replace(tmp, cache)
     except OSError:
         pass
+    else:
+        _prune(cache.parent)
     return m
 
 
