@@ -60,3 +60,32 @@ def test_sentences_are_ordered_inside_the_text_and_trimmed(raw):
         piece = doc.text[s.start:s.end]
         assert piece == piece.strip() and "\n" not in piece
         last = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4)), max_size=12), st.integers(-2, 60))
+def test_sentence_at_finds_the_sentence_that_holds_the_position(gaps_and_lengths, pos):
+    """Sentences in order, maybe empty, maybe with gaps between them (as segment makes them):
+    the one holding ``pos`` or None, as a scan over them all would answer."""
+    from kg.model import Doc, Sentence
+
+    sents, at = [], 0
+    for gap, length in gaps_and_lengths:
+        sents.append(Sentence(at + gap, at + gap + length, 0))
+        at += gap + length
+    doc = Doc(Article("x.txt", "x", "字" * at, "h", "utf-8"), "字" * at, sentences=tuple(sents))
+    holding = [s for s in sents if s.start <= pos < s.end]
+    assert doc.sentence_at(pos) == (holding[0] if holding else None)
+
+
+def test_sentence_at_answers_every_position_of_a_real_article_like_a_scan():
+    import pathlib
+
+    from kg.pipeline import process_path
+
+    seed = sorted(pathlib.Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))[0]
+    _, doc = process_path(str(seed))
+    assert doc is not None and len(doc.sentences) > 3
+    for pos in range(-1, len(doc.text) + 1):
+        holding = [s for s in doc.sentences if s.start <= pos < s.end]
+        assert doc.sentence_at(pos) == (holding[0] if holding else None)
