@@ -38,7 +38,6 @@ from kg.model import (
     FileReport,
     Mention,
     Relation,
-    Sentence,
 )
 
 BASE = "https://w3id.org/cppcc-kg/id/"
@@ -83,8 +82,7 @@ class _DocEvidence:
     the raw character at the same offset; ``plain``: besides, the raw text is the normalised text
     (then no span has a Traditional form of its own)."""
 
-    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "breaks", "aligned", "plain",
-                 "sentence_ends")
+    __slots__ = ("doc", "doc_id", "path", "text", "raw", "starts", "ends", "n", "breaks", "aligned", "plain")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -95,28 +93,10 @@ class _DocEvidence:
         # text[i] comes from raw[i] alone, for every i
         self.aligned = self.breaks == [] and (n == 0 or self.starts[0] == 0)
         self.plain = self.aligned and self.raw == self.text
-        # the sentences' ends, when the sentences are in order and do not overlap (then the
-        # sentence containing a position is found by bisection), else None
-        sents = doc.sentences
-        ordered = (all(s.start <= s.end for s in sents)
-                   and all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False)))
-        self.sentence_ends = [s.end for s in sents] if ordered else None
-
-    def sentence_at(self, pos: int) -> Sentence | None:
-        """``Doc.sentence_at``: the sentence containing ``pos``, or None."""
-        ends = self.sentence_ends
-        if ends is None:
-            return self.doc.sentence_at(pos)
-        k = bisect_right(ends, pos)  # the first sentence ending after pos
-        if k < len(ends):
-            s = self.doc.sentences[k]
-            if s.start <= pos:
-                return s
-        return None
 
     def evidence(self, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> Evidence:
         if sentence_span is None:
-            s = self.sentence_at(start)
+            s = self.doc.sentence_at(start)
             sentence_span = (s.start, s.end) if s else (start, end)
         n = self.n
         if n:  # Doc.raw_span
@@ -203,7 +183,7 @@ class _Prepared(NamedTuple):
 
 def _prepare(doc: Doc) -> _Prepared:
     ev_of = _DocEvidence(doc)
-    evidence, traditional, sentence_at = ev_of.evidence, ev_of.traditional, ev_of.sentence_at
+    evidence, traditional, sentence_at = ev_of.evidence, ev_of.traditional, doc.sentence_at
     mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if _own_surface(m) else None)
                 for m in doc.mentions]
     relations = []

@@ -24,7 +24,6 @@ import html
 import json
 import math
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -542,48 +541,20 @@ def _all_evidence(corpus: Corpus) -> Iterator[Evidence]:
 
 
 class _Sentences:
-    """Where an evidence span starts inside its sentence, from the document's sentence table.
-
-    Why not ``Doc.sentence_at`` for every row: tens of thousands of rows each ran its Python
-    binary search.  A document's sentence ends are listed once and searched with ``bisect``;
-    on sentences in order and not overlapping (what the segmenter makes) the first sentence
-    ending after ``pos`` is the one ``sentence_at`` finds, or none contains ``pos``.  A
-    document whose table is not like that keeps ``sentence_at``.
-    """
+    """Where an evidence span starts inside its sentence, from the document's sentence table
+    (``Doc.sentence_at``); the documents by id."""
 
     def __init__(self, docs: dict[str, Any]):
         self.docs = docs
-        # doc id -> (the Doc or None, its sentence ends or None: use sentence_at), one lookup a row
-        self.table: dict[str, tuple[Any, list[int] | None]] = {}
 
     def offset(self, ev: Evidence) -> int | None:
-        entry = self.table.get(ev.doc_id)
-        if entry is None:
-            doc = self.docs.get(ev.doc_id)
-            entry = self.table[ev.doc_id] = (doc, None if doc is None else _sentence_ends(doc.sentences))
-        doc, ends = entry
+        doc = self.docs.get(ev.doc_id)
         if doc is None:
             return None
-        pos = ev.start
-        if ends is None:
-            s = doc.sentence_at(pos)
-        else:
-            i = bisect_right(ends, pos)
-            s = doc.sentences[i] if i < len(ends) else None
-            if s is not None and s.start > pos:
-                s = None
+        s = doc.sentence_at(ev.start)
         if s is not None and doc.text[s.start:s.end] == ev.sentence:
-            return pos - s.start
+            return ev.start - s.start
         return None
-
-
-def _sentence_ends(sentences: tuple) -> list[int] | None:
-    """The sentences' ends when each starts no later than it ends and no earlier than the one
-    before ends (then ``bisect`` on them agrees with ``Doc.sentence_at``), else None."""
-    bounds = [x for s in sentences for x in (s.start, s.end)]  # start, end, start, end...
-    if all(a <= b for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
-        return bounds[1::2]
-    return None
 
 
 def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str, int],
