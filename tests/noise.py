@@ -129,8 +129,8 @@ def gbk_shift(text: str, style: str = "vanish") -> str:
     * ``pua``: is read as GB18030 does, user-defined codes as private-use characters (what
       browsers show), and dropped only if GB18030 has no reading either.
 
-    >>> gbk_shift("”談及體會，林曉雯")
-    '闭劶绑w會，林曉雯'
+    >>> gbk_shift("”談及感受，王嘉儀")
+    '闭劶案惺埽跫蝺x'
     >>> gbk_shift("政協委員", "replace")
     '\ufffd協委員'
     """
