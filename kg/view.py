@@ -228,7 +228,7 @@ def _tier(e: Entity, owner: dict[str, str], ents: dict[str, Entity]) -> int:
         anchor = ents.get(owner.get(e.key, ""))
         lv = _level(anchor) if anchor is not None else None
         return {0: 1, 1: 1, 2: 2}.get(lv if lv is not None else 3, 3)
-    return 4 if style_of(e.cls).top else 5
+    return _CLASS_TIER.get(e.cls, 5)
 
 
 def ranking(corpus: Corpus, gi: GraphIndex | None = None) -> list[str]:
@@ -540,31 +540,22 @@ def _all_evidence(corpus: Corpus) -> Iterator[Evidence]:
                  chain.from_iterable(f.evidence for f in corpus.facts))
 
 
-class _Sentences:
-    """Where an evidence span starts inside its sentence, from the document's sentence table
-    (``Doc.sentence_at``); the documents by id."""
-
-    def __init__(self, docs: dict[str, Any]):
-        self.docs = docs
-
-    def offset(self, ev: Evidence) -> int | None:
-        doc = self.docs.get(ev.doc_id)
-        if doc is None:
-            return None
+def _sentence_offset(docs: dict[str, Any], ev: Evidence) -> int | None:
+    """Where the evidence span starts inside its sentence, from the document's sentence table."""
+    doc = docs.get(ev.doc_id)
+    if doc is not None:
         s = doc.sentence_at(ev.start)
         if s is not None and doc.text[s.start:s.end] == ev.sentence:
             return ev.start - s.start
-        return None
+    return None
 
 
-def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str, int],
+def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str, int],
                    labels: tuple[str, ...]) -> list:
     """Compact evidence: [[article row, sentence, highlight start, highlight end], ...] plus the total.
 
     Identical sentences of one article are kept once; at most ``MAX_EVIDENCE`` rows.
     """
-    if len(evs) == 1 and MAX_EVIDENCE:  # most entities (figures above all): nothing to keep once or cap
-        return [[_evidence_row(evs[0], sentences, doc_row, labels)], 1]
     rows: list[list] = []
     seen: set[tuple[str, str]] = set()
     for i, ev in enumerate(evs):
@@ -576,14 +567,14 @@ def _evidence_rows(evs: list[Evidence], sentences: _Sentences, doc_row: dict[str
         if key in seen:
             continue
         seen.add(key)
-        rows.append(_evidence_row(ev, sentences, doc_row, labels))
+        rows.append(_evidence_row(ev, docs, doc_row, labels))
     return [rows, len(seen)]
 
 
-def _evidence_row(ev: Evidence, sentences: _Sentences, doc_row: dict[str, int],
+def _evidence_row(ev: Evidence, docs: dict[str, Any], doc_row: dict[str, int],
                   labels: tuple[str, ...]) -> list:
     """[article row, sentence, highlight start, highlight end] of one evidence."""
-    off = sentences.offset(ev)
+    off = _sentence_offset(docs, ev)
     n = len(ev.sentence)
     if off is not None and 0 <= off < n and (ev.end - ev.start) < 0.9 * n:
         hs, he = off, min(n, off + (ev.end - ev.start))
@@ -640,11 +631,11 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
     keys = [k for k in ranked if k in shown] + [k for k in ranked if k not in shown]
     index = {k: i for i, k in enumerate(keys)}
     doc_rows, doc_row = _doc_table(corpus)
-    sentences = _Sentences({d.article.doc_id: d for d in corpus.docs})
+    docs = {d.article.doc_id: d for d in corpus.docs}
     facts = [f for f in corpus.facts if f.subject in index and f.object in index and f.subject != f.object]
     region_label = _region_labels(corpus)
-    nodes, ev_nodes = _nodes(corpus, keys, index, gi, pos, shown, sentences, doc_row)
-    edges, ev_edges = _edges(ents, facts, index, sentences, doc_row)
+    nodes, ev_nodes = _nodes(corpus, keys, index, gi, pos, shown, docs, doc_row)
+    edges, ev_edges = _edges(ents, facts, index, docs, doc_row)
     classes = Counter(e.cls for e in ents.values())
     data = {
         "classes": [_class_entry(s, classes.get(s.cls, 0)) for s in [*STYLES.values()]]
@@ -664,7 +655,7 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
 
 
 def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphIndex,
-           pos: dict[str, tuple[float, float]], shown: set[str], sentences: _Sentences,
+           pos: dict[str, tuple[float, float]], shown: set[str], docs: dict[str, Any],
            doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
     """The page's node records (in ``keys`` order) and their evidence rows by node index."""
     ents, deg, owner = corpus.entities, gi.deg, gi.owner
@@ -681,11 +672,8 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
             info = anchor_info[a_key] = ((anchor, _code(anchor), _level(anchor)) if anchor is not None
                                          else (None, "", None))
         anchor, a_code, a_level = info
-        if e.cls in (COMMITTEE, REGION):
-            code, lv = _code(e) or a_code, _level(e)
-        else:  # what _code says of other classes: their "code" attribute, if any
-            own = e.attrs.get("code")
-            code, lv = (str(own) if own else "") or a_code, a_level
+        code = _code(e) or a_code
+        lv = _level(e) if e.cls in (COMMITTEE, REGION) else a_level
         x, y = pos[k]  # already rounded to 0.1 by the layout (rounding again changes nothing)
         evs = e.evidence
         if len(evs) == 1:  # most entities: one article
@@ -720,11 +708,11 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
         if k in people_posts:
             node["po"] = people_posts[k]
         nodes.append(node)
-        ev_nodes[str(i)] = _evidence_rows(evs, sentences, doc_row, labels)
+        ev_nodes[str(i)] = _evidence_rows(evs, docs, doc_row, labels)
     return nodes, ev_nodes
 
 
-def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], sentences: _Sentences,
+def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], docs: dict[str, Any],
            doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
     """The page's edge records (by predicate, then end indexes) and their evidence rows."""
     edges, ev_edges = [], {}
@@ -735,7 +723,7 @@ def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], sentence
         edges.append(edge)
         if f.evidence:
             labels = (ents[f.object].label, ents[f.subject].label)
-            ev_edges[str(i)] = _evidence_rows(f.evidence, sentences, doc_row, labels)
+            ev_edges[str(i)] = _evidence_rows(f.evidence, docs, doc_row, labels)
     return edges, ev_edges
 
 
@@ -812,7 +800,7 @@ def vis_network_js() -> str:
         found = Path(next(iter(spec.submodule_search_locations)), *rel)
         if found.is_file():
             return found.read_text(encoding="utf-8")
-    path = importlib.resources.files("pyvis") / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
+    path = importlib.resources.files("pyvis").joinpath(*rel)
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:  # a pyvis without its vendored build: say so instead of a bare traceback
@@ -926,8 +914,7 @@ def overview_data(corpus: Corpus) -> dict:
     ents = corpus.entities
     runs = _runs_counts(corpus)
     # the committees, found once for the ranking, the tree and the map
-    committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
-    committees = [e for _, e in committee_items]
+    committees = [e for e in ents.values() if e.cls == COMMITTEE]
     ranked = sorted(committees, key=lambda e: (-(runs[e.key][BRAND] + runs[e.key][PROGRAMME]), -runs[e.key][BRAND],
                                                _level(e) if _level(e) is not None else 9, e.key))
     people_posts = posts(corpus)
@@ -941,29 +928,24 @@ def overview_data(corpus: Corpus) -> dict:
         "counts": [[c, style_of(c).name, counts[c]] for c in sorted(counts, key=_class_rank)],
         "committees": [[e.key, e.label, _level(e), runs[e.key][BRAND], runs[e.key][PROGRAMME]] for e in ranked],
         "people": [[k, ents[k].label, people_posts[k]] for k in people[:30]],
-        "tree": _tree(corpus, runs, committee_items),
+        "tree": _tree(corpus, runs, committees),
         "map": _map_points(corpus, runs, committees),
     }
 
 
 def _class_rank(c: str) -> tuple:
-    return (CLASS_ORDER.index(c) if c in STYLES else len(CLASS_ORDER), c)
+    return (_CLASS_RANK.get(c, len(CLASS_ORDER)), c)
 
 
-def _tree(corpus: Corpus, runs: dict[str, Counter], committee_items: list[tuple[str, Entity]] | None = None) -> list:
-    """The committee tree as nested [label, brands, programmes, children] lists.
-
-    ``committee_items``: the (key, entity) pairs of the committees, in the corpus's order, when
-    the caller has them.
-    """
+def _tree(corpus: Corpus, runs: dict[str, Counter], committees: list[Entity]) -> list:
+    """The committee tree (of ``committees``, the corpus's) as nested [label, brands,
+    programmes, children] lists."""
     ents = corpus.entities
-    if committee_items is None:
-        committee_items = [(k, e) for k, e in ents.items() if e.cls == COMMITTEE]
     parents = _committee_parents(corpus)
     children: dict[str, list[str]] = defaultdict(list)
     for c, p in parents.items():
         children[p].append(c)
-    roots = sorted((k for k, _ in committee_items if k not in parents),
+    roots = sorted((e.key for e in committees if e.key not in parents),
                    key=lambda k: (_level(ents[k]) if _level(ents[k]) is not None else 9, k))
 
     def node(k: str) -> list:
@@ -972,13 +954,10 @@ def _tree(corpus: Corpus, runs: dict[str, Counter], committee_items: list[tuple[
     return [node(r) for r in roots]
 
 
-def _map_points(corpus: Corpus, runs: dict[str, Counter], committees: list[Entity] | None = None) -> list:
-    """[label, lon, lat, initiatives, level] of committees whose region has coordinates (from the
-    committee, its region entity, or the gazetteer by division code).  ``committees``: the
-    committee entities in the corpus's order, when the caller has them."""
+def _map_points(corpus: Corpus, runs: dict[str, Counter], committees: list[Entity]) -> list:
+    """[label, lon, lat, initiatives, level] of ``committees`` (the corpus's) whose region has
+    coordinates (from the committee, its region entity, or the gazetteer by division code)."""
     ents = corpus.entities
-    if committees is None:
-        committees = [e for e in ents.values() if e.cls == COMMITTEE]
     region_of = {f.subject: f.object for f in corpus.facts if f.predicate == REGION_OF}
     pts = []
     for e in sorted(committees, key=lambda e: e.key):
