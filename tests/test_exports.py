@@ -7,18 +7,17 @@ import functools
 import io
 import json
 import multiprocessing
-import sys
-import threading
 from dataclasses import replace
 
 import networkx as nx
 import pytest
+from conftest import SEEDS
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from test_rdf_corpus import make_corpus
 
 import kg.workflow
-from kg import exports, rdf, rdfparts
+from kg import exports, forked, rdf, rdfparts
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Fact
 from kg.rdfevidence import EvidenceText
@@ -222,14 +221,9 @@ def test_files_do_not_depend_on_chunk_sizes_or_the_sort_used(tmp_path, monkeypat
         assert whole[name].read_bytes().endswith(b"\n") and not whole[name].read_bytes().endswith(b"\n\n")
 
 
-def _forks() -> bool:
-    """The export forks writers only on Linux, in a process with no other thread."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
-
-
 @pytest.mark.parametrize("workers", [2, 3, 7])
 def test_files_do_not_depend_on_the_number_of_processes(tmp_path, workers):
-    if not _forks():
+    if not forked.can_fork():
         pytest.skip("the export would not fork here")
     corpus = make_corpus()
     one = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "one", workers=1)
@@ -249,11 +243,12 @@ def test_files_do_not_depend_on_the_number_of_processes(tmp_path, workers):
 def test_files_do_not_depend_on_how_the_evidence_nodes_are_shared_out(tmp_path, monkeypatch, runs):
     """Any split of the hex digits into runs, empty ones too, gives the same bytes (the seeds'
     export, hundreds of evidence nodes: every digit has some)."""
-    if not _forks():
+    if not forked.can_fork():
         pytest.skip("the export would not fork here")
     corpus = _seeds_corpus()
     one = exports.write_exports(KnowledgeGraph(None, corpus), tmp_path / "one", workers=1)
     monkeypatch.setattr(rdfparts, "share_digits", lambda loads, evidence: runs)
+    monkeypatch.setattr(rdfparts, "_READ", 7)  # part files read back in many small pieces
     split = exports.write_exports(KnowledgeGraph(None, corpus), tmp_path / "split", workers=len(runs))
     for name in one:
         assert one[name].read_bytes() == split[name].read_bytes(), name
@@ -291,14 +286,19 @@ def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpu
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _seeds_corpus() -> Corpus:
-    return kg.workflow.analyse(["seeds"], workers=1)
+    """The seeds' corpus (from any working folder), with evidence nodes under every hex digit:
+    the split tests need some in each run."""
+    corpus = kg.workflow.analyse([SEEDS], workers=1)
+    assert {n.iri[len(rdf.EVIDENCE_NS)] for n in rdf.evidence_nodes(corpus)} == set(rdfparts.HEX)
+    return corpus
 
 
 def test_an_export_process_that_fails_fails_the_export(tmp_path, monkeypatch):
     """A full disk in a forked writer is the caller's OSError, naming the file (the CLI's
     message), and no writer process nor temporary file is left behind."""
-    if not _forks():
+    if not forked.can_fork():
         pytest.skip("the export would not fork here")
     real = rdf.write_atomic
 
@@ -319,7 +319,7 @@ def test_an_export_process_that_fails_fails_the_export(tmp_path, monkeypatch):
 def test_a_fork_that_fails_stops_the_children_already_started(tmp_path, monkeypatch):
     """No memory for the second child: the error is the caller's, and the first child (which
     writes the view and tables) is stopped at once, not left writing into the folder."""
-    if not _forks():
+    if not forked.can_fork():
         pytest.skip("the export would not fork here")
     from multiprocessing.context import ForkProcess
 
@@ -343,7 +343,7 @@ def test_a_fork_that_fails_stops_the_children_already_started(tmp_path, monkeypa
 def test_an_interrupted_parallel_export_leaves_no_process_nor_part_file(tmp_path, monkeypatch):
     """Ctrl-C while the children write their parts: they are stopped, the part files removed,
     the previous RDF files kept (a file already renamed into place is whole: it stays)."""
-    if not _forks():
+    if not forked.can_fork():
         pytest.skip("the export would not fork here")
     corpus = make_corpus()
     out = tmp_path / "out"
