@@ -50,7 +50,7 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
     side_cost = side[1] if side else 0.0
     digits = share_digits([structure_cost, side_cost] + [0.0] * (workers - 2), evidence_cost) \
         if workers > 1 and formats else [HEX]
-    tmp = Path(tempfile.mkdtemp(prefix=".parts-", dir=next(iter(targets.values())).parent)) if len(digits) > 1 else None
+    tmp = Path(tempfile.mkdtemp(prefix=".parts-", dir=next(iter(targets.values())).parent)) if any(digits[1:]) else None
     stems = {i: tmp / str(i) for i in range(1, len(digits)) if digits[i]} if tmp is not None else {}
 
     def child(i: int) -> Callable[[], None]:
