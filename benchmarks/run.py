@@ -304,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         del texts
         results["jieba"] = min(jieba_runs, key=lambda r: r["seconds"])
         results["jieba"]["all_seconds"] = [r["seconds"] for r in jieba_runs]
+        # only the first run loads the dictionary: the later ones find it in this process
+        results["jieba"]["init_seconds"] = jieba_runs[0]["init_seconds"]
         results["runs"] = [dict(best[key], all_walls=walls[key]) for key in plan]
         if not args.no_incremental:
             import random

@@ -264,7 +264,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg import exports, workflow
+    from kg import exports, gcpause, workflow
     from kg.cache import default_cache_dir
 
     inputs = args.inputs or ["seeds"]
@@ -285,8 +285,8 @@ def _build(args: argparse.Namespace) -> int:
     # program, it stays off to the end of the process (see main): turning it back on would walk
     # the corpus twice more for nothing, after the analysis and at exit (1.4 s on 3,000
     # articles).  Forked analysis workers turn it on for themselves (kg.pipeline); a Dask
-    # client's threads keep it.
-    if args.dask is None:
+    # client's threads (or a caller's) keep it.
+    if gcpause.alone(threads_to_come=args.dask is not None):
         gc.disable()
     corpus = workflow.analyse(inputs, workers=args.workers, progress=progress, cache_dir=cache_dir, dask=args.dask,
                        stats=stats)

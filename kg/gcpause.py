@@ -33,13 +33,20 @@ def paused() -> Iterator[None]:
 
 
 def paused_if_alone(threads_to_come: bool = False) -> contextlib.AbstractContextManager[None]:
-    """:func:`paused` when this thread is the process's only one and will stay so (not
-    ``threads_to_come``: a Dask client about to start), else nothing.  For long steps (a whole
-    analysis, minutes on a large corpus): the collector is the process's, and other threads (a
-    Dask client's, a server's, a notebook's) may make cyclic garbage meanwhile.
+    """:func:`paused` when this thread is the process's only one and no thread of someone else's
+    code is about to start (not ``threads_to_come``: a Dask client's), else nothing.  For long
+    steps (a whole analysis, minutes on a large corpus): the collector is the process's, and
+    other threads (a Dask client's, a server's, a notebook's) may make cyclic garbage meanwhile;
+    the helper threads of our own worker pool and progress bar make none.
 
     >>> with paused_if_alone():
     ...     gc.isenabled() is (threading.active_count() > 1)
     True
     """
-    return paused() if threading.active_count() == 1 and not threads_to_come else contextlib.nullcontext()
+    return paused() if alone(threads_to_come) else contextlib.nullcontext()
+
+
+def alone(threads_to_come: bool = False) -> bool:
+    """True when this thread is the process's only one and no other is about to start (a Dask
+    client's): then pausing the process's collector can hold up no one else."""
+    return threading.active_count() == 1 and not threads_to_come

@@ -183,17 +183,16 @@ class _Prepared(NamedTuple):
 
 def _prepare(doc: Doc) -> _Prepared:
     ev_of = _DocEvidence(doc)
-    evidence, traditional, sentence_at = ev_of.evidence, ev_of.traditional, doc.sentence_at
+    evidence, traditional = ev_of.evidence, ev_of.traditional
     mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if _own_surface(m) else None)
                 for m in doc.mentions]
-    relations = []
-    for r in doc.relations:
-        s = sentence_at(r.start)
-        relations.append((r, evidence(r.start, r.end, (s.start, s.end) if s else None)))
+    relations = [(r, evidence(r.start, r.end)) for r in doc.relations]
     # each evidence node's name hashed here, while the other articles are being analysed, once
     # (the export's processes, forked later, ask for it again and again)
-    for _, ev, *_ in (*mentions, *relations):
-        ev.node_id  # noqa: B018 - a cached property, worked out now
+    for _, ev, _ in mentions:
+        ev.node_id  # noqa: B018 - worked out once, now
+    for _, ev in relations:
+        ev.node_id  # noqa: B018
     return _Prepared(doc, mentions, relations)
 
 

@@ -463,5 +463,8 @@ def test_a_build_called_from_python_leaves_the_garbage_collector_as_it_was(tmp_p
     assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--no-cache", "-q",
                  "--workers", "1"]) == 0
     assert gc.isenabled() and (tmp_path / "out" / "graph.ttl").is_file()
-    assert main(["build", str(tmp_path / "none.txt"), "-o", str(tmp_path / "out")]) != 0
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "bad.txt").write_bytes(b"\x00\xff\x00\xfe")  # fails after the analysis
+    assert main(["build", str(tmp_path / "bad"), "-o", str(tmp_path / "out2"), "--no-cache", "-q",
+                 "--workers", "1"]) != 0
     assert gc.isenabled()

@@ -13,6 +13,7 @@ def test_plain_tokenizer_has_the_dictionary_jieba_initialize_loads():
     ours = tokenizer.plain_tokenizer()
     theirs = jieba.Tokenizer()
     theirs.initialize()
+    assert tokenizer.load_cached_dictionary(jieba.Tokenizer())  # the fast way is the one taken
     assert ours.initialized
     assert ours.total == theirs.total
     assert ours.FREQ == theirs.FREQ
