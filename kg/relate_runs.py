@@ -56,14 +56,13 @@ article's committee runs the column.  A committee that only speaks at or attends
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer, vocab_posts
-from kg.memo import LastCall
 from kg.model import (
     BRAND,
     COMMITTEE,
@@ -76,9 +75,8 @@ from kg.model import (
     Mention,
     Relation,
     Sentence,
-    Zone,
 )
-from kg.recognise import context
+from kg.recognise import context, regions
 from kg.recognise.initiatives import MAKING_INTO
 
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
@@ -238,7 +236,7 @@ MERGED_INTO = ("融入", "融入到", "纳入", "纳入到", "融进")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
-SKIP_ZONES = {"headlines", "nav", "footer", "lost"}
+SKIP_ZONES = regions.SKIP_ZONES
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
 
@@ -248,36 +246,10 @@ def _clean(s: str) -> str:
     return s.replace(" ", "").replace("\u3000", "")
 
 
-def _zone_kind(doc: Doc, pos: int) -> str:
-    for z in doc.zones:
-        if z.start <= pos < z.end:
-            return z.kind
-    return "body"
-
-
 def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
     if sent is not None and sent.zone in SKIP_ZONES:
         return True
-    points, skipped = _SKIP_INDEX.get(doc.zones, lambda: _skip_index(doc.zones))
-    k = bisect_right(points, pos) - 1
-    return k >= 0 and skipped[k]  # _zone_kind(doc, pos) in SKIP_ZONES
-
-
-def _skip_index(zones: tuple[Zone, ...]) -> tuple[list[int], list[bool]]:
-    """The ends of the zones in order, and for the stretch from each to the next whether its
-    first zone (in the order of ``zones``, as :func:`_zone_kind` takes it) is one to skip.  No
-    zone starts or ends inside a stretch, so every position of it has the same first zone; the
-    last stretch is past every zone (the body).  Made once per article instead of a walk over
-    the zones for every mention."""
-    points = sorted({p for z in zones for p in (z.start, z.end)})
-    skipped = []
-    for p in points:
-        kind = next((z.kind for z in zones if z.start <= p < z.end), "body")
-        skipped.append(kind in SKIP_ZONES)
-    return points, skipped
-
-
-_SKIP_INDEX: LastCall[tuple[list[int], list[bool]]] = LastCall()
+    return regions.skipped(doc)(pos)  # in a zone of a skipped kind
 
 
 def _is_boundary(text: str, i: int) -> bool:
