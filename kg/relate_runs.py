@@ -110,12 +110,14 @@ OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_V
 # a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩
 TRIP = re.compile(r"(?:来到|前往|走进|来|到|赴)[\u4e00-\u9fff]{1,8}?[，,]?(?:实地|先后|专题|学习)?"
                   r"(?:调研|考察|视察|观摩|学习|参观|交流)|考察团|学习考察团|观摩团|参访团")
+# the Party committees, governments and people's organisations that do things of their own
+_DOER_ORGS = (r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|"
+              r"组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 # a Party committee, government or people's organisation doing something at the opening of a
 # clause (县委开展, 市政府实施, 县妇联联合县政协开展); a time adverbial may come first
 OTHER_DOER = re.compile(
     r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
-    r"(?:中共)?(?:[省市县区州旗]|自治区)?(?:委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|"
-    r"文联|统战部|宣传部|组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)"
+    rf"(?:中共)?(?:[省市县区州旗]|自治区)?(?:{_DOER_ORGS})"
     rf"[^，,。；;：:！!？?“”]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
 # democratic parties and the federation of industry and commerce with their local organisations
 # (民盟某市委, 九三学社某县基层委员会, 市工商联): organisations of their own, never the committee,
@@ -174,10 +176,7 @@ ASSOCIATION_OWNER_AFTER = re.compile(
 # without their lookbehind.  A sentence without one has no doer, which one search finds instead
 # of three matches at every clause start.  Searched with the same end as the matches, so
 # 委(?!员) sees what they see.
-_DOER_WORD = re.compile(
-    r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|组织部|党委|"
-    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
-    rf"{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
+_DOER_WORD = re.compile(rf"{_DOER_ORGS}|{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(
