@@ -160,7 +160,7 @@ def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
     if prev and prev in "第届":
         return True
     e = m.end("num")
-    after = text[e:e + 1]  # 届 or a date's unit (年月日号时, _DATE_AFTER) right after the number
+    after = text[e:e + 1]  # 届 or a date's unit (年月日号时) right after the number
     if after and after in "届年月日号时":
         return True
     if unit in ("万", "亿") and not a1:

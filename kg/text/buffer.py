@@ -54,7 +54,7 @@ Repl = str | tuple[str, int] | None
 
 @dataclass
 class Mapped:
-    """Text plus its offset map (mutable on purpose: steps build new lists, never edit in place)."""
+    """Text plus its offset map (mutable on purpose: steps build new arrays, never edit in place)."""
 
     text: str
     starts: array

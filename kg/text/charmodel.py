@@ -119,7 +119,7 @@ def _add_traditional(logp: dict[str, float], common: set[str]) -> None:
                 common.add(t)
 
 
-KEEP_CACHED_MODELS = 3  # model files kept in the cache folder (one per dictionary in use)
+KEEP_CACHED_MODELS = 3  # model files kept in the cache folder, the last written (one per dictionary)
 
 
 def _cache_file(path: Path) -> Path:
