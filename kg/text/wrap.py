@@ -61,11 +61,10 @@ def wrap_width(lines: list[str]) -> tuple[str, int] | None:
     long_lines = [x.rstrip("\r") for x in lines if len(x) >= MIN_WIDTH // 2]
     if sum(1 for x in long_lines if not x.endswith(_ENDS)) < MIN_LINES:
         return None  # lines that end their sentences are paragraphs: no need to measure them
-    for measure, size, most in (("chars", len, 1), ("columns", _columns, 2)):
-        # spaces count: the wrapper saw them; a line of fewer than MIN_WIDTH / most characters
-        # cannot be MIN_WIDTH wide (a character is at most ``most`` columns): not measured
-        widths = (size(x.rstrip("\r")) for x in lines if len(x) * most >= MIN_WIDTH)
-        long_ = sorted((w for w in widths if w >= MIN_WIDTH), reverse=True)
+    for measure, size in (("chars", len), ("columns", _columns)):
+        # spaces count: the wrapper saw them; a line shorter than MIN_WIDTH // 2 cannot be
+        # MIN_WIDTH wide (a character is at most two columns): long_lines holds all that can
+        long_ = sorted((w for w in map(size, long_lines) if w >= MIN_WIDTH), reverse=True)
         if len(long_) < MIN_LINES:
             continue
         count = Counter(long_)
