@@ -226,3 +226,18 @@ def test_a_one_character_stem_committee_after_a_verb_when_the_county_is_named_el
     # a conjunction stem stays a conjunction even when its county is named elsewhere
     text = "安徽省马鞍山市和县召开会议。马鞍山市政协和县政协负责人参加。"
     assert [label for _, label in found(text)] == ["安徽省", "马鞍山市", "和县", "马鞍山市"]
+
+
+_KINDS = ("body", "title", "byline", "headlines", "nav", "footer", "lost")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12), st.sampled_from(_KINDS)), max_size=6))
+def test_the_skipped_zone_index_answers_as_zone_kind_does(zones):
+    """regions.skipped (a bisection over stretches, made once per article) says of every
+    position what zone_kind says, zones overlapping, nested, empty or out of order included."""
+    text = "政" * 48
+    doc = make_doc(text, zones=tuple(Zone(a, a + n, k) for a, n, k in zones))
+    is_skipped = regions.skipped(doc)
+    for pos in range(-1, len(text) + 2):
+        assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
