@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg import segment
 from kg.model import COMMITTEE, HOLDS_POST, MEMBER_OF, PERSON, Article, Doc, Mention
@@ -599,3 +601,10 @@ def test_long_undotted_names_in_a_list_after_a_title():
                            INNER_MONGOLIA))
     assert list(got) == ["张建国", "敖日格勒巴图", "李秀英", "王立新", "哈斯图雅"]
     assert got["敖日格勒巴图"][0]["committee"] == "committee:152500"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="本讯电（()）\n 　市政协办公室文图。，张三", max_size=60))
+def test_bylines_are_looked_for_where_the_pattern_can_start_and_found_as_finditer_finds_them(text):
+    assert [m.span() for m in people._paren_byline_matches(text)] == \
+        [m.span() for m in people._PAREN_BYLINE.finditer(text)]

@@ -1029,22 +1029,20 @@ _PAREN_BYLINE = re.compile(r"(?:本报讯|讯|电)[ \u3000]?[（(]([^（()）\n]
                            # a credit line of its own: 文/图 市政协办公室 某某
                            r"|(?m:^[ \t\u3000]*([^\n（()）。，！？；]{4,30}?)[ \t\u3000]*$)")
 # where a match of _PAREN_BYLINE can start: its first two alternatives open with one of these
-# characters, the third at a line start (and only where that alternative alone matches)
+# characters, the third at a line start
 _PAREN_FIRST = re.compile("[本讯电（(]")
-_LINE_BYLINE = re.compile(r"[ \t\u3000]*[^\n（()）。，！？；]{4,30}?[ \t\u3000]*(?m:$)")
 _PART_SPLIT = re.compile(r"[、,，\s：:]+")
 
 
 def _paren_byline_matches(text: str) -> Iterator[re.Match[str]]:
     """``_PAREN_BYLINE.finditer(text)``, without trying the pattern at every character: its
     matches start at an opening character of the first two alternatives or at a line start
-    where the third one matches (tried there alone), so the pattern is tried at those offsets
-    only, left to right, each from the end of the last match on, as finditer would."""
+    (the third), so the pattern is tried at those offsets only, left to right, each from the
+    end of the last match on, as finditer would."""
     starts = [m.start() for m in _PAREN_FIRST.finditer(text)]
     line = 0
     while line >= 0:
-        if _LINE_BYLINE.match(text, line):
-            starts.append(line)
+        starts.append(line)
         line = text.find("\n", line) + 1 or -1
     end = 0
     for i in sorted(set(starts)):
