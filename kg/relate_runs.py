@@ -91,6 +91,7 @@ DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
 # words joining partners: those that start a gap alone (联合, 与) and those only between names
 _JOINING = ("联合", "会同", "携手", "以及")
+_JOINING_OR_WITH = (*_JOINING, "与")
 COORDINATORS = (*_JOINING, "与", "和", "及", "同", "、")
 # what may stand between a committee and the name it owns: 宜昌市政协“宜商量”, 由宜昌市政协主办的“…”,
 # 响应省政协开展“…”行动
@@ -550,13 +551,11 @@ def _listed_after_prep(doc: Doc, region: Mention) -> bool:
     return first is not region and _clean(text[max(0, first.start - 4):first.start]).endswith(PLACE_PREPS)
 
 
-def subjects_in(doc: Doc, sent: Sentence, committees: list[Mention], before: int | None = None) -> list[Mention]:
-    """Subject committees of ``sent`` (those starting before ``before`` when given), in order."""
+def subjects_in(doc: Doc, sent: Sentence, committees: list[Mention]) -> list[Mention]:
+    """Subject committees of ``sent``, in order."""
     out = []
     for c in committees:
         if c.start < sent.start or c.end > sent.end:
-            continue
-        if before is not None and c.start >= before:
             continue
         if is_subject(doc, c, sent):
             out.append(c)
@@ -724,7 +723,7 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     for c in ctx.committees:
         if pos <= c.start < end:
             gap = _clean(doc.text[pos:c.start])
-            if len(gap) <= 7 and gap.startswith((*_JOINING, "与")) and not set(gap) & CLAUSE_BOUNDARY:
+            if len(gap) <= 7 and gap.startswith(_JOINING_OR_WITH) and not set(gap) & CLAUSE_BOUNDARY:
                 return tuple(k.key for k in coordinated(doc, c, ctx.committees))
             break
     return ()
