@@ -17,6 +17,7 @@ the bytes against the generic writers.
 from __future__ import annotations
 
 import itertools
+import string
 from collections.abc import Callable, Iterator
 
 from kg import rdf
@@ -35,8 +36,8 @@ def _node_shape(surface: bool, mention: bool) -> Shape:
     return [(RDF_TYPE, types)] + [(p, rest[p]) for p in sorted(rest) if rest[p]]
 
 
-def _selector_shape(cls: str) -> Shape:
-    rest = {_OA.start: ["{start}"], _OA.end: ["{end}"]}
+def _selector_shape(cls: str, start: str, end: str) -> Shape:
+    rest = {_OA.start: [f"{{{start}}}"], _OA.end: [f"{{{end}}}"]}
     return [(RDF_TYPE, [cls])] + [(p, rest[p]) for p in sorted(rest)]
 
 
@@ -64,27 +65,30 @@ class EvidenceText:
     def graph_bodies(self) -> Iterator[tuple[str, rdf.Body]]:
         """TriG: (graph key, text) for each article with nodes here (a node is in its article's
         graph), in graph order."""
-        by_graph = sorted(((rdf.article_iri(n.ev.doc_id), n) for n in self.nodes), key=lambda x: (x[0], x[1].iri))
+        # the nodes are in IRI order and sorted() is stable: sorting by graph alone keeps it
+        by_graph = sorted(((rdf.article_iri(n.ev.doc_id), n) for n in self.nodes), key=lambda x: x[0])
         writer = _Turtle("    ", "")
         for g, group in itertools.groupby(by_graph, key=lambda x: x[0]):
             yield g, rdf._chunked(writer.blocks([n for _, n in group]))
 
 
 class _Syntax:
-    """One syntax's text of the three subject blocks of a node, from templates laid out once per
-    shape (:meth:`layout`), their ``{slots}`` filled with rendered terms (:meth:`subject`,
-    :meth:`obj`)."""
+    """One syntax's text of an evidence node: its three subject blocks from one template, laid
+    out once per shape (:meth:`layout`) and filled by position (:data:`_FIELDS`) with the node's
+    hex id and rendered terms (:meth:`obj`); ``joiner`` goes between the blocks."""
+
+    joiner = ""
 
     def __init__(self) -> None:
-        self.nodes = {(surface, mention): self.layout(_node_shape(surface, mention))
-                      for surface in (False, True) for mention in (False, True)}
-        self.norm = self.layout(_selector_shape(_C.NormalisedTextPositionSelector))
-        self.raw = self.layout(_selector_shape(_C.RawTextPositionSelector))
+        norm = self.layout(_selector_shape(_C.NormalisedTextPositionSelector, "start", "end"))
+        raw = self.layout(_selector_shape(_C.RawTextPositionSelector, "rstart", "rend"))
+        self.templates = {(surface, mention): self._positional(self.joiner.join(
+            [self.layout(_node_shape(surface, mention)), norm.replace("{subj}", "{nsubj}"),
+             raw.replace("{subj}", "{rsubj}")])) for surface in (False, True) for mention in (False, True)}
         # rendered once: the articles, sentences (the evidence of several spans) and offsets
         self.sources: dict[str, str] = {}
         self.sentences: dict[str, str] = {}
         self.ints: dict[int, str] = {}
-        self.own_iri = self._node_iri()
 
     def layout(self, shape: Shape) -> str:
         """The template of a subject block: ``{subj}`` and the shape's slots to fill."""
@@ -98,46 +102,64 @@ class _Syntax:
 
     def const(self, term: str) -> str:
         """A constant object of a template (a class), braces doubled for str.format."""
-        return self.obj(term).replace("{", "{{").replace("}", "}}")
+        return _braced(self.obj(term))
 
-    def _node_iri(self) -> Callable[[str], tuple[str, str]]:
-        """The text of a node's (or selector's) own IRI, as subject and as object.  Evidence IRIs
-        are a hex hash under one namespace, so each text is the same prefix and suffix around the
-        IRI's tail, found once from a sample (rendered in full when the sample says otherwise)."""
+    def _positional(self, template: str) -> str:
+        """``template`` with its named slots numbered as in :data:`_FIELDS` (a positional
+        ``str.format`` is half the cost of a keyword one) and the node's own IRIs (``subj``,
+        ``nsubj``, ``rsubj`` as subjects; ``norm``, ``raw`` as objects) written around field 0,
+        the hex id: evidence IRIs are a hex hash under one namespace, so each renders as the same
+        head and tail around the IRI's local part, found once from a sample."""
         cut = len(rdf.EVIDENCE_NS)
         sample = rdf.EVIDENCE_NS + "0123456789abcdef/raw"
         around = [render(sample).split(sample[cut:]) for render in (self.subject, self.obj)]
-        if any(len(parts) != 2 for parts in around):
-            return lambda iri: (self.subject(iri), self.obj(iri))
+        assert all(len(parts) == 2 for parts in around), "evidence IRIs render as head + local part + tail"
         (s_head, s_tail), (o_head, o_tail) = around
-        return lambda iri: (f"{s_head}{iri[cut:]}{s_tail}", f"{o_head}{iri[cut:]}{o_tail}")
+        own = {"subj": (s_head, "", s_tail), "nsubj": (s_head, "/norm", s_tail), "rsubj": (s_head, "/raw", s_tail),
+               "norm": (o_head, "/norm", o_tail), "raw": (o_head, "/raw", o_tail)}
+        out = []
+        for literal, name, _, _ in string.Formatter().parse(template):
+            out.append(_braced(literal))
+            if name in own:
+                head, suffix, tail = own[name]
+                out.append(_braced(head) + "{0}" + _braced(suffix + tail))
+            elif name is not None:
+                out.append(f"{{{_FIELDS.index(name)}}}")
+        return "".join(out)
 
     def blocks(self, nodes: list[EvidenceNode]) -> Iterator[str]:
-        obj, names = self.obj, self.own_iri
-        templates, norm_t, raw_t = self.nodes, self.norm, self.raw
+        """The text of each node (its three blocks), in the order of ``nodes``."""
+        obj, templates, cut = self.obj, self.templates, len(rdf.EVIDENCE_NS)
         sources, sentences, ints = self.sources, self.sentences, self.ints
+
+        def source(doc_id: str) -> str:
+            text = sources[doc_id] = obj(rdf.article_iri(doc_id))
+            return text
+
+        def sentence(text: str) -> str:
+            lit = sentences[text] = obj(Lit(text, lang="zh-Hans"))
+            return lit
+
+        def integer(v: int) -> str:
+            text = ints[v] = obj(rdf._int(v))
+            return text
+
         for node in nodes:
-            ev, s = node.ev, node.iri
-            g = rdf.article_iri(ev.doc_id)
-            src = sources.get(g)
-            if src is None:
-                src = sources[g] = obj(g)
-            sent = sentences.get(ev.sentence)
-            if sent is None:
-                sent = sentences[ev.sentence] = obj(Lit(ev.sentence, lang="zh-Hans"))
-            span = []
-            for v in (ev.start, ev.end, ev.raw_start, ev.raw_end):
-                text = ints.get(v)
-                if text is None:
-                    text = ints[v] = obj(rdf._int(v))
-                span.append(text)
-            s_subj, _ = names(s)
-            norm_subj, norm = names(s + "/norm")
-            raw_subj, raw = names(s + "/raw")
+            ev = node.ev
+            # none of the rendered terms is empty, so ``or`` only calls on a miss
             yield templates[bool(ev.surface), node.mention].format(
-                subj=s_subj, src=src, sent=sent, surf=obj(Lit(ev.surface)) if ev.surface else "", norm=norm, raw=raw)
-            yield norm_t.format(subj=norm_subj, start=span[0], end=span[1])
-            yield raw_t.format(subj=raw_subj, start=span[2], end=span[3])
+                node.iri[cut:], sources.get(ev.doc_id) or source(ev.doc_id),
+                sentences.get(ev.sentence) or sentence(ev.sentence), obj(Lit(ev.surface)) if ev.surface else "",
+                ints.get(ev.start) or integer(ev.start), ints.get(ev.end) or integer(ev.end),
+                ints.get(ev.raw_start) or integer(ev.raw_start), ints.get(ev.raw_end) or integer(ev.raw_end))
+
+
+# the slots of a node's template, by position (see _Syntax._positional); field 0 is the hex id
+_FIELDS = ("id", "src", "sent", "surf", "start", "end", "rstart", "rend")
+
+
+def _braced(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _slot_or(obj: str, const: Callable[[str], str]) -> str:
@@ -177,22 +199,22 @@ class _NTriples(_Syntax):
 
 class _JsonLd(_Syntax):
     """JSON-LD node objects, as :func:`kg.rdf._jsonld_nodes` lays them out: "@type" holds
-    compact IRIs, every other property value objects."""
+    compact IRIs, every other property value objects; the objects joined as
+    :func:`kg.rdf.jsonld_body` joins nodes."""
+
+    joiner = ",\n"
 
     def __init__(self) -> None:
         self.j = rdf._JsonLdTerms(rdf.jsonld_context())
         super().__init__()
 
     def layout(self, shape: Shape) -> str:
-        def brace(text: str) -> str:
-            return text.replace("{", "{{").replace("}", "}}")
-
         props = []
         for p, objs in shape:
             if p == RDF_TYPE:
-                key, vals = self.j.enc("@type"), [brace(self.j.iri(o)) for o in objs]
+                key, vals = self.j.enc("@type"), [_braced(self.j.iri(o)) for o in objs]
             else:
-                key, vals = brace(self.j.iri(p)), [_slot_or(o, self.const) for o in objs]
+                key, vals = _braced(self.j.iri(p)), [_slot_or(o, self.const) for o in objs]
             props.append(f",\n   {key}: [\n    " + ",\n    ".join(vals) + "\n   ]")
         return '  {{\n   "@id": {subj}' + "".join(props) + "\n  }}"
 

@@ -286,7 +286,6 @@ def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpu
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def _seeds_corpus() -> Corpus:
     """The seeds' corpus (from any working folder), with evidence nodes under every hex digit:
     the split tests need some in each run."""

@@ -179,3 +179,31 @@ def test_seeds_build_renders_a_self_contained_page(seeds_export):
     data = page_json(html, "kg-data")
     assert data["promise"]["entities"] == len(graph.corpus.entities)
     assert_self_contained(view.render_overview(graph.corpus))
+
+
+def _awkward_corpus() -> Corpus:
+    """Labels with every kind of character json escapes or leaves: controls, quotes, backslashes,
+    U+2028, non-BMP, markup."""
+    c = realistic_corpus()
+    labels = ['"引号"\\反斜杠', "\x00\x01\x08\t\n\x0b\x0c\r\x1f\x7f", "\u2028\u2029\ufeff", "𠀋𝄞😀", "</script>&<!--"]
+    for i, label in enumerate(labels):
+        c.entities[f"person:odd{i}"] = Entity(f"person:odd{i}", PERSON, label)
+    return c
+
+
+@pytest.mark.parametrize("make", [realistic_corpus, _awkward_corpus, lambda: big_corpus(600),
+                                  lambda: Corpus(docs=[], entities={}, facts=[])])
+def test_page_data_text_is_jsons(make):
+    """The page data is written by orjson; its text must be json.dumps's (the bytes of
+    graph.html do not depend on which writer ran)."""
+    for part in view.view_data(make()):
+        assert view._json_for_script(part) == view._json_text(part).replace("<", "\\u003c")
+
+
+@pytest.mark.parametrize("value", [{"k": "\ud800"}, {1: "int key"}, [2**70]])
+def test_page_data_orjson_refuses_goes_to_json(value):
+    assert view._json_for_script(value) == view._json_text(value).replace("<", "\\u003c")
+
+
+def test_a_coordinate_that_is_no_number_leaves_the_page_data_parseable():
+    assert json.loads(view._json_for_script({"lat": float("nan")})) == {"lat": None}
