@@ -21,6 +21,7 @@ Prints a table and writes ``benchmarks/results.json``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -95,7 +96,7 @@ def _instrument() -> None:
         for part in path:
             owner = getattr(owner, part, None)
         if owner is not None and callable(getattr(owner, attr, None)):
-            if attr.endswith(("_chunks", "_text")):  # functions returning an iterator of chunks
+            if attr.endswith("_text"):  # functions returning an iterator of chunks
                 _instrument_chunks(owner, attr, name)
             else:
                 pipeline.instrument(owner, attr, name)
@@ -126,8 +127,11 @@ _END = object()
 def child(args: argparse.Namespace) -> None:
     """One build in this (fresh) process; prints a JSON line with its measurements."""
     t0 = time.perf_counter()
-    from kg import exports, pipeline
+    from kg import exports, gcpause, pipeline
     from kg import workflow as b  # (imports counted in the wall time)
+
+    if gcpause.alone():  # as the command does for the whole build (kg.cli._build)
+        gc.disable()
 
     pipeline.enable_timing(True)
     _instrument()
@@ -213,6 +217,15 @@ def _short(fname: str) -> str:
     return fname
 
 
+# timed on their own, outside the timer their prefix names (resolve's merge): stages, not parts
+STANDALONE = {"resolve.prepare"}
+
+
+def _is_stage(name: str) -> bool:
+    """A whole stage (its share of the total is shown), not a part of one (``stage.part``)."""
+    return "." not in name or name in STANDALONE
+
+
 def _fmt_table(results: dict) -> str:
     lines = []
     n = results["articles"]
@@ -231,9 +244,9 @@ def _fmt_table(results: dict) -> str:
                      f"{run['maxrss_main_mb']:>11.0f} {run['maxrss_worker_mb']:>13.0f}")
     first = results["runs"][0]
     lines.append(f"\nper stage (workers={first['workers']}; seconds summed over processes):")
-    total = sum(v[0] for k, v in first["timings"].items() if "." not in k)
+    total = sum(v[0] for k, v in first["timings"].items() if _is_stage(k))
     for name, (secs, calls) in sorted(first["timings"].items(), key=lambda kv: -kv[1][0]):
-        share = f"{100 * secs / total:5.1f}%" if "." not in name and total else "      "
+        share = f"{100 * secs / total:5.1f}%" if _is_stage(name) and total else "      "
         lines.append(f"  {name:<28} {secs:8.3f} s {share} ({calls} calls)")
     inc = results.get("incremental")
     if inc:

@@ -8,13 +8,15 @@ once, after all articles (:mod:`kg.workflow`).
 
 The runner (:func:`process_all`) is built for large corpora:
 
-* results travel between processes as one pickled ``bytes`` per article (the same bytes are
-  the cache entry), through ``multiprocessing.Pool.imap`` in chunks, in input order;
+* this process and forked children share the articles, each taking the next one when it is
+  free; a child's result travels as one pickled ``bytes`` per article (the same bytes are the
+  cache entry) through its pipe; results come out in input order;
 * with a cache (:mod:`kg.cache`), only articles whose bytes, path or code changed are
   analysed; the worker writes its entry as soon as the article is done, so a build that is
   killed resumes where it stopped;
-* workers ignore SIGINT (the parent handles Ctrl-C once and terminates the pool) and die with
-  their parent on Linux, so an interrupted build leaves no orphan and prints no traceback;
+* children ignore SIGINT (the parent handles Ctrl-C once and terminates them) and die with
+  their parent on Linux, so an interrupted build leaves no orphan and prints no traceback; a
+  child that dies costs the article it was analysing, reported as failed;
 * a per-stage timing hook (:func:`enable_timing`) costs one ``is None`` test per stage when off.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection as mp_connection
 import os
 import signal
 import sys
@@ -30,6 +33,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None  # type: ignore[assignment]
 
 from kg import cache as _cache
 from kg import normalise as _normalise
@@ -232,7 +240,7 @@ def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
 
 
 def _worker_init(timing: bool) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it), collect garbage (the parent,
+    """A child's set-up: ignore Ctrl-C (the parent handles it), collect garbage (the parent,
     which pauses the collector while results pile up, may have forked this worker then) and die
     with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -248,54 +256,142 @@ def _worker_init(timing: bool) -> None:
             pass
 
 
-def _chunksize(n: int, workers: int) -> int:
-    """Small enough to balance the load and stream results, large enough to amortise IPC.
-
-    >>> _chunksize(3000, 2), _chunksize(5, 2)
-    (32, 1)
-    """
-    return max(1, min(32, n // (workers * 16)))
-
-
 def run_tasks(tasks: list[Task], workers: int = 1, alongside: bool = False) -> Iterator[Outcome]:
-    """Outcomes of ``tasks`` in input order, in-process or in a pool of ``workers``.
+    """Outcomes of ``tasks`` in input order, in-process or shared with forked children.
 
-    The pool starts at once: its workers analyse while the caller does other work (loads cached
-    articles).  ``alongside``: the caller has such work, so even a single task goes to a worker
-    (a rebuild after one new article: the worker loads jieba and analyses it while this process
-    loads the cache); else one task is done here, when its outcome is asked for."""
+    With ``workers`` > 1, ``workers - 1`` children start at once and this process is the last
+    worker: every process takes the next task from a shared counter whenever it is free, so the
+    shares adapt to what else this process does (it also decodes and resolves every result), and
+    only the children's results are pickled.  ``alongside``: the caller has other work meanwhile
+    (it loads cached articles), so all ``workers`` are children, this process takes no task, and
+    even a single task goes to a child (a rebuild after one new article: the child loads jieba
+    and analyses it while this process loads the cache); else one task is done here, when its
+    outcome is asked for."""
     if workers <= 1 or len(tasks) < (1 if alongside else 2):
         return (work(t, ship=False) for t in tasks)
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    pool = ctx.Pool(processes=min(workers, len(tasks)), initializer=_worker_init, initargs=(timing_enabled(),))
+    return _Shared(tasks, min(workers if alongside else workers - 1, len(tasks)), helps=not alongside)
+
+
+def _claim(counter: Any, lock: Any, n: int) -> int | None:
+    """The index of the next task nobody has taken (None: all taken)."""
+    with lock:
+        i = counter.value
+        if i >= n:
+            return None
+        counter.value = i + 1
+    return i
+
+
+def _child(tasks: list[Task], counter: Any, lock: Any, conn: Any, timing: bool) -> None:
+    """A child's loop: take a task, send ``(index, outcome)``, until none is left."""
+    _worker_init(timing)
     try:
-        results = pool.imap(work, tasks, chunksize=_chunksize(len(tasks), workers))
-    except BaseException:
-        pool.terminate()
-        raise
-    return _PoolResults(pool, results)
+        while (i := _claim(counter, lock, len(tasks))) is not None:
+            try:
+                outcome = work(tasks[i])
+            except Exception as exc:  # noqa: BLE001 - a result that cannot be pickled costs one article
+                outcome = Outcome(FileReport(path=tasks[i].path, status="failed",
+                                             reason=f"{type(exc).__name__}: {exc}"))
+            conn.send((i, outcome))
+    finally:
+        conn.close()
 
 
-class _PoolResults(Iterator[Outcome]):
-    """A started pool's outcomes; the pool is stopped when they are all taken or on ``close()``
-    (which :func:`process_all` calls however it ends: a generator never started would not)."""
-
-    def __init__(self, pool: Any, results: Iterator[Outcome]):
-        self._pool: Any = pool
-        self._results = results
-
-    def __next__(self) -> Outcome:
+def _widen(conn: Any) -> None:
+    """Let a child's pipe hold about a megabyte of results (Linux; else its default 64 KB): the
+    child goes on while this process analyses an article of its own instead of reading."""
+    size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if size is not None:
         try:
-            return next(self._results)
-        except StopIteration:
+            fcntl.fcntl(conn.fileno(), size, 1 << 20)
+        except OSError:  # above /proc/sys/fs/pipe-max-size: the default then
+            pass
+
+
+class _Shared(Iterator[Outcome]):
+    """The outcomes of tasks shared between forked children and (``helps``) this process, in
+    input order.  A child that dies (the kernel's OOM killer, a crash in a C extension) costs the
+    article it was analysing, reported as failed, not the build; the children are stopped when
+    the outcomes are all taken or on ``close()`` (which :func:`process_all` calls however it ends:
+    a generator never started would not)."""
+
+    def __init__(self, tasks: list[Task], children: int, helps: bool):
+        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+        self._tasks, self._helps = tasks, helps
+        self._counter, self._lock = ctx.RawValue("q", 0), ctx.Lock()
+        self._k = 0  # the next outcome to give
+        self._ready: dict[int, Outcome] = {}  # outcomes that came before their turn
+        self._procs: list[Any] = []
+        self._conns: list[Any] = []  # the pipes of the children still sending
+        try:
+            for _ in range(children):
+                reader, writer = ctx.Pipe(duplex=False)
+                _widen(writer)
+                proc = ctx.Process(target=_child, args=(tasks, self._counter, self._lock, writer, timing_enabled()),
+                                   daemon=True)
+                proc.start()
+                writer.close()  # the child's alone: its end is the pipe's end
+                self._procs.append(proc)
+                self._conns.append(reader)
+        except BaseException:
             self.close()
             raise
 
+    def __next__(self) -> Outcome:
+        k = self._k
+        if k >= len(self._tasks):
+            self.close()
+            raise StopIteration
+        while k not in self._ready:
+            self._receive(block=False)
+            if k in self._ready:
+                break
+            i = _claim(self._counter, self._lock, len(self._tasks)) if self._helps else None
+            if i is not None:  # work here while outcome k is on its way
+                self._ready[i] = work(self._tasks[i], ship=False)
+            elif self._conns:
+                self._receive(block=True)
+            else:  # every child has ended and outcome k never came
+                self._ready[k] = self._lost(k)
+        self._k += 1
+        return self._ready.pop(k)
+
+    def _receive(self, block: bool) -> None:
+        """Take what the children have sent (``block``: wait for a result or a child's end)."""
+        for reader in mp_connection.wait(self._conns, timeout=None if block else 0):
+            try:
+                while True:
+                    i, outcome = reader.recv()
+                    self._ready[i] = outcome
+                    if not reader.poll():
+                        break
+            except (EOFError, OSError):  # the child has ended (or died)
+                self._conns.remove(reader)
+                reader.close()
+
+    def _lost(self, k: int) -> Outcome:
+        """Outcome ``k`` when no child is left to send it: analysed here if no one took the task,
+        else the child that took it died while analysing it."""
+        task = self._tasks[k]
+        if k >= self._counter.value:
+            return work(task, ship=False)
+        for proc in self._procs:
+            proc.join(timeout=5)  # its pipe is closed: it has ended, or is about to
+        codes = {p.exitcode for p in self._procs if p.exitcode}
+        how = sorted(f"killed by signal {-c}" if c < 0 else f"exit code {c}" for c in codes)
+        return Outcome(FileReport(path=task.path, status="failed",
+                                  reason=f"the process analysing it died ({', '.join(how) or 'no exit code'})"))
+
     def close(self) -> None:
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
-            pool.terminate()
-            pool.join()
+        procs, self._procs = self._procs, []
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join()
+        for reader in self._conns:
+            reader.close()
+        self._conns = []
 
 
 def process_all(files: list[str], workers: int = 1, progress: bool = False,

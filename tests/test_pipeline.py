@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import re
+import signal
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,9 +106,48 @@ def test_instrument_times_a_function_looked_up_at_call_time():
         pipeline.enable_timing(False)
 
 
-def test_chunks_stay_small_enough_to_stream():
-    assert pipeline._chunksize(100_000, 2) == 32
-    assert pipeline._chunksize(10, 4) == 1
+def _slow_spy(monkeypatch, log: Path, kill: str | None = None):
+    """process_path, slowed down so that every process gets a share, noting which process took
+    which file; a forked child given ``kill`` dies there (SIGKILL, as the OOM killer does)."""
+    real, parent = pipeline.process_path, os.getpid()
+
+    def spy(path):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()} {path}\n")
+        if path == kill and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.05)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "process_path", spy)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the spy reaches the children by fork")
+def test_this_process_analyses_a_share_and_only_the_childrens_results_are_pickled(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
+    _slow_spy(monkeypatch, tmp_path / "log")
+    outcomes = list(pipeline.run_tasks([pipeline.Task(f) for f in SEEDS * 2], workers=2))
+    assert [o.report.path for o in outcomes] == SEEDS * 2
+    took = [line.split()[0] for line in (tmp_path / "log").read_text().splitlines()]
+    assert len(took) == len(SEEDS) * 2 and len(set(took)) == 2 and str(os.getpid()) in took
+    here = [o for o in outcomes if o.doc is not None]
+    assert here and all(o.payload is None for o in here)  # analysed here: not pickled
+    assert all(o.payload is not None for o in outcomes if o.doc is None)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the spy reaches the children by fork")
+def test_a_child_that_dies_costs_its_article_not_the_build(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
+    victim = SEEDS[2]
+    _slow_spy(monkeypatch, tmp_path / "log", kill=victim)
+    # alongside: children only (this process takes no task), so a child takes the victim
+    outcomes = list(pipeline.run_tasks([pipeline.Task(f) for f in SEEDS], workers=2, alongside=True))
+    assert [o.report.path for o in outcomes] == SEEDS
+    lost = outcomes[SEEDS.index(victim)].report
+    assert lost.status == "failed" and "killed by signal 9" in lost.reason
+    assert all(o.report.status == "ok" for o in outcomes if o.report.path != victim)
+    assert multiprocessing.active_children() == []
 
 
 def test_the_stages_leave_no_reference_cycles(tmp_path):
