@@ -479,7 +479,11 @@ def _edit(buf: Mapped, a: int, cand: tuple[tuple[str, int, int], ...], x: int,
 
 # one ASCII byte between Chinese characters, in the range of a GBK/Big5 second byte: the second
 # byte of a character whose first byte a shift ate (``委T`` for ``委員``, ``推M會`` for ``推進會``)
-_ORPHAN = re.compile(rf"(?<=[{_HAN}])[@-Z\[\]^_`a-z{{|}}~](?=[{_HAN}，。、；：？！”」）,;:!?])")
+# (the letter first, the Han character before it checked by a look behind over both: a pattern
+# that starts with a look behind is tried at every position, one that starts with a character
+# class is skipped to the next candidate at C speed; same matches)
+_ORPHAN_BYTE = r"[@-Z\[\]^_`a-z{|}~]"
+_ORPHAN = re.compile(rf"{_ORPHAN_BYTE}(?<=[{_HAN}]{_ORPHAN_BYTE})(?=[{_HAN}，。、；：？！”」）,;:!?])")
 
 
 def _quoted(before: str) -> bool:
