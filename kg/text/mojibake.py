@@ -40,8 +40,9 @@ from kg import gcpause
 from kg.text.buffer import Mapped, splice
 
 # U+FFFD runs; ``?`` runs after or before a Chinese character (or U+FFFD), or of three or more
-# (each branch starts with its literal: the regex engine skips to the next candidate at C speed)
-_QMARKS = re.compile(r"\ufffd+|\?(?:(?<=[\u3400-\u9fff\ufffd]\?)\?*|\?*(?=[\u3400-\u9fff\ufffd])|\?{2,})")
+# (each branch starts with its literal, not a repeat: the regex engine skips to the next candidate
+# at C speed)
+_QMARKS = re.compile(r"\ufffd\ufffd*|\?(?:(?<=[\u3400-\u9fff\ufffd]\?)\?*|\?*(?=[\u3400-\u9fff\ufffd])|\?{2,})")
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 MAX_WINDOW = 48
 READS_WELL = -8.5  # a window scoring above this (mean log-probability) is text, not mojibake
