@@ -612,7 +612,8 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
     sample = text[:MISREAD_SAMPLE]
     han = han_count(sample)
     if not ((han >= 20 and len(_rare_re().findall(sample)) >= 0.2 * han)
-            or len(_LATIN1.findall(sample)) >= max(10, 0.1 * len(sample))):
+            or (_LATIN1.search(sample) and len(_LATIN1.findall(sample)) >= max(10, 0.1 * len(sample)))):
+        # (the search: most texts hold no accented letter, and finding none costs no list)
         return buf, ""
     base: float | None = None
     for enc in _MISREADS:
