@@ -21,11 +21,17 @@ import re
 from kg.model import Zone
 
 _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
-_NAV = re.compile(r"当前位置|您的位置|所在位置|^首\s*页\s*[>›»/]|[>›»]\s*(?:正文|本网|列表)|投稿(?:热线|邮箱|信箱)|"
-                  r"分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|关闭窗口|字号|\|\s*(?:大|中|小)\s*\||"
-                  r"^(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|数字报|客户端|手机版")
-_FOOTER = re.compile(r"版权所有|[Cc]opyright|COPYRIGHT|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|"
-                     r"联系方式|主办|承办|协办|技术支持|未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|[Ee]-?[Mm]ail")
+# The cue patterns are only asked whether they occur.  Each is an alternation whose branches all
+# start with a literal character, so that the regex engine skips to the next candidate at C speed
+# (one branch starting with a class, ``[Cc]opyright``, or an anchor makes it try every branch at
+# every position): such branches are spelt out, and the anchored ones are a pattern of their own.
+_NAV_START = re.compile(r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b")  # .match
+_NAV = re.compile(r"当前位置|您的位置|所在位置|" + "|".join(rf"{c}\s*(?:正文|本网|列表)" for c in ">›»")
+                  + r"|投稿(?:热线|邮箱|信箱)|分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|"
+                  r"关闭窗口|字号|\|\s*(?:大|中|小)\s*\||数字报|客户端|手机版")
+_FOOTER = re.compile(r"版权所有|Copyright|copyright|COPYRIGHT|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|"
+                     r"联系方式|主办|承办|协办|技术支持|未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|"
+                     r"E-?[Mm]ail|e-?[Mm]ail")
 _BYLINE = re.compile(r"^\s*(?:□|■|◎)?\s*(?:本报(?:记者|通讯员)|记者|通讯员|特约通讯员|作者|文\s*[/／]|图\s*[/／]|"
                      r"(?:责任)?编辑|责编|审核|校对|来源|摄影)\s*[：:|]?"
                      r"|^\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
@@ -45,7 +51,7 @@ def _kind(line: str) -> str:
         return "body"
     if len(s) <= 48 and _BYLINE.search(s):
         return "byline"
-    if _NAV.search(s):
+    if _NAV_START.match(s) or _NAV.search(s):
         return "nav"
     if _FOOTER.search(s):
         return "footer"

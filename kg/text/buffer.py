@@ -198,7 +198,9 @@ def sub_text(buf: Mapped, pattern: re.Pattern[str], repl: Callable[[str], Repl])
         a, b = bounds[i], bounds[i + 1]
         if isinstance(r, tuple):
             rep, k = r
-            s_new, e_new = starts[a + k:a + k + 1] * len(rep), ends[a + k:a + k + 1] * len(rep)
+            s_new, e_new = starts[a + k:a + k + 1], ends[a + k:a + k + 1]
+            if len(rep) != 1:  # (the usual mark kept alone needs no repeated copy)
+                s_new, e_new = s_new * len(rep), e_new * len(rep)
         else:
             rep = r
             if rep == pieces[i]:

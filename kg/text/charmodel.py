@@ -204,7 +204,10 @@ def _common_run(m: CharModel) -> re.Pattern[str]:
     if entry is not None and entry[0] is m:
         return entry[1]
     chars = sorted(c for c in m.common if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")
-    pattern = re.compile(f"[{char_class(chars)}]+" if chars else "(?!)")
+    # ``[...][...]*``, not ``[...]+``: a pattern that starts with a class lets the regex engine skip
+    # to the next candidate at C speed (a leading repeat is tried at every position); same runs
+    one = f"[{char_class(chars)}]"
+    pattern = re.compile(f"{one}{one}*" if chars else "(?!)")
     _COMMON_RUN.clear()
     _COMMON_RUN[id(m)] = (m, pattern)
     return pattern

@@ -18,7 +18,9 @@ from kg.text.buffer import Mapped, typecode
 _TAG = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?|</?([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?",
                   re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
-_WS = re.compile(r"[ \t\r\n\f\v]+")
+# patterns that start with a character class, not a repeat (``[...]+``): the regex engine then
+# skips to the next candidate at C speed instead of trying the pattern at every position
+_WS = re.compile(r"[ \t\r\n\f\v][ \t\r\n\f\v]*")
 RAW_TEXT = frozenset({"script", "style", "textarea", "template", "noscript", "svg", "math", "iframe", "object"})
 DROP = frozenset({"head", "title", "nav", "footer", "aside", "form", "button", "select", "header", "menu", "dialog"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -188,7 +190,9 @@ def extract(source: str) -> Mapped:
     return _squeeze(out.mapped())
 
 
-_BLANK = re.compile(r"[ \n]*\n[ \n]*")
+# a run of spaces and line breaks holding a line break (``[ \n]*\n[ \n]*``), from its first
+# character: a line break, or a space followed by a line break further in the run
+_BLANK = re.compile(r"[ \n](?:(?<=\n)|(?=[ \n]*\n))[ \n]*")
 
 
 def _squeeze(buf: Mapped) -> Mapped:

@@ -40,8 +40,9 @@ from kg import gcpause
 from kg.text.buffer import Mapped, splice
 
 # U+FFFD runs; ``?`` runs after or before a Chinese character (or U+FFFD), or of three or more
-# (each branch starts with its literal: the regex engine skips to the next candidate at C speed)
-_QMARKS = re.compile(r"\ufffd+|\?(?:(?<=[\u3400-\u9fff\ufffd]\?)\?*|\?*(?=[\u3400-\u9fff\ufffd])|\?{2,})")
+# (each branch starts with its literal, not a repeat: the regex engine skips to the next candidate
+# at C speed)
+_QMARKS = re.compile(r"\ufffd\ufffd*|\?(?:(?<=[\u3400-\u9fff\ufffd]\?)\?*|\?*(?=[\u3400-\u9fff\ufffd])|\?{2,})")
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 MAX_WINDOW = 48
 READS_WELL = -8.5  # a window scoring above this (mean log-probability) is text, not mojibake
@@ -479,7 +480,11 @@ def _edit(buf: Mapped, a: int, cand: tuple[tuple[str, int, int], ...], x: int,
 
 # one ASCII byte between Chinese characters, in the range of a GBK/Big5 second byte: the second
 # byte of a character whose first byte a shift ate (``委T`` for ``委員``, ``推M會`` for ``推進會``)
-_ORPHAN = re.compile(rf"(?<=[{_HAN}])[@-Z\[\]^_`a-z{{|}}~](?=[{_HAN}，。、；：？！”」）,;:!?])")
+# (the letter first, the Han character before it checked by a look behind over both: a pattern
+# that starts with a look behind is tried at every position, one that starts with a character
+# class is skipped to the next candidate at C speed; same matches)
+_ORPHAN_BYTE = r"[@-Z\[\]^_`a-z{|}~]"
+_ORPHAN = re.compile(rf"{_ORPHAN_BYTE}(?<=[{_HAN}]{_ORPHAN_BYTE})(?=[{_HAN}，。、；：？！”」）,;:!?])")
 
 
 def _quoted(before: str) -> bool:
@@ -607,7 +612,8 @@ def reread(buf: Mapped) -> tuple[Mapped, str]:
     sample = text[:MISREAD_SAMPLE]
     han = han_count(sample)
     if not ((han >= 20 and len(_rare_re().findall(sample)) >= 0.2 * han)
-            or len(_LATIN1.findall(sample)) >= max(10, 0.1 * len(sample))):
+            or (_LATIN1.search(sample) and len(_LATIN1.findall(sample)) >= max(10, 0.1 * len(sample)))):
+        # (the search: most texts hold no accented letter, and finding none costs no list)
         return buf, ""
     base: float | None = None
     for enc in _MISREADS:

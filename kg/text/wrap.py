@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
-_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+_WIDE_RUN = re.compile(_WIDE.pattern + _WIDE.pattern + "*")  # (not "+": a leading class is skipped to at C speed)
 
 
 def _columns(line: str) -> int:
@@ -43,6 +43,17 @@ def _columns(line: str) -> int:
     (10, 6)
     """
     return 2 * len(line) - len(_WIDE_RUN.sub("", line))  # runs of wide characters removed: C speed
+
+
+def _columns_each(lines: list[str]) -> list[int]:
+    """:func:`_columns` of each of ``lines`` (lines without a line break), with one regex pass
+    over them all instead of one call a line (a line break is not wide: the pieces line up).
+
+    >>> _columns_each(["政协2024年", "", "ＡＢ“”"])
+    [10, 0, 6]
+    """
+    narrow = _WIDE_RUN.sub("", "\n".join(lines)).split("\n")
+    return [2 * len(line) - len(rest) for line, rest in zip(lines, narrow, strict=True)]
 
 
 def wrap_width(lines: list[str]) -> tuple[str, int] | None:
@@ -61,10 +72,11 @@ def wrap_width(lines: list[str]) -> tuple[str, int] | None:
     long_lines = [x.rstrip("\r") for x in lines if len(x) >= MIN_WIDTH // 2]
     if sum(1 for x in long_lines if not x.endswith(_ENDS)) < MIN_LINES:
         return None  # lines that end their sentences are paragraphs: no need to measure them
-    for measure, size in (("chars", len), ("columns", _columns)):
+    for measure in ("chars", "columns"):
         # spaces count: the wrapper saw them; a line shorter than MIN_WIDTH // 2 cannot be
         # MIN_WIDTH wide (a character is at most two columns): long_lines holds all that can
-        long_ = sorted((w for w in map(size, long_lines) if w >= MIN_WIDTH), reverse=True)
+        widths = map(len, long_lines) if measure == "chars" else _columns_each(long_lines)
+        long_ = sorted([w for w in widths if w >= MIN_WIDTH], reverse=True)
         if len(long_) < MIN_LINES:
             continue
         count = Counter(long_)
