@@ -586,8 +586,13 @@ class _Rendered(NamedTuple):
     o: np.ndarray
 
     @classmethod
-    def of(cls, ranks: _Ranks, render: Callable[[Term], str]) -> _Rendered:
-        return cls(*(_objects([render(t) for t in terms]) for terms in (ranks.g, ranks.s, ranks.p, ranks.o)))
+    def of(cls, ranks: _Ranks, render: Callable[[Term], str], iris: Callable[[list[str]], list[str]]) -> _Rendered:
+        """``render`` each term; ``iris``: the same for a list of IRIs sorted by string (the
+        subjects, the IRI objects: nearly all terms), faster."""
+        k = ranks.n_iris
+        return cls(_objects([render(t) for t in ranks.g]), _objects(iris(ranks.s)),  # type: ignore[arg-type]
+                   _objects([render(t) for t in ranks.p]),
+                   _objects(iris(ranks.o[:k]) + [render(t) for t in ranks.o[k:]]))  # type: ignore[arg-type]
 
 
 def _objects(texts: list[str]) -> np.ndarray:
@@ -639,6 +644,31 @@ def _nt(t: Term) -> str:
     return t if t.startswith("_:") else f"<{_iri_esc(t)}>"
 
 
+def _nt_iris(iris: list[str]) -> list[str]:
+    """:func:`_nt` of each IRI; when none needs an escape (one search of them all, the usual
+    case), without a search each."""
+    if _IRI_BAD.search("".join(iris)):
+        return [_nt(t) for t in iris]
+    return [t if t.startswith("_:") else f"<{t}>" for t in iris]
+
+
+_JSON_ESC = re.compile(r'[\x00-\x1f\\"]')  # what json's encode_basestring escapes
+_SEP = "\x7f"  # between the parts searched at once: no IRI nor JSON escape, no '/', '#', '?' nor ':'
+# in local parts joined by _SEP: one that _Names._name would not write <local> (an escape as in
+# _IRI_BAD, a ':', a leading '/', '#' or '?'); a _SEP inside a part can only make a false alarm
+_NOT_RELATIVE = re.compile(r'[\x00-\x20<>"{}|^`\\:]|\x7f[/#?]')
+
+
+def _sorted_run(iris: list[str], ns: str) -> tuple[int, int]:
+    """The positions ``[i, j)`` of the IRIs that start with ``ns`` in a list sorted by string.
+
+    >>> _sorted_run(["a/", "b/1", "b/2", "b0", "c"], "b/")
+    (1, 3)
+    """
+    after = ns[:-1] + chr(ord(ns[-1]) + 1)  # the first string after all that start with ns
+    return bisect.bisect_left(iris, ns), bisect.bisect_left(iris, after)
+
+
 class _Names:
     """Turtle names of IRIs: prefixed names for vocabulary terms, ``<relative>`` IRIs against
     ``@base`` for the resources (their local parts hold '/', which prefixed names cannot)."""
@@ -654,6 +684,17 @@ class _Names:
         if name is None:
             name = self.cache[t] = self._name(t)
         return name
+
+    def many(self, iris: list[str]) -> list[str]:
+        """The names of IRIs sorted by string: the resources' (under ``@base``, most of them) as
+        ``<local>`` when one search of all their local parts finds nothing that :meth:`_name`
+        would escape or write otherwise."""
+        i, j = _sorted_run(iris, ID_NS) if iris else (0, 0)
+        cut = len(ID_NS)
+        local = [t[cut:] for t in iris[i:j]]
+        if _NOT_RELATIVE.search(_SEP + _SEP.join(local)):
+            return [self(t) for t in iris]
+        return [self(t) for t in iris[:i]] + [f"<{x}>" for x in local] + [self(t) for t in iris[j:]]
 
     def _name(self, iri: str) -> str:
         if iri.startswith("_:"):
@@ -684,6 +725,9 @@ class _JsonLdTerms:
         # the next one when the local part would be empty)
         self.ns_re = re.compile("(?s)(" + "|".join(re.escape(ns) for ns, _ in pairs) + ")(.+)") if pairs else None
         self.enc = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's own, C when available
+        # the namespaces that no other extends, in order: the one that matches an IRI under one
+        # of them is the longest, so its prefix is the IRI's (unless the local part is empty)
+        self.leaves = sorted(ns for ns in self.prefix if not any(o != ns and o.startswith(ns) for o in self.prefix))
 
     def compact(self, iri: str) -> str:
         m = self.ns_re.match(iri) if self.ns_re is not None else None
@@ -692,6 +736,24 @@ class _JsonLdTerms:
     def iri(self, iri: str) -> str:
         """A compact IRI as a JSON string (node ids, types, property keys)."""
         return self.enc(self.compact(iri))
+
+    def iris(self, iris: list[str]) -> list[str]:
+        """:meth:`iri` of each IRI of a list sorted by string; the run of those under each of
+        :attr:`leaves` (nearly all of them) compacted by slicing, when one search finds nothing
+        in them that JSON escapes."""
+        out: list[str] = []
+        done = 0
+        for ns in self.leaves:
+            i, j = _sorted_run(iris, ns)
+            if i < j and iris[i] == ns:  # the namespace itself (sorted first): not compacted by it
+                i += 1
+            if i == j or _JSON_ESC.search("".join(iris[i:j])):
+                continue  # left to iri(), with the IRIs before the next run
+            head, cut = self.enc(f"{self.prefix[ns]}:")[:-1], len(ns)
+            out += [self.iri(t) for t in iris[done:i]]
+            out += [f'{head}{t[cut:]}"' for t in iris[i:j]]
+            done = j
+        return out + [self.iri(t) for t in iris[done:]]
 
     def value(self, t: Term) -> str:
         """A value object in a property's list (depth 4, keys at depth 5)."""
@@ -928,10 +990,10 @@ class _JsonLdRendered(NamedTuple):
     @classmethod
     def of(cls, ranks: _Ranks) -> _JsonLdRendered:
         j = _JsonLdTerms(jsonld_context())
-        ids = [j.iri(t) for t in ranks.s]
+        ids = j.iris(ranks.s)  # type: ignore[arg-type]
         keys = [j.iri(t) for t in ranks.p] + [j.enc("@type")]
-        values = [j.value(t) for t in ranks.o]
-        types = [j.iri(t) for t in ranks.o[:ranks.n_iris]]  # IRI objects, for "@type"
+        types = j.iris(ranks.o[:ranks.n_iris])  # type: ignore[arg-type]  # IRI objects, for "@type"
+        values = [f'{{\n     "@id": {t}\n    }}' for t in types] + [j.value(t) for t in ranks.o[ranks.n_iris:]]
         merges = len(set(ids)) < len(ids) or len(set(keys)) < len(keys)
         return cls('  {\n   "@id": ' + _objects(ids), ",\n   " + _objects(keys) + ": [\n    ",
                    _objects(values + types), len(values), merges)
@@ -1080,7 +1142,8 @@ class Serialisation:
 
     def names(self) -> _Rendered:
         if self._names is None:
-            self._names = _Rendered.of(self.ranks, _Names())
+            names = _Names()
+            self._names = _Rendered.of(self.ranks, names, names.many)
         return self._names
 
     def subject_rank(self, iri: str) -> int:
@@ -1096,7 +1159,7 @@ class Serialisation:
             return _turtle_laid(rows, self.names(), gap="\n").text()
         if fmt == "nt":
             if self._nt is None:
-                self._nt = _Rendered.of(self.ranks, _nt)
+                self._nt = _Rendered.of(self.ranks, _nt, _nt_iris)
             return _ntriples_laid(rows, self._nt).text()
         if fmt == "jsonld":
             if self._jsonld is None:
