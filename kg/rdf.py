@@ -457,7 +457,7 @@ def graph_triples(g: Graph) -> list[tuple[str, str, Term]]:
 
 
 Ranked = tuple[int, int, int, int]  # (graph, subject, predicate, object) ranks
-_ROWS_CHUNK = 1 << 16  # ranked rows turned into Python ints this many at a time
+_ROWS_CHUNK = 1 << 16  # ranked rows turned into Python ints, or laid out as text (_Laid), this many at a time
 _KEY_LIMIT = 1 << 62  # subjects x predicates x objects below this: a triple's ranks fit one int64
 
 
@@ -485,14 +485,6 @@ class Rows:
 
     def take(self, index: Any) -> Rows:
         return Rows(self.g[index], self.s[index], self.p[index], self.o[index])
-
-    def groups(self) -> Iterator[tuple[int, Rows]]:
-        """(graph rank, its rows) for each run of equal graph ranks."""
-        g = self.g
-        bounds = [0, *(np.flatnonzero(g[1:] != g[:-1]) + 1).tolist(), len(g)]
-        for i, j in itertools.pairwise(bounds):
-            if i < j:
-                yield int(g[i]), self.take(slice(i, j))
 
 
 class _Ranks:
@@ -585,16 +577,29 @@ def _object_order(values: list[Term]) -> list[int]:
 
 
 class _Rendered(NamedTuple):
-    """One syntax's text of every ranked term: ``s[rank]`` for a subject, and so on."""
+    """One syntax's text of every ranked term: ``s[rank]`` for a subject, and so on, as numpy
+    object arrays (references to the strings), so that a column of ranks picks its texts in C."""
 
-    g: list[str]
-    s: list[str]
-    p: list[str]
-    o: list[str]
+    g: np.ndarray
+    s: np.ndarray
+    p: np.ndarray
+    o: np.ndarray
 
     @classmethod
-    def of(cls, ranks: _Ranks, render: Callable[[Term], str]) -> _Rendered:
-        return cls(*([render(t) for t in terms] for terms in (ranks.g, ranks.s, ranks.p, ranks.o)))
+    def of(cls, ranks: _Ranks, render: Callable[[Term], str], iris: Callable[[list[str]], list[str]]) -> _Rendered:
+        """``render`` each term; ``iris``: the same for a list of IRIs sorted by string (the
+        subjects, the IRI objects: nearly all terms), faster."""
+        k = ranks.n_iris
+        return cls(_objects([render(t) for t in ranks.g]), _objects(iris(ranks.s)),  # type: ignore[arg-type]
+                   _objects([render(t) for t in ranks.p]),
+                   _objects(iris(ranks.o[:k]) + [render(t) for t in ranks.o[k:]]))  # type: ignore[arg-type]
+
+
+def _objects(texts: list[str]) -> np.ndarray:
+    """The strings as a numpy object array (``np.array`` would make a fixed-width str array)."""
+    a = np.empty(len(texts), dtype=object)
+    a[:] = texts
+    return a
 
 
 def _sorted_triples(triples: set[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]:
@@ -639,6 +644,31 @@ def _nt(t: Term) -> str:
     return t if t.startswith("_:") else f"<{_iri_esc(t)}>"
 
 
+def _nt_iris(iris: list[str]) -> list[str]:
+    """:func:`_nt` of each IRI; when none needs an escape (one search of them all, the usual
+    case), without a search each."""
+    if _IRI_BAD.search("".join(iris)):
+        return [_nt(t) for t in iris]
+    return [t if t.startswith("_:") else f"<{t}>" for t in iris]
+
+
+_JSON_ESC = re.compile(r'[\x00-\x1f\\"]')  # what json's encode_basestring escapes
+_SEP = "\x7f"  # between the parts searched at once: no IRI nor JSON escape, no '/', '#', '?' nor ':'
+# in local parts joined by _SEP: one that _Names._name would not write <local> (an escape as in
+# _IRI_BAD, a ':', a leading '/', '#' or '?'); a _SEP inside a part can only make a false alarm
+_NOT_RELATIVE = re.compile(r'[\x00-\x20<>"{}|^`\\:]|\x7f[/#?]')
+
+
+def _sorted_run(iris: list[str], ns: str) -> tuple[int, int]:
+    """The positions ``[i, j)`` of the IRIs that start with ``ns`` in a list sorted by string.
+
+    >>> _sorted_run(["a/", "b/1", "b/2", "b0", "c"], "b/")
+    (1, 3)
+    """
+    after = ns[:-1] + chr(ord(ns[-1]) + 1)  # the first string after all that start with ns
+    return bisect.bisect_left(iris, ns), bisect.bisect_left(iris, after)
+
+
 class _Names:
     """Turtle names of IRIs: prefixed names for vocabulary terms, ``<relative>`` IRIs against
     ``@base`` for the resources (their local parts hold '/', which prefixed names cannot)."""
@@ -654,6 +684,17 @@ class _Names:
         if name is None:
             name = self.cache[t] = self._name(t)
         return name
+
+    def many(self, iris: list[str]) -> list[str]:
+        """The names of IRIs sorted by string: the resources' (under ``@base``, most of them) as
+        ``<local>`` when one search of all their local parts finds nothing that :meth:`_name`
+        would escape or write otherwise."""
+        i, j = _sorted_run(iris, ID_NS) if iris else (0, 0)
+        cut = len(ID_NS)
+        local = [t[cut:] for t in iris[i:j]]
+        if _NOT_RELATIVE.search(_SEP + _SEP.join(local)):
+            return [self(t) for t in iris]
+        return [self(t) for t in iris[:i]] + [f"<{x}>" for x in local] + [self(t) for t in iris[j:]]
 
     def _name(self, iri: str) -> str:
         if iri.startswith("_:"):
@@ -684,6 +725,9 @@ class _JsonLdTerms:
         # the next one when the local part would be empty)
         self.ns_re = re.compile("(?s)(" + "|".join(re.escape(ns) for ns, _ in pairs) + ")(.+)") if pairs else None
         self.enc = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's own, C when available
+        # the namespaces that no other extends, in order: the one that matches an IRI under one
+        # of them is the longest, so its prefix is the IRI's (unless the local part is empty)
+        self.leaves = sorted(ns for ns in self.prefix if not any(o != ns and o.startswith(ns) for o in self.prefix))
 
     def compact(self, iri: str) -> str:
         m = self.ns_re.match(iri) if self.ns_re is not None else None
@@ -692,6 +736,24 @@ class _JsonLdTerms:
     def iri(self, iri: str) -> str:
         """A compact IRI as a JSON string (node ids, types, property keys)."""
         return self.enc(self.compact(iri))
+
+    def iris(self, iris: list[str]) -> list[str]:
+        """:meth:`iri` of each IRI of a list sorted by string; the run of those under each of
+        :attr:`leaves` (nearly all of them) compacted by slicing, when one search finds nothing
+        in them that JSON escapes."""
+        out: list[str] = []
+        done = 0
+        for ns in self.leaves:
+            i, j = _sorted_run(iris, ns)
+            if i < j and iris[i] == ns:  # the namespace itself (sorted first): not compacted by it
+                i += 1
+            if i == j or _JSON_ESC.search("".join(iris[i:j])):
+                continue  # left to iri(), with the IRIs before the next run
+            head, cut = self.enc(f"{self.prefix[ns]}:")[:-1], len(ns)
+            out += [self.iri(t) for t in iris[done:i]]
+            out += [f'{head}{t[cut:]}"' for t in iris[i:j]]
+            done = j
+        return out + [self.iri(t) for t in iris[done:]]
 
     def value(self, t: Term) -> str:
         """A value object in a property's list (depth 4, keys at depth 5)."""
@@ -716,42 +778,100 @@ def _prologue() -> list[str]:
     return lines
 
 
-def _turtle_body(rows: Iterable[Ranked], r: _Rendered, indent: str = "") -> Iterator[str]:
-    """Subject blocks of sorted ranked rows (their graph ignored): ``s p o, o ; p o .``"""
-    subj, pred, obj = r.s, r.p, r.o
-    sep = f" ;\n{indent}    "
-    it = iter(rows)
-    first = next(it, None)
-    if first is None:
-        return
-    _, s0, p0, o = first
-    parts: list[str] = []
-    objs = [obj[o]]
-    for _, s, p, o in it:
-        if s == s0 and p == p0:
-            objs.append(obj[o])
-            continue
-        parts.append(f"{pred[p0]} {', '.join(objs)}")
-        if s != s0:
-            yield f"{indent}{subj[s0]} " + sep.join(parts) + " .\n"
-            parts = []
-            s0 = s
-        p0 = p
-        objs = [obj[o]]
-    parts.append(f"{pred[p0]} {', '.join(objs)}")
-    yield f"{indent}{subj[s0]} " + sep.join(parts) + " .\n"
+def _starts(*cols: np.ndarray) -> np.ndarray:
+    """True at the rows where any of the columns differs from the row before, and at row 0:
+    the first rows of runs."""
+    new = np.zeros(len(cols[0]), dtype=bool)
+    new[:1] = True
+    for c in cols:
+        new[1:] |= c[1:] != c[:-1]
+    return new
 
 
-_CHUNK = 4096  # blocks or lines per chunk: whole files are never held as one string
+def _ends(starts: np.ndarray) -> np.ndarray:
+    """The last rows of the runs that ``starts`` begins."""
+    ends = np.ones(len(starts), dtype=bool)
+    ends[:-1] = starts[1:]
+    return ends
 
 
-def _ntriples_chunks(rows: Rows, r: _Rendered) -> Iterator[str]:
-    """N-Triples lines in chunks of :data:`_CHUNK`, each chunk one list comprehension (a line
-    at a time through :func:`_chunked` is a third slower)."""
-    subj, pred, obj = r.s, r.p, r.o
-    it = iter(rows)
-    while lines := [f"{subj[s]} {pred[p]} {obj[o]} .\n" for _, s, p, o in itertools.islice(it, _CHUNK)]:
-        yield "".join(lines)
+class _Laid:
+    """The text of sorted ranked rows, each row ``width`` pieces laid out by ``lay(i, j)`` (a
+    list of the pieces of rows ``i`` to ``j``, worked out with whole-column numpy operations),
+    asked for a range of rows at a time.
+
+    Why: a writer looping over the rows in Python cost a microsecond a row; here a row costs a
+    few references copied in C and its share of one ``str.join``.  The rows are laid out a batch
+    of :data:`_ROWS_CHUNK` at a time (the last batch kept: TriG asks for one small graph after
+    the other), so no file's text nor its list of pieces is ever held whole."""
+
+    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[str]]):
+        self.n, self.width, self.lay = n, width, lay
+        self.batch, self.pieces = -1, []
+
+    def text(self, i: int = 0, j: int | None = None) -> Iterator[str]:
+        """The text of rows ``i`` to ``j`` (None: to the end), a chunk per batch it spans."""
+        size, w = _ROWS_CHUNK, self.width
+        j = self.n if j is None else j
+        while i < j:
+            k = i // size
+            if k != self.batch:
+                self.batch, self.pieces = k, self.lay(k * size, min(self.n, (k + 1) * size))
+            end = min(j, (k + 1) * size)
+            yield "".join(self.pieces[w * (i - k * size):w * (end - k * size)])
+            i = end
+
+
+def _turtle_laid(rows: Rows, r: _Rendered, indent: str = "", gap: str = "", graphs: bool = False) -> _Laid:
+    """Subject blocks of sorted ranked rows: ``s p o, o ; p o .`` each followed by ``gap``
+    (``graphs``: a new graph starts a new block, for TriG's named graphs; else the rows' graph is
+    ignored).  A row is four pieces: what comes before its predicate (the subject, ``;`` or
+    ``,``), its predicate when it starts a run of them, its object, and the end of the block
+    after its block's last row."""
+    new_s = _starts(rows.g, rows.s) if graphs else _starts(rows.s)
+    new_p = new_s | _starts(rows.p)
+    last = _ends(new_s)
+    s_open = indent + r.s + " "  # numpy: one string per subject, as many as there are
+    p_open = r.p + " "
+    sep, tail = f" ;\n{indent}    ", " .\n" + gap
+    subj, pred, obj = rows.s, rows.p, rows.o
+
+    def lay(i: int, j: int) -> list[str]:
+        out = np.empty((j - i, 4), dtype=object)
+        ns, np_, ls = new_s[i:j], new_p[i:j], last[i:j]
+        lead = out[:, 0]
+        lead[:] = ", "
+        lead[np_] = sep
+        lead[ns] = s_open[subj[i:j][ns]]
+        p_col = out[:, 1]
+        p_col[:] = ""
+        p_col[np_] = p_open[pred[i:j][np_]]
+        out[:, 2] = r.o[obj[i:j]]
+        end = out[:, 3]
+        end[:] = ""
+        end[ls] = tail
+        return out.ravel().tolist()
+
+    return _Laid(len(rows), 4, lay)
+
+
+def _ntriples_laid(rows: Rows, r: _Rendered) -> _Laid:
+    """N-Triples lines: a row is its subject, `` predicate ``, object and `` .\\n``."""
+    p_mid = " " + r.p + " "
+    subj, pred, obj = rows.s, rows.p, rows.o
+
+    def lay(i: int, j: int) -> list[str]:
+        out = np.empty((j - i, 4), dtype=object)
+        out[:, 0] = r.s[subj[i:j]]
+        out[:, 1] = p_mid[pred[i:j]]
+        out[:, 2] = r.o[obj[i:j]]
+        out[:, 3] = " .\n"
+        return out.ravel().tolist()
+
+    return _Laid(len(rows), 4, lay)
+
+
+_CHUNK = 4096  # parts per chunk (:func:`_chunked`): whole files are never held as one string
 
 
 def _chunked(parts: Iterable[str]) -> Iterator[str]:
@@ -858,6 +978,63 @@ def _between(rows: Rows, lo: int, hi: int | None) -> Rows:
     return rows.take(slice(i, j))
 
 
+class _JsonLdRendered(NamedTuple):
+    """The JSON-LD text of every ranked term, as :func:`_jsonld_laid` places it."""
+
+    node_open: np.ndarray  # subject rank -> the start of its node object, up to its "@id"
+    key_open: np.ndarray  # predicate rank -> the start of its property's list; last: "@type"'s
+    values: np.ndarray  # object rank -> its value object; then IRI object rank -> its "@type" entry
+    n_values: int
+    merges: bool  # two subjects or two keys compact alike: :func:`_jsonld_nodes` merges them
+
+    @classmethod
+    def of(cls, ranks: _Ranks) -> _JsonLdRendered:
+        j = _JsonLdTerms(jsonld_context())
+        ids = j.iris(ranks.s)  # type: ignore[arg-type]
+        keys = [j.iri(t) for t in ranks.p] + [j.enc("@type")]
+        types = j.iris(ranks.o[:ranks.n_iris])  # type: ignore[arg-type]  # IRI objects, for "@type"
+        values = [f'{{\n     "@id": {t}\n    }}' for t in types] + [j.value(t) for t in ranks.o[ranks.n_iris:]]
+        merges = len(set(ids)) < len(ids) or len(set(keys)) < len(keys)
+        return cls('  {\n   "@id": ' + _objects(ids), ",\n   " + _objects(keys) + ": [\n    ",
+                   _objects(values + types), len(values), merges)
+
+
+def _jsonld_laid(rows: Rows, j: _JsonLdRendered, ranks: _Ranks) -> _Laid:
+    """The JSON-LD node objects of the triples of ``rows``, joined by ``,\\n`` (what
+    :func:`jsonld_body` makes of :func:`_jsonld_nodes`' when no two subjects nor two keys compact
+    alike: then a node is a run of rows of one subject, a property list a run of one key).  A
+    row is four pieces: the start of its node when it starts one, the start of its property's
+    list or the comma before its value, its value, and the ends of the list and node it closes."""
+    s, p, o = rows.s, rows.p, rows.o
+    typed = (p == ranks.type_rank) & (o < ranks.n_iris)  # "@type" entries, not rdf:type values
+    key = np.where(typed, len(j.key_open) - 1, p)
+    value = np.where(typed, o + j.n_values, o)
+    new_s = _starts(s)
+    new_k = new_s | _starts(key)
+    last_k, last_s = _ends(new_k), _ends(new_s)
+    n = len(rows)
+
+    def lay(i: int, k: int) -> list[str]:
+        out = np.empty((k - i, 4), dtype=object)
+        ns, nk = new_s[i:k], new_k[i:k]
+        col = out[:, 0]
+        col[:] = ""
+        col[ns] = j.node_open[s[i:k][ns]]
+        col = out[:, 1]
+        col[:] = ",\n    "
+        col[nk] = j.key_open[key[i:k][nk]]
+        out[:, 2] = j.values[value[i:k]]
+        col = out[:, 3]
+        col[:] = ""
+        col[last_k[i:k]] = "\n   ]"
+        col[last_s[i:k]] = "\n   ]\n  },\n"
+        if k == n:
+            col[-1] = "\n   ]\n  }"
+        return out.ravel().tolist()
+
+    return _Laid(n, 4, lay)
+
+
 def _jsonld_nodes(rows: Rows, ranks: _Ranks) -> Iterator[str]:
     """The JSON-LD node objects of the triples of ``rows`` (one per subject, "@type" then the
     properties in order, expanded values), as :func:`jsonld_text` places them, written from
@@ -951,6 +1128,7 @@ class Serialisation:
         self.ranks = _Ranks(quads)
         self._names: _Rendered | None = None
         self._nt: _Rendered | None = None
+        self._jsonld: _JsonLdRendered | None = None
 
     @property
     def quads(self) -> list[Quad]:
@@ -964,7 +1142,8 @@ class Serialisation:
 
     def names(self) -> _Rendered:
         if self._names is None:
-            self._names = _Rendered.of(self.ranks, _Names())
+            names = _Names()
+            self._names = _Rendered.of(self.ranks, names, names.many)
         return self._names
 
     def subject_rank(self, iri: str) -> int:
@@ -977,28 +1156,37 @@ class Serialisation:
         and :func:`jsonld_text` assemble."""
         rows = _between(self.ranks.triples, lo, hi)
         if fmt == "ttl":
-            return _chunked(b + "\n" for b in _turtle_body(rows, self.names()))
+            return _turtle_laid(rows, self.names(), gap="\n").text()
         if fmt == "nt":
             if self._nt is None:
-                self._nt = _Rendered.of(self.ranks, _nt)
-            return _ntriples_chunks(rows, self._nt)
+                self._nt = _Rendered.of(self.ranks, _nt, _nt_iris)
+            return _ntriples_laid(rows, self._nt).text()
         if fmt == "jsonld":
-            return jsonld_body(_jsonld_nodes(rows, self.ranks))
+            if self._jsonld is None:
+                self._jsonld = _JsonLdRendered.of(self.ranks)
+            if self._jsonld.merges:
+                return jsonld_body(_jsonld_nodes(rows, self.ranks))
+            return _jsonld_laid(rows, self._jsonld, self.ranks).text()
         raise ValueError(f"no body for {fmt!r}")
 
     def graph_bodies(self, lo: int = 0, hi: int | None = None) -> Iterator[tuple[str, Body]]:
         """TriG: (graph key, the text of its subjects ranked ``lo`` to ``hi``) for each graph
         that has some, in order (what :func:`trig_text` assembles)."""
         r = self.names()
-        for g, rows in self.ranks.quads.groups():
-            rows = _between(rows, lo, hi)
-            if not len(rows):
-                continue
-            key = self.ranks.g[g]
-            if key == DEFAULT_GRAPH:
-                yield key, _chunked(b + "\n" for b in _turtle_body(rows, r))
-            else:
-                yield key, _chunked(_turtle_body(rows, r, "    "))
+        rows = self.ranks.quads
+        inside = rows.s >= lo if hi is None else (rows.s >= lo) & (rows.s < hi)
+        rows = rows.take(inside)
+        if not len(rows):
+            return
+        bounds = [*np.flatnonzero(_starts(rows.g)).tolist(), len(rows)]  # each graph's first row
+        first = 0
+        if self.ranks.g[int(rows.g[0])] == DEFAULT_GRAPH:  # the default graph's blocks: as in Turtle
+            first = bounds[1]
+            yield DEFAULT_GRAPH, _turtle_laid(rows.take(slice(0, first)), r, gap="\n").text()
+        named = _turtle_laid(rows.take(slice(first, None)), r, "    ", graphs=True)
+        for i, j in itertools.pairwise(bounds):
+            if i >= first:
+                yield self.ranks.g[int(rows.g[i])], named.text(i - first, j - first)
 
     def turtle(self) -> bytes:
         return _bytes(turtle_text([self.body("ttl")]))
