@@ -231,10 +231,10 @@ Job = tuple[str, float, Callable[[], bytes]]  # file name, rough cost (seconds o
 def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
     """The other files of ``formats`` (and report.json), in :data:`FORMATS` order."""
     producers: list[tuple[str, str, float, Callable[[], bytes]]] = [
-        ("graphml", "graph.graphml", 0.3, lambda: graphml(corpus)),
-        ("csv", "entities.csv", 0.3, lambda: entities_csv(corpus)),
-        ("csv", "relations.csv", 0.3, lambda: relations_csv(corpus)),
-        ("html", "graph.html", 2.6, lambda: _html(corpus)),
+        ("graphml", "graph.graphml", 0.25, lambda: graphml(corpus)),
+        ("csv", "entities.csv", 0.25, lambda: entities_csv(corpus)),
+        ("csv", "relations.csv", 0.2, lambda: relations_csv(corpus)),
+        ("html", "graph.html", 1.4, lambda: _html(corpus)),
         ("html", "overview.html", 0.1, lambda: _overview(corpus)),
         ("report", "report.json", 0.1, lambda: _report_json(corpus)),
     ]
