@@ -165,7 +165,7 @@ def _breaks(starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list
     # differences, not "s + 1": no overflow in the offsets' own C type (all of them are >= 0)
     wide = e - s != 1
     bad = wide.copy()
-    bad[1:] |= np.diff(s) != 1
+    bad[1:] |= s[1:] - s[:-1] != 1
     return np.flatnonzero(bad).tolist(), np.flatnonzero(wide).tolist()
 
 
@@ -182,17 +182,25 @@ _BY_SPAN = attrgetter("start", "end")
 _DOC_ID = attrgetter("doc_id")
 
 
-def _merge_mentions(entities: dict[str, Entity], mentions: list[tuple[Mention, Evidence, str | None]]) -> None:
-    """Merge one document's mentions (each with its evidence and, for a mention whose surface is
-    its own, its Traditional form, else None) into their entities, making those that are new."""
+def _merge_mentions(entities: dict[str, Entity], articles: dict[str, list[str]], doc_id: str,
+                    mentions: list[tuple[Mention, Evidence, str | None]]) -> None:
+    """Merge the mentions of document ``doc_id`` (each with its evidence and, for a mention whose
+    surface is its own, its Traditional form, else None) into their entities, making those that
+    are new.  ``articles``: each entity's articles so far, each once (documents come in doc_id
+    order: a new one is always last); kept here, as reading them back from the evidence would
+    visit every piece of it again."""
     get = entities.get
     for m, ev, hant in mentions:
         key, attrs = m.key, m.attrs
         e = get(key)
         if e is None:
             e = entities[key] = Entity(key, m.cls, m.label, iri_for(key), set(), _entity_attrs(attrs), [ev], set())
+            articles[key] = [doc_id]
         else:
             e.evidence.append(ev)
+            ids = articles[key]
+            if ids[-1] != doc_id:
+                ids.append(doc_id)
             if e.cls != m.cls:
                 # Brand vs Programme for the same name: keep the first decision, remember the other
                 e.subclasses.add(m.cls)
@@ -249,7 +257,8 @@ def _in_span_order(items: Sequence[Mention] | Sequence[Relation]) -> bool:
 def _prepare(doc: Doc) -> _Prepared:
     ev_of = _DocEvidence(doc)
     evidence, traditional = ev_of.evidence, ev_of.traditional
-    mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if _own_surface(m) else None)
+    # m.attrs.get(...): _own_surface(m), without a call per mention
+    mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if m.attrs.get("surface_alt", True) else None)
                 for m in doc.mentions]
     relations = [(r, evidence(r.start, r.end)) for r in doc.relations]
     return _Prepared(doc, mentions, relations, _in_span_order(doc.mentions) and _in_span_order(doc.relations))
@@ -367,8 +376,9 @@ class Resolver:
 def _resolve(prepared: list[_Prepared], reports: list[FileReport] | None) -> Corpus:
     prepared = sorted(prepared, key=lambda p: (p.doc.article.doc_id, p.doc.article.path))
     entities: dict[str, Entity] = {}
+    articles: dict[str, list[str]] = {}
     for p in prepared:
-        _merge_mentions(entities, p.mentions)
+        _merge_mentions(entities, articles, p.doc.article.doc_id, p.mentions)
     facts_by_key: dict[tuple[str, str, str], Fact] = {}
     dangling = 0
     for p in prepared:
@@ -393,7 +403,7 @@ def _resolve(prepared: list[_Prepared], reports: list[FileReport] | None) -> Cor
         for f in facts:
             f.evidence.sort(key=by_place)
     entities = dict(sorted(entities.items()))
-    merge_log = _merge_log(entities)
+    merge_log = _merge_log(entities, articles)
     if dangling:
         merge_log.append({"key": "", "reason": f"{dangling} relations dropped: an end was never recognised"})
     facts.sort(key=attrgetter("predicate", "subject", "object"))
@@ -401,10 +411,15 @@ def _resolve(prepared: list[_Prepared], reports: list[FileReport] | None) -> Cor
                   reports=list(reports or []))
 
 
-def _merge_log(entities: dict[str, Entity]) -> list[dict[str, Any]]:
+def _merge_log(entities: dict[str, Entity], articles: dict[str, list[str]]) -> list[dict[str, Any]]:
     """One line per entity named in more than one article, in the order of ``entities`` (by
-    key).  Each entity's evidence is in article order: only those whose first and last differ
-    need a closer look."""
-    return [{"key": key, "label": e.label, "reason": "same canonical key",
-             "articles": sorted(set(map(_DOC_ID, e.evidence)))}
-            for key, e in entities.items() if e.evidence and e.evidence[0].doc_id != e.evidence[-1].doc_id]
+    key).  ``articles``: those of the entities made from mentions, in order; the others' (regions
+    made for a committee) are read from their evidence."""
+    log = []
+    for key, e in entities.items():
+        ids = articles.get(key)
+        if ids is None and e.evidence:
+            ids = sorted(set(map(_DOC_ID, e.evidence)))
+        if ids and len(ids) > 1:
+            log.append({"key": key, "label": e.label, "reason": "same canonical key", "articles": ids})
+    return log
