@@ -120,6 +120,8 @@ class _DocEvidence:
             raw_start, raw_end = self.starts[a], self.ends[(b if b > a + 1 else a + 1) - 1]
         else:
             raw_start = raw_end = 0
+        # the node's name hashed now, while the other articles are being analysed, once (the
+        # export's processes, forked later, ask for it again and again)
         ev = evidence_with_node_id(self.doc_id, self.path, sentence, start, end, raw_start, raw_end,
                                    self.raw[raw_start:raw_end])
         if sentence_span is None:
@@ -207,7 +209,7 @@ def _merge_mentions(entities: dict[str, Entity], articles: dict[str, list[str]],
             missing = attrs.keys() - e.attrs.keys()
             if missing and not missing <= _NOT_ATTRS:  # usually none: one key's mentions have the same attributes
                 _add_attrs(e.attrs, attrs)
-        if hant is not None:  # _own_surface(m)
+        if hant is not None:  # the surface is the mention's own (see _prepare)
             if m.surface and m.surface != e.label:
                 e.alt_labels.add((m.surface, "zh-Hans"))
             if hant:
@@ -231,12 +233,6 @@ def _add_attrs(attrs: dict[str, Any], more: Mapping[str, Any]) -> None:
             attrs[k] = v
 
 
-def _own_surface(m: Mention) -> bool:
-    """False when the mention's surface is coordinated (上海、广西两地政协 names several
-    entities): it is then no label of any one of them."""
-    return bool(m.attrs.get("surface_alt", True))
-
-
 class _Prepared(NamedTuple):
     """What resolve needs of one document besides its mentions and relations, worked out from
     that document alone: each mention's evidence and Traditional form, each relation's evidence;
@@ -257,7 +253,8 @@ def _in_span_order(items: Sequence[Mention] | Sequence[Relation]) -> bool:
 def _prepare(doc: Doc) -> _Prepared:
     ev_of = _DocEvidence(doc)
     evidence, traditional = ev_of.evidence, ev_of.traditional
-    # m.attrs.get(...): _own_surface(m), without a call per mention
+    # a coordinated surface (surface_alt false: 上海、广西两地政协 names several entities) is
+    # no label of any one of them: no Traditional form either (None)
     mentions = [(m, evidence(m.start, m.end), traditional(m.start, m.end) if m.attrs.get("surface_alt", True) else None)
                 for m in doc.mentions]
     relations = [(r, evidence(r.start, r.end)) for r in doc.relations]
