@@ -258,6 +258,28 @@ class Evidence:
         return evidence_node_id(self.doc_id, self.start, self.end)
 
 
+def evidence_with_node_id(doc_id: str, path: str, sentence: str, start: int, end: int, raw_start: int,
+                          raw_end: int, surface: str = "") -> Evidence:
+    """``Evidence(doc_id, ..., surface)`` with its :attr:`~Evidence.node_id` already worked out.
+
+    The same object as the constructor's, made in about half the time (resolve makes one per
+    mention and relation): a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, while here the instance dict is filled at once, in the fields' order
+    and then ``node_id``, as reading ``node_id`` leaves it, so the pickle is the same too.
+
+    >>> ev = evidence_with_node_id("a_1", "a.txt", "s", 3, 5, 3, 5, "x")
+    >>> ev == Evidence("a_1", "a.txt", "s", 3, 5, 3, 5, "x") and ev.node_id == evidence_node_id("a_1", 3, 5)
+    True
+    """
+    ev = _new_object(Evidence)
+    ev.__dict__.update(doc_id=doc_id, path=path, sentence=sentence, start=start, end=end, raw_start=raw_start,
+                       raw_end=raw_end, surface=surface, node_id=evidence_node_id(doc_id, start, end))
+    return ev
+
+
+_new_object = object.__new__
+
+
 def evidence_node_id(doc_id: str, start: int, end: int) -> str:
     """:attr:`Evidence.node_id` of a span (one f-string hashed: it is asked for once per span)."""
     return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode()).hexdigest()[:16]

@@ -163,3 +163,28 @@ def test_evidence_and_traditional_forms_match_the_document_s_own_mapping(raw):
             assert (ev.sentence, ev.raw_start, ev.raw_end, ev.surface) == (
                 doc.text[s.start:s.end] if s else doc.text[start:end], raw_start, raw_end, raw[raw_start:raw_end])
             assert resolve._DocEvidence(doc).traditional(start, end) == resolve.traditional_surface(doc, start, end)
+
+
+
+def test_evidence_is_in_article_and_span_order_whatever_the_stages_order():
+    """The merge sorts no evidence when documents come in span order with distinct doc_ids; when
+    a document's mentions are out of span order, or two documents share a doc_id, it must still
+    give every list in (doc_id, start, end) order."""
+    t = "委员说事好。长阳“委员说事”。"
+    two = [(PROGRAMME, "initiative:委员说事", "委员说事", "委员说事")]
+    a = make_doc("a", t, two)
+    later = dataclasses.replace(a.mentions[0], start=9, end=13)  # the second 委员说事
+    out_of_order = dataclasses.replace(a, mentions=(later, a.mentions[0]))
+    # the same doc_id, a later path, an earlier span: its evidence goes between a's
+    twin = make_doc("a", "说“委员说事”。" + t, two)
+    twin = dataclasses.replace(twin, article=dataclasses.replace(twin.article, path="b.txt"),
+                               mentions=(dataclasses.replace(twin.mentions[0], start=2, end=6),))
+    b = make_doc("b", "湖北“委员说事”。", two)
+    for docs in ([out_of_order, b], [dataclasses.replace(a, mentions=(a.mentions[0], later)), twin, b],
+                 [twin, out_of_order]):
+        corpus = resolve.resolve(docs)
+        evidence = corpus.entities["initiative:委员说事"].evidence
+        assert len(evidence) == len([m for d in docs for m in d.mentions])
+        assert evidence == sorted(evidence, key=lambda ev: (ev.doc_id, ev.start, ev.end))
+        ids = sorted({d.article.doc_id for d in docs})
+        assert [m["articles"] for m in corpus.merge_log] == ([ids] if len(ids) > 1 else [])
