@@ -217,14 +217,18 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
             stack.append((ch, i))
         else:
             want = CLOSERS[ch]
-            for depth in range(len(stack) - 1, -1, -1):
+            if stack and stack[-1][0] == want:  # the usual case: the innermost open mark
+                out.append(Quote(stack.pop()[1], i, want))
+                continue
+            for depth in range(len(stack) - 2, -1, -1):
                 if stack[depth][0] == want:
                     out.append(Quote(stack[depth][1], i, want))
                     del stack[depth:]
                     break
     if '"' in text:
         out.extend(_ascii_quotes(text, max_len))
-    out.sort(key=lambda q: (q.open, -q.close))
+    # by (open, -close): no two quotes share an opening mark, so the tuples' own order is that
+    out.sort()
     return out
 
 
@@ -273,12 +277,13 @@ def _nested(quotes: list[Quote]) -> list[bool]:
     flags = [False] * len(quotes)
     before = run = -1  # the latest close among quotes opening before the current opening
     prev_open = None
-    for k in sorted(range(len(quotes)), key=lambda k: quotes[k].open):
+    for k in sorted(range(len(quotes)), key=[q.open for q in quotes].__getitem__):
         q = quotes[k]
         if q.open != prev_open:
             before, prev_open = run, q.open
         flags[k] = before > q.close
-        run = max(run, q.close)
+        if q.close > run:  # run = max(run, q.close), without the call
+            run = q.close
     return flags
 
 
@@ -411,7 +416,7 @@ def _after_text(text: str, pos: int, n: int) -> str:
 
 def _before_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` before ``pos``, pinyin annotations skipped."""
-    chunk = text[max(0, pos - 3 * n):pos]
+    chunk = text[pos - 3 * n if pos > 3 * n else 0:pos]  # not max(0, ...): a call fewer
     if "(" in chunk:
         chunk = PINYIN.sub("", chunk)
     return chunk[-n:] if n else ""
@@ -744,6 +749,8 @@ def _quoted_repeats(doc: Doc, quotes: list[Quote],
     """Other quoted occurrences of a name the article already presented as an initiative
     (“宜商量”成为协商新常态): the same initiative, without a cue of their own."""
     known = {m.key: m for _, m in accepted}
+    if not known:
+        return []  # nothing accepted, nothing to repeat
     taken = {(q.open, q.close) for q, _ in accepted}
     out = []
     for q in quotes:
@@ -773,17 +780,19 @@ def unquoted_repeats(doc: Doc, found: list[Mention]) -> list[Mention]:
         name = first.label
         if " " in name or "‘" in name or len(name) < 2:
             continue
-        cues = (first.attrs.get("cue", ""),) if len(name) == 2 else STRONG_CUES
+        cue = first.attrs.get("cue", "")
+        cues = ((cue,) if cue else ()) if len(name) == 2 else STRONG_CUES  # an empty cue matches nothing
         # the occurrences re.finditer(re.escape(name), text) finds (non-overlapping, left to
-        # right; the name is not empty), found by str.find
+        # right; the name is not empty), found by str.find; the tests are all required, the
+        # cheap ones first (most occurrences are the quoted mentions, after an opening mark)
         i = -len(name)
         while (i := text.find(name, i + len(name))) >= 0:
             j = i + len(name)
-            if any(a <= i < b or a < j <= b for a, b in spans):
-                continue
             if i > 0 and text[i - 1] in OPEN_CLOSE:
                 continue
-            if not any(c and text.startswith(c, j) for c in cues):
+            if not text.startswith(cues, j):
+                continue
+            if any(a <= i < b or a < j <= b for a, b in spans):
                 continue
             if _zone_kind(doc, i) == "lost":
                 continue
