@@ -23,6 +23,7 @@ Dates and years (2024年, 6月) are not figures (no counting unit); ordinal and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
@@ -50,12 +51,19 @@ _CLAUSE_END = re.compile(r"[，。；：！？、,;:!?\n]")
 _TO_LAST_CLAUSE_END = re.compile(r"(?s:.*)" + _CLAUSE_END.pattern)
 # where a match of _FIG may start: a prefix word's first character or a numeral (a superset)
 _FIG_START = re.compile(rf"[近约超逾将接\d{_CN_DIGITS}]")
+# a run of numerals of one kind (the kinds of _FIG's number)
+_NUMERAL_RUN = re.compile(rf"\d+|[{_CN_DIGITS}]+")
 _QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q) + "]")
 _QUOTE_MARKS = re.compile(r"[“”‘’\"《》]")
 
 
 def _figures(text: str):
-    """``_FIG.finditer(text)``, trying a match only where one may start."""
+    """``_FIG.finditer(text)``, trying a match only where one may start.
+
+    Where no match starts at a numeral, none starts later in its run of numerals of the same
+    kind either (one there would extend to this one: the number's greedy digits take the
+    numeral before too, and no prefix word starts with a numeral), so the scan skips the run:
+    a year such as 2024年 costs one try, not four."""
     pos = 0
     while True:
         hit = _FIG_START.search(text, pos)
@@ -63,7 +71,8 @@ def _figures(text: str):
             return
         m = _FIG.match(text, hit.start())
         if m is None:
-            pos = hit.start() + 1
+            run = _NUMERAL_RUN.match(text, hit.start())
+            pos = run.end() if run is not None else hit.start() + 1
         else:
             yield m
             pos = m.end()  # matches are never empty
@@ -153,9 +162,11 @@ class _QuoteDepth:
         return self.depth > 0
 
 
-def _skip(text: str, m: re.Match[str], in_quotes: _QuoteDepth) -> bool:
+def _skip(text: str, m: re.Match[str], groups: tuple, in_quotes: _QuoteDepth) -> bool:
+    """Is the match of _FIG an ordinal, a date, a bare magnitude, an article or quoted?
+    ``groups`` are the match's groups (read once by the caller)."""
     s = m.start()
-    num, a1, a2, unit = m.group("num", "a1", "a2", "unit")
+    _pre, num, a1, _mag, a2, _pct, unit = groups
     prev = text[s - 1] if s > 0 else ""
     if prev and prev in "第届":
         return True
@@ -242,11 +253,17 @@ class _Claimants:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.initiatives = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
-        self.committees = [m for m in doc.mentions if m.cls == COMMITTEE]
+        self.initiatives: list[Mention] = []
+        self.committees: list[Mention] = []
+        for m in doc.mentions:  # one pass over the article's mentions for both lists
+            if m.cls == COMMITTEE:
+                self.committees.append(m)
+            elif m.cls == BRAND or m.cls == PROGRAMME:
+                self.initiatives.append(m)
         self._paragraphs: list[object] | None = None
         self._inside: dict[tuple[int, int], list[Mention]] = {}  # (start, end) of a sentence -> its committees
         self._reach: list[tuple[int, int, str]] | None = None  # see __call__
+        self._starts: list[int] | None = None  # the initiatives' starts when in order, see __call__
 
     def paragraphs(self) -> list[object]:
         """The paragraph of each committee mention (a sentinel when it is in no sentence)."""
@@ -267,9 +284,20 @@ class _Claimants:
             for m in self.initiatives:
                 end = _CLAUSE_END.search(text, m.start)
                 self._reach.append((m.start, end.start() if end else len(text), m.key))
-        for start, reach, key in reversed(self._reach):
-            if start < pos <= reach:
-                return key
+            starts = [start for start, _, _ in self._reach]
+            if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+                self._starts = starts
+        if self._starts is not None:
+            # in start order (as the initiatives recogniser gives them) the reaches do not
+            # decrease either (a reach is the first clause end from the start on): the last
+            # initiative starting before pos is the one, or none is
+            k = bisect_left(self._starts, pos)
+            if k and pos <= self._reach[k - 1][1]:
+                return self._reach[k - 1][2]
+        else:
+            for start, reach, key in reversed(self._reach):
+                if start < pos <= reach:
+                    return key
         sent = doc.sentence_at(pos)
         if sent is not None:
             span = (sent.start, sent.end)
@@ -295,9 +323,10 @@ def recognise(doc: Doc) -> list[Mention]:
     claimant = _Claimants(doc)
     in_quotes = _QuoteDepth(text)
     for m in _figures(text):
-        if _skip(text, m, in_quotes):
+        groups = m.groups()  # _FIG's groups, in order, in one call
+        if _skip(text, m, groups, in_quotes):
             continue
-        pre, num, a1, mag, a2, pct, unit = m.groups()  # _FIG's groups, in order, in one call
+        pre, num, a1, mag, a2, pct, unit = groups
         value = _number(num)
         if value is None:
             continue

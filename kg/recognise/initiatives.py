@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -217,14 +217,18 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
             stack.append((ch, i))
         else:
             want = CLOSERS[ch]
-            for depth in range(len(stack) - 1, -1, -1):
+            if stack and stack[-1][0] == want:  # the usual case: the innermost open mark
+                out.append(Quote(stack.pop()[1], i, want))
+                continue
+            for depth in range(len(stack) - 2, -1, -1):
                 if stack[depth][0] == want:
                     out.append(Quote(stack[depth][1], i, want))
                     del stack[depth:]
                     break
     if '"' in text:
         out.extend(_ascii_quotes(text, max_len))
-    out.sort(key=lambda q: (q.open, -q.close))
+    # by (open, -close): no two quotes share an opening mark, so the tuples' own order is that
+    out.sort()
     return out
 
 
@@ -273,12 +277,13 @@ def _nested(quotes: list[Quote]) -> list[bool]:
     flags = [False] * len(quotes)
     before = run = -1  # the latest close among quotes opening before the current opening
     prev_open = None
-    for k in sorted(range(len(quotes)), key=lambda k: quotes[k].open):
+    for k in sorted(range(len(quotes)), key=[q.open for q in quotes].__getitem__):
         q = quotes[k]
         if q.open != prev_open:
             before, prev_open = run, q.open
         flags[k] = before > q.close
-        run = max(run, q.close)
+        if q.close > run:  # run = max(run, q.close), without the call
+            run = q.close
     return flags
 
 
@@ -309,8 +314,10 @@ def _is_han(ch: str) -> bool:
 # cues
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """What makes a quoted name an initiative.  (A named tuple, not a frozen dataclass, like
+    :class:`Quote`: one is made for most candidates, and a tuple is made several times faster.)"""
+
     word: str  # the cue word
     where: str  # "after", "before", "self"
     phrase: str = ""  # the text from the closing mark to the end of the cue (for alt labels)
@@ -318,6 +325,11 @@ class Cue:
 
 _WINDOW_END = re.compile("[" + re.escape("".join(sorted(STOP | set(OPEN_CLOSE) | set(CLOSERS)))) + "]")
 _STRONG_CUE = re.compile("|".join(re.escape(c) for c in STRONG_CUES))
+# at most GAP_MAX characters that are no window end, then a cue: a cue that starts within
+# GAP_MAX ends within the stretch of GAP_MAX + 6 characters after_cue reads (the longest is 6)
+assert max(map(len, STRONG_CUES)) <= 6
+_GAP_AND_CUE = re.compile(
+    _WINDOW_END.pattern.replace("[", "([^", 1) + f"{{0,{GAP_MAX}}}?)({_STRONG_CUE.pattern})")
 
 
 def after_cue(text: str, pos: int) -> Cue | None:
@@ -328,16 +340,26 @@ def after_cue(text: str, pos: int) -> Cue | None:
     >>> after_cue("”或主题党日活动", 1) is None
     True
     """
-    stretch = _after_text(text, pos, GAP_MAX + 6)
-    cut = _WINDOW_END.search(stretch)
-    if cut is not None:
-        stretch = stretch[:cut.start()]
-    # the earliest cue, the first of STRONG_CUES at that position (leftmost, first alternative)
-    hit = _STRONG_CUE.search(stretch)
-    if hit is None or hit.start() > GAP_MAX:
-        return None
-    i, cue = hit.start(), hit.group()
-    gap = stretch[:i]
+    if "(" in text[pos:pos + 3 * (GAP_MAX + 6)]:  # what _after_text reads: annotations skipped
+        stretch = _after_text(text, pos, GAP_MAX + 6)
+        cut = _WINDOW_END.search(stretch)
+        if cut is not None:
+            stretch = stretch[:cut.start()]
+        # the earliest cue, the first of STRONG_CUES at that position (leftmost, first alternative)
+        hit = _STRONG_CUE.search(stretch)
+        if hit is None or hit.start() > GAP_MAX:
+            return None
+        i, cue = hit.start(), hit.group()
+        gap = stretch[:i]
+    else:
+        # the same earliest cue read from the text itself: the lazy gap tries the positions in
+        # order, the alternation the cues in order, and no cue word holds a window end
+        hit = _GAP_AND_CUE.match(text, pos)
+        if hit is None:
+            return None
+        gap, cue = hit.groups()
+        if not gap:
+            return Cue(cue, "after", cue)  # nothing between the name and its cue to refuse
     blockers = set(gap) & GAP_BLOCKERS
     if gap.startswith("等"):
         blockers -= {"的"}  # “A”“B”等一批有影响力的协商品牌: 的 inside the apposition after 等
@@ -394,7 +416,7 @@ def _after_text(text: str, pos: int, n: int) -> str:
 
 def _before_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` before ``pos``, pinyin annotations skipped."""
-    chunk = text[max(0, pos - 3 * n):pos]
+    chunk = text[pos - 3 * n if pos > 3 * n else 0:pos]  # not max(0, ...): a call fewer
     if "(" in chunk:
         chunk = PINYIN.sub("", chunk)
     return chunk[-n:] if n else ""
@@ -502,17 +524,42 @@ def is_award(text: str, q_open: int, q_close: int) -> bool:
     >>> is_award("荣获“五星级”党组织5个、首批“五好”党支部2个", 17, 20)
     True
     """
-    stops = _clause_stops(text)
-    k = bisect_left(stops, q_open)
-    i = stops[k - 1] + 1 if k else 0
-    clause = _before_text(text, q_open, q_open - i)
-    if _AWARD_WORD.search(clause):
-        return True
+    hits = _award_hits(text)
+    if hits is None:
+        stops = _clause_stops(text)
+        k = bisect_left(stops, q_open)
+        i = stops[k - 1] + 1 if k else 0
+        if _AWARD_WORD.search(_before_text(text, q_open, q_open - i)):
+            return True
+    else:
+        # without annotations the clause is text[i:q_open], and it holds an award word exactly
+        # when the last hit of the text's scan ending by q_open has no clause stop after it: a
+        # word inside the clause is either a hit or overlapped by one that, holding no stop and
+        # no quotation mark, lies in the clause too
+        starts, ends = hits
+        k = bisect_right(ends, q_open)
+        if k and _CLAUSE_STOP.search(text, starts[k - 1], q_open) is None:
+            return True
     return _after_text(text, q_close + 1, 4).startswith(AWARD_AFTER)
 
 
 _CLAUSE_STOP = re.compile("[，,。；;：:！!？?\n]")
 _AWARD_WORD = re.compile("|".join(AWARD_WORDS))
+
+
+@lru_cache(maxsize=4)
+def _award_hits(text: str) -> tuple[list[int], list[int]] | None:
+    """The starts and ends of the award words :func:`is_award` looks for (one scan of the text,
+    non-overlapping hits), or None when the text holds pinyin annotations (then a clause is read
+    with them skipped, which the hits cannot tell)."""
+    if PINYIN.search(text):
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _AWARD_WORD.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
 
 
 @lru_cache(maxsize=4)
@@ -702,6 +749,8 @@ def _quoted_repeats(doc: Doc, quotes: list[Quote],
     """Other quoted occurrences of a name the article already presented as an initiative
     (“宜商量”成为协商新常态): the same initiative, without a cue of their own."""
     known = {m.key: m for _, m in accepted}
+    if not known:
+        return []  # nothing accepted, nothing to repeat
     taken = {(q.open, q.close) for q, _ in accepted}
     out = []
     for q in quotes:
@@ -731,17 +780,19 @@ def unquoted_repeats(doc: Doc, found: list[Mention]) -> list[Mention]:
         name = first.label
         if " " in name or "‘" in name or len(name) < 2:
             continue
-        cues = (first.attrs.get("cue", ""),) if len(name) == 2 else STRONG_CUES
+        cue = first.attrs.get("cue", "")
+        cues = ((cue,) if cue else ()) if len(name) == 2 else STRONG_CUES  # an empty cue matches nothing
         # the occurrences re.finditer(re.escape(name), text) finds (non-overlapping, left to
-        # right; the name is not empty), found by str.find
+        # right; the name is not empty), found by str.find; the tests are all required, the
+        # cheap ones first (most occurrences are the quoted mentions, after an opening mark)
         i = -len(name)
         while (i := text.find(name, i + len(name))) >= 0:
             j = i + len(name)
-            if any(a <= i < b or a < j <= b for a, b in spans):
-                continue
             if i > 0 and text[i - 1] in OPEN_CLOSE:
                 continue
-            if not any(c and text.startswith(c, j) for c in cues):
+            if not text.startswith(cues, j):
+                continue
+            if any(a <= i < b or a < j <= b for a, b in spans):
                 continue
             if _zone_kind(doc, i) == "lost":
                 continue
@@ -768,6 +819,8 @@ def unquoted_mentions(doc: Doc) -> list[Mention]:
     """``开展生态护航、文旅融合委员行动``: short names ending in 委员行动 right after a launching
     verb; a coordinated list shares the head."""
     out: list[Mention] = []
+    if "委员行动" not in doc.text:
+        return out  # every match ends in 委员行动: a text without it needs no scan of the verbs
     for m in _UNQUOTED.finditer(doc.text):
         items = m.group(1).split("、")
         pos = m.start(1)

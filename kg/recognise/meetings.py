@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from kg.model import MEETING, Doc, Mention
 from kg.recognise.organs import committee_mentions
@@ -111,12 +112,14 @@ _WHITE_RUN = re.compile(r"\s+")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 
 
-def _committee_holding(doc: Doc, start: int, end: int, committees: list[Mention]) -> Mention | None:
+def _committee_holding(doc: Doc, start: int, end: int, committees: list[Mention],
+                       first_ending: dict[int, Mention]) -> Mention | None:
     """The committee that holds a meeting at ``start``: one right before its name, else the
-    sentence's subject committee followed by a verb of holding (召开, 举办 ...)."""
-    for c in committees:
-        if c.end == start:
-            return c
+    sentence's subject committee followed by a verb of holding (召开, 举办 ...).
+    ``first_ending``: the first of ``committees`` ending at each offset."""
+    c = first_ending.get(start)
+    if c is not None:
+        return c
     sent = doc.sentence_at(start)
     if sent is None:
         return None
@@ -133,10 +136,16 @@ def recognise(doc: Doc) -> list[Mention]:
     text = doc.text
     committees = committee_mentions(doc)
     ends = {c.end: c for c in committees}
+    first_ending: dict[int, Mention] = {}
+    for c in committees:
+        first_ending.setdefault(c.end, c)
+    # the committees' ends in order: the floor of a meeting word at s is the last of them that is
+    # at most s, when it is no more than 24 characters before s (the max over that window)
+    sorted_ends = sorted(ends)
     out: dict[tuple[int, int], Mention] = {}
     for m in _sessions(text):
         s, e = m.span()
-        c = ends.get(s) or _committee_holding(doc, s, e, committees)
+        c = ends.get(s) or _committee_holding(doc, s, e, committees, first_ending)
         if c is None and len(m.group()) < 6:
             continue
         start = c.start if c is not None and c.end == s else s
@@ -145,13 +154,14 @@ def recognise(doc: Doc) -> list[Mention]:
     titles = _book_title_spans(text)
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in out) or any(a < s < b for a, b in titles):
+        if out and any(a <= s < b for a, b in out) or titles and any(a < s < b for a, b in titles):
             continue  # inside a session's name or a document's title
-        floor = max((c.end for c in committees if c.end <= s and s - c.end <= 24), default=0)
+        k = bisect_right(sorted_ends, s)
+        floor = sorted_ends[k - 1] if k and s - sorted_ends[k - 1] <= 24 else 0
         q = _qualifier_start(text, s, floor)
         if s - q < 2:
             continue
-        c = _committee_holding(doc, q, e, committees)
+        c = _committee_holding(doc, q, e, committees, first_ending)
         if c is not None and c.end == q:
             q = c.start
             label = c.label + text[c.end:e]

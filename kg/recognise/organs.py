@@ -46,6 +46,10 @@ def _organ_re() -> re.Pattern[str]:
     )
 
 
+# the organs of the committee's own office named after 政协 (政协党组, 政协办公厅)
+_OWN_OFFICES = ("机关党组", "机关党委", "党组", "办公厅")
+
+
 @lru_cache(maxsize=1)
 def _bare_organ_re() -> re.Pattern[str]:
     """Organ names specific enough to stand without a committee before them."""
@@ -53,7 +57,7 @@ def _bare_organ_re() -> re.Pattern[str]:
     sectors = _alt(V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES))
     return re.compile(
         rf"(?:{sectors})界别委员工作室|(?:{fields})(?:专门)?委员会(?!委员)"
-        rf"|(?<![级各系全])政协(?:机关党组|机关党委|党组|办公厅)(?!织)"
+        rf"|(?<![级各系全])政协(?:{'|'.join(_OWN_OFFICES)})(?!织)"
     )
 
 
@@ -93,12 +97,13 @@ def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _bare_organ_anchors() -> tuple[tuple[tuple[str, ...], int, int], ...]:
     """Where matches of :func:`_bare_organ_re` start: a sector word before 界别委员工作室, a field
-    (and 专门) before 委员会, or 政协 itself."""
+    (and 专门) before 委员会, or 政协 itself when one of its offices follows (not every 政协:
+    most of them, a score per article, name the committee, not an organ)."""
     sectors = [len(w) for w in V.SECTOR_WORDS + tuple(V.DEMOCRATIC_PARTIES)]
     fields = [len(w) for w in V.SPECIAL_COMMITTEE_FIELDS]
     return ((("界别委员工作室",), min(sectors), max(sectors)),
             (("委员会",), min(fields), max(fields) + len("专门")),
-            (("政协",), 0, 0))
+            (tuple("政协" + office for office in _OWN_OFFICES), 0, 0))
 
 
 @lru_cache(maxsize=1)
