@@ -241,3 +241,43 @@ def test_the_skipped_zone_index_answers_as_zone_kind_does(zones):
     is_skipped = regions.skipped(doc)
     for pos in range(-1, len(text) + 2):
         assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
+
+
+def test_the_block_characters_are_jiebas():
+    """on_boundary cuts the name's block alone: its characters must be those jieba cuts as
+    blocks (jieba.re_han_default), every one of them and no other."""
+    import jieba
+
+    block = re.compile(regions._JIEBA_BLOCK)
+    for code in range(0x3000, 0xA000):
+        c = chr(code)
+        assert bool(block.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), hex(code)
+    for c in map(chr, range(0x80)):
+        assert bool(block.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), repr(c)
+
+
+def _window_boundary(doc, start: int, end: int, chained_before: bool, chained_after: bool) -> bool:
+    """on_boundary's definition: the name's edges among the boundaries of its whole window's cut."""
+    from kg import tokenizer
+
+    start_ok = chained_before or doc.text.endswith("政协", 0, start)
+    end_ok = chained_after or doc.text.startswith(regions._ORGAN_AFTER, end)
+    lo, hi = regions.window(doc, start, end)
+    bounds = tokenizer.boundaries(doc.text[lo:hi])
+    return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
+
+
+_PIECES = ["大连理工大学", "五大连池市", "上海市浦东新区", "吉林省吉林市", "张吉林", "政协", "委员会", "柳州市委",
+           "北京路", "和县", "朝阳区", "中国", "，", "。", "、", " ", "\n", "A", "2023", "x-1", "·", "“", "”",
+           "的", "在", "调研", "南宁", "广西", "融水苗族自治县", "发展", "产业"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans(), st.booleans())
+def test_the_boundary_of_a_name_is_that_of_its_window(parts, chained_before, chained_after):
+    """Cutting only the jieba block that holds the name (or nothing, when the name is its whole
+    block) answers as cutting the name's whole window does, for every gazetteer match."""
+    doc = make_doc("".join(parts))
+    for m in regions.all_matches(doc.text):
+        assert regions.on_boundary(doc, m.start, m.end, chained_before, chained_after) == \
+            _window_boundary(doc, m.start, m.end, chained_before, chained_after), (doc.text, m)

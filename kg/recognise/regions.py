@@ -210,8 +210,29 @@ def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, ch
     if start_ok and end_ok:
         return True
     lo, hi = window(doc, start, end)
-    bounds = tok.boundaries(doc.text[lo:hi])  # memoised there
-    return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
+    text = doc.text
+    b = _BLOCK_HEAD.match(text, start, hi).end()
+    if b < end:  # a character of the name jieba does not cut as part of a block: the whole window
+        bounds = tok.boundaries(text[lo:hi])  # memoised there
+        return (start_ok or start - lo in bounds) and (end_ok or end - lo in bounds)
+    # jieba cuts a text block by block (runs of _JIEBA_BLOCK; every other character is a word of
+    # its own), each block whatever the others hold: the boundaries of the window at ``start``
+    # and ``end`` are those of the cut of the one block of the window that holds the name (its
+    # edges are boundaries of the window's cut as well), and a name that is its whole block needs
+    # no cut at all
+    a = _BLOCK_TAIL.search(text, lo, start).start()
+    start_ok = start_ok or start == a
+    end_ok = end_ok or end == b
+    if start_ok and end_ok:
+        return True
+    bounds = tok.boundaries(text[a:b])  # memoised there
+    return (start_ok or start - a in bounds) and (end_ok or end - a in bounds)
+
+
+# the characters of a block of jieba's cut (jieba.re_han_default, checked by a test)
+_JIEBA_BLOCK = "[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]"
+_BLOCK_HEAD = re.compile(_JIEBA_BLOCK + "*")  # the block part from pos on
+_BLOCK_TAIL = re.compile(_JIEBA_BLOCK + "*\\Z")  # the block part that ends at endpos
 
 
 # last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,
