@@ -148,6 +148,9 @@ class Relation:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
 
+_LAST_ENDS: tuple[tuple, list[int] | None] = ((), None)  # see Doc._sentence_ends
+
+
 @dataclass(frozen=True)
 class Doc:
     """The document object that flows through the per-article stages."""
@@ -196,12 +199,20 @@ class Doc:
     @_once
     def _sentence_ends(self) -> list[int] | None:
         """The sentences' ends when they are in order and do not overlap (as segment makes
-        them), else None: then a bisection finds the sentence of a position."""
+        them), else None: then a bisection finds the sentence of a position.  Worked out once
+        per tuple of sentences, not per Doc: every stage after segment makes a new Doc with the
+        same tuple (:data:`_LAST_ENDS` holds the last one, so its identity cannot be reused)."""
+        global _LAST_ENDS
         sents = self.sentences
+        last, ends = _LAST_ENDS
+        if last is sents:
+            return ends
+        ends = None
         if (all(s.start <= s.end for s in sents)
                 and all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))):
-            return [s.end for s in sents]
-        return None
+            ends = [s.end for s in sents]
+        _LAST_ENDS = (sents, ends)
+        return ends
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence containing normalised offset ``pos`` (binary search).
