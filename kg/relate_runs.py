@@ -403,13 +403,14 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     whoever the subject or the topic of the paragraph is.  Organisations inside a committee's or
     an organ's name (``县政协机关党委``) do not count."""
     text = doc.text
-    tail = _clean(text[init.end:init.end + 32])
-    after = OTHER_OWNER_AFTER.match(tail)
-    if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
-        return True
-    after = ASSOCIATION_OWNER_AFTER.match(tail)
-    if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
-        return True
+    if _COPULA_CHAR.search(text, init.end, init.end + 32):  # (most names have none after them)
+        tail = _clean(text[init.end:init.end + 32])
+        after = OTHER_OWNER_AFTER.match(tail)
+        if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
+            return True
+        after = ASSOCIATION_OWNER_AFTER.match(tail)
+        if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
+            return True
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
@@ -433,14 +434,17 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
                    if c.cls != ORGANISATION)
 
 
-def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None:
+# what both patterns after the name need (是, 系 or 由), which cleaning the tail never adds
+_COPULA_CHAR = re.compile("[是系由]")
+
+
+def distributed(doc: Doc, init: Mention, ctx: Context, sent: Sentence) -> tuple[str, ...] | None:
     """The runners of a name in a distributive list: ``指导A市政协、B市政协分别打造“X”“Y”等平台``
     gives X to A and Y to B (in order, when the counts match); one name after 分别 is run by every
     listed committee; lists of other lengths are ambiguous and give no runner.  None when the name
-    is not in such a list."""
+    is not in such a list.  ``sent``: the sentence of ``init``."""
     text = doc.text
-    sent = _sentence(doc, ctx, init.start)
-    if sent is None or DISTRIBUTIVE not in doc.text[sent.start:init.start]:
+    if text.find(DISTRIBUTIVE, sent.start, init.start) < 0:
         return None
     # the names are the quoted spans of the sentence (some may be no initiative of their own)
     spans = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text, sent.start, sent.end)]
@@ -620,7 +624,7 @@ def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     """Collective subjects (全区政协, 全省各级政协系统…) of ``sent`` before ``end`` that open their
     clause or stand right before a quotation mark: (position, level)."""
     out: list[tuple[int, int]] = []
-    if "全" not in doc.text[sent.start:end]:
+    if doc.text.find("全", sent.start, end) < 0:
         return out  # every collective starts with 全, which cleaning never adds
     clean, offsets = _clean_map(doc.text, sent.start, end)
     for m in COLLECTIVE.finditer(clean):
@@ -745,12 +749,6 @@ def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) 
     if before is not None:
         return _subjects(doc, sent, ctx, before)
     return list(ctx.once(("subjects", sent.start, sent.end), _subjects, doc, sent, ctx, None))
-
-
-def _sentence(doc: Doc, ctx: Context, pos: int) -> Sentence | None:
-    """``doc.sentence_at(pos)``, once per position of the article (relate, runners, the
-    distributive and the guest tests all ask for the sentence of the same initiative)."""
-    return ctx.once(("sentence", pos), doc.sentence_at, pos)
 
 
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
@@ -1002,7 +1000,7 @@ def praised(doc: Doc, init: Mention) -> bool:
     return any(w in text[init.end:end] for w in PRAISE_WORDS)
 
 
-def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) -> bool:
+def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention, sent: Sentence) -> bool:
     """Is ``subject`` a committee on a trip (``泰州市政协副主席率考察团来盐考察``) between its
     position and ``end``, or earlier in the same paragraph (``某市政协考察团来到某县，…。某市政协
     主席表示，“X”…``)?  A guest does not run what it sees, unless the sentence of ``init`` makes
@@ -1011,14 +1009,11 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
     The article's main committee is a guest only where the text names the other region it goes
     to and does not make anything after (articles about a study trip are often published by the
     visitor): going to its own towns (``县政协主席到乡镇调研``) or to a region under its own is
-    work at home."""
+    work at home.  ``sent``: the sentence of ``init``."""
     if subject.how != "committee" or not subject.keys:
         return False
     home = ctx.main in subject.keys
     key = ctx.main if home else subject.keys[0]
-    sent = _sentence(doc, ctx, init.start)
-    if sent is None:
-        return False
     makes = _makes(doc, sent.start, init, ctx)
     if home and _trip(doc, ctx, key, subject.pos, end, True, min(end, init.start)):
         return subject.pos >= sent.start or not makes
@@ -1059,6 +1054,8 @@ def _making(clean: str) -> bool:
 def _trip(doc: Doc, ctx: Context, key: str, start: int, end: int, home: bool, until: int) -> bool:
     """:func:`_trip_at`, answered once per article for the same question (the travellers and
     the guests of a paragraph ask about the same committee mentions)."""
+    if not _TRIP_CHAR.search(doc.text, start, end):
+        return False  # no trip (most committees' sentences): not worth a memo entry
     return ctx.once(("trip", key, start, end, home, until), _trip_at, doc, key, start, end, home, until)
 
 
@@ -1098,9 +1095,9 @@ def _within(code: str, own: str) -> bool:
     return own in {d.code for d in gazetteer.default().ancestors(code)}
 
 
-def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
-    """Committee keys that run ``init`` and how they were found."""
-    sent = _sentence(doc, ctx, init.start)
+def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tuple[tuple[str, ...], str]:
+    """Committee keys that run ``init`` and how they were found.  ``sent``: the sentence of
+    ``init`` (``doc.sentence_at(init.start)``, which the caller has in hand)."""
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     section = _section_at(ctx, init.start)
     if section is not None:
@@ -1109,7 +1106,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         fallback = ((section,), "section") if section else ((), "")
     if sent is None:
         return fallback
-    shared = distributed(doc, init, ctx)
+    shared = distributed(doc, init, ctx, sent)
     if shared is not None:
         return shared, "distributive"
     owner = _named_owner(doc, init, ctx)
@@ -1133,7 +1130,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
                     _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
         here = here[:-1]  # 某市政协作书面交流，委员王某表示，“X”…: the committee only spoke
     if here:
-        if _guest(doc, here[-1], init.start, ctx, init):
+        if _guest(doc, here[-1], init.start, ctx, init, sent):
             return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx)
@@ -1151,7 +1148,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             break
         found = subjects(doc, prev, ctx)
         if found:
-            if _guest(doc, found[-1], prev.end, ctx, init):
+            if _guest(doc, found[-1], prev.end, ctx, init, sent):
                 return (), "guest"
             if spoken and _exchange_only(doc, prev, found[-1], ctx):
                 continue  # 某州政协作书面交流。某委员表示，“X”…: the speaker's topic is not the committee's
@@ -1224,10 +1221,10 @@ def relate(doc: Doc) -> list[Relation]:
     ctx = Context(committees, others, main, placed, parts)
     found = []
     for init in inits:
-        sent = _sentence(doc, ctx, init.start)
+        sent = doc.sentence_at(init.start)
         if _excluded(skipped, init.start, sent):
             continue
-        found.append((init, sent, *runners(doc, init, ctx)))
+        found.append((init, sent, *runners(doc, init, ctx, sent)))
     # what a visitor saw: initiatives visited or praised somewhere in the article, or owned by a
     # named committee (“X”是某县政协打造的…, 某县政协打造的“X”)
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
