@@ -677,7 +677,8 @@ def _placed(doc: Doc, committees: list[Mention], skipped: Callable[[int], bool])
     out = []
     for c in committees:
         sent = doc.sentence_at(c.start)
-        out.append((c, sent, _excluded(skipped, c.start, sent)))
+        # _excluded written out (a call fewer per committee)
+        out.append((c, sent, sent is not None and sent.zone in SKIP_ZONES or skipped(c.start)))
     return out
 
 
@@ -744,11 +745,12 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     return ()
 
 
-def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
-    """The subjects of ``sent`` (those before ``before`` when given), in text order."""
+def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> Sequence[Subject]:
+    """The subjects of ``sent`` (those before ``before`` when given), in text order.  Those of
+    the whole sentence are the article's memo: read them, do not change them."""
     if before is not None:
         return _subjects(doc, sent, ctx, before)
-    return list(ctx.once(("subjects", sent.start, sent.end), _subjects, doc, sent, ctx, None))
+    return ctx.once(("subjects", sent.start, sent.end), _subjects, doc, sent, ctx, None)
 
 
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
