@@ -58,9 +58,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
+from typing import TypeVar
 
 from kg import gazetteer, vocab_posts
 from kg.model import (
@@ -246,10 +248,12 @@ def _clean(s: str) -> str:
     return s.replace(" ", "").replace("\u3000", "")
 
 
-def _excluded(doc: Doc, pos: int, sent: Sentence | None) -> bool:
+def _excluded(skipped: Callable[[int], bool], pos: int, sent: Sentence | None) -> bool:
+    """Is ``pos`` (in ``sent``) in a zone to skip?  ``skipped``: :func:`regions.skipped` of the
+    article, asked for once per article (each call looks up its index again)."""
     if sent is not None and sent.zone in SKIP_ZONES:
         return True
-    return regions.skipped(doc)(pos)  # in a zone of a skipped kind
+    return skipped(pos)  # in a zone of a skipped kind
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -385,10 +389,11 @@ def named_owner(doc: Doc, init: Mention, ctx: Context) -> str:
 def _named_owner(doc: Doc, init: Mention, ctx: Context) -> Mention | None:
     """:func:`owner_before`, else :func:`owner_after`, once per initiative span of the article
     (:func:`runners` and :func:`relate` both ask; both read only the span of ``init``)."""
-    key = ("owner", init.start, init.end)
-    if key not in ctx.memo:
-        ctx.memo[key] = owner_before(doc, init, ctx.committees) or owner_after(doc, init, ctx.committees)
-    return ctx.memo[key]
+    return ctx.once(("owner", init.start, init.end), _owner_of, doc, init, ctx.committees)
+
+
+def _owner_of(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
+    return owner_before(doc, init, committees) or owner_after(doc, init, committees)
 
 
 def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
@@ -398,13 +403,14 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     whoever the subject or the topic of the paragraph is.  Organisations inside a committee's or
     an organ's name (``县政协机关党委``) do not count."""
     text = doc.text
-    tail = _clean(text[init.end:init.end + 32])
-    after = OTHER_OWNER_AFTER.match(tail)
-    if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
-        return True
-    after = ASSOCIATION_OWNER_AFTER.match(tail)
-    if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
-        return True
+    if _COPULA_CHAR.search(text, init.end, init.end + 32):  # (most names have none after them)
+        tail = _clean(text[init.end:init.end + 32])
+        after = OTHER_OWNER_AFTER.match(tail)
+        if after and "政协" not in after.group():  # 由市委、市政协联合主办: the committee is an owner too
+            return True
+        after = ASSOCIATION_OWNER_AFTER.match(tail)
+        if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
+            return True
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
@@ -428,14 +434,17 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
                    if c.cls != ORGANISATION)
 
 
-def distributed(doc: Doc, init: Mention, ctx: Context) -> tuple[str, ...] | None:
+# what both patterns after the name need (是, 系 or 由), which cleaning the tail never adds
+_COPULA_CHAR = re.compile("[是系由]")
+
+
+def distributed(doc: Doc, init: Mention, ctx: Context, sent: Sentence) -> tuple[str, ...] | None:
     """The runners of a name in a distributive list: ``指导A市政协、B市政协分别打造“X”“Y”等平台``
     gives X to A and Y to B (in order, when the counts match); one name after 分别 is run by every
     listed committee; lists of other lengths are ambiguous and give no runner.  None when the name
-    is not in such a list."""
+    is not in such a list.  ``sent``: the sentence of ``init``."""
     text = doc.text
-    sent = _sentence(doc, ctx, init.start)
-    if sent is None or DISTRIBUTIVE not in doc.text[sent.start:init.start]:
+    if text.find(DISTRIBUTIVE, sent.start, init.start) < 0:
         return None
     # the names are the quoted spans of the sentence (some may be no initiative of their own)
     spans = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text, sent.start, sent.end)]
@@ -513,12 +522,7 @@ def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:
     text = doc.text
     mark = _mark(text, init)
     committees = ctx.committees
-    ends = ctx.memo.get("region ends")
-    if ends is None:  # once per article: the regions by where they end, in the doc's order
-        ends = ctx.memo["region ends"] = {}
-        for i, r in enumerate(doc.mentions):
-            if r.cls == REGION:
-                ends.setdefault(r.end, []).append((i, r))
+    ends = ctx.once("region ends", _regions_by_end, doc)
     # the regions ending at the mark or right before 的 at it, in the doc's order
     near = ends.get(mark, [])
     if mark > 0 and text[mark - 1] == "的" and mark - 1 in ends:
@@ -535,6 +539,15 @@ def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:
         if key in keys:
             return key
     return ""
+
+
+def _regions_by_end(doc: Doc) -> dict[int, list[tuple[int, Mention]]]:
+    """The regions of ``doc`` by where they end, each with its index in the doc's order."""
+    ends: dict[int, list[tuple[int, Mention]]] = {}
+    for i, r in enumerate(doc.mentions):
+        if r.cls == REGION:
+            ends.setdefault(r.end, []).append((i, r))
+    return ends
 
 
 def _listed_after_prep(doc: Doc, region: Mention) -> bool:
@@ -611,7 +624,7 @@ def collectives(doc: Doc, sent: Sentence, end: int) -> list[tuple[int, int]]:
     """Collective subjects (全区政协, 全省各级政协系统…) of ``sent`` before ``end`` that open their
     clause or stand right before a quotation mark: (position, level)."""
     out: list[tuple[int, int]] = []
-    if "全" not in doc.text[sent.start:end]:
+    if doc.text.find("全", sent.start, end) < 0:
         return out  # every collective starts with 全, which cleaning never adds
     clean, offsets = _clean_map(doc.text, sent.start, end)
     for m in COLLECTIVE.finditer(clean):
@@ -637,12 +650,10 @@ def fronted_subject(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> Me
     return None
 
 
-def main_committee(doc: Doc, committees: list[Mention], placed: Sequence[Placed] | None = None) -> str:
+def main_committee(doc: Doc, placed: Sequence[Placed]) -> str:
     """The committee the article is about: the topic region's committee when it is mentioned,
     else the most mentioned one when it clearly leads; "" when the article has none.
-    ``placed``: :func:`_placed` of ``committees`` when it is already known."""
-    if placed is None:
-        placed = _placed(doc, committees)
+    ``placed``: :func:`_placed` of the article's committees."""
     counts = Counter(c.key for c, _, excluded in placed if not excluded)
     if not counts:
         return ""
@@ -660,13 +671,14 @@ def main_committee(doc: Doc, committees: list[Mention], placed: Sequence[Placed]
 Placed = tuple[Mention, Sentence | None, bool]
 
 
-def _placed(doc: Doc, committees: list[Mention]) -> list[Placed]:
+def _placed(doc: Doc, committees: list[Mention], skipped: Callable[[int], bool]) -> list[Placed]:
     """Each committee with its sentence and whether :func:`_excluded` (found once per article:
-    the main committee, the digest's head and the travellers all ask)."""
+    the main committee, the digest's head, the guests and the travellers all ask)."""
     out = []
     for c in committees:
         sent = doc.sentence_at(c.start)
-        out.append((c, sent, _excluded(doc, c.start, sent)))
+        # _excluded written out (a call fewer per committee)
+        out.append((c, sent, sent is not None and sent.zone in SKIP_ZONES or skipped(c.start)))
     return out
 
 
@@ -687,23 +699,21 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     found by their generic names when no recogniser marked them.  Committees coordinated to them
     (``县妇联联合县政协开展…``) share the subject."""
     text = doc.text
-    taken = ctx.memo.get("taken")  # every position inside a committee's or an organ's mention
-    if taken is None:
-        taken = ctx.memo["taken"] = {p for m in ctx.committees + ctx.others for p in range(m.start, m.end)}
     out: list[Subject] = []
     stop = min(end, sent.end)
     if not _DOER_WORD.search(text, sent.start, stop):
         return out  # no pattern below can match without one of their words before stop
+    taken = ctx.once("taken", _taken, ctx)
     bounds = _boundaries(text)
     starts = [sent.start] if sent.start < stop else []  # the sentence's start and every clause's
     starts += [b + 1 for b in bounds[bisect_left(bounds, sent.start):bisect_left(bounds, stop - 1)]]
     for i in starts:
-        assoc = ASSOCIATION_SUBJECT.match(text, i, min(end, sent.end))
+        assoc = ASSOCIATION_SUBJECT.match(text, i, stop)
         if assoc is not None and assoc.end("org") - 1 in taken:
             assoc = None  # the association word is part of a committee's or organ's name
         if assoc is None and i in taken:
             continue  # (a committee at the start of an association's name does not hide it)
-        m = assoc or OTHER_DOER.match(text, i, min(end, sent.end)) or PARTY_SUBJECT.match(text, i, min(end, sent.end))
+        m = assoc or OTHER_DOER.match(text, i, stop) or PARTY_SUBJECT.match(text, i, stop)
         if m is None:
             continue
         partners = []
@@ -715,6 +725,12 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
                 break
         out.append(Subject(i, tuple(partners), "other"))
     return out
+
+
+def _taken(ctx: Context) -> set[int]:
+    """Every position inside a committee's or an organ's mention (once per article, for the
+    articles that have a doer's word at all)."""
+    return {p for m in ctx.committees + ctx.others for p in range(m.start, m.end)}
 
 
 def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
@@ -729,36 +745,30 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     return ()
 
 
-def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> list[Subject]:
-    """The subjects of ``sent`` (those before ``before`` when given), in text order."""
+def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> Sequence[Subject]:
+    """The subjects of ``sent`` (those before ``before`` when given), in text order.  Those of
+    the whole sentence are the article's memo: read them, do not change them."""
     if before is not None:
         return _subjects(doc, sent, ctx, before)
-    key = ("subjects", sent.start, sent.end)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _subjects(doc, sent, ctx, None)
-    return list(found)
-
-
-def _sentence(doc: Doc, ctx: Context, pos: int) -> Sentence | None:
-    """``doc.sentence_at(pos)``, once per position of the article (relate, runners, the
-    distributive and the guest tests all ask for the sentence of the same initiative)."""
-    key = ("sentence", pos)
-    memo = ctx.memo
-    if key not in memo:
-        memo[key] = doc.sentence_at(pos)
-    return memo[key]
+    return ctx.once(("subjects", sent.start, sent.end), _subjects, doc, sent, ctx, None)
 
 
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
     """``doc.sentences.index(sent)``, from a table of first indices made once per article."""
-    first = ctx.memo.get("index")
-    if first is None:
-        first = ctx.memo["index"] = {}
-        for i, s in enumerate(doc.sentences):
-            first.setdefault(s, i)
-    idx = first.get(sent)
+    idx = ctx.once("index", _first_indices, doc.sentences).get(_SENTENCE_FIELDS(sent))
     return doc.sentences.index(sent) if idx is None else idx
+
+
+# a sentence's fields in the order dataclass equality compares them: two sentences are equal
+# exactly when these tuples are (hashed in C, not by the dataclass's __hash__ in Python)
+_SENTENCE_FIELDS = attrgetter("start", "end", "paragraph", "zone")
+
+
+def _first_indices(sentences: Sequence[Sentence]) -> dict[tuple, int]:
+    """The index of each sentence's first equal one by its fields (filled from the end, so the
+    first index of equal sentences is the one left)."""
+    n = len(sentences)
+    return dict(zip(map(_SENTENCE_FIELDS, reversed(sentences)), range(n - 1, -1, -1), strict=True))
 
 
 def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> list[Subject]:
@@ -771,18 +781,21 @@ def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> lis
     out.extend(other_doers(doc, sent, ctx, end))
     for pos, level in collectives(doc, sent, end):
         out.append(Subject(pos, (), "collective", level))
-    out.sort(key=lambda x: x.pos)
+    out.sort(key=_POS)
     return out
+
+
+_POS = attrgetter("pos")
 
 
 def _named_subjects(doc: Doc, sent: Sentence, ctx: Context) -> list[Subject]:
     """The committees (with those coordinated to them) and the recognised organisations that are
     subjects of the whole of ``sent``, committees first, each in text order (memoised per
     sentence: every initiative of the sentence asks)."""
-    key = ("named", sent.start, sent.end)
-    found = ctx.memo.get(key)
-    if found is not None:
-        return found
+    return ctx.once(("named", sent.start, sent.end), _find_named_subjects, doc, sent, ctx)
+
+
+def _find_named_subjects(doc: Doc, sent: Sentence, ctx: Context) -> list[Subject]:
     out = []
     spans: set[tuple[int, int]] = set()
     for c in _subject_committees(doc, sent, ctx):
@@ -798,7 +811,6 @@ def _named_subjects(doc: Doc, sent: Sentence, ctx: Context) -> list[Subject]:
                 committee = o.attrs.get("committee", "") if o.cls == ORGAN else ""
                 keys = (committee,) if committee else _partners(doc, o.end, sent.end, ctx)
                 out.append(Subject(o.start, keys, o.cls))
-    ctx.memo[key] = out
     return out
 
 
@@ -806,11 +818,16 @@ def _subject_committees(doc: Doc, sent: Sentence, ctx: Context,
                         before: int | None = None) -> tuple[Mention, ...]:
     """:func:`subjects_in` of ``sent`` for the article's committees, the whole sentence's
     memoised: those before ``before`` are the ones among them that start before it."""
-    key = ("committees", sent.start, sent.end)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = tuple(subjects_in(doc, sent, ctx.committees))
+    found = ctx.once(("committees", sent.start, sent.end), _subject_tuple, doc, sent, ctx.committees)
     return found if before is None else tuple(c for c in found if c.start < before)
+
+
+def _subject_tuple(doc: Doc, sent: Sentence, committees: list[Mention]) -> tuple[Mention, ...]:
+    return tuple(subjects_in(doc, sent, committees))
+
+
+_MISSING = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -818,10 +835,20 @@ class Context:
     committees: list[Mention]
     others: list[Mention]  # organs and other organisations
     main: str
+    # :func:`_placed` of ``committees``: each with its sentence and whether it is skipped
+    placed: Sequence[Placed]
     # (start, end, committee key) of the sections of a digest headed 【某县】 / 【市政协】
     sections: tuple[tuple[int, int, str], ...] = ()
-    # results computed once per article: the subjects of a whole sentence, sentence indices
+    # results computed once per article (see :meth:`once`)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: Hashable, make: Callable[..., T], *args: object) -> T:
+        """``make(*args)``, computed the first time ``key`` is asked for in this article (the
+        same question comes from several initiatives, sentences or tests); None is a value."""
+        found = self.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.memo[key] = make(*args)
+        return found
 
 
 # a section header opening a line: 【某某县】, 【某某县政协】, 〔市政协〕 (a digest of several committees)
@@ -830,20 +857,22 @@ _SECTION_OPEN = re.compile(r"[【〔［\[]")  # the brackets that _SECTION_HEAD 
 _HEAD_TAIL = re.compile(r"(?:政协委员会|委员会|政协)$")
 
 
-def sections(doc: Doc, committees: list[Mention], main: str) -> tuple[tuple[int, int, str], ...]:
+def sections(doc: Doc, committees: list[Mention], main: str,
+             skipped: Callable[[int], bool]) -> tuple[tuple[int, int, str], ...]:
     """The sections of a digest (月度工作动态): a line opening with 【Region】 or 【Region政协】 heads
     a section, up to the next such header, whose topic is that region's committee; 【市政协】 is
     the article's main committee.  The committee comes from a region or committee mention inside
     the brackets, else from a committee of the section whose name starts with the header's
     (【某县】 … 某县政协依托…).  Headers naming no committee (【编者按】) end the previous section
-    and leave theirs to the main committee; no sections unless a header names another committee."""
+    and leave theirs to the main committee; no sections unless a header names another committee.
+    ``skipped``: :func:`regions.skipped` of ``doc``."""
     text = doc.text
     if not _SECTION_OPEN.search(text):
         return ()  # no header, so no section (the loops below would find none)
     regions = [m for m in doc.mentions if m.cls == REGION]
     heads: list[tuple[int, int, str]] = []  # (header start, header end, header text)
     for m in _SECTION_HEAD.finditer(text):
-        if _excluded(doc, m.start(1), doc.sentence_at(m.start(1))):
+        if _excluded(skipped, m.start(1), doc.sentence_at(m.start(1))):
             continue
         heads.append((m.start(), m.end(), m.group(1)))
     out: list[tuple[int, int, str]] = []
@@ -973,7 +1002,7 @@ def praised(doc: Doc, init: Mention) -> bool:
     return any(w in text[init.end:end] for w in PRAISE_WORDS)
 
 
-def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) -> bool:
+def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention, sent: Sentence) -> bool:
     """Is ``subject`` a committee on a trip (``泰州市政协副主席率考察团来盐考察``) between its
     position and ``end``, or earlier in the same paragraph (``某市政协考察团来到某县，…。某市政协
     主席表示，“X”…``)?  A guest does not run what it sees, unless the sentence of ``init`` makes
@@ -982,14 +1011,11 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
     The article's main committee is a guest only where the text names the other region it goes
     to and does not make anything after (articles about a study trip are often published by the
     visitor): going to its own towns (``县政协主席到乡镇调研``) or to a region under its own is
-    work at home."""
+    work at home.  ``sent``: the sentence of ``init``."""
     if subject.how != "committee" or not subject.keys:
         return False
     home = ctx.main in subject.keys
     key = ctx.main if home else subject.keys[0]
-    sent = _sentence(doc, ctx, init.start)
-    if sent is None:
-        return False
     makes = _makes(doc, sent.start, init, ctx)
     if home and _trip(doc, ctx, key, subject.pos, end, True, min(end, init.start)):
         return subject.pos >= sent.start or not makes
@@ -999,11 +1025,10 @@ def _guest(doc: Doc, subject: Subject, end: int, ctx: Context, init: Mention) ->
         return True
     if makes:
         return False
-    for c in ctx.committees:  # the same committee on a trip earlier in the paragraph
+    for c, s, excluded in ctx.placed:  # the same committee on a trip earlier in the paragraph
         if c.key != key or c.start >= subject.pos:
             continue
-        s = doc.sentence_at(c.start)
-        if s is None or s.paragraph != sent.paragraph or _excluded(doc, c.start, s):
+        if s is None or s.paragraph != sent.paragraph or excluded:
             continue
         if _trip(doc, ctx, key, c.start, s.end, home, s.end):
             return True
@@ -1015,11 +1040,12 @@ def _makes(doc: Doc, start: int, init: Mention, ctx: Context) -> bool:
     aside), or does the clause put something into it with 把 (:func:`merged_into`)?  Answered
     once per article for each question (the guest test and the owners and travellers of
     :func:`relate` ask the same)."""
-    key = ("makes", start, init.start)  # all it reads of init
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
-    return found
+    # (all it reads of init is its start)
+    return ctx.once(("makes", start, init.start), _makes_before, doc, start, init)
+
+
+def _makes_before(doc: Doc, start: int, init: Mention) -> bool:
+    return _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
 
 
 def _making(clean: str) -> bool:
@@ -1030,11 +1056,9 @@ def _making(clean: str) -> bool:
 def _trip(doc: Doc, ctx: Context, key: str, start: int, end: int, home: bool, until: int) -> bool:
     """:func:`_trip_at`, answered once per article for the same question (the travellers and
     the guests of a paragraph ask about the same committee mentions)."""
-    memo_key = ("trip", key, start, end, home, until)
-    found = ctx.memo.get(memo_key)
-    if found is None:
-        found = ctx.memo[memo_key] = _trip_at(doc, key, start, end, home, until)
-    return found
+    if not _TRIP_CHAR.search(doc.text, start, end):
+        return False  # no trip (most committees' sentences): not worth a memo entry
+    return ctx.once(("trip", key, start, end, home, until), _trip_at, doc, key, start, end, home, until)
 
 
 def _trip_at(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -> bool:
@@ -1073,9 +1097,9 @@ def _within(code: str, own: str) -> bool:
     return own in {d.code for d in gazetteer.default().ancestors(code)}
 
 
-def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str]:
-    """Committee keys that run ``init`` and how they were found."""
-    sent = _sentence(doc, ctx, init.start)
+def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tuple[tuple[str, ...], str]:
+    """Committee keys that run ``init`` and how they were found.  ``sent``: the sentence of
+    ``init`` (``doc.sentence_at(init.start)``, which the caller has in hand)."""
     fallback = ((ctx.main,), "article") if ctx.main else ((), "")
     section = _section_at(ctx, init.start)
     if section is not None:
@@ -1084,7 +1108,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
         fallback = ((section,), "section") if section else ((), "")
     if sent is None:
         return fallback
-    shared = distributed(doc, init, ctx)
+    shared = distributed(doc, init, ctx, sent)
     if shared is not None:
         return shared, "distributive"
     owner = _named_owner(doc, init, ctx)
@@ -1108,7 +1132,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
                     _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
         here = here[:-1]  # 某市政协作书面交流，委员王某表示，“X”…: the committee only spoke
     if here:
-        if _guest(doc, here[-1], init.start, ctx, init):
+        if _guest(doc, here[-1], init.start, ctx, init, sent):
             return (), "guest"
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx)
@@ -1126,7 +1150,7 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
             break
         found = subjects(doc, prev, ctx)
         if found:
-            if _guest(doc, found[-1], prev.end, ctx, init):
+            if _guest(doc, found[-1], prev.end, ctx, init, sent):
                 return (), "guest"
             if spoken and _exchange_only(doc, prev, found[-1], ctx):
                 continue  # 某州政协作书面交流。某委员表示，“X”…: the speaker's topic is not the committee's
@@ -1140,11 +1164,11 @@ def runners(doc: Doc, init: Mention, ctx: Context) -> tuple[tuple[str, ...], str
 def _spoken(doc: Doc, sent: Sentence, ctx: Context) -> bool:
     """Does a person speak in ``sent`` (:data:`SPEAKING`)?  Asked for the same sentences by every
     initiative of a paragraph: answered once per sentence of the article."""
-    key = ("spoken", sent.start, sent.end)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
-    return found
+    return ctx.once(("spoken", sent.start, sent.end), _speaks, doc, sent)
+
+
+def _speaks(doc: Doc, sent: Sentence) -> bool:
+    return bool(SPEAKING.search(_clean(doc.text[sent.start:sent.end])))
 
 
 def _exchange_only(doc: Doc, sent: Sentence, subject: Subject, ctx: Context,
@@ -1164,31 +1188,30 @@ def _predicate(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> str:
     """The cleaned rest of the clause of the committee ``subject`` of ``sent``, past the
     committees coordinated to it: what :func:`_exchange_only` reads, found once per article for
     both of its patterns and every initiative that asks."""
-    key = ("predicate", sent.start, sent.end, subject)
-    found = ctx.memo.get(key)
-    if found is not None:
-        return found
+    return ctx.once(("predicate", sent.start, sent.end, subject), _find_predicate, doc, sent, subject, ctx)
+
+
+def _find_predicate(doc: Doc, sent: Sentence, subject: Subject, ctx: Context) -> str:
     text = doc.text
     end = subject.pos
     for c in ctx.committees:  # past the committees coordinated to the subject
         if c.start >= end and c.start < sent.end and c.key in subject.keys and \
                 set(_clean(text[end:c.start])) <= _LINKING:
             end = c.end
-    stop = _clause_end(text, end, sent.end)
-    found = ctx.memo[key] = _clean(text[end:stop])
-    return found
+    return _clean(text[end:_clause_end(text, end, sent.end)])
 
 
 def relate(doc: Doc) -> list[Relation]:
     """``runs`` relations (committee key -> initiative key), evidence = the initiative's sentence."""
-    committees = sorted((m for m in doc.mentions if m.cls == COMMITTEE), key=lambda m: (m.start, m.end, m.key))
+    committees = sorted((m for m in doc.mentions if m.cls == COMMITTEE), key=_SPAN_KEY)
     inits = [m for m in doc.mentions if m.cls in (BRAND, PROGRAMME)]
     if not committees or not inits:
         return []
-    others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=lambda m: (m.start, m.end, m.key))
-    placed = _placed(doc, committees)
-    main = main_committee(doc, committees, placed)
-    parts = sections(doc, committees, main)
+    others = sorted((m for m in doc.mentions if m.cls in (ORGAN, ORGANISATION)), key=_SPAN_KEY)
+    skipped = regions.skipped(doc)
+    placed = _placed(doc, committees, skipped)
+    main = main_committee(doc, placed)
+    parts = sections(doc, committees, main, skipped)
     if parts:
         # a digest is the headline committee's (某市政协系统10月工作动态), however often the
         # sections name theirs; a bare 市政协 in its own 【市政协】 section is that committee
@@ -1196,15 +1219,14 @@ def relate(doc: Doc) -> list[Relation]:
                      and not context.OWN_HEAD.match(_clean(c.surface)) and not excluded), "")
         if head and head != main:
             main = head
-            parts = sections(doc, committees, main)
-    ctx = Context(committees, others, main, parts)
-    ctx.memo["placed"] = placed
+            parts = sections(doc, committees, main, skipped)
+    ctx = Context(committees, others, main, placed, parts)
     found = []
     for init in inits:
-        sent = _sentence(doc, ctx, init.start)
-        if _excluded(doc, init.start, sent):
+        sent = doc.sentence_at(init.start)
+        if _excluded(skipped, init.start, sent):
             continue
-        found.append((init, sent, *runners(doc, init, ctx)))
+        found.append((init, sent, *runners(doc, init, ctx, sent)))
     # what a visitor saw: initiatives visited or praised somewhere in the article, or owned by a
     # named committee (“X”是某县政协打造的…, 某县政协打造的“X”)
     seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
@@ -1233,7 +1255,10 @@ def relate(doc: Doc) -> list[Relation]:
             if not key:
                 continue
             out.setdefault((key, init.key, start), Relation(RUNS, key, init.key, start, end, attrs={"how": how}))
-    return sorted(out.values(), key=lambda r: (r.start, r.subject, r.object))
+    return sorted(out.values(), key=attrgetter("start", "subject", "object"))
+
+
+_SPAN_KEY = attrgetter("start", "end", "key")  # mentions in text order (the same tuples as a lambda's)
 
 
 # ways of finding a runner from the subject or the topic only, not from an owner or a list
@@ -1248,8 +1273,7 @@ def travellers(doc: Doc, ctx: Context) -> set[str]:
     out: set[str] = set()
     if not ctx.main:
         return out
-    placed = ctx.memo.get("placed")
-    for c, sent, excluded in placed if placed is not None else _placed(doc, ctx.committees):
+    for c, sent, excluded in ctx.placed:
         if c.key in out:
             continue
         if sent is None or excluded:

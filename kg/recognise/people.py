@@ -922,8 +922,9 @@ def _title_ends(text: str) -> dict[int, re.Match[str]]:
     # the match at every offset where a title starts (overlapping ones too): search skips in C
     # to the next offset that matches, where it finds what pat.match(text, offset) would
     while (m := pat.search(text, i)) is not None:
-        if m.end() not in ends or len(m.group()) > len(ends[m.end()].group()):
-            ends[m.end()] = m
+        # the matches come in order of their starts, so the first one to end somewhere is the
+        # longest there: a later one with the same end starts later
+        ends.setdefault(m.end(), m)
         i = m.start() + 1
     return ends
 
