@@ -131,7 +131,7 @@ Quad = tuple[str, str, str, Term]  # (graph key, subject, predicate, object)
 
 
 def _h(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1 << 16)  # quote() is slow and every evidence node asks for its article's IRI
@@ -181,6 +181,14 @@ def _int(v: Any) -> Lit:
 
 def _dec(v: Any) -> Lit | None:
     """A canonical xsd:decimal lexical form (no exponent), or None when ``v`` is no number."""
+    # a figure's value is a float, asked for once per figure but with few distinct values: those
+    # of the types whose equal values (same type) write alike are looked up in a bounded cache
+    # (typed: True == 1 == 1.0 are three keys; 0.0 and -0.0 both write 0.0)
+    return _dec_cached(v) if type(v) in (float, int, str) else _dec_text(v)
+
+
+def _dec_text(v: Any) -> Lit | None:
+    """:func:`_dec`, worked out."""
     try:
         d = Decimal(str(v))
     except (InvalidOperation, ValueError):
@@ -198,14 +206,28 @@ def _dec(v: Any) -> Lit | None:
     return Lit(text, dt=XSD_DEC)
 
 
+_dec_cached = lru_cache(maxsize=1 << 12, typed=True)(_dec_text)
+
+
 def _date(v: str) -> Lit:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v or ""):
         return Lit(v, dt=XSD_DATE)
     return Lit(v)
 
 
+_TRUE, _FALSE = Lit("true", dt=XSD_BOOL), Lit("false", dt=XSD_BOOL)
+
+
 def _bool(v: Any) -> Lit:
-    return Lit("true" if v else "false", dt=XSD_BOOL)
+    return _TRUE if v else _FALSE
+
+
+_tuple_new = tuple.__new__  # a Lit made in C: the NamedTuple's __new__ with keywords is a Python call
+
+
+def _zh(text: str) -> Lit:
+    """``Lit(text, lang="zh-Hans")``."""
+    return _tuple_new(Lit, (text, "zh-Hans", ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,7 +337,7 @@ def _entity(e: Entity) -> Iterator[Quad]:
     yield g, s, RDF_TYPE, ONTO(e.cls)
     if e.cls in (BRAND, PROGRAMME):
         yield g, s, RDF_TYPE, _C.Initiative
-    yield g, s, PREF, Lit(e.label, lang="zh-Hans")
+    yield g, s, PREF, _zh(e.label)
     for label, lang in sorted(e.alt_labels):
         if label and not (label == e.label and lang == "zh-Hans"):
             yield g, s, ALT, Lit(label, lang=lang or "zh-Hans")
@@ -345,11 +367,11 @@ def _attrs(g: str, s: str, attrs: dict[str, Any]) -> Iterator[Quad]:
         if lit is not None:
             yield g, s, prop, lit
     if a.get("unit"):
-        yield g, s, _SCHEMA.unitText, Lit(str(a["unit"]), lang="zh-Hans")
+        yield g, s, _SCHEMA.unitText, _zh(str(a["unit"]))
     if a.get("counted"):
-        yield g, s, _C.counted, Lit(str(a["counted"]), lang="zh-Hans")
+        yield g, s, _C.counted, _zh(str(a["counted"]))
     if a.get("text"):
-        yield g, s, _C.quotedText, Lit(str(a["text"]), lang="zh-Hans")
+        yield g, s, _C.quotedText, _zh(str(a["text"]))
     if "approx" in a:
         yield g, s, _C.approximate, _bool(a["approx"])
     if a.get("inferred"):
@@ -392,7 +414,7 @@ def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], links: list[Link]) -
         return
     p = PREDICATES.get(f.predicate) or ONTO(f.predicate)
     a = assertion_iri(p, s, o)
-    graphs = [DEFAULT_GRAPH] if derived else sorted({article_iri(ev.doc_id) for ev in evidence})
+    graphs = [DEFAULT_GRAPH] if derived else _graphs(evidence)
     for g in graphs:
         yield g, s, p, o
         yield g, a, RDF_TYPE, _C.Assertion
@@ -404,10 +426,17 @@ def _fact(f: Fact, s: str, o: str, ents: dict[str, Entity], links: list[Link]) -
     links.append((a, evidence))
 
 
+def _graphs(evidence: list[Evidence]) -> list[str]:
+    """The articles' IRIs of the evidence, sorted, each once (most facts have one evidence)."""
+    if len(evidence) == 1:
+        return [article_iri(evidence[0].doc_id)]
+    return sorted({article_iri(ev.doc_id) for ev in evidence})
+
+
 def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], links: list[Link]) -> Iterator[Quad]:
     role = str(f.attrs.get("role") or f.attrs.get("post") or "")
     m = f"{ID_NS}membership/{_h(s, o, role)}"
-    for g in sorted({article_iri(ev.doc_id) for ev in evidence}) or [DEFAULT_GRAPH]:
+    for g in _graphs(evidence) or [DEFAULT_GRAPH]:
         yield g, m, RDF_TYPE, _ORG.Membership
         yield g, m, _ORG.member, s
         yield g, m, _ORG.organization, o
@@ -416,7 +445,7 @@ def _membership(f: Fact, s: str, o: str, evidence: list[Evidence], links: list[L
     if role:
         pi = post_iri(role)
         yield DEFAULT_GRAPH, pi, RDF_TYPE, _C.Post
-        yield DEFAULT_GRAPH, pi, PREF, Lit(role, lang="zh-Hans")
+        yield DEFAULT_GRAPH, pi, PREF, _zh(role)
         if f.attrs.get("kind"):
             yield DEFAULT_GRAPH, pi, _C.postKind, Lit(str(f.attrs["kind"]))
     links.append((m, evidence))
@@ -664,7 +693,7 @@ def _evidence_numbers(node_ids: list[str]) -> tuple[list[str], np.ndarray]:
     if (node_ids and 2 * len(raw) == len(joined) == 16 * len(node_ids) and joined == joined.lower()
             and min(map(len, node_ids)) == 16):
         _, first, index = np.unique(np.frombuffer(raw, dtype=">u8"), return_index=True, return_inverse=True)
-        return [node_ids[i] for i in first.tolist()], index.astype(np.int64, copy=False)
+        return list(map(node_ids.__getitem__, first.tolist())), index.astype(np.int64, copy=False)
     ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     index = np.fromiter(map(ids.__getitem__, node_ids), dtype=np.int64, count=len(node_ids))
     distinct = list(ids)
