@@ -592,10 +592,12 @@ class _Ranks:
         self.p, p = _rank(list(ids_p), p, _predicate_order)  # type: ignore[arg-type]
         self.o, o = _rank(objects, o, object_order)
         del ids, ids_g, ids_s, ids_p, ids_o, cols, objects
-        self.n_iris = sum(1 for t in self.o if not isinstance(t, Lit))  # object ranks from here on are literals
+        # object ranks from here on are literals (IRIs come first: one bisection finds the end)
+        self.n_iris = bisect.bisect_left(self.o, True, key=lambda t: isinstance(t, Lit))
         self.type_rank = 0 if self.p and self.p[0] == RDF_TYPE else -1
         n = len(s)
-        if len(self.s) * len(self.p) * len(self.o) < _KEY_LIMIT:  # one key per triple: the fastest sort
+        n_triples = len(self.s) * len(self.p) * len(self.o)
+        if n_triples < _KEY_LIMIT:  # one key per triple: the fastest sort
             tkey = (s * len(self.p) + p) * len(self.o) + o
         else:  # a dense triple number from a three-key sort
             order = np.lexsort((o, p, s))
@@ -604,16 +606,25 @@ class _Ranks:
             new[1:] = (so[1:] != so[:-1]) | (po[1:] != po[:-1]) | (oo[1:] != oo[:-1])
             tkey = np.empty(n, dtype=np.int64)
             tkey[order] = np.cumsum(new) - 1
-        by_graph = np.lexsort((tkey, g))  # by graph, then in the triples' order
-        gk, tk = g[by_graph], tkey[by_graph]
+            n_triples = n
+        if n_triples * max(1, len(self.g)) < _KEY_LIMIT:
+            # one key per quad, in the triples' order then by graph: any sort gives one order,
+            # as equal keys are equal quads
+            by_triple = np.argsort(tkey * len(self.g) + g)
+        else:
+            by_triple = np.lexsort((g, tkey))
+        gk, tk = g[by_triple], tkey[by_triple]
         first = np.ones(n, dtype=bool)  # a quad seen twice is written once
         first[1:] = (gk[1:] != gk[:-1]) | (tk[1:] != tk[:-1])
-        by_graph = by_graph[first]
-        by_triple = by_graph[np.argsort(tkey[by_graph], kind="stable")]
-        tk = tkey[by_triple]
-        first = np.ones(len(tk), dtype=bool)  # the same triple in several graphs: once
+        unique = by_triple[first]  # the quads once each, by triple, then by graph
+        # by graph, then in the triples' order: a stable sort by graph alone (a radix sort when
+        # the graphs' ranks fit 16 bits), the same order as sorting by (graph, triple)
+        graph_type = np.int16 if len(self.g) < 1 << 15 else np.int64
+        by_graph = unique[np.argsort(g[unique].astype(graph_type), kind="stable")]
+        tk = tkey[unique]
+        first = np.ones(len(tk), dtype=bool)  # the same triple in several graphs: once (its first graph)
         first[1:] = tk[1:] != tk[:-1]
-        by_triple = by_triple[first]
+        by_triple = unique[first]
         small = np.int32 if max(len(self.g), len(self.s), len(self.p), len(self.o)) < 1 << 31 else np.int64
         self.quads = Rows(*(c[by_graph].astype(small) for c in (g, s, p, o)))
         self.triples = Rows(*(c[by_triple].astype(small) for c in (g, s, p, o)))  # one per distinct triple
