@@ -657,7 +657,7 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
         "edges": edges,
         "docs": doc_rows,
         "regions": region_label,
-        "t2s": t2s_map(e.label for e in ents.values()),
+        "t2s": t2s_map(map(attrgetter("label"), ents.values())),
         "promise": {"entities": len(ents), "shown": len(shown), "small": len(ents) <= SMALL_GRAPH,
                     "cap": INITIAL_CAP},
     }
@@ -672,6 +672,7 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
     people_posts = posts(corpus)
     # an anchor's code and level, worked out once per committee rather than once per entity
     anchor_info: dict[str, tuple[Entity | None, str, int | None]] = {}
+    visible_attrs: dict[tuple[str, ...], list[str]] = {}  # attribute names -> those shown, sorted
     nodes, ev_nodes = [], {}
     for i, k in enumerate(keys):  # i == index[k]
         e = ents[k]
@@ -709,8 +710,13 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
         else:
             labels = (e.label,)
         if e.attrs:
-            # keys are unique, so sorting the names sorts the items the same way
-            attrs = _json_attrs({a: e.attrs[a] for a in sorted(e.attrs) if a not in _HIDDEN_ATTRS})
+            # keys are unique, so sorting the names sorts the items the same way; the visible
+            # names sorted once per set of names (entities of a kind share theirs)
+            names = tuple(e.attrs)
+            visible = visible_attrs.get(names)
+            if visible is None:
+                visible = visible_attrs[names] = sorted(a for a in names if a not in _HIDDEN_ATTRS)
+            attrs = _json_attrs({a: e.attrs[a] for a in visible})
             if attrs:
                 node["at"] = attrs
         if e.subclasses:
@@ -751,7 +757,7 @@ def t2s_map(labels) -> dict[str, str]:
     >>> t2s_map(["政协会议"])["協"]
     '协'
     """
-    chars = sorted(set("".join(labels)))
+    chars = sorted(set("".join(set(labels))))  # (labels repeat: each once gives the same characters)
     out: dict[str, str] = {}
     for config in ("s2t", "s2tw", "s2hk"):
         convert = _opencc(config)
