@@ -257,8 +257,11 @@ def initial_keys(corpus: Corpus, gi: GraphIndex | None = None, ranked: list[str]
     if len(corpus.entities) <= SMALL_GRAPH:
         return set(corpus.entities)
     ents = corpus.entities
-    top = [k for k in (ranking(corpus, gi) if ranked is None else ranked) if style_of(ents[k].cls).top]
+    top = [k for k in (ranking(corpus, gi) if ranked is None else ranked) if ents[k].cls in _TOP_CLASSES]
     return set(top[:INITIAL_CAP])
+
+
+_TOP_CLASSES = frozenset(c for c, s in STYLES.items() if s.top)  # style_of(c).top, without the call (OTHER is not)
 
 
 # --------------------------------------------------------------------------- layout
@@ -408,13 +411,14 @@ def layout(corpus: Corpus, shown: set[str] | None = None,
     shown = set(corpus.entities) if shown is None else shown
     gi = gi or index_graph(corpus)
     deg, owner, ents = gi.deg, gi.owner, corpus.entities
-    committees = sorted(k for k, e in ents.items() if e.cls == COMMITTEE and k in shown)
+    # the shown entities, in the entities' order, found once for the committees, the blocks and
+    # the loose grid (a few of many entities on big graphs)
+    drawn = [k for k in ents if k in shown]
+    committees = sorted(k for k in drawn if ents[k].cls == COMMITTEE)
     parents = {c: p for c, p in gi.parents.items() if c in shown and p in shown}
     hosts = _satellite_hosts(ents, shown, gi.adj)
     blocks: dict[str, list[str]] = defaultdict(list)
-    # filtered before sorting (a few of many entities), in the entities' order so ties keep it
-    members = [k for k in ents if k in shown and ents[k].cls != COMMITTEE and owner.get(k) in shown
-               and k not in hosts]
+    members = [k for k in drawn if ents[k].cls != COMMITTEE and owner.get(k) in shown and k not in hosts]
     for k in sorted(members, key=lambda k: _item_order(ents[k], deg)):
         blocks[owner[k]].append(k)
     for c, keys in blocks.items():  # the grid first, the small things after it
@@ -422,7 +426,7 @@ def layout(corpus: Corpus, shown: set[str] | None = None,
     pos: dict[str, tuple[float, float]] = {}
     right = _fit_tree(ents, committees, parents, blocks).place(pos)
     _place_satellites(hosts, pos)
-    _grid_unanchored(ents, shown, pos, deg, right, pos)
+    _grid_unanchored(ents, drawn, pos, deg, right, pos)
     _rings(ents, owner, pos)
     return pos
 
@@ -475,10 +479,11 @@ def _fit_tree(ents: dict[str, Entity], committees: list[str], parents: dict[str,
     return best
 
 
-def _grid_unanchored(ents: dict[str, Entity], shown: set[str], placed: dict[str, tuple[float, float]],
+def _grid_unanchored(ents: dict[str, Entity], drawn: list[str], placed: dict[str, tuple[float, float]],
                      deg: dict[str, int], left: float, pos: dict[str, tuple[float, float]]) -> None:
-    """Shown entities that the tree did not place: a grid to its right, by class."""
-    loose = sorted((k for k in ents if k not in placed and k in shown), key=lambda k: _item_order(ents[k], deg))
+    """Shown entities (``drawn``, in the entities' order) that the tree did not place: a grid
+    to its right, by class."""
+    loose = sorted((k for k in drawn if k not in placed), key=lambda k: _item_order(ents[k], deg))
     cols = max(1, math.ceil(math.sqrt(len(loose) * 1.6))) if loose else 1
     for i, k in enumerate(loose):
         pos[k] = (round(left + (i % cols) * DX, 1), round((i // cols) * DY, 1))
@@ -562,8 +567,8 @@ def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str,
     seen: set[tuple[str, str]] = set()
     for i, ev in enumerate(evs):
         if len(rows) >= MAX_EVIDENCE:
-            # the rest only counts towards the total: one set update, not a loop of checks
-            seen.update([(e.doc_id, e.sentence) for e in evs[i:]])
+            # the rest only counts towards the total: one set update, its keys made in C
+            seen.update(map(_DOC_SENTENCE, evs[i:]))
             break
         key = (ev.doc_id, ev.sentence)
         if key in seen:
@@ -571,6 +576,9 @@ def _evidence_rows(evs: list[Evidence], docs: dict[str, Any], doc_row: dict[str,
         seen.add(key)
         rows.append(_evidence_row(ev, docs, doc_row, labels))
     return [rows, len(seen)]
+
+
+_DOC_SENTENCE = attrgetter("doc_id", "sentence")  # an evidence's (doc_id, sentence), as _evidence_rows keys it
 
 
 def _evidence_row(ev: Evidence, docs: dict[str, Any], doc_row: dict[str, int],
@@ -649,7 +657,7 @@ def view_data(corpus: Corpus) -> tuple[dict, dict]:
         "edges": edges,
         "docs": doc_rows,
         "regions": region_label,
-        "t2s": t2s_map(e.label for e in ents.values()),
+        "t2s": t2s_map(map(attrgetter("label"), ents.values())),
         "promise": {"entities": len(ents), "shown": len(shown), "small": len(ents) <= SMALL_GRAPH,
                     "cap": INITIAL_CAP},
     }
@@ -664,6 +672,7 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
     people_posts = posts(corpus)
     # an anchor's code and level, worked out once per committee rather than once per entity
     anchor_info: dict[str, tuple[Entity | None, str, int | None]] = {}
+    visible_attrs: dict[tuple[str, ...], list[str]] = {}  # attribute names -> those shown, sorted
     nodes, ev_nodes = [], {}
     for i, k in enumerate(keys):  # i == index[k]
         e = ents[k]
@@ -701,8 +710,13 @@ def _nodes(corpus: Corpus, keys: list[str], index: dict[str, int], gi: GraphInde
         else:
             labels = (e.label,)
         if e.attrs:
-            # keys are unique, so sorting the names sorts the items the same way
-            attrs = _json_attrs({a: e.attrs[a] for a in sorted(e.attrs) if a not in _HIDDEN_ATTRS})
+            # keys are unique, so sorting the names sorts the items the same way; the visible
+            # names sorted once per set of names (entities of a kind share theirs)
+            names = tuple(e.attrs)
+            visible = visible_attrs.get(names)
+            if visible is None:
+                visible = visible_attrs[names] = sorted(a for a in names if a not in _HIDDEN_ATTRS)
+            attrs = _json_attrs({a: e.attrs[a] for a in visible})
             if attrs:
                 node["at"] = attrs
         if e.subclasses:
@@ -718,8 +732,13 @@ def _edges(ents: dict[str, Entity], facts: list, index: dict[str, int], docs: di
            doc_row: dict[str, int]) -> tuple[list[dict], dict[str, list]]:
     """The page's edge records (by predicate, then end indexes) and their evidence rows."""
     edges, ev_edges = [], {}
-    for i, f in enumerate(sorted(facts, key=lambda f: (f.predicate, index[f.subject], index[f.object]))):
-        edge = {"f": index[f.subject], "t": index[f.object], "p": f.predicate}
+    # each fact's (predicate, from, to) worked out once, for the sort and for its record; the
+    # positions break ties as the stable sort of the facts did
+    ends = [(f.predicate, index[f.subject], index[f.object]) for f in facts]
+    for i, n in enumerate(sorted(range(len(facts)), key=ends.__getitem__)):
+        f = facts[n]
+        p, s, o = ends[n]
+        edge = {"f": s, "t": o, "p": p}
         if f.attrs:
             edge["at"] = _json_attrs({a: f.attrs[a] for a in sorted(f.attrs)})
         edges.append(edge)
@@ -738,7 +757,7 @@ def t2s_map(labels) -> dict[str, str]:
     >>> t2s_map(["政协会议"])["協"]
     '协'
     """
-    chars = sorted(set("".join(labels)))
+    chars = sorted(set("".join(set(labels))))  # (labels repeat: each once gives the same characters)
     out: dict[str, str] = {}
     for config in ("s2t", "s2tw", "s2hk"):
         convert = _opencc(config)
