@@ -85,9 +85,11 @@ class _Syntax:
         self.templates = {(surface, mention): self._positional(self.joiner.join(
             [self.layout(_node_shape(surface, mention)), norm.replace("{subj}", "{nsubj}"),
              raw.replace("{subj}", "{rsubj}")])) for surface in (False, True) for mention in (False, True)}
-        # rendered once: the articles, sentences (the evidence of several spans) and offsets
+        # rendered once: the articles, sentences (the evidence of several spans), surfaces (a
+        # name is mentioned again and again) and offsets
         self.sources: dict[str, str] = {}
         self.sentences: dict[str, str] = {}
+        self.surfaces: dict[str, str] = {"": ""}  # no surface: no statement
         self.ints: dict[int, str] = {}
 
     def layout(self, shape: Shape) -> str:
@@ -130,7 +132,7 @@ class _Syntax:
     def blocks(self, nodes: list[EvidenceNode]) -> Iterator[str]:
         """The text of each node (its three blocks), in the order of ``nodes``."""
         obj, templates, cut = self.obj, self.templates, len(rdf.EVIDENCE_NS)
-        sources, sentences, ints = self.sources, self.sentences, self.ints
+        sources, sentences, surfaces, ints = self.sources, self.sentences, self.surfaces, self.ints
 
         def source(doc_id: str) -> str:
             text = sources[doc_id] = obj(rdf.article_iri(doc_id))
@@ -140,16 +142,22 @@ class _Syntax:
             lit = sentences[text] = obj(Lit(text, lang="zh-Hans"))
             return lit
 
+        def surface(text: str) -> str:
+            lit = surfaces[text] = obj(Lit(text))
+            return lit
+
         def integer(v: int) -> str:
             text = ints[v] = obj(rdf._int(v))
             return text
 
         for node in nodes:
             ev = node.ev
-            # none of the rendered terms is empty, so ``or`` only calls on a miss
+            # none of the rendered terms is empty (but the absent surface's), so ``or`` only
+            # calls on a miss
+            surf = surfaces.get(ev.surface)
             yield templates[bool(ev.surface), node.mention].format(
                 node.iri[cut:], sources.get(ev.doc_id) or source(ev.doc_id),
-                sentences.get(ev.sentence) or sentence(ev.sentence), obj(Lit(ev.surface)) if ev.surface else "",
+                sentences.get(ev.sentence) or sentence(ev.sentence), surface(ev.surface) if surf is None else surf,
                 ints.get(ev.start) or integer(ev.start), ints.get(ev.end) or integer(ev.end),
                 ints.get(ev.raw_start) or integer(ev.raw_start), ints.get(ev.raw_end) or integer(ev.raw_end))
 
