@@ -183,7 +183,8 @@ def _dec(v: Any) -> Lit | None:
     """A canonical xsd:decimal lexical form (no exponent), or None when ``v`` is no number."""
     # a figure's value is a float, asked for once per figure but with few distinct values: those
     # of the types whose equal values (same type) write alike are looked up in a bounded cache
-    # (typed: True == 1 == 1.0 are three keys; 0.0 and -0.0 both write 0.0)
+    # (typed: 1 and 1.0 are two keys, as 10**23 and 1e23, equal but written apart; 0.0 and -0.0
+    # both write 0.0)
     return _dec_cached(v) if type(v) in (float, int, str) else _dec_text(v)
 
 
@@ -527,8 +528,8 @@ class Rows:
 
     Why columns and not a list of tuples: at a few million quads the tuples and their ints
     were the largest objects of a build (about 190 bytes per quad and ordering); four int32
-    columns cost 16 bytes, sort in C and are turned into Python tuples a chunk at a time, as the
-    writers consume them."""
+    columns cost 16 bytes and sort in C; the writers lay their text out from the columns
+    (:class:`_Laid`)."""
 
     __slots__ = ("g", "s", "p", "o")
 
@@ -635,14 +636,14 @@ class _Ranks:
         return [(g[gi], s[si], p[pi], o[oi]) for gi, si, pi, oi in rows]
 
 
-def _rank(values: list[Term], ids: array, order: Callable[[list[Term]], list[int]]) -> tuple[list[Term], Any]:
+def _rank(values: list[Term], ids: Any, order: Callable[[list[Term]], list[int]]) -> tuple[list[Term], Any]:
     """A column's distinct terms (``values[id]``) in the writers' order, and the column of ids
     as ranks in that list.  ``order`` gives the ids in that order: sorting ids by their value
     hashes no term again (a literal's hash is not cached)."""
     ordered = order(values)
     rank_of = np.empty(len(values), dtype=np.int64)
     rank_of[np.array(ordered, dtype=np.int64)] = np.arange(len(ordered), dtype=np.int64)
-    return [values[i] for i in ordered], rank_of[np.array(ids, dtype=np.int64)]
+    return [values[i] for i in ordered], rank_of[np.asarray(ids, dtype=np.int64)]
 
 
 def _link_columns(links: list[Link], ids_g: dict[Term, int], ids_s: dict[Term, int],
@@ -707,11 +708,7 @@ def _evidence_numbers(node_ids: list[str]) -> tuple[list[str], np.ndarray]:
         return list(map(node_ids.__getitem__, first.tolist())), index.astype(np.int64, copy=False)
     ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     index = np.fromiter(map(ids.__getitem__, node_ids), dtype=np.int64, count=len(node_ids))
-    distinct = list(ids)
-    order = _by_value(distinct)  # type: ignore[arg-type]
-    rank_of = np.empty(len(order), dtype=np.int64)
-    rank_of[np.array(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int64)
-    return [distinct[i] for i in order], rank_of[index]
+    return _rank(list(ids), index, _by_value)  # type: ignore[arg-type]
 
 
 def _with_evidence_objects(objects: list[Term], ids_o: dict[Term, int], evidence_ids: list[str],
@@ -721,15 +718,15 @@ def _with_evidence_objects(objects: list[Term], ids_o: dict[Term, int], evidence
     ``evidence_ids``) as ids in that list.
 
     The evidence IRIs all start with :data:`EVIDENCE_NS`, so they are one run of the sorted
-    IRIs, placed by one bisection, when no other object starts so; else each is looked up (and
-    numbered) in the objects' dict ``ids_o`` and all are sorted together."""
+    IRIs, placed by one bisection, when no other object starts so; else (always with the
+    evidence nodes' own quads: their selectors ``…/norm``, ``…/raw`` are objects too) each is
+    looked up (and numbered) in the objects' dict ``ids_o`` and all are sorted together."""
+    if any(type(t) is str and t.startswith(EVIDENCE_NS) for t in objects):
+        ids = np.array([ids_o[EVIDENCE_NS + k] for k in evidence_ids], dtype=np.int64)
+        return list(ids_o), _object_order, ids[index]
     order = _object_order(objects)
     n_iris = sum(1 for t in objects if not isinstance(t, Lit))
-    iris = [objects[i] for i in order[:n_iris]]
-    at = bisect.bisect_left(iris, EVIDENCE_NS)
-    if at < n_iris and iris[at].startswith(EVIDENCE_NS):  # type: ignore[union-attr]
-        ids = np.array([ids_o[EVIDENCE_NS + k] for k in evidence_ids], dtype=np.int64)
-        return list(ids_o), _object_order, ids[index] if len(index) else index
+    at = bisect.bisect_left([objects[i] for i in order[:n_iris]], EVIDENCE_NS)
     n = len(objects)
     merged = order[:at] + list(range(n, n + len(evidence_ids))) + order[at:]
     return objects + [EVIDENCE_NS + k for k in evidence_ids], lambda _: merged, index + n
@@ -840,8 +837,16 @@ def _sorted_run(iris: list[str], ns: str) -> tuple[int, int]:
     >>> _sorted_run(["a/", "b/1", "b/2", "b0", "c"], "b/")
     (1, 3)
     """
-    after = ns[:-1] + chr(ord(ns[-1]) + 1)  # the first string after all that start with ns
-    return bisect.bisect_left(iris, ns), bisect.bisect_left(iris, after)
+    return bisect.bisect_left(iris, ns), bisect.bisect_left(iris, after(ns))
+
+
+def after(prefix: str) -> str:
+    """The first string after every string that starts with ``prefix``.
+
+    >>> after("a/")
+    'a0'
+    """
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 class _Names:
@@ -864,7 +869,7 @@ class _Names:
         """The names of IRIs sorted by string: the resources' (under ``@base``, most of them) as
         ``<local>`` when one search of all their local parts finds nothing that :meth:`_name`
         would escape or write otherwise."""
-        i, j = _sorted_run(iris, ID_NS) if iris else (0, 0)
+        i, j = _sorted_run(iris, ID_NS)
         cut = len(ID_NS)
         local = [t[cut:] for t in iris[i:j]]
         if _NOT_RELATIVE.search(_SEP + _SEP.join(local)):
@@ -1006,7 +1011,6 @@ def _turtle_laid(rows: Rows, r: _Rendered, indent: str = "", gap: str = "", grap
     new_s = _starts(rows.g, rows.s) if graphs else _starts(rows.s)
     new_p = new_s | _starts(rows.p)
     last = _ends(new_s)
-    s_open = indent + r.s + " "  # numpy: one string per subject, as many as there are
     p_open = r.p + " "
     sep, tail = f" ;\n{indent}    ", " .\n" + gap
     subj, pred, obj = rows.s, rows.p, rows.o
@@ -1017,7 +1021,7 @@ def _turtle_laid(rows: Rows, r: _Rendered, indent: str = "", gap: str = "", grap
         lead = out[:, 0]
         lead[:] = ", "
         lead[np_] = sep
-        lead[ns] = s_open[subj[i:j][ns]]
+        lead[ns] = indent + r.s[subj[i:j][ns]] + " "  # (numpy: the openings of these blocks only)
         p_col = out[:, 1]
         p_col[:] = ""
         p_col[np_] = p_open[pred[i:j][np_]]
@@ -1212,9 +1216,9 @@ def _jsonld_laid(rows: Rows, j: _JsonLdRendered, ranks: _Ranks) -> _Laid:
 
 def _jsonld_nodes(rows: Rows, ranks: _Ranks) -> Iterator[str]:
     """The JSON-LD node objects of the triples of ``rows`` (one per subject, "@type" then the
-    properties in order, expanded values), as :func:`jsonld_text` places them, written from
-    pre-rendered terms: json's pure-Python indenting encoder cost more than every other writer
-    together."""
+    properties in order, expanded values), as :func:`jsonld_text` places them, a node at a time:
+    the definition :func:`_jsonld_laid` is tested against, and the writer when two subjects or two
+    keys compact alike (hand-made IRIs), which :func:`_jsonld_laid` cannot lay out."""
     j = _JsonLdTerms(jsonld_context())
     ids = [j.iri(t) for t in ranks.s]
     keys = [j.iri(t) for t in ranks.p]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import string
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from kg import rdf
 from kg.model import Corpus
@@ -87,10 +88,10 @@ class _Syntax:
              raw.replace("{subj}", "{rsubj}")])) for surface in (False, True) for mention in (False, True)}
         # rendered once: the articles, sentences (the evidence of several spans), surfaces (a
         # name is mentioned again and again) and offsets
-        self.sources: dict[str, str] = {}
-        self.sentences: dict[str, str] = {}
-        self.surfaces: dict[str, str] = {"": ""}  # no surface: no statement
-        self.ints: dict[int, str] = {}
+        self.sources = _Memo(lambda doc_id: self.obj(rdf.article_iri(doc_id)))
+        self.sentences = _Memo(lambda text: self.obj(Lit(text, lang="zh-Hans")))
+        self.surfaces = _Memo(lambda text: self.obj(Lit(text)) if text else "")  # none: no statement
+        self.ints = _Memo(lambda v: self.obj(rdf._int(v)))
 
     def layout(self, shape: Shape) -> str:
         """The template of a subject block: ``{subj}`` and the shape's slots to fill."""
@@ -131,35 +132,25 @@ class _Syntax:
 
     def blocks(self, nodes: list[EvidenceNode]) -> Iterator[str]:
         """The text of each node (its three blocks), in the order of ``nodes``."""
-        obj, templates, cut = self.obj, self.templates, len(rdf.EVIDENCE_NS)
+        templates, cut = self.templates, len(rdf.EVIDENCE_NS)
         sources, sentences, surfaces, ints = self.sources, self.sentences, self.surfaces, self.ints
-
-        def source(doc_id: str) -> str:
-            text = sources[doc_id] = obj(rdf.article_iri(doc_id))
-            return text
-
-        def sentence(text: str) -> str:
-            lit = sentences[text] = obj(Lit(text, lang="zh-Hans"))
-            return lit
-
-        def surface(text: str) -> str:
-            lit = surfaces[text] = obj(Lit(text))
-            return lit
-
-        def integer(v: int) -> str:
-            text = ints[v] = obj(rdf._int(v))
-            return text
-
         for node in nodes:
             ev = node.ev
-            # none of the rendered terms is empty (but the absent surface's), so ``or`` only
-            # calls on a miss
-            surf = surfaces.get(ev.surface)
             yield templates[bool(ev.surface), node.mention].format(
-                node.iri[cut:], sources.get(ev.doc_id) or source(ev.doc_id),
-                sentences.get(ev.sentence) or sentence(ev.sentence), surface(ev.surface) if surf is None else surf,
-                ints.get(ev.start) or integer(ev.start), ints.get(ev.end) or integer(ev.end),
-                ints.get(ev.raw_start) or integer(ev.raw_start), ints.get(ev.raw_end) or integer(ev.raw_end))
+                node.iri[cut:], sources[ev.doc_id], sentences[ev.sentence], surfaces[ev.surface],
+                ints[ev.start], ints[ev.end], ints[ev.raw_start], ints[ev.raw_end])
+
+
+class _Memo(dict):
+    """Terms rendered once: a missing key is rendered by ``render`` and kept."""
+
+    def __init__(self, render: Callable[[Any], str]):
+        super().__init__()
+        self.render = render
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.render(key)
+        return text
 
 
 # the slots of a node's template, by position (see _Syntax._positional); field 0 is the hex id
@@ -188,7 +179,7 @@ class _Turtle(_Syntax):
         return self.indent + "{subj} " + sep.join(props) + " .\n" + self.gap
 
     def subject(self, iri: str) -> str:
-        return self.names._name(iri)  # not cached: the nodes' own IRIs are a million
+        return self.names._name(iri)
 
     def obj(self, term: rdf.Term) -> str:
         return rdf._lit(term, True) if isinstance(term, Lit) else self.names._name(term)
@@ -206,7 +197,7 @@ class _NTriples(_Syntax):
 
 
 class _JsonLd(_Syntax):
-    """JSON-LD node objects, as :func:`kg.rdf._jsonld_nodes` lays them out: "@type" holds
+    """JSON-LD node objects, as :func:`kg.rdf._jsonld_laid` lays them out: "@type" holds
     compact IRIs, every other property value objects; the objects joined as
     :func:`kg.rdf.jsonld_body` joins nodes."""
 

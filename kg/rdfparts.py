@@ -70,7 +70,7 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
             cut = structure.subject_rank(rdf.EVIDENCE_NS)  # the structure's subjects after the evidence nodes'
             own: list[Piece] = [_Range(structure, 0, cut), EvidenceText.of(corpus, digits[0]), _Range(structure, cut)]
             others = [_File(stem) for stem in stems.values()]
-            if structure.subject_rank(_after(rdf.EVIDENCE_NS)) != cut:
+            if structure.subject_rank(rdf.after(rdf.EVIDENCE_NS)) != cut:
                 # an entity named like an evidence node (a corpus made by hand): the ranges would
                 # interleave, so every quad goes through one serialisation, in order
                 own, others = [_Range(rdf.Serialisation(rdf.corpus_quads(corpus)))], []
@@ -115,15 +115,6 @@ def share_digits(loads: list[float], evidence: float) -> list[str]:
         runs.append(HEX[start:end])
         start = end
     return runs
-
-
-def _after(prefix: str) -> str:
-    """The first string after every string that starts with ``prefix``.
-
-    >>> _after("a/")
-    'a0'
-    """
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 class _Range:
