@@ -59,7 +59,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from operator import attrgetter
 from typing import TypeVar
@@ -174,6 +174,9 @@ ASSOCIATION_OWNER = re.compile(
 ASSOCIATION_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由)(?P<org>{ASSOCIATION})(?P<rest>[^，,。；;：:！!？?]{{0,10}}?)"
     rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
+# what OTHER_OWNER_AFTER and ASSOCIATION_OWNER_AFTER both need (是, 系 or 由), which cleaning the
+# tail never adds
+_COPULA_CHAR = re.compile("[是系由]")
 # a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
 # OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
 # without their lookbehind.  A sentence without one has no doer, which one search finds instead
@@ -434,9 +437,6 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
                    if c.cls != ORGANISATION)
 
 
-# what both patterns after the name need (是, 系 or 由), which cleaning the tail never adds
-_COPULA_CHAR = re.compile("[是系由]")
-
 
 def distributed(doc: Doc, init: Mention, ctx: Context, sent: Sentence) -> tuple[str, ...] | None:
     """The runners of a name in a distributive list: ``指导A市政协、B市政协分别打造“X”“Y”等平台``
@@ -677,8 +677,7 @@ def _placed(doc: Doc, committees: list[Mention], skipped: Callable[[int], bool])
     out = []
     for c in committees:
         sent = doc.sentence_at(c.start)
-        # _excluded written out (a call fewer per committee)
-        out.append((c, sent, sent is not None and sent.zone in SKIP_ZONES or skipped(c.start)))
+        out.append((c, sent, _excluded(skipped, c.start, sent)))
     return out
 
 
@@ -746,11 +745,15 @@ def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
 
 
 def subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None = None) -> Sequence[Subject]:
-    """The subjects of ``sent`` (those before ``before`` when given), in text order.  Those of
-    the whole sentence are the article's memo: read them, do not change them."""
+    """The subjects of ``sent`` (those before ``before`` when given), in text order (those of
+    the whole sentence kept for the article, as a tuple: callers cannot change the memo)."""
     if before is not None:
         return _subjects(doc, sent, ctx, before)
-    return ctx.once(("subjects", sent.start, sent.end), _subjects, doc, sent, ctx, None)
+    return ctx.once(("subjects", sent.start, sent.end), _whole_subjects, doc, sent, ctx)
+
+
+def _whole_subjects(doc: Doc, sent: Sentence, ctx: Context) -> tuple[Subject, ...]:
+    return tuple(_subjects(doc, sent, ctx, None))
 
 
 def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
@@ -762,6 +765,8 @@ def _sentence_index(doc: Doc, sent: Sentence, ctx: Context) -> int:
 # a sentence's fields in the order dataclass equality compares them: two sentences are equal
 # exactly when these tuples are (hashed in C, not by the dataclass's __hash__ in Python)
 _SENTENCE_FIELDS = attrgetter("start", "end", "paragraph", "zone")
+assert [f.name for f in fields(Sentence) if f.compare] == ["start", "end", "paragraph", "zone"], \
+    "_SENTENCE_FIELDS must name Sentence's compared fields, in order"
 
 
 def _first_indices(sentences: Sequence[Sentence]) -> dict[tuple, int]:
@@ -1057,7 +1062,7 @@ def _trip(doc: Doc, ctx: Context, key: str, start: int, end: int, home: bool, un
     """:func:`_trip_at`, answered once per article for the same question (the travellers and
     the guests of a paragraph ask about the same committee mentions)."""
     if not _TRIP_CHAR.search(doc.text, start, end):
-        return False  # no trip (most committees' sentences): not worth a memo entry
+        return False  # no trip (most committees' sentences): no span to clean, no memo entry
     return ctx.once(("trip", key, start, end, home, until), _trip_at, doc, key, start, end, home, until)
 
 
@@ -1069,8 +1074,6 @@ def _trip_at(doc: Doc, key: str, start: int, end: int, home: bool, until: int) -
     trip before ``until``.  Inspections and research in its own regions (``到某县调研``) are work
     at home."""
     text = doc.text
-    if not _TRIP_CHAR.search(text, start, end):
-        return False  # no trip (most committees' sentences): no need to clean the span
     clean, offsets = _clean_map(text, start, end)
     own = key.partition(":")[2]
     for m in TRIP.finditer(clean):

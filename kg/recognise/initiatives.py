@@ -273,15 +273,16 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
 
 def _nested(quotes: list[Quote]) -> list[bool]:
     """For each quote, whether another quote of ``quotes`` strictly encloses it (opens before it
-    and closes after it)."""
-    flags = [False] * len(quotes)
-    before = run = -1  # the latest close among quotes opening before the current opening
-    prev_open = None
-    for k in sorted(range(len(quotes)), key=[q.open for q in quotes].__getitem__):
-        q = quotes[k]
-        if q.open != prev_open:
-            before, prev_open = run, q.open
-        flags[k] = before > q.close
+    and closes after it).  ``quotes`` in the order of :func:`find_quotes` (by opening mark, no two
+    sharing one), or a part of it.
+
+    >>> _nested([Quote(0, 9, "“"), Quote(2, 4, "‘"), Quote(5, 12, "“")])
+    [False, True, False]
+    """
+    flags = []
+    run = -1  # the latest close among the quotes before this one
+    for q in quotes:
+        flags.append(run > q.close)
         if q.close > run:  # run = max(run, q.close), without the call
             run = q.close
     return flags
