@@ -603,6 +603,8 @@ def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
 
 
 def _jsonable(v: Any) -> Any:
+    if type(v) is float:
+        return v if math.isfinite(v) and "e" not in repr(v) else _Spelt(v)
     if isinstance(v, (str, int, float, bool)) or v is None:
         return v
     if isinstance(v, dict):
@@ -613,7 +615,19 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
-_PLAIN = frozenset((str, int, float, bool, type(None)))
+_PLAIN = frozenset((str, int, bool, type(None)))  # (floats: see _Spelt)
+
+
+class _Spelt(float):
+    """A float that orjson spells otherwise than json (with an exponent: ``5e-05`` against
+    ``0.00005``; NaN, infinities), so that the page's bytes do not depend on the writer: json
+    writes it as the float it is, orjson hands it to :func:`_orjson_default`."""
+
+
+def _orjson_default(o: Any) -> Any:
+    if type(o) is _Spelt:
+        return orjson.Fragment(json.dumps(float(o)))
+    raise TypeError(f"Type is not JSON serializable: {type(o).__name__}")
 
 
 def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -844,15 +858,15 @@ def _json_for_script(obj: Any) -> str:
 
     Written by orjson, in a third of :mod:`json`'s time here, and the same text as
     ``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`` for the page data: the two
-    escape strings alike and spell ints and plain floats alike (the layout's coordinates are
-    rounded to tenths; degrees are spelt without exponent).  They differ on floats spelt with an
-    exponent (``1e-05`` against ``0.00001``) and on NaN, which orjson writes as ``null`` (json's
-    ``NaN`` is no JSON: the page's ``JSON.parse`` refuses it); orjson refuses ints beyond 64 bits,
-    keys that are not strings and lone surrogates: json writes those.  (``tests/test_view.py``
-    compares the two on real and awkward page data.)
+    escape strings alike and spell ints and plain floats alike.  They differ on floats spelt with
+    an exponent and on NaN and infinities: the page data's coordinates are rounded to tenths of
+    a bounded layout, and its attribute values come through :func:`_jsonable`, which marks such
+    floats (:class:`_Spelt`) for json's spelling.  orjson refuses ints beyond 64 bits, keys that
+    are not strings and lone surrogates: json writes those.  (``tests/test_view.py`` compares the
+    two on real and awkward page data.)
     """
     try:
-        text = orjson.dumps(obj).decode("utf-8")
+        text = orjson.dumps(obj, default=_orjson_default).decode("utf-8")
     except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
         text = _json_text(obj)
     return text.replace("<", "\\u003c")

@@ -188,6 +188,10 @@ def _awkward_corpus() -> Corpus:
     labels = ['"引号"\\反斜杠', "\x00\x01\x08\t\n\x0b\x0c\r\x1f\x7f", "\u2028\u2029\ufeff", "𠀋𝄞😀", "</script>&<!--"]
     for i, label in enumerate(labels):
         c.entities[f"person:odd{i}"] = Entity(f"person:odd{i}", PERSON, label)
+    # figures whose values orjson and json spell differently (5e-05 / 0.00005, NaN / null)
+    for i, value in enumerate([5e-05, 1e22, float("nan"), float("-inf"), 0.1]):
+        key = f"figure:odd{i}"
+        c.entities[key] = Entity(key, "Figure", f"数字{i}", attrs={"value": value, "unit": "%"})
     return c
 
 
@@ -204,6 +208,3 @@ def test_page_data_text_is_jsons(make):
 def test_page_data_orjson_refuses_goes_to_json(value):
     assert view._json_for_script(value) == view._json_text(value).replace("<", "\\u003c")
 
-
-def test_a_coordinate_that_is_no_number_leaves_the_page_data_parseable():
-    assert json.loads(view._json_for_script({"lat": float("nan")})) == {"lat": None}
