@@ -37,7 +37,7 @@ def paused_if_alone(threads_to_come: bool = False) -> contextlib.AbstractContext
     code is about to start (not ``threads_to_come``: a Dask client's), else nothing.  For long
     steps (a whole analysis, minutes on a large corpus): the collector is the process's, and
     other threads (a Dask client's, a server's, a notebook's) may make cyclic garbage meanwhile;
-    the helper threads of our own worker pool and progress bar make none.
+    the progress bar's thread makes none.
 
     >>> with paused_if_alone():
     ...     gc.isenabled() is (threading.active_count() > 1)

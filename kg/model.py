@@ -148,7 +148,7 @@ class Relation:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
 
-_LAST_ENDS: tuple[tuple, list[int] | None] = ((), None)  # see Doc._sentence_ends
+_LAST_ENDS: tuple[tuple | None, list[int] | None] = (None, None)  # see Doc._sentence_ends
 
 
 @dataclass(frozen=True)
@@ -269,6 +269,9 @@ class Evidence:
         return evidence_node_id(self.doc_id, self.start, self.end)
 
 
+_new_object = object.__new__
+
+
 def evidence_with_node_id(doc_id: str, path: str, sentence: str, start: int, end: int, raw_start: int,
                           raw_end: int, surface: str = "") -> Evidence:
     """``Evidence(doc_id, ..., surface)`` with its :attr:`~Evidence.node_id` already worked out.
@@ -287,8 +290,6 @@ def evidence_with_node_id(doc_id: str, path: str, sentence: str, start: int, end
                        raw_end=raw_end, surface=surface, node_id=evidence_node_id(doc_id, start, end))
     return ev
 
-
-_new_object = object.__new__
 
 
 def evidence_node_id(doc_id: str, start: int, end: int) -> str:

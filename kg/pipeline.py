@@ -8,9 +8,10 @@ once, after all articles (:mod:`kg.workflow`).
 
 The runner (:func:`process_all`) is built for large corpora:
 
-* this process and forked children share the articles, each taking the next one when it is
-  free; a child's result travels as one pickled ``bytes`` per article (the same bytes are the
-  cache entry) through its pipe; results come out in input order;
+* this process and child processes (forked on Linux) share the articles, each taking the next
+  one when it is free (in a rebuild this process loads the cached ones and takes none); a
+  child's result travels as one pickled ``bytes`` per article (the same bytes are the cache
+  entry) through its pipe; results come out in input order;
 * with a cache (:mod:`kg.cache`), only articles whose bytes, path or code changed are
   analysed; the worker writes its entry as soon as the article is done, so a build that is
   killed resumes where it stopped;
@@ -225,7 +226,7 @@ def work(task: Task, ship: bool = True) -> Outcome:
 
 def work_batch(tasks: list[Task]) -> list[Outcome]:
     """A list of tasks in one call (Dask: fewer, larger tasks)."""
-    return [work(t) for t in tasks]
+    return [guarded_work(t) for t in tasks]
 
 
 def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
@@ -268,31 +269,40 @@ def run_tasks(tasks: list[Task], workers: int = 1, alongside: bool = False) -> I
     and analyses it while this process loads the cache); else one task is done here, when its
     outcome is asked for."""
     if workers <= 1 or len(tasks) < (1 if alongside else 2):
-        return (work(t, ship=False) for t in tasks)
-    return _Shared(tasks, min(workers if alongside else workers - 1, len(tasks)), helps=not alongside)
+        return (guarded_work(t, ship=False) for t in tasks)
+    if alongside:
+        return _Shared(tasks, min(workers, len(tasks)), helps=False)
+    return _Shared(tasks, min(workers - 1, len(tasks) - 1), helps=True)  # a task at least for each
 
 
-def _claim(counter: Any, lock: Any, n: int) -> int | None:
-    """The index of the next task nobody has taken (None: all taken)."""
+def guarded_work(task: Task, ship: bool = True) -> Outcome:
+    """:func:`work`, whose failure (a result that cannot be pickled, a bug outside the stages,
+    which :func:`process_path` already contains) costs this one article, wherever it runs."""
+    try:
+        return work(task, ship)
+    except Exception as exc:  # noqa: BLE001 - one article, not the build
+        return Outcome(FileReport(path=task.path, status="failed", reason=f"{type(exc).__name__}: {exc}"))
+
+
+def _claim(counter: Any, lock: Any, n: int, slots: Any = None, slot: int = 0) -> int | None:
+    """The index of the next task nobody has taken (None: all taken), noted in ``slots[slot]``
+    (a child's: the task it is on, should it die)."""
     with lock:
         i = counter.value
         if i >= n:
             return None
         counter.value = i + 1
+        if slots is not None:
+            slots[slot] = i
     return i
 
 
-def _child(tasks: list[Task], counter: Any, lock: Any, conn: Any, timing: bool) -> None:
+def _child(tasks: list[Task], counter: Any, lock: Any, slots: Any, slot: int, conn: Any, timing: bool) -> None:
     """A child's loop: take a task, send ``(index, outcome)``, until none is left."""
     _worker_init(timing)
     try:
-        while (i := _claim(counter, lock, len(tasks))) is not None:
-            try:
-                outcome = work(tasks[i])
-            except Exception as exc:  # noqa: BLE001 - a result that cannot be pickled costs one article
-                outcome = Outcome(FileReport(path=tasks[i].path, status="failed",
-                                             reason=f"{type(exc).__name__}: {exc}"))
-            conn.send((i, outcome))
+        while (i := _claim(counter, lock, len(tasks), slots, slot)) is not None:
+            conn.send((i, guarded_work(tasks[i])))
     finally:
         conn.close()
 
@@ -300,7 +310,7 @@ def _child(tasks: list[Task], counter: Any, lock: Any, conn: Any, timing: bool) 
 def _widen(conn: Any) -> None:
     """Let a child's pipe hold about a megabyte of results (Linux; else its default 64 KB): the
     child goes on while this process analyses an article of its own instead of reading."""
-    size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    size = getattr(fcntl, "F_SETPIPE_SZ", None)
     if size is not None:
         try:
             fcntl.fcntl(conn.fileno(), size, 1 << 20)
@@ -309,30 +319,33 @@ def _widen(conn: Any) -> None:
 
 
 class _Shared(Iterator[Outcome]):
-    """The outcomes of tasks shared between forked children and (``helps``) this process, in
-    input order.  A child that dies (the kernel's OOM killer, a crash in a C extension) costs the
-    article it was analysing, reported as failed, not the build; the children are stopped when
-    the outcomes are all taken or on ``close()`` (which :func:`process_all` calls however it ends:
-    a generator never started would not)."""
+    """The outcomes of tasks shared between child processes (forked on Linux) and (``helps``)
+    this process, in input order.  A child that dies (the kernel's OOM killer, a crash in a C
+    extension) costs the article it was analysing, reported as failed as soon as its pipe closes,
+    not the build; the children are stopped when the outcomes are all taken or on ``close()``
+    (which :func:`process_all` calls however it ends: a generator never started would not)."""
 
     def __init__(self, tasks: list[Task], children: int, helps: bool):
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         self._tasks, self._helps = tasks, helps
         self._counter, self._lock = ctx.RawValue("q", 0), ctx.Lock()
+        self._slots = ctx.RawArray("q", [-1] * children)  # the task each child took last
         self._k = 0  # the next outcome to give
         self._ready: dict[int, Outcome] = {}  # outcomes that came before their turn
         self._procs: list[Any] = []
-        self._conns: list[Any] = []  # the pipes of the children still sending
+        self._conns: dict[Any, int] = {}  # the pipes of the children still sending: their child
         try:
-            for _ in range(children):
+            for j in range(children):
                 reader, writer = ctx.Pipe(duplex=False)
+                self._conns[reader] = j
                 _widen(writer)
-                proc = ctx.Process(target=_child, args=(tasks, self._counter, self._lock, writer, timing_enabled()),
-                                   daemon=True)
-                proc.start()
-                writer.close()  # the child's alone: its end is the pipe's end
+                proc = ctx.Process(target=_child, daemon=True, args=(
+                    tasks, self._counter, self._lock, self._slots, j, writer, timing_enabled()))
+                try:
+                    proc.start()
+                finally:
+                    writer.close()  # the child's alone: its end is the pipe's end
                 self._procs.append(proc)
-                self._conns.append(reader)
         except BaseException:
             self.close()
             raise
@@ -348,39 +361,38 @@ class _Shared(Iterator[Outcome]):
                 break
             i = _claim(self._counter, self._lock, len(self._tasks)) if self._helps else None
             if i is not None:  # work here while outcome k is on its way
-                self._ready[i] = work(self._tasks[i], ship=False)
+                self._ready[i] = guarded_work(self._tasks[i], ship=False)
             elif self._conns:
                 self._receive(block=True)
-            else:  # every child has ended and outcome k never came
-                self._ready[k] = self._lost(k)
+            else:  # every child has ended before anyone took task k
+                self._ready[k] = guarded_work(self._tasks[k], ship=False)
         self._k += 1
         return self._ready.pop(k)
 
     def _receive(self, block: bool) -> None:
         """Take what the children have sent (``block``: wait for a result or a child's end)."""
-        for reader in mp_connection.wait(self._conns, timeout=None if block else 0):
+        for reader in mp_connection.wait(list(self._conns), timeout=None if block else 0):
             try:
                 while True:
                     i, outcome = reader.recv()
                     self._ready[i] = outcome
                     if not reader.poll():
                         break
-            except (EOFError, OSError):  # the child has ended (or died)
-                self._conns.remove(reader)
+            except (EOFError, OSError):  # the child has ended (or died): what it sent is all here
+                self._ended(self._conns.pop(reader))
                 reader.close()
 
-    def _lost(self, k: int) -> Outcome:
-        """Outcome ``k`` when no child is left to send it: analysed here if no one took the task,
-        else the child that took it died while analysing it."""
-        task = self._tasks[k]
-        if k >= self._counter.value:
-            return work(task, ship=False)
-        for proc in self._procs:
-            proc.join(timeout=5)  # its pipe is closed: it has ended, or is about to
-        codes = {p.exitcode for p in self._procs if p.exitcode}
-        how = sorted(f"killed by signal {-c}" if c < 0 else f"exit code {c}" for c in codes)
-        return Outcome(FileReport(path=task.path, status="failed",
-                                  reason=f"the process analysing it died ({', '.join(how) or 'no exit code'})"))
+    def _ended(self, j: int) -> None:
+        """Child ``j`` has ended: the task it took last came back, or it died analysing it."""
+        i = self._slots[j]
+        if i < self._k or i in self._ready:
+            return
+        proc = self._procs[j]
+        proc.join(timeout=5)  # its pipe is closed: it has ended, or is about to
+        code = proc.exitcode
+        how = "no exit code" if code is None else f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        self._ready[i] = Outcome(FileReport(path=self._tasks[i].path, status="failed",
+                                            reason=f"the process analysing it died ({how})"))
 
     def close(self) -> None:
         procs, self._procs = self._procs, []
@@ -391,7 +403,7 @@ class _Shared(Iterator[Outcome]):
             proc.join()
         for reader in self._conns:
             reader.close()
-        self._conns = []
+        self._conns = {}
 
 
 def process_all(files: list[str], workers: int = 1, progress: bool = False,
@@ -460,7 +472,7 @@ def _from_cache(path: str, key: str, cache: _cache.Cache) -> tuple[FileReport, D
             return report, doc
     cache.hits -= 1
     cache.misses += 1
-    outcome = work(Task(path, str(cache.path_for(key))), ship=False)
+    outcome = guarded_work(Task(path, str(cache.path_for(key))), ship=False)
     return decode(outcome)
 
 

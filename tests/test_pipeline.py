@@ -137,17 +137,30 @@ def test_this_process_analyses_a_share_and_only_the_childrens_results_are_pickle
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the spy reaches the children by fork")
-def test_a_child_that_dies_costs_its_article_not_the_build(monkeypatch, tmp_path):
+@pytest.mark.parametrize("alongside", [True, False])
+def test_a_child_that_dies_costs_its_article_not_the_build(monkeypatch, tmp_path, alongside):
     monkeypatch.setattr(pipeline, "STAGES", TOY_STAGES)
     victim = SEEDS[2]
     _slow_spy(monkeypatch, tmp_path / "log", kill=victim)
-    # alongside: children only (this process takes no task), so a child takes the victim
-    outcomes = list(pipeline.run_tasks([pipeline.Task(f) for f in SEEDS], workers=2, alongside=True))
+    outcomes = list(pipeline.run_tasks([pipeline.Task(f) for f in SEEDS], workers=3, alongside=alongside))
     assert [o.report.path for o in outcomes] == SEEDS
     lost = outcomes[SEEDS.index(victim)].report
-    assert lost.status == "failed" and "killed by signal 9" in lost.reason
+    took = {line.split()[1]: line.split()[0] for line in (tmp_path / "log").read_text().splitlines()}
+    if took[victim] == str(os.getpid()):  # this process took it (not alongside): analysed here
+        assert not alongside and lost.status == "ok"
+    else:
+        assert lost.status == "failed" and "killed by signal 9" in lost.reason
     assert all(o.report.status == "ok" for o in outcomes if o.report.path != victim)
     assert multiprocessing.active_children() == []
+
+
+def test_a_result_that_fails_to_ship_costs_its_article(monkeypatch):
+    def unpicklable(obj):
+        raise TypeError("cannot pickle")
+
+    monkeypatch.setattr(pipeline._cache, "dumps", unpicklable)
+    outcome = pipeline.guarded_work(pipeline.Task(SEEDS[0]))
+    assert outcome.report.status == "failed" and "cannot pickle" in outcome.report.reason
 
 
 def test_the_stages_leave_no_reference_cycles(tmp_path):

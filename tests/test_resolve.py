@@ -188,3 +188,19 @@ def test_evidence_is_in_article_and_span_order_whatever_the_stages_order():
         assert evidence == sorted(evidence, key=lambda ev: (ev.doc_id, ev.start, ev.end))
         ids = sorted({d.article.doc_id for d in docs})
         assert [m["articles"] for m in corpus.merge_log] == ([ids] if len(ids) > 1 else [])
+
+
+def test_evidence_made_with_its_node_id_is_the_constructors_object():
+    """kg.model.evidence_with_node_id fills the instance dict itself (resolve makes one per
+    span): it must stay the object the constructor makes once node_id is read, field for field
+    and in pickle, whatever fields Evidence gains."""
+    import pickle
+    from dataclasses import fields
+
+    from kg.model import Evidence, evidence_with_node_id
+
+    ref = Evidence("a_1", "a.txt", "句子", 3, 5, 4, 7, "甲")
+    assert ref.node_id
+    ev = evidence_with_node_id("a_1", "a.txt", "句子", 3, 5, 4, 7, "甲")
+    assert list(ev.__dict__) == [f.name for f in fields(Evidence)] + ["node_id"]
+    assert ev.__dict__ == ref.__dict__ and pickle.dumps(ev) == pickle.dumps(ref)
