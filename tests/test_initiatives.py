@@ -308,3 +308,27 @@ def test_consultation_places_and_gatherings_named_by_their_kind(text: str, label
 def test_set_up_makes_a_weak_cue_count() -> None:
     # 设立/建起 launch a project like 实施 does
     assert _found("县政协设立“委员帮扶”项目，覆盖全部乡镇。") == {"委员帮扶": PROGRAMME}
+
+
+def test_a_cue_read_from_the_text_is_the_cue_read_from_the_annotation_free_window():
+    """after_cue reads the text itself when no pinyin annotation can be in its reach, else the
+    window with annotations skipped; a '(' placed beyond the window's reach forces the second
+    reading of the same window: both must find the same cue (or none)."""
+    import random
+
+    import kg.recognise.initiatives as ini
+
+    n = ini.GAP_MAX + 6
+    pieces = (sorted(ini.STRONG_CUES) + sorted(ini.GAP_BLOCKERS) + sorted(ini.GAP_VERBS)
+              + sorted(ini.OUTSIDE_MODIFIERS) + sorted(ini.STOP) + ["等", "的", "12", "”", "“", "政协", "协商", "品"])
+    plain = ["乡村", "振兴", "文化", "建设", "服务", "基层"] * 8  # gaps that refuse nothing
+    pieces = [p for p in pieces if "(" not in p] + plain
+    rng = random.Random(7)
+    found = 0
+    for _ in range(20000):
+        window = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))[:n]
+        text = window + "。" * (2 * n - len(window))  # no '(' within 3n: read from the text
+        cue = ini.after_cue(text, 0)
+        assert cue == ini.after_cue(text + "(", 0), window  # '(' at 2n: the window read
+        found += cue is not None
+    assert found > 500  # the texts do hold cues, refused and accepted

@@ -180,8 +180,9 @@ def test_evidence_is_in_article_and_span_order_whatever_the_stages_order():
     twin = dataclasses.replace(twin, article=dataclasses.replace(twin.article, path="b.txt"),
                                mentions=(dataclasses.replace(twin.mentions[0], start=2, end=6),))
     b = make_doc("b", "湖北“委员说事”。", two)
-    for docs in ([out_of_order, b], [dataclasses.replace(a, mentions=(a.mentions[0], later)), twin, b],
-                 [twin, out_of_order]):
+    in_order = dataclasses.replace(a, mentions=(a.mentions[0], later))
+    for docs in ([in_order, b], [b, in_order],  # the fast path (no sort), and documents given backwards
+                 [out_of_order, b], [in_order, twin, b], [twin, out_of_order]):
         corpus = resolve.resolve(docs)
         evidence = corpus.entities["initiative:委员说事"].evidence
         assert len(evidence) == len([m for d in docs for m in d.mentions])
