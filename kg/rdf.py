@@ -749,10 +749,10 @@ def _object_order(values: list[Term]) -> list[int]:
 
 
 class _Rendered(NamedTuple):
-    """One syntax's text of every ranked term: ``s[rank]`` for a subject, and so on, as numpy
-    object arrays (references to the strings), so that a column of ranks picks its texts in C."""
+    """One syntax's text of every ranked subject, predicate and object: ``s[rank]`` for a
+    subject, and so on, as numpy object arrays (references to the strings), so that a column of
+    ranks picks its texts in C.  (Graph names: :func:`trig_text` writes them.)"""
 
-    g: np.ndarray
     s: np.ndarray
     p: np.ndarray
     o: np.ndarray
@@ -762,8 +762,7 @@ class _Rendered(NamedTuple):
         """``render`` each term; ``iris``: the same for a list of IRIs sorted by string (the
         subjects, the IRI objects: nearly all terms), faster."""
         k = ranks.n_iris
-        return cls(_objects([render(t) for t in ranks.g]), _objects(iris(ranks.s)),  # type: ignore[arg-type]
-                   _objects([render(t) for t in ranks.p]),
+        return cls(_objects(iris(ranks.s)), _objects([render(t) for t in ranks.p]),  # type: ignore[arg-type]
                    _objects(iris(ranks.o[:k]) + [render(t) for t in ranks.o[k:]]))  # type: ignore[arg-type]
 
 
