@@ -1,4 +1,5 @@
-"""A one-entry memo for values derived from the document being analysed.
+"""Memos: :class:`LastCall`, one entry for values derived from the document being analysed,
+and :class:`Filled`, a dict that fills itself, for values asked for again and again in one pass.
 
 Why one entry: the recognisers of one article ask for the same derived value one after the
 other (regions, then committees, then relate), and the next article never needs the previous
@@ -8,7 +9,7 @@ article's; one entry costs nothing to keep and can never grow.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 _EMPTY = object()
@@ -35,3 +36,22 @@ class LastCall(Generic[T]):
             value = compute()  # a failing computation leaves the memo as it was
             self._key, self._value = key, value
         return self._value  # type: ignore[return-value]
+
+
+class Filled(dict):
+    """A dict whose missing key is computed by ``make`` and kept: ``d[key]`` costs a dict lookup
+    once known (in C; ``__missing__`` runs on a miss only).  For one pass (an export, a column):
+    it keeps every key, so it must not outlive it.
+
+    >>> d = Filled(len)
+    >>> d["abc"], d["abc"], dict(d)
+    (3, 3, {'abc': 3})
+    """
+
+    def __init__(self, make: Callable[[Any], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value

@@ -50,6 +50,7 @@ from urllib.parse import quote
 import numpy as np
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from kg.memo import Filled
 from kg.model import (
     BRAND,
     CLAIMS,
@@ -658,7 +659,8 @@ def _link_columns(links: list[Link], ids_g: dict[Term, int], ids_s: dict[Term, i
         evs += evidence
         counts.append(len(evidence))
         nodes.append(ids_s[node])
-    graph_of = _GraphIds(ids_g)  # by doc id: its hash is cached, and one article IRI asked per article
+    # by doc id (its hash is cached), one article IRI asked for per article
+    graph_of = Filled(lambda doc_id: ids_g[article_iri(doc_id)])
     n = len(evs)
     g = np.fromiter(map(graph_of.__getitem__, map(_DOC_ID, evs)), dtype=np.int64, count=n)
     s = np.repeat(np.array(nodes, dtype=np.int64), counts)
@@ -668,18 +670,6 @@ def _link_columns(links: list[Link], ids_g: dict[Term, int], ids_s: dict[Term, i
 
 _DOC_ID = operator.attrgetter("doc_id")
 _NODE_ID = operator.attrgetter("node_id")
-
-
-class _GraphIds(dict):
-    """doc id -> the id of its article's IRI in a graph column's dict."""
-
-    def __init__(self, ids: dict[Term, int]):
-        super().__init__()
-        self.ids = ids
-
-    def __missing__(self, doc_id: str) -> int:
-        gid = self[doc_id] = self.ids[article_iri(doc_id)]
-        return gid
 
 
 def _evidence_numbers(node_ids: list[str]) -> tuple[list[str], np.ndarray]:

@@ -19,9 +19,9 @@ from __future__ import annotations
 import itertools
 import string
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from kg import rdf
+from kg.memo import Filled
 from kg.model import Corpus
 from kg.rdf import _C, _OA, RDF_TYPE, EvidenceNode, Lit
 
@@ -88,10 +88,10 @@ class _Syntax:
              raw.replace("{subj}", "{rsubj}")])) for surface in (False, True) for mention in (False, True)}
         # rendered once: the articles, sentences (the evidence of several spans), surfaces (a
         # name is mentioned again and again) and offsets
-        self.sources = _Memo(lambda doc_id: self.obj(rdf.article_iri(doc_id)))
-        self.sentences = _Memo(lambda text: self.obj(Lit(text, lang="zh-Hans")))
-        self.surfaces = _Memo(lambda text: self.obj(Lit(text)) if text else "")  # none: no statement
-        self.ints = _Memo(lambda v: self.obj(rdf._int(v)))
+        self.sources = Filled(lambda doc_id: self.obj(rdf.article_iri(doc_id)))
+        self.sentences = Filled(lambda text: self.obj(Lit(text, lang="zh-Hans")))
+        self.surfaces = Filled(lambda text: self.obj(Lit(text)) if text else "")  # none: no statement
+        self.ints = Filled(lambda v: self.obj(rdf._int(v)))
 
     def layout(self, shape: Shape) -> str:
         """The template of a subject block: ``{subj}`` and the shape's slots to fill."""
@@ -139,18 +139,6 @@ class _Syntax:
             yield templates[bool(ev.surface), node.mention].format(
                 node.iri[cut:], sources[ev.doc_id], sentences[ev.sentence], surfaces[ev.surface],
                 ints[ev.start], ints[ev.end], ints[ev.raw_start], ints[ev.raw_end])
-
-
-class _Memo(dict):
-    """Terms rendered once: a missing key is rendered by ``render`` and kept."""
-
-    def __init__(self, render: Callable[[Any], str]):
-        super().__init__()
-        self.render = render
-
-    def __missing__(self, key: Any) -> str:
-        text = self[key] = self.render(key)
-        return text
 
 
 # the slots of a node's template, by position (see _Syntax._positional); field 0 is the hex id
