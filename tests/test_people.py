@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import segment
-from kg.model import COMMITTEE, HOLDS_POST, MEMBER_OF, PERSON, Article, Doc, Mention
+import docs
+from kg.model import COMMITTEE, HOLDS_POST, MEMBER_OF, PERSON, Doc, Mention
 from kg.recognise import people
 from kg.relate_people import relate
 
@@ -18,9 +18,7 @@ from kg.relate_people import relate
 def make_doc(text: str, committees: dict[str, tuple[str, str]] | None = None) -> Doc:
     """A segmented Doc of ``text`` with committee mentions at every occurrence of the given
     surfaces (surface -> (key, label)), standing in for the committee recogniser."""
-    art = Article("t.txt", "t", text, "h", "utf-8")
-    doc = Doc(art, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
-    doc = segment.segment(doc)
+    doc = docs.make_doc(text)
     mentions = []
     for surface, (key, label) in sorted((committees or {}).items(), key=lambda kv: -len(kv[0])):
         i = text.find(surface)

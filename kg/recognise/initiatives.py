@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.model import BRAND, PROGRAMME, Doc, Mention
+from kg.recognise.regions import zone_kind
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary (generic cue words, never names)
@@ -341,7 +342,7 @@ def after_cue(text: str, pos: int) -> Cue | None:
     >>> after_cue("”或主题党日活动", 1) is None
     True
     """
-    if "(" in text[pos:pos + 3 * (GAP_MAX + 6)]:  # what _after_text reads: annotations skipped
+    if _annotated_after(text, pos, GAP_MAX + 6):
         stretch = _after_text(text, pos, GAP_MAX + 6)
         cut = _WINDOW_END.search(stretch)
         if cut is not None:
@@ -409,15 +410,23 @@ def weak_after_cue(text: str, pos: int) -> Cue | None:
 
 def _after_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` from ``pos``, pinyin annotations of noisy sources skipped."""
-    chunk = text[pos:pos + 3 * n]
+    chunk = text[pos:pos + _READ * n]
     if "(" in chunk:  # an annotation needs its bracket
         chunk = PINYIN.sub("", chunk)
     return chunk[:n]
 
 
+def _annotated_after(text: str, pos: int, n: int) -> bool:
+    """Might what :func:`_after_text` reads for ``n`` characters hold an annotation?"""
+    return text.find("(", pos, pos + _READ * n) >= 0
+
+
+_READ = 3  # characters read per character wanted: room for the annotations skipped
+
+
 def _before_text(text: str, pos: int, n: int) -> str:
     """``n`` characters of ``text`` before ``pos``, pinyin annotations skipped."""
-    chunk = text[pos - 3 * n if pos > 3 * n else 0:pos]  # not max(0, ...): a call fewer
+    chunk = text[pos - _READ * n if pos > _READ * n else 0:pos]  # not max(0, ...): a call fewer
     if "(" in chunk:
         chunk = PINYIN.sub("", chunk)
     return chunk[-n:] if n else ""
@@ -599,13 +608,6 @@ def classify(name: str, cue: Cue) -> str:
 # the recogniser
 
 
-def _zone_kind(doc: Doc, pos: int) -> str:
-    for z in doc.zones:
-        if z.start <= pos < z.end:
-            return z.kind
-    return "body"
-
-
 def _mention(doc: Doc, start: int, end: int, name: str, cue: Cue, cls: str | None = None) -> Mention:
     label = clean_label(name)
     alts = []
@@ -742,7 +744,7 @@ def quoted_mentions(doc: Doc) -> list[Mention]:
         if m is not None:
             accepted.append((q, m))
     accepted.extend(_quoted_repeats(doc, quotes, accepted))
-    return [m for _, m in accepted if _zone_kind(doc, m.start) != "lost"]
+    return [m for _, m in accepted if zone_kind(doc, m.start) != "lost"]
 
 
 def _quoted_repeats(doc: Doc, quotes: list[Quote],
@@ -795,7 +797,7 @@ def unquoted_repeats(doc: Doc, found: list[Mention]) -> list[Mention]:
                 continue
             if any(a <= i < b or a < j <= b for a, b in spans):
                 continue
-            if _zone_kind(doc, i) == "lost":
+            if zone_kind(doc, i) == "lost":
                 continue
             out.append(replace(first, start=i, end=j, surface=name, attrs={"cue": "repeat", "alt": []}))
     return out
@@ -834,7 +836,7 @@ def unquoted_mentions(doc: Doc) -> list[Mention]:
                 continue
             label = item + "委员行动"
             end = m.end() if k == len(items) - 1 else start + len(item)
-            if _zone_kind(doc, start) == "lost":
+            if zone_kind(doc, start) == "lost":
                 continue
             out.append(Mention(cls=PROGRAMME, key=f"initiative:{norm(label)}", label=label, start=start,
                                end=end, surface=doc.text[start:end], attrs={"cue": "委员行动", "alt": []}))
