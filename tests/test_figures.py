@@ -93,3 +93,21 @@ def test_usual_numerals_read_as_cn2an_reads_them():
     table = figures._usual_numerals()
     assert len(table) > 1000 and table["八"] == 8.0 and table["千"] is None
     assert {num: by_cn2an(num) for num in table} == table
+
+
+def test_the_claiming_initiative_found_by_bisection_is_the_one_the_scan_finds():
+    """Initiatives in start order (as the recogniser gives them) are searched by bisection; in
+    any other order, by a scan from the last: on the same article both must name the same
+    initiative for every position."""
+    text = "某县政协打造“甲平台”，开展“乙行动”活动100次；“丙品牌”覆盖20个村，群众满意率95%。“丁”工程惠及3000人。"
+    doc = make_doc(text)
+    quotes = [(text.index(n), n) for n in ("甲平台", "乙行动", "丙品牌", "丁")]
+    inits = tuple(Mention(BRAND, f"initiative:{n}", n, i, i + len(n), n) for i, n in quotes)
+    doc = replace(doc, mentions=inits)
+    bisected, scanned = figures._Claimants(doc), figures._Claimants(doc)
+    bisected(0), scanned(0)  # the reaches are worked out on the first call
+    assert bisected._starts is not None
+    scanned._starts = None  # as when the initiatives come out of order
+    claims = [bisected(p) for p in range(len(text) + 1)]
+    assert claims == [scanned(p) for p in range(len(text) + 1)]
+    assert {f"initiative:{n}" for _, n in quotes} <= set(claims)
