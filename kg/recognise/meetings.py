@@ -135,6 +135,9 @@ def recognise(doc: Doc) -> list[Mention]:
     """Meeting mentions of ``doc`` (needs the committee mentions)."""
     text = doc.text
     committees = committee_mentions(doc)
+    # the last and the first committee ending at each offset (they differ only when two end
+    # together): a session right after a committee takes the last, _committee_holding the first,
+    # as they always have
     ends = {c.end: c for c in committees}
     first_ending: dict[int, Mention] = {}
     for c in committees:
