@@ -1409,9 +1409,15 @@ def _clause_start_re() -> re.Pattern[str]:
     of a frame (:func:`_frame_re`) begins: the only places :func:`_clause_starts` needs to look
     at.  (A name there is two to four Han characters, a given name has no other character,
     and the verb or frame must follow it; the lookahead tries every such end, so it drops no
-    place the loop would take, and it spares the loop some 15 of every 16 surname characters.)"""
+    place the loop would take, and it spares the loop some 15 of every 16 surname characters.)
+
+    The surname class comes first and the test of the character before it second, as a
+    lookbehind over both (``(?<!Han.)`` after the surname is ``(?<!Han)`` before it: ``.`` takes
+    the surname, never a newline): a pattern opening with a class lets the engine skip in C to
+    the next surname character, where one opening with a lookbehind is tried at every offset
+    (half the time of the scan, the same matches)."""
     firsts = set(V.SINGLE_SURNAMES) | {c[0] for c in V.COMPOUND_SURNAMES}
-    return re.compile("(?<![\u4e00-\u9fff])[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?<![\u4e00-\u9fff].)"
                       "(?=[\u4e00-\u9fff]{1,3}(?:" + _trie_alt(V.CLAUSE_VERBS) + "|在))")
 
 
