@@ -6,6 +6,7 @@ Each relation finder is a pure function ``(doc) -> list[Relation]`` reading ``do
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
 from kg.model import Doc
 
@@ -16,5 +17,9 @@ def relate(doc: Doc) -> Doc:
     found = []
     for finder in (relate_runs.relate, relate_people.relate):
         found.extend(finder(doc))
-    found.sort(key=lambda r: (r.start, r.predicate, r.subject, r.object))
+    found.sort(key=_ORDER)
     return replace(doc, relations=doc.relations + tuple(found))
+
+
+# the relations' order: the same tuples as a lambda's, built in C
+_ORDER = attrgetter("start", "predicate", "subject", "object")
