@@ -110,9 +110,13 @@ MADE_INTO_AFTER = re.compile(rf"^[”’」』》\"]?{MAKING_INTO}")
 # “X”(品牌)是/由 <committee> (着力)打造的…: the owner after the name
 OWNER_AFTER_GAP = re.compile(r"^[”’」』》\"]?[\u4e00-\u9fff]{0,6}?(?:是|系|由|为)$")
 OWNER_AFTER_VERB = re.compile(rf"^[^，,。；;：:！!？?]{{0,8}}?(?:{_OWNER_VERBS}|创设|培育|推出)")
-# a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩
-TRIP = re.compile(r"(?:来到|前往|走进|来|到|赴)[\u4e00-\u9fff]{1,8}?[，,]?(?:实地|先后|专题|学习)?"
-                  r"(?:调研|考察|视察|观摩|学习|参观|交流)|考察团|学习考察团|观摩团|参访团")
+# a trip to see something: 来盐考察, 到安吉调研, 赴浏阳观摩.  Each verb of going is an alternative of
+# its own followed by the purpose (the same matches, in the same order of trying, as one group of
+# the verbs before it): a pattern whose alternatives all open with a character lets the engine
+# skip in C to those characters, where a leading group is tried at every offset (2.5x faster)
+_TRIP_GOING = ("来到", "前往", "走进", "来", "到", "赴")
+_TRIP_PURPOSE = r"[\u4e00-\u9fff]{1,8}?[，,]?(?:实地|先后|专题|学习)?(?:调研|考察|视察|观摩|学习|参观|交流)"
+TRIP = re.compile("|".join(going + _TRIP_PURPOSE for going in _TRIP_GOING) + "|考察团|学习考察团|观摩团|参访团")
 # the Party committees, governments and people's organisations that do things of their own
 _DOER_ORGS = (r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|"
               r"组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
@@ -326,7 +330,8 @@ def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
 def siblings(doc: Doc, c: Mention, committees: list[Mention]) -> list[Mention]:
     """The committees named by the span of ``c`` (``常德、益阳两市政协`` names two), in the order
     their regions are written."""
-    same = [m for m in committees if (m.start, m.end) == (c.start, c.end)]
+    start, end = c.start, c.end
+    same = [m for m in committees if m.start == start and m.end == end]  # (no pair of tuples per mention)
     if len(same) < 2:
         return [c]
 
