@@ -336,16 +336,25 @@ def choose(m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...],
     the text names it as a committee or a dateline (:func:`strong_stem_context`), which is
     enough for a one-character-stem name outside the topic."""
     gaz = gazetteer.default()
-    # only the code of ``prev`` counts, and only when adjacent: the key of the memo below
+    # only the code of ``prev`` counts, and only when adjacent: the key of the memos below
     above = prev.code if adjacent and prev is not None else None
-    topic = tuple(topic)
-    if _index(gaz)[2].get(m.name) is m.candidates:
+    name = m.name
+    if _index(gaz)[2].get(name) is m.candidates:
         # the gazetteer's own candidates of the name (every match of all_matches): the name
         # stands for them, so the answer is memoised by name (the same names come back in
         # each topic pass and in resolve, and article after article); ``named`` is left out
         # where it cannot change the answer
-        return _choose_name(gaz, m.name, above, topic, named and m.name in _named_names(gaz))
-    return _choose(gaz, m.name, m.candidates, above, topic, named)
+        named = named and name in _named_names(gaz)
+        # most names resolve the same whatever the topic (an official name of one division, a
+        # province's short form): their answer is memoised without the topic, which differs
+        # from article to article
+        d = _choose_fixed(gaz, name, above, named)
+        if d is _TOPIC_NEEDED:
+            d = _choose_name(gaz, name, above, tuple(topic), named)
+        return d
+    d = _choose(gaz, name, m.candidates, above, tuple(topic), named)
+    assert d is not _TOPIC_NEEDED  # a topic was given
+    return d
 
 
 def named_names() -> frozenset[str]:
@@ -366,13 +375,27 @@ def _named_names(gaz: gazetteer.Gazetteer) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _choose_name(gaz: gazetteer.Gazetteer, name: str, above: str | None, topic: tuple[str, ...],
                  named: bool) -> gazetteer.Division | None:
-    return _choose(gaz, name, _index(gaz)[2][name], above, topic, named)
+    return _choose(gaz, name, _index(gaz)[2][name], above, topic, named)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8192)
+def _choose_fixed(gaz: gazetteer.Gazetteer, name: str, above: str | None,
+                  named: bool) -> gazetteer.Division | None | object:
+    """:func:`_choose_name` for every topic, or ``_TOPIC_NEEDED`` when the topic may change it
+    (the same code path as with a topic, stopped where the topic would be read: the answer
+    given is the one every topic gives)."""
+    return _choose(gaz, name, _index(gaz)[2][name], above, None, named)
+
+
+# what _choose answers without a topic where the answer depends on it
+_TOPIC_NEEDED = object()
 
 
 def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Division], above: str | None,
-            topic: tuple[str, ...], named: bool) -> gazetteer.Division | None:
+            topic: tuple[str, ...] | None, named: bool) -> gazetteer.Division | None | object:
     """:func:`choose` for the match ``name`` with ``cands``; ``above``: the code of the region
-    printed right before it, if any."""
+    printed right before it, if any.  ``topic`` None: the topic is not known, and
+    ``_TOPIC_NEEDED`` is returned where it would be read."""
     if above is not None:
         lineage = gaz.lineage
         under = [d for d in cands if d.code != above and above in lineage(d.code)]
@@ -384,8 +407,10 @@ def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Divis
     full = [d for d in cands if d.name == name or name in d.former]  # is_full or is_former
     if full:
         cands = full
-    provinces = _provinces(gaz, topic)
     if len(cands) > 1:
+        if topic is None:
+            return _TOPIC_NEEDED
+        provinces = _provinces(gaz, topic)
         in_topic = [d for d in cands if _within_any(gaz, d.code, topic)]
         if not in_topic:
             in_topic = [d for d in cands if _within_any(gaz, d.code, provinces)]
@@ -401,18 +426,27 @@ def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Divis
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
         # or a committee of their own (歙县政协 opening the article)
-        if d.name.endswith("区") or not (named or _within_any(gaz, d.code, provinces)):
+        if d.name.endswith("区"):
             return None
+        if not named:
+            return _in_topic_provinces(gaz, d, topic)
     if not full and d.level <= 2 and name in WEAK_SHORT and not parent_named:
-        if not _within_any(gaz, d.code, provinces):
-            return None
+        return _in_topic_provinces(gaz, d, topic)
     if not full and d.level == 3:
         # district short forms (东坡, 港口, 江南) name people, ports and landscapes far more often
         if d.name.endswith("区"):
             return None
-        if not parent_named and (tok.common_word(name) or not _within_any(gaz, d.code, provinces)):
-            return None
+        if not parent_named:
+            return None if tok.common_word(name) else _in_topic_provinces(gaz, d, topic)
     return d
+
+
+def _in_topic_provinces(gaz: gazetteer.Gazetteer, d: gazetteer.Division,
+                        topic: tuple[str, ...] | None) -> gazetteer.Division | None | object:
+    """``d`` when it lies in a province of the topic, else None (``_TOPIC_NEEDED`` without one)."""
+    if topic is None:
+        return _TOPIC_NEEDED
+    return d if _within_any(gaz, d.code, _provinces(gaz, topic)) else None
 
 
 _NAME_DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
