@@ -243,6 +243,22 @@ def test_the_skipped_zone_index_answers_as_zone_kind_does(zones):
         assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 8), st.sampled_from(_KINDS)), max_size=8))
+def test_the_skipped_zone_index_of_zones_in_order(gaps):
+    """Zones disjoint and in text order (as the normaliser makes them, empty ones and touching
+    ones included) are indexed without the general walk: the answers are still zone_kind's."""
+    zones, pos = [], 0
+    for gap, n, kind in gaps:
+        zones.append(Zone(pos + gap, pos + gap + n, kind))
+        pos += gap + n
+    text = "政" * 48
+    doc = make_doc(text, zones=tuple(zones))
+    is_skipped = regions.skipped(doc)
+    for pos in range(-1, len(text) + 2):
+        assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
+
+
 def test_the_block_characters_are_jiebas():
     """on_boundary cuts the name's block alone: its characters must be those jieba cuts as
     blocks (jieba.re_han_default), every one of them and no other."""

@@ -33,15 +33,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from kg import gazetteer
 from kg import tokenizer as tok
 from kg import vocab_posts as V
 from kg.memo import LastCall
-from kg.model import REGION, Doc, Mention
+from kg.model import REGION, Doc, Mention, Zone
 
 # zones whose text is not the article's own
 SKIP_ZONES = frozenset({"lost", "nav", "footer", "headlines"})
@@ -67,9 +67,10 @@ _WATER_AFTER = ("流域", "干流", "支流", "水系", "沿岸", "两岸", "上
                 "河畔", "江畔", "湖畔", "岸线", "河道", "航道")
 
 
-@dataclass(frozen=True)
-class Match:
-    """One gazetteer match: the span, the name and every division so called."""
+class Match(NamedTuple):
+    """One gazetteer match: the span, the name and every division so called.  A named tuple,
+    not a frozen dataclass: the scan makes ~17 per article and a tuple is made three times
+    faster (same fields, equality, hash and repr)."""
 
     start: int
     end: int
@@ -120,6 +121,7 @@ def all_matches(text: str) -> list[Match]:
 @lru_cache(maxsize=8)  # the same text is matched by context, regions and committees in turn
 def _all_matches(text: str, gaz: gazetteer.Gazetteer) -> tuple[Match, ...]:
     starts, lengths, by_name = _index(gaz)
+    new = tuple.__new__
     out: list[Match] = []
     for hit in starts.finditer(text):
         i = hit.start()
@@ -130,7 +132,7 @@ def _all_matches(text: str, gaz: gazetteer.Gazetteer) -> tuple[Match, ...]:
             name = text[i:i + n]
             cands = by_name.get(name)
             if cands is not None and len(name) == n:
-                out.append(Match(i, i + n, name, cands))
+                out.append(new(Match, (i, i + n, name, cands)))  # Match(...) without its __new__
     return tuple(out)
 
 
@@ -170,6 +172,8 @@ def _skipped_spans(doc: Doc) -> tuple[list[int], list[int]]:
     consecutive zone boundaries the same zones contain every position, so the kind of the
     first one found at the stretch's start holds for the whole stretch (overlapping zones
     included); outside every zone the kind is "body"."""
+    if _in_order(doc.zones):
+        return _skipped_zones(doc.zones)
     cuts = sorted({z.start for z in doc.zones} | {z.end for z in doc.zones})
     starts: list[int] = []
     ends: list[int] = []
@@ -180,6 +184,32 @@ def _skipped_spans(doc: Doc) -> tuple[list[int], list[int]]:
             else:
                 starts.append(a)
                 ends.append(b)
+    return starts, ends
+
+
+def _in_order(zones: Sequence[Zone]) -> bool:
+    """True when ``zones`` are disjoint and in text order (as the normaliser makes them)."""
+    last = 0
+    for z in zones:
+        if z.start < last or z.end < z.start:
+            return False
+        last = z.end
+    return True
+
+
+def _skipped_zones(zones: Sequence[Zone]) -> tuple[list[int], list[int]]:
+    """:func:`_skipped_spans` of zones :func:`_in_order`: no boundary of another zone falls
+    inside a zone, so the stretches are the zones themselves (the empty ones hold no position),
+    and the skipped ones that touch are joined as before."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for z in zones:
+        if z.kind in SKIP_ZONES and z.start < z.end:
+            if ends and ends[-1] == z.start:
+                ends[-1] = z.end
+            else:
+                starts.append(z.start)
+                ends.append(z.end)
     return starts, ends
 
 
@@ -300,7 +330,7 @@ def weak_stem_context(text: str, m: Match, d: gazetteer.Division) -> bool:
     follows a Han character that does not introduce a place and either its stem is a
     conjunction (茶农和县…) or its level character starts a word of its own (和县直部门,
     提高县域).  A parent printed before it is checked by the caller."""
-    if not m.is_full(d) or len(gazetteer.stem(d.name)) >= 2 or m.start == 0:
+    if m.name != d.name or m.start == 0 or len(gazetteer.stem(d.name)) >= 2:  # not m.is_full(d) ...
         return False
     before = text[m.start - 1]
     if not "\u4e00" <= before <= "\u9fff" or before in _PLACE_INTRO:
