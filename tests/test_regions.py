@@ -272,6 +272,17 @@ def test_the_block_characters_are_jiebas():
         assert bool(block.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), repr(c)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="政协A1-. ，。\n·", max_size=30), st.data())
+def test_the_possessive_block_tail_finds_the_plain_ones(text, data):
+    """The possessive search for the block characters that run to the window's end finds what
+    the plain (backtracking) one finds."""
+    start = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, start))
+    plain = re.compile(regions._JIEBA_BLOCK + "*\\Z").search(text, lo, start).start()
+    assert regions._BLOCK_TAIL.search(text, lo, start).start() == plain
+
+
 def _window_boundary(doc, start: int, end: int, chained_before: bool, chained_after: bool) -> bool:
     """on_boundary's definition: the name's edges among the boundaries of its whole window's cut."""
     from kg import tokenizer

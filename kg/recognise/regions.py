@@ -262,7 +262,9 @@ def on_boundary(doc: Doc, start: int, end: int, chained_before: bool = False, ch
 # the characters of a block of jieba's cut (jieba.re_han_default, checked by a test)
 _JIEBA_BLOCK = "[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]"
 _BLOCK_HEAD = re.compile(_JIEBA_BLOCK + "*")  # the block part from pos on
-_BLOCK_TAIL = re.compile(_JIEBA_BLOCK + "*\\Z")  # the block part that ends at endpos
+# possessive: a shorter run than the longest from a position never ends at endpos either, so
+# giving characters back (the plain ``*``) only repeats the failing test of ``\Z`` at every one
+_BLOCK_TAIL = re.compile(_JIEBA_BLOCK + "*+\\Z")  # the block part that ends at endpos
 
 
 # last characters of post titles and of words before a listed name (主席, 书记, 常委, 领导,
