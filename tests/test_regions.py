@@ -308,3 +308,19 @@ def test_the_boundary_of_a_name_is_that_of_its_window(parts, chained_before, cha
     for m in regions.all_matches(doc.text):
         assert regions.on_boundary(doc, m.start, m.end, chained_before, chained_after) == \
             _window_boundary(doc, m.start, m.end, chained_before, chained_after), (doc.text, m)
+
+
+_AROUND = ["张", "王", "黄", "副主席", "常委", "、", "和", "的", "路", "街", "流域", "两岸", "站", "吉林", "白城",
+           "南宁", "柳州市", "和县", "峰", "主持", "，", "出席", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AROUND), max_size=10))
+def test_the_person_or_street_test_is_its_three_tests(parts):
+    """_person_or_street lets most matches go after one look at the characters around them:
+    it answers as the three tests it stands for, for every gazetteer match."""
+    text = "".join(parts)
+    for m in regions.all_matches(text):
+        assert regions._person_or_street(text, m) == (
+            regions._looks_like_person(text, m) or regions.name_after_title(text, m) or regions._street(text, m)), \
+            (text, m)
