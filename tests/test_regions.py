@@ -243,6 +243,22 @@ def test_the_skipped_zone_index_answers_as_zone_kind_does(zones):
         assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 8), st.sampled_from(_KINDS)), max_size=8))
+def test_the_skipped_zone_index_of_zones_in_order(gaps):
+    """Zones disjoint and in text order (as the normaliser makes them, empty ones and touching
+    ones included) are indexed without the general walk: the answers are still zone_kind's."""
+    zones, pos = [], 0
+    for gap, n, kind in gaps:
+        zones.append(Zone(pos + gap, pos + gap + n, kind))
+        pos += gap + n
+    text = "政" * 48
+    doc = make_doc(text, zones=tuple(zones))
+    is_skipped = regions.skipped(doc)
+    for pos in range(-1, len(text) + 2):
+        assert is_skipped(pos) == (regions.zone_kind(doc, pos) in regions.SKIP_ZONES), pos
+
+
 def test_the_block_characters_are_jiebas():
     """on_boundary cuts the name's block alone: its characters must be those jieba cuts as
     blocks (jieba.re_han_default), every one of them and no other."""
@@ -254,6 +270,17 @@ def test_the_block_characters_are_jiebas():
         assert bool(block.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), hex(code)
     for c in map(chr, range(0x80)):
         assert bool(block.fullmatch(c)) == bool(jieba.re_han_default.fullmatch(c)), repr(c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="政协A1-. ，。\n·", max_size=30), st.data())
+def test_the_possessive_block_tail_finds_the_plain_ones(text, data):
+    """The possessive search for the block characters that run to the window's end finds what
+    the plain (backtracking) one finds."""
+    start = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, start))
+    plain = re.compile(regions._JIEBA_BLOCK + "*\\Z").search(text, lo, start).start()
+    assert regions._BLOCK_TAIL.search(text, lo, start).start() == plain
 
 
 def _window_boundary(doc, start: int, end: int, chained_before: bool, chained_after: bool) -> bool:
@@ -281,3 +308,19 @@ def test_the_boundary_of_a_name_is_that_of_its_window(parts, chained_before, cha
     for m in regions.all_matches(doc.text):
         assert regions.on_boundary(doc, m.start, m.end, chained_before, chained_after) == \
             _window_boundary(doc, m.start, m.end, chained_before, chained_after), (doc.text, m)
+
+
+_AROUND = ["张", "王", "黄", "副主席", "常委", "、", "和", "的", "路", "街", "流域", "两岸", "站", "吉林", "白城",
+           "南宁", "柳州市", "和县", "峰", "主持", "，", "出席", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AROUND), max_size=10))
+def test_the_person_or_street_test_is_its_three_tests(parts):
+    """_person_or_street lets most matches go after one look at the characters around them:
+    it answers as the three tests it stands for, for every gazetteer match."""
+    text = "".join(parts)
+    for m in regions.all_matches(text):
+        assert regions._person_or_street(text, m) == (
+            regions._looks_like_person(text, m) or regions.name_after_title(text, m) or regions._street(text, m)), \
+            (text, m)
