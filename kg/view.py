@@ -604,7 +604,7 @@ def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
 
 def _jsonable(v: Any) -> Any:
     if type(v) is float:
-        return v if math.isfinite(v) and "e" not in repr(v) else _Spelt(v)
+        return v if _plain_float(v) else _Spelt(v)
     if isinstance(v, (str, int, float, bool)) or v is None:
         return v
     if isinstance(v, dict):
@@ -631,11 +631,19 @@ def _orjson_default(o: Any) -> Any:
 
 
 def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
-    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, which
-    ``_jsonable`` returns as they are: one type test over them all spares a call per value."""
-    if _PLAIN.issuperset(map(type, attrs.values())):
-        return attrs
-    return {a: _jsonable(v) for a, v in attrs.items()}
+    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, or
+    plain values and floats that json and orjson spell alike (a figure's value), which
+    ``_jsonable`` returns as they are: one look at each value spares a call per value (and
+    a new dict)."""
+    for v in attrs.values():
+        if type(v) not in _PLAIN and (type(v) is not float or not _plain_float(v)):
+            return {a: _jsonable(x) for a, x in attrs.items()}
+    return attrs
+
+
+def _plain_float(v: float) -> bool:
+    """Whether json and orjson spell ``v`` alike (what :func:`_jsonable` leaves unmarked)."""
+    return math.isfinite(v) and "e" not in repr(v)
 
 
 _HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent", "posts", "post"}
