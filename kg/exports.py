@@ -245,7 +245,7 @@ def _halve_indent(text: bytes) -> bytes:
 
 
 def _html(corpus: Corpus) -> bytes:
-    return view.render_html(corpus).encode("utf-8")
+    return view.graph_html(corpus)
 
 
 def _overview(corpus: Corpus) -> bytes:

@@ -29,7 +29,7 @@ def plain_view():
     """The HTML view is another module's business (tests/test_view*); a stub keeps these tests
     about the RDF and tabular exports."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(exports.view, "render_html", lambda corpus: f"<html>{len(corpus.entities)}</html>")
+        mp.setattr(exports.view, "graph_html", lambda corpus: f"<html>{len(corpus.entities)}</html>".encode())
         yield
 
 
