@@ -604,7 +604,7 @@ def _find_any(sentence: str, labels: tuple[str, ...]) -> tuple[int, int]:
 
 def _jsonable(v: Any) -> Any:
     if type(v) is float:
-        return v if math.isfinite(v) and "e" not in repr(v) else _Spelt(v)
+        return v if _plain_float(v) else _Spelt(v)
     if isinstance(v, (str, int, float, bool)) or v is None:
         return v
     if isinstance(v, dict):
@@ -631,11 +631,19 @@ def _orjson_default(o: Any) -> Any:
 
 
 def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
-    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, which
-    ``_jsonable`` returns as they are: one type test over them all spares a call per value."""
-    if _PLAIN.issuperset(map(type, attrs.values())):
-        return attrs
-    return {a: _jsonable(v) for a, v in attrs.items()}
+    """``attrs`` with every value made :func:`_jsonable`.  Most hold plain values only, or
+    plain values and floats that json and orjson spell alike (a figure's value), which
+    ``_jsonable`` returns as they are: one look at each value spares a call per value (and
+    a new dict)."""
+    for v in attrs.values():
+        if type(v) not in _PLAIN and (type(v) is not float or not _plain_float(v)):
+            return {a: _jsonable(x) for a, x in attrs.items()}
+    return attrs
+
+
+def _plain_float(v: float) -> bool:
+    """Whether json and orjson spell ``v`` alike (what :func:`_jsonable` leaves unmarked)."""
+    return math.isfinite(v) and "e" not in repr(v)
 
 
 _HIDDEN_ATTRS = {"code", "level", "lat", "lon", "alt", "hant", "inferred", "parent", "posts", "post"}
@@ -852,9 +860,9 @@ def scrub_urls(text: str) -> str:
     return _URL.sub(lambda m: m.group(0) if m.group(0) in _XML_NAMESPACES else "[url removed]", text)
 
 
-def _json_for_script(obj: Any) -> str:
-    """JSON safe inside ``<script type="application/json">``: no ``<`` at all, so nothing in a
-    label can close the element or open a comment.
+def _json_for_script(obj: Any) -> bytes:
+    """JSON safe inside ``<script type="application/json">``, in UTF-8: no ``<`` at all, so
+    nothing in a label can close the element or open a comment.
 
     Written by orjson, in a third of :mod:`json`'s time here, and the same text as
     ``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`` for the page data: the two
@@ -862,14 +870,16 @@ def _json_for_script(obj: Any) -> str:
     an exponent and on NaN and infinities: the page data's coordinates are rounded to tenths of
     a bounded layout, and its attribute values come through :func:`_jsonable`, which marks such
     floats (:class:`_Spelt`) for json's spelling.  orjson refuses ints beyond 64 bits, keys that
-    are not strings and lone surrogates: json writes those.  (``tests/test_view.py`` compares the
-    two on real and awkward page data.)
+    are not strings and lone surrogates: json writes those (a lone surrogate then fails to
+    encode, as writing a page with it always did).  (``tests/test_view.py`` compares the two on
+    real and awkward page data.)  Bytes, as orjson writes them: the page is put together as
+    bytes (see :func:`graph_html`).
     """
     try:
-        text = orjson.dumps(obj, default=_orjson_default).decode("utf-8")
+        text = orjson.dumps(obj, default=_orjson_default)
     except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
-        text = _json_text(obj)
-    return text.replace("<", "\\u003c")
+        text = _json_text(obj).encode("utf-8")
+    return text.replace(b"<", b"\\u003c")  # ("<" is one byte of UTF-8 and no part of another)
 
 
 def _json_text(obj: Any) -> str:
@@ -887,16 +897,41 @@ def _fill(template: str, parts: dict[str, str]) -> str:
 
 def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> str:
     """The interactive graph page (``graph.html``): one self-contained UTF-8 HTML string."""
+    return graph_html(corpus, title).decode("utf-8")
+
+
+def graph_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> bytes:
+    """:func:`render_html`'s page in UTF-8, the bytes of ``graph.html``.
+
+    Put together as bytes: the page data (megabytes) stays as orjson writes it instead of being
+    decoded to a string, filled in and the page encoded again.  The parts are filled in the same
+    order as :func:`_fill` does (the same text: UTF-8 maps a marker, all ASCII, to the same
+    bytes wherever it stands), and the URLs scrubbed line by line (see :func:`_scrub_lines`).
+    """
     data, evidence = view_data(corpus)
     page = _fill(_static("graph.html"), {
         "TITLE": html.escape(title),
         "CSS": _static("view.css"),
         "VIS": scrub_urls(vis_network_js()),
         "APP": _static("view.js"),
-        "DATA": _json_for_script(data),
-        "EVIDENCE": _json_for_script(evidence),
-    })
-    return scrub_urls(page)
+    }).encode("utf-8")
+    for name, value in (("DATA", _json_for_script(data)), ("EVIDENCE", _json_for_script(evidence))):
+        page = page.replace(f"/*@{name}@*/".encode(), value)
+    return _scrub_lines(page)
+
+
+def _scrub_lines(page: bytes) -> bytes:
+    """:func:`scrub_urls` of UTF-8 text, without decoding the lines that hold no ``http``.
+
+    A URL holds no whitespace, so none runs over a newline: scrubbing each line is scrubbing
+    the whole, and a line without ``http`` (the page data, as a rule) has nothing to scrub.
+    (A newline byte is no part of another character's UTF-8, so each line decodes alone.)
+    """
+    lines = page.split(b"\n")
+    for i, line in enumerate(lines):
+        if b"http" in line:
+            lines[i] = scrub_urls(line.decode("utf-8")).encode("utf-8")
+    return b"\n".join(lines)
 
 
 # --------------------------------------------------------------------------- overview

@@ -19,7 +19,7 @@ from test_rdf_corpus import make_corpus
 import kg.workflow
 from kg import exports, forked, rdf, rdfparts
 from kg.graph import KnowledgeGraph
-from kg.model import Corpus, Fact
+from kg.model import Corpus, Fact, FileReport
 from kg.rdfevidence import EvidenceText
 from kg.resolve import iri_for
 
@@ -29,7 +29,7 @@ def plain_view():
     """The HTML view is another module's business (tests/test_view*); a stub keeps these tests
     about the RDF and tabular exports."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(exports.view, "render_html", lambda corpus: f"<html>{len(corpus.entities)}</html>")
+        mp.setattr(exports.view, "graph_html", lambda corpus: f"<html>{len(corpus.entities)}</html>".encode())
         yield
 
 
@@ -200,6 +200,39 @@ def test_jsonld_bytes_are_json_dumps_bytes():
                 nodes[-1].setdefault(_compact(p), []).append({"@id": _compact(o)})
         doc = {"@context": rdf.jsonld_context(), "@graph": nodes}
         assert ser.jsonld() == (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+class _Str(str):
+    pass
+
+
+def _json_report(corpus: Corpus) -> bytes:
+    return (json.dumps(exports.report_dict(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("quality", [
+    {}, {"encoding": "utf-8", "html": False, "n": 3, "none": None, "empty": [], "nested": {"a": [1, {}]}},
+    {"text": 'a\x00\x1f\x7f"\\\b\f\n\r\t\u2028é政协'}, {"deep": [[[[[["x"]]]]]]},
+    {"f": 0.5}, {"f": 5e-05}, {"f": float("nan")}, {"f": float("inf")}, {"f": 1e16},
+    {"big": 2 ** 70}, {3: "int key"}, {"sub": _Str("x")}, {"t": ("a", 1)}, {"s": {"a"}}, {"lone": "\ud800"},
+])
+def test_report_bytes_are_json_dumps_bytes(quality):
+    """report.json is written by orjson when it can: its bytes must be json.dumps(indent=1)'s,
+    for real reports and awkward values (what orjson spells otherwise, refuses or cannot
+    encode goes to json, errors included)."""
+    corpus = replace(_seeds_corpus())
+    corpus.reports = [*corpus.reports, FileReport("x.txt", "skipped", "why", quality=quality)]
+    corpus.merge_log = [*corpus.merge_log, {"key": "k", "quality": quality}]
+    try:
+        expected: bytes | type = _json_report(corpus)
+    except (TypeError, ValueError) as exc:  # (UnicodeEncodeError is a ValueError)
+        expected = type(exc)
+    try:
+        got: bytes | type = exports._report_json(corpus)
+    except (TypeError, ValueError) as exc:
+        got = type(exc)
+    assert got == expected
+    assert exports._report_json(_seeds_corpus()) == _json_report(_seeds_corpus())
 
 
 def _compact(iri: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -201,10 +202,35 @@ def test_page_data_text_is_jsons(make):
     """The page data is written by orjson; its text must be json.dumps's (the bytes of
     graph.html do not depend on which writer ran)."""
     for part in view.view_data(make()):
-        assert view._json_for_script(part) == view._json_text(part).replace("<", "\\u003c")
+        assert view._json_for_script(part) == view._json_text(part).replace("<", "\\u003c").encode("utf-8")
 
 
-@pytest.mark.parametrize("value", [{"k": "\ud800"}, {1: "int key"}, [2**70]])
+@pytest.mark.parametrize("value", [{1: "int key"}, [2**70]])
 def test_page_data_orjson_refuses_goes_to_json(value):
-    assert view._json_for_script(value) == view._json_text(value).replace("<", "\\u003c")
+    assert view._json_for_script(value) == view._json_text(value).replace("<", "\\u003c").encode("utf-8")
+
+
+def test_page_data_with_a_lone_surrogate_fails_to_encode():
+    """orjson refuses it, json writes it, and UTF-8 cannot hold it (as writing graph.html never could)."""
+    with pytest.raises(UnicodeEncodeError):
+        view._json_for_script({"k": "\ud800"})
+
+
+@pytest.mark.parametrize("make", [realistic_corpus, _awkward_corpus])
+def test_page_bytes_are_the_page_text_put_together_as_text(make, monkeypatch):
+    """graph.html is put together as bytes: the same bytes as filling in the JSON text and
+    scrubbing the whole page as text, with markers and URLs in the data (one split by lines)."""
+    c = make()
+    for i, label in enumerate(["见 http://example.org/a 与 https://x.cn/b?c=1\u3000后", "/*@EVIDENCE@*/ 与 /*@DATA@*/",
+                               "http://a.b\nhttp://c.d"]):
+        c.entities[f"person:url{i}"] = Entity(f"person:url{i}", PERSON, label)
+    monkeypatch.setattr(view, "vis_network_js", lambda: "var a = 'http://vis.example/x';\n/*@DATA@*/")
+    data, evidence = view.view_data(c)
+    page = view._fill(view._static("graph.html"), {
+        "TITLE": html.escape("t"), "CSS": view._static("view.css"), "VIS": view.scrub_urls(view.vis_network_js()),
+        "APP": view._static("view.js"), "DATA": view._json_for_script(data).decode("utf-8"),
+        "EVIDENCE": view._json_for_script(evidence).decode("utf-8")})
+    expected = view.scrub_urls(page).encode("utf-8")
+    assert view.graph_html(c, "t") == expected
+    assert b"[url removed]" in expected and b"example.org" not in expected
 
