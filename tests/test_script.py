@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _usable() -> bool:
-    return opencc_facts.usable_flags() is not None
+    return opencc_facts.usable_flags(str(opencc_facts.config_path())) is not None
 
 
 needs_table = pytest.mark.skipif(not _usable(), reason="the t2s table was made from another OpenCC: "

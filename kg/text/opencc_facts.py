@@ -41,7 +41,8 @@ SPECIAL = "\u2ff0-\u2fff\u31ef\ufe00-\ufe0f\ud800-\udfff\U00010000-\U0010ffff"
 
 
 def config_path() -> Path:
-    """The installed ``t2s`` configuration (where :class:`opencc.OpenCC` finds it)."""
+    """The installed ``t2s`` configuration (where :class:`opencc.OpenCC` finds it; building
+    a converter costs a few milliseconds: the generator's and the tests' way)."""
     import opencc
 
     return Path(opencc.OpenCC("t2s").config)
@@ -76,13 +77,14 @@ def fingerprint(config: Path) -> str:
 
 
 @lru_cache(maxsize=1)
-def usable_flags() -> str | None:
-    """The table's flag characters when it was made from the installed OpenCC, else None."""
+def usable_flags(config: str) -> str | None:
+    """The table's flag characters when it was made from the OpenCC that reads ``config``
+    (the ``config`` of a converter), else None."""
     from kg.text import t2s_table
 
     try:
-        current = fingerprint(config_path())
-    except (OSError, ValueError, AttributeError):
+        current = fingerprint(Path(config))
+    except (OSError, ValueError, TypeError):
         return None
     return t2s_table.FLAGS if current == t2s_table.FINGERPRINT else None
 

@@ -38,7 +38,7 @@ def _converter():
 def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The characters a key could change plus the special ones, and the special ones alone;
     None when the table of flags was not made from the installed OpenCC."""
-    flags = usable_flags()
+    flags = usable_flags(getattr(_converter(), "config", ""))
     if flags is None:
         return None
     return re.compile(f"[{char_class(flags)}{SPECIAL}]"), re.compile(f"[{SPECIAL}]")
