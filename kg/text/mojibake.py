@@ -428,10 +428,13 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
     encodings: dict[str, int] = {}
     if hits:
         from kg.text.charmodel import model
-        from kg.text.script import t2s
+        from kg.text.script import t2s_lines
 
         m = model()
-        probe = t2s(buf.text)  # bigrams are Simplified: widen windows over the converted text
+        # bigrams are Simplified: widen windows over the converted text, of which only the
+        # hits' lines are needed (a window stops at a line break, which is not _in_run, and
+        # _in_word looks one character to either side: at most the line break)
+        probe = t2s_lines(buf.text, hits)
         if len(probe) != len(buf.text):
             probe = buf.text
         last_end = -1

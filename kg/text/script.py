@@ -1,10 +1,13 @@
 """Traditional -> Simplified with OpenCC ``t2s`` at phrase level, keeping the offset map.
 
-The whole text is converted at once (OpenCC is fast); when the conversion keeps the length
-(almost always) the character map is unchanged.  Otherwise the text is converted line by
-line and clause by clause, and only a clause whose conversion changes length is aligned
-(``difflib``) against its character-by-character conversion: unchanged and one-to-one
-stretches keep their map, a phrase that changed length maps to the raw span of the phrase.
+The whole text is converted at once (OpenCC is fast), less the lines before the first and
+after the last character a dictionary key could change (none at all in a Simplified text:
+then OpenCC is not called; :mod:`kg.text.opencc_facts` shows why that is exact); when the
+conversion keeps the length (always, with the dictionaries of OpenCC 1.4) the character map
+is unchanged.  Otherwise the text is converted line by line and clause by clause, and only
+a clause whose conversion changes length is aligned (``difflib``) against its
+character-by-character conversion: unchanged and one-to-one stretches keep their map, a
+phrase that changed length maps to the raw span of the phrase.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.text.buffer import Mapped
-from kg.text.charmodel import han_count
+from kg.text.charmodel import char_class, han_count
+from kg.text.opencc_facts import SPECIAL, usable_flags
 
 _CLAUSE = re.compile(r"[^\n，。；：、！？,;:!?]*[\n，。；：、！？,;:!?]?")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -30,8 +34,76 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The characters a key could change plus the special ones, and the special ones alone;
+    None when the table of flags was not made from the installed OpenCC."""
+    flags = usable_flags(getattr(_converter(), "config", ""))
+    if flags is None:
+        return None
+    return re.compile(f"[{char_class(flags)}{SPECIAL}]"), re.compile(f"[{SPECIAL}]")
+
+
 def t2s(text: str) -> str:
-    return _converter().convert(text)
+    """OpenCC ``t2s`` of ``text``, given only the lines from the first to the last character
+    a key could change (a key whose value differs holds a flag: the lines around are copied
+    as OpenCC would copy them, and lines convert on their own); the whole text when it holds
+    a special character (a description operator takes a line break as an operand).
+
+    >>> t2s("政协委员\\n政協委員\\n委员"), t2s("政协"), t2s("")
+    ('政协委员\\n政协委员\\n委员', '政协', '')
+    """
+    scan = _scanners()
+    if scan is None:
+        return _converter().convert(text)
+    flagged, special = scan
+    m = flagged.search(text)
+    if m is None:
+        return text
+    first = m.start()
+    if special.search(text, first):  # (none before the first flag: they are flags too)
+        return _converter().convert(text)
+    last = len(text) - 1 - flagged.search(text[::-1]).start()  # type: ignore[union-attr]
+    a = text.rfind("\n", 0, first) + 1
+    b = text.find("\n", last)
+    if b < 0:
+        b = len(text)
+    if a == 0 and b == len(text):
+        return _converter().convert(text)
+    return text[:a] + _converter().convert(text[a:b]) + text[b:]
+
+
+def t2s_lines(text: str, positions: list[int]) -> str:
+    """A stand-in for ``t2s(text)`` that is exact on every line holding one of the sorted
+    ``positions`` and on every line break, and as long as ``text`` (other lines are left as
+    they are: the caller must not look at them); ``t2s(text)`` itself when the installed
+    dictionaries are not the table's or ``text`` holds a special character.
+
+    >>> t2s_lines("政協\\n協會\\n會議", [1])
+    '政协\\n協會\\n會議'
+    """
+    scan = _scanners()
+    if scan is None or scan[1].search(text):
+        return t2s(text)
+    spans: list[tuple[int, int]] = []
+    for p in positions:
+        if spans and p <= spans[-1][1]:
+            continue  # on a line already taken
+        b = text.find("\n", p)
+        spans.append((text.rfind("\n", 0, p) + 1, len(text) if b < 0 else b))
+    if not spans:
+        return text
+    # lines convert on their own and keep their length: the lines joined convert to their
+    # conversions joined, each at the place of its line
+    conv = t2s("\n".join([text[a:b] for a, b in spans]))
+    out: list[str] = []
+    pos = k = 0
+    for a, b in spans:
+        out += (text[pos:a], conv[k:k + b - a])
+        k += b - a + 1
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def script_of(text: str, converted: str) -> str:
