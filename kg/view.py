@@ -889,10 +889,34 @@ def _json_text(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
+# a part's place in a page template (kg/static/*.html)
+_MARK = re.compile(r"/\*@([A-Z]+)@\*/")
+
+
 def _fill(template: str, parts: dict[str, str]) -> str:
-    for name, value in parts.items():
-        template = template.replace(f"/*@{name}@*/", value)
-    return template
+    """``template`` with each ``/*@NAME@*/`` replaced by ``parts[NAME]`` (a mark of no part is
+    left as it is), in one pass over the template: a part is never searched for marks, so an
+    article quoting one (a label, a sentence) does not pull another part into its text.
+
+    >>> _fill("<p>/*@A@*/ /*@B@*/ /*@C@*/</p>", {"A": "/*@B@*/", "B": "b"})
+    '<p>/*@B@*/ b /*@C@*/</p>'
+    """
+    return _MARK.sub(lambda m: parts.get(m.group(1), m.group(0)), template)
+
+
+def _fill_utf8(template: str, parts: dict[str, bytes]) -> bytes:
+    """:func:`_fill` in UTF-8 with parts given as UTF-8 bytes (the page data as orjson writes it:
+    no decode and encode again of megabytes).
+
+    >>> _fill_utf8("/*@A@*/·/*@C@*/", {"A": "/*@C@*/".encode()})
+    b'/*@C@*/\\xc2\\xb7/*@C@*/'
+    """
+    pieces = _MARK.split(template)  # text, name, text, name, ..., text
+    out = [pieces[0].encode("utf-8")]
+    for name, text in zip(pieces[1::2], pieces[2::2], strict=True):
+        value = parts.get(name)
+        out += (f"/*@{name}@*/".encode() if value is None else value, text.encode("utf-8"))
+    return b"".join(out)
 
 
 def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> str:
@@ -903,20 +927,19 @@ def render_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> s
 def graph_html(corpus: Corpus, title: str = "CPPCC 知识图谱 · graph") -> bytes:
     """:func:`render_html`'s page in UTF-8, the bytes of ``graph.html``.
 
-    Put together as bytes: the page data (megabytes) stays as orjson writes it instead of being
-    decoded to a string, filled in and the page encoded again.  The parts are filled in the same
-    order as :func:`_fill` does (the same text: UTF-8 maps a marker, all ASCII, to the same
-    bytes wherever it stands), and the URLs scrubbed line by line (see :func:`_scrub_lines`).
+    Put together as bytes (:func:`_fill_utf8`): the page data (megabytes) stays as orjson
+    writes it instead of being decoded to a string, filled in and the page encoded again; the
+    URLs are scrubbed line by line (see :func:`_scrub_lines`).
     """
     data, evidence = view_data(corpus)
-    page = _fill(_static("graph.html"), {
-        "TITLE": html.escape(title),
-        "CSS": _static("view.css"),
-        "VIS": scrub_urls(vis_network_js()),
-        "APP": _static("view.js"),
-    }).encode("utf-8")
-    for name, value in (("DATA", _json_for_script(data)), ("EVIDENCE", _json_for_script(evidence))):
-        page = page.replace(f"/*@{name}@*/".encode(), value)
+    page = _fill_utf8(_static("graph.html"), {
+        "TITLE": html.escape(title).encode("utf-8"),
+        "CSS": _static("view.css").encode("utf-8"),
+        "VIS": scrub_urls(vis_network_js()).encode("utf-8"),
+        "APP": _static("view.js").encode("utf-8"),
+        "DATA": _json_for_script(data),
+        "EVIDENCE": _json_for_script(evidence),
+    })
     return _scrub_lines(page)
 
 

@@ -219,7 +219,7 @@ def test_page_data_with_a_lone_surrogate_fails_to_encode():
 @pytest.mark.parametrize("make", [realistic_corpus, _awkward_corpus])
 def test_page_bytes_are_the_page_text_put_together_as_text(make, monkeypatch):
     """graph.html is put together as bytes: the same bytes as filling in the JSON text and
-    scrubbing the whole page as text, with markers and URLs in the data (one split by lines)."""
+    scrubbing the whole page as text, with marks and URLs in the data (one split by lines)."""
     c = make()
     for i, label in enumerate(["见 http://example.org/a 与 https://x.cn/b?c=1\u3000后", "/*@EVIDENCE@*/ 与 /*@DATA@*/",
                                "http://a.b\nhttp://c.d"]):
@@ -234,3 +234,25 @@ def test_page_bytes_are_the_page_text_put_together_as_text(make, monkeypatch):
     assert view.graph_html(c, "t") == expected
     assert b"[url removed]" in expected and b"example.org" not in expected
 
+
+
+def _page_json(page: str, element_id: str):
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    assert m is not None
+    return json.loads(m.group(1))
+
+
+def test_a_label_quoting_a_template_mark_stays_text():
+    """An article may quote a template's mark (``/*@EVIDENCE@*/``): it is text like any other,
+    never the place of another part (which pasted the evidence JSON into a label and left the
+    page data unreadable)."""
+    c = realistic_corpus()
+    marks = "见 /*@EVIDENCE@*/ 与 /*@DATA@*/ 及 /*@APP@*/"
+    c.entities["person:mark"] = Entity("person:mark", PERSON, marks)
+    page = view.render_html(c)
+    labels = [n["l"] for n in _page_json(page, "kg-data")["nodes"]]
+    assert marks in labels
+    assert isinstance(_page_json(page, "kg-evidence"), dict)
+    committee = next(e for e in c.entities.values() if e.cls == COMMITTEE)
+    committee.label = "/*@PEOPLE@*/政协"
+    assert html.escape("/*@PEOPLE@*/政协") in view.render_overview(c)
