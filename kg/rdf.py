@@ -791,7 +791,7 @@ class _Rendered(NamedTuple):
                    _objects(iris(ranks.o[:k]) + [render(t) for t in ranks.o[k:]]))  # type: ignore[arg-type]
 
 
-def _objects(texts: list[str]) -> np.ndarray:
+def _objects(texts: list[str] | list[bytes]) -> np.ndarray:
     """The strings as a numpy object array (``np.array`` would make a fixed-width str array)."""
     a = np.empty(len(texts), dtype=object)
     a[:] = texts
@@ -1009,11 +1009,13 @@ class _Laid:
     of ``size`` (:data:`_ROWS_CHUNK`) at a time (the last batch kept: TriG asks for one small
     graph after the other), so no file's text nor its list of pieces is ever held whole."""
 
-    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[str]], size: int = _ROWS_CHUNK):
-        self.n, self.width, self.lay, self.size = n, width, lay, size
+    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[Any]], size: int = _ROWS_CHUNK,
+                 empty: Chunk = ""):
+        """``empty``: "" when the pieces are ``str``, b"" when they are UTF-8 ``bytes``."""
+        self.n, self.width, self.lay, self.size, self.join = n, width, lay, size, empty.join
         self.batch, self.pieces = -1, []
 
-    def text(self, i: int = 0, j: int | None = None) -> Iterator[str]:
+    def text(self, i: int = 0, j: int | None = None) -> Iterator[Any]:
         """The text of rows ``i`` to ``j`` (None: to the end), a chunk per batch it spans."""
         size, w = self.size, self.width
         j = self.n if j is None else j
@@ -1022,7 +1024,7 @@ class _Laid:
             if k != self.batch:
                 self.batch, self.pieces = k, self.lay(k * size, min(self.n, (k + 1) * size))
             end = min(j, (k + 1) * size)
-            yield "".join(self.pieces[w * (i - k * size):w * (end - k * size)])
+            yield self.join(self.pieces[w * (i - k * size):w * (end - k * size)])
             i = end
 
 

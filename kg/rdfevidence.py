@@ -72,15 +72,15 @@ class EvidenceText:
         return self._columns
 
     def body(self, fmt: str) -> rdf.Body:
-        """The text of format ``fmt`` (ttl, nt, jsonld) for these nodes, in chunks."""
+        """The text of format ``fmt`` (ttl, nt, jsonld) for these nodes, in chunks of UTF-8."""
         syntax = {"ttl": lambda: _Turtle("", "\n"), "nt": _NTriples, "jsonld": _JsonLd}.get(fmt)
         if syntax is None:
             raise ValueError(f"no body for {fmt!r}")
         return syntax().laid(self.columns()).text()
 
     def graph_bodies(self) -> Iterator[tuple[str, rdf.Body]]:
-        """TriG: (graph key, text) for each article with nodes here (a node is in its article's
-        graph), in graph order."""
+        """TriG: (graph key, text in UTF-8) for each article with nodes here (a node is in its
+        article's graph), in graph order."""
         cols = self.columns()
         graphs = [rdf.article_iri(d) for d in cols.docs]  # one per doc id (quote() is one-to-one)
         rank = np.empty(len(graphs), dtype=np.int64)
@@ -105,7 +105,7 @@ class _Columns:
 
     def __init__(self, spans: rdf.EvidenceSpans):
         self.n = n = len(spans.ids)
-        self.ids = rdf._objects(spans.ids)
+        self.ids = rdf._objects([k.encode() for k in spans.ids])  # as the syntaxes write them (UTF-8)
         self.mention = np.array(spans.mentions, dtype=np.intp)
         doc, sentence, surface, *offsets = zip(*map(_SPAN_FIELDS, spans.evs), strict=True) if n else [()] * 7
         self.docs, self.doc = _coded(doc)
@@ -115,6 +115,11 @@ class _Columns:
         ints: defaultdict[int, int] = defaultdict(itertools.count().__next__)  # the four offsets share one numbering
         self.offsets = [np.fromiter(map(ints.__getitem__, c), dtype=np.intp, count=n) for c in offsets]
         self.ints = list(ints)
+
+
+def _encoded(texts: list[str]) -> np.ndarray:
+    """The texts in UTF-8, as a numpy object array."""
+    return rdf._objects([t.encode() for t in texts])
 
 
 def _coded(values: Iterable[Any]) -> tuple[list[Any], np.ndarray]:
@@ -202,12 +207,13 @@ class _Syntax:
     def laid(self, cols: _Columns, order: np.ndarray | None = None) -> rdf._Laid:
         """The text of the nodes of ``cols`` (in ``order``: positions in ``cols``; None: as they
         are), laid out a batch at a time."""
-        row = self.row()
-        ints = rdf._objects([self.obj(rdf._int(v)) for v in cols.ints])
+        # UTF-8 from here on: each distinct value and constant encoded once, not all the text
+        row = [(piece.encode() if isinstance(piece, str) else piece, when) for piece, when in self.row()]
+        ints = _encoded([self.obj(rdf._int(v)) for v in cols.ints])
         columns = {  # field -> (each distinct value rendered once, the codes of the nodes' values)
-            1: (rdf._objects([self.obj(rdf.article_iri(d)) for d in cols.docs]), cols.doc),
-            2: (rdf._objects([self.obj(Lit(t, lang="zh-Hans")) for t in cols.sentences]), cols.sentence),
-            3: (rdf._objects([self.obj(Lit(t)) for t in cols.surfaces]), cols.surface),
+            1: (_encoded([self.obj(rdf.article_iri(d)) for d in cols.docs]), cols.doc),
+            2: (_encoded([self.obj(Lit(t, lang="zh-Hans")) for t in cols.sentences]), cols.sentence),
+            3: (_encoded([self.obj(Lit(t)) for t in cols.surfaces]), cols.surface),
             **{4 + k: (ints, c) for k, c in enumerate(cols.offsets)},
         }
         ids, absent = cols.ids, {_MENTION: cols.mention == 0, _SURFACE: cols.no_surface}
@@ -215,11 +221,11 @@ class _Syntax:
             columns = {k: (texts, codes[order]) for k, (texts, codes) in columns.items()}
             ids, absent = ids[order], {k: a[order] for k, a in absent.items()}
 
-        def lay(i: int, j: int) -> list[str]:
+        def lay(i: int, j: int) -> list[bytes]:
             out = np.empty((j - i, len(row)), dtype=object)
             for k, (piece, when) in enumerate(row):
                 col = out[:, k]
-                if isinstance(piece, str):
+                if isinstance(piece, bytes):
                     col[:] = piece
                 elif piece == 0:
                     col[:] = ids[i:j]
@@ -228,12 +234,12 @@ class _Syntax:
                     col[:] = texts[codes[i:j]]
                 if when == _NOT_FIRST:
                     if i == 0:
-                        col[0] = ""  # nothing before the first node
+                        col[0] = b""  # nothing before the first node
                 elif when is not None:
-                    col[absent[when][i:j]] = ""
+                    col[absent[when][i:j]] = b""
             return out.ravel().tolist()
 
-        return rdf._Laid(cols.n, len(row), lay, _BATCH)
+        return rdf._Laid(cols.n, len(row), lay, _BATCH, b"")
 
 
 Piece = tuple[str | int, int | None]  # constant text or a field's number; when it is shown (None: always)
