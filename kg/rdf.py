@@ -245,26 +245,48 @@ class EvidenceNode(NamedTuple):
     mention: bool
 
 
-def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNode]:
+class EvidenceSpans(NamedTuple):
+    """The evidence nodes of :func:`evidence_spans` as three parallel lists, in IRI order."""
+
+    ids: list[str]  # node ids (the IRIs' distinct ends, :attr:`kg.model.Evidence.node_id`)
+    evs: list[Evidence]  # each span's first evidence
+    mentions: list[bool]  # whether the span is an entity's mention
+
+
+def evidence_spans(corpus: Corpus, digits: str | None = None) -> EvidenceSpans:
     """The corpus's evidence nodes, sorted by IRI: every entity's mentions, and every written
     fact's evidence (a fact derived from the region tree has its subject's mentions), each span
-    once.  ``digits``: only the nodes whose hash starts with one of them (a run of consecutive
-    hex digits is one range of subjects, see :mod:`kg.rdfparts`)."""
+    once (its first evidence).  ``digits``: only the nodes whose hash starts with one of them (a
+    run of consecutive hex digits is one range of subjects, see :mod:`kg.rdfparts`)."""
     if digits == "":
-        return []
+        return EvidenceSpans([], [], [])
     ents = corpus.entities
-    spans = [(ev, True) for e in ents.values() for ev in e.evidence]
-    spans += [(ev, False) for f in corpus.facts if f.subject in ents and f.object in ents
-              for ev in f.evidence or ents[f.subject].evidence]
-    # node id -> (first evidence, mention): the first wins; ids (the IRIs' distinct ends) are
-    # shorter to hash and compare than the IRIs, and sort the same
-    nodes: dict[str, tuple[Evidence, bool]] = {}
-    for ev, mention in spans:
-        k = ev.node_id
-        if (digits is None or k[0] in digits) and k not in nodes:
-            nodes[k] = (ev, mention)
+    evs = [ev for e in ents.values() for ev in e.evidence]
+    n_mentions = len(evs)  # the spans before this are mentions
+    evs += [ev for f in corpus.facts if f.subject in ents and f.object in ents
+            for ev in f.evidence or ents[f.subject].evidence]
+    keys = list(map(_NODE_ID, evs))
+    # node id -> the position of its first span: a dict built in C from the end, where the
+    # first span is the last to be stored (no Python loop nor test per span)
+    first = dict(zip(reversed(keys), reversed(range(len(keys))), strict=True))
+    if digits is not None:
+        first = {k: i for k, i in first.items() if k[0] in digits}
+    ids = list(first)
+    # ids are shorter to compare than the IRIs and sort the same; node ids (16 hex digits) are
+    # sorted as numbers by numpy
+    numbers = _hex_numbers(ids)
+    order = np.argsort(numbers) if numbers is not None else np.array(sorted(range(len(ids)), key=ids.__getitem__),
+                                                                      dtype=np.int64)
+    at = np.fromiter(first.values(), dtype=np.int64, count=len(first))[order]
+    return EvidenceSpans(list(map(ids.__getitem__, order.tolist())), list(map(evs.__getitem__, at.tolist())),
+                         (at < n_mentions).tolist())
+
+
+def evidence_nodes(corpus: Corpus, digits: str | None = None) -> list[EvidenceNode]:
+    """:func:`evidence_spans` as :class:`EvidenceNode` s (with their IRIs)."""
+    spans = evidence_spans(corpus, digits)
     make = EvidenceNode._make  # tuple.__new__ in C, not the NamedTuple's __new__ in Python
-    return [make((EVIDENCE_NS + k, ev, mention)) for k, (ev, mention) in sorted(nodes.items())]
+    return [make((EVIDENCE_NS + k, ev, mention)) for k, ev, mention in zip(*spans, strict=True)]
 
 
 def corpus_quads(corpus: Corpus, evidence: bool = True) -> CorpusQuads:
@@ -685,20 +707,33 @@ def _evidence_numbers(node_ids: list[str]) -> tuple[list[str], np.ndarray]:
     >>> _evidence_numbers(["b", "A", "b"])
     (['A', 'b'], array([1, 0, 1]))
     """
-    joined = "".join(node_ids)
-    try:
-        raw = bytes.fromhex(joined)  # skips whitespace: then fewer bytes than digits / 2
-    except ValueError:
-        raw = b""
-    # every character a hex digit (2 per byte), none upper case, 16 of them in all per id and
-    # no id shorter: every id is 16 lower case hex digits
-    if (node_ids and 2 * len(raw) == len(joined) == 16 * len(node_ids) and joined == joined.lower()
-            and min(map(len, node_ids)) == 16):
-        _, first, index = np.unique(np.frombuffer(raw, dtype=">u8"), return_index=True, return_inverse=True)
+    numbers = _hex_numbers(node_ids)
+    if numbers is not None and len(numbers):
+        _, first, index = np.unique(numbers, return_index=True, return_inverse=True)
         return list(map(node_ids.__getitem__, first.tolist())), index.astype(np.int64, copy=False)
     ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     index = np.fromiter(map(ids.__getitem__, node_ids), dtype=np.int64, count=len(node_ids))
     return _rank(list(ids), index, _by_value)  # type: ignore[arg-type]
+
+
+def _hex_numbers(ids: list[str]) -> np.ndarray | None:
+    """The ids read as 64-bit numbers when every one is 16 lowercase hex digits (whose string
+    order is their numbers' order), else None.
+
+    >>> _hex_numbers(["00000000000000ff", "000000000000000a"]).tolist(), _hex_numbers(["0A"])
+    ([255, 10], None)
+    """
+    joined = "".join(ids)
+    try:
+        raw = bytes.fromhex(joined)  # skips whitespace: then fewer bytes than digits / 2
+    except ValueError:
+        return None
+    # every character a hex digit (2 per byte), none upper case, 16 of them in all per id and
+    # no id shorter: every id is 16 lower case hex digits
+    if (2 * len(raw) == len(joined) == 16 * len(ids) and joined == joined.lower()
+            and min(map(len, ids), default=16) == 16):
+        return np.frombuffer(raw, dtype=">u8")
+    return None
 
 
 def _with_evidence_objects(objects: list[Term], ids_o: dict[Term, int], evidence_ids: list[str],
@@ -756,7 +791,7 @@ class _Rendered(NamedTuple):
                    _objects(iris(ranks.o[:k]) + [render(t) for t in ranks.o[k:]]))  # type: ignore[arg-type]
 
 
-def _objects(texts: list[str]) -> np.ndarray:
+def _objects(texts: list[str] | list[bytes]) -> np.ndarray:
     """The strings as a numpy object array (``np.array`` would make a fixed-width str array)."""
     a = np.empty(len(texts), dtype=object)
     a[:] = texts
@@ -971,23 +1006,25 @@ class _Laid:
 
     Why: a writer looping over the rows in Python cost a microsecond a row; here a row costs a
     few references copied in C and its share of one ``str.join``.  The rows are laid out a batch
-    of :data:`_ROWS_CHUNK` at a time (the last batch kept: TriG asks for one small graph after
-    the other), so no file's text nor its list of pieces is ever held whole."""
+    of ``size`` (:data:`_ROWS_CHUNK`) at a time (the last batch kept: TriG asks for one small
+    graph after the other), so no file's text nor its list of pieces is ever held whole."""
 
-    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[str]]):
-        self.n, self.width, self.lay = n, width, lay
+    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[Any]], size: int = _ROWS_CHUNK,
+                 empty: Chunk = ""):
+        """``empty``: "" when the pieces are ``str``, b"" when they are UTF-8 ``bytes``."""
+        self.n, self.width, self.lay, self.size, self.join = n, width, lay, size, empty.join
         self.batch, self.pieces = -1, []
 
-    def text(self, i: int = 0, j: int | None = None) -> Iterator[str]:
+    def text(self, i: int = 0, j: int | None = None) -> Iterator[Any]:
         """The text of rows ``i`` to ``j`` (None: to the end), a chunk per batch it spans."""
-        size, w = _ROWS_CHUNK, self.width
+        size, w = self.size, self.width
         j = self.n if j is None else j
         while i < j:
             k = i // size
             if k != self.batch:
                 self.batch, self.pieces = k, self.lay(k * size, min(self.n, (k + 1) * size))
             end = min(j, (k + 1) * size)
-            yield "".join(self.pieces[w * (i - k * size):w * (end - k * size)])
+            yield self.join(self.pieces[w * (i - k * size):w * (end - k * size)])
             i = end
 
 

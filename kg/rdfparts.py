@@ -35,7 +35,7 @@ HEX = "0123456789abcdef"
 # numbered and sorted (""), then written in each syntax; the evidence nodes collected (""), then
 # written in each syntax
 STRUCTURE_COST = {"": 0.9, "ttl": 0.15, "nt": 0.2, "jsonld": 0.15, "trig": 0.15}
-EVIDENCE_COST = {"": 0.5, "ttl": 1.0, "nt": 1.7, "jsonld": 1.2, "trig": 1.0}
+EVIDENCE_COST = {"": 0.5, "ttl": 0.15, "nt": 0.3, "jsonld": 0.15, "trig": 0.2}
 _READ = 1 << 20  # bytes per read of a part file
 
 
