@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
+from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention, Sentence
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNITS = ("人次", "场次", "件次", "户次", "个", "期", "次", "场", "人", "名", "件", "条", "篇", "家", "项", "元",
@@ -260,8 +260,8 @@ class _Claimants:
     """Who claims a figure at ``pos``: the initiative whose clause holds it, else the committee
     of its sentence (the one before it, else the first), else the last committee earlier in
     the paragraph.  The initiative and committee mentions (in the doc's order) and the
-    committees' paragraphs are listed once per article, the committees of a sentence once per
-    sentence, not once per figure."""
+    committees' paragraphs are listed once per article, the committees of a sentence (or the
+    claimant of all its positions) once per sentence, not once per figure."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -273,7 +273,8 @@ class _Claimants:
             elif m.cls == BRAND or m.cls == PROGRAMME:
                 self.initiatives.append(m)
         self._paragraphs: list[object] | None = None
-        self._inside: dict[tuple[int, int], list[Mention]] = {}  # (start, end) of a sentence -> its committees
+        # (start, end) of a sentence -> its committees or its claimant, see _sentence_claimant
+        self._sentence: dict[tuple[int, int], str | list[Mention]] = {}
         self._reach: list[tuple[int, int, str]] | None = None  # see __call__
         self._starts: list[int] | None = None  # the initiatives' starts when in order, see __call__
 
@@ -311,18 +312,30 @@ class _Claimants:
                 if start < pos <= reach:
                     return key
         sent = doc.sentence_at(pos)
-        if sent is not None:
-            span = (sent.start, sent.end)
-            inside = self._inside.get(span)
-            if inside is None:
-                inside = self._inside[span] = [m for m in self.committees if sent.start <= m.start < sent.end]
-            if inside:
-                # the last one before pos, else the first
-                return next((m.key for m in reversed(inside) if m.start < pos), inside[0].key)
-            # the last committee before pos in the same paragraph, looked for from the end
-            pairs = zip(reversed(self.committees), reversed(self.paragraphs()), strict=True)
-            return next((m.key for m, par in pairs if m.start < pos and par == sent.paragraph), "")
-        return ""
+        if sent is None:
+            return ""
+        span = (sent.start, sent.end)
+        known = self._sentence.get(span)
+        if known is None:
+            known = self._sentence[span] = self._sentence_claimant(sent)
+        if known.__class__ is str:
+            return known
+        # the last one before pos, else the first
+        return next((m.key for m in reversed(known) if m.start < pos), known[0].key)
+
+    def _sentence_claimant(self, sent: Sentence) -> str | list[Mention]:
+        """The committees of ``sent`` (two or more: which one claims depends on the position),
+        else the key that claims every position of it.  Why a key serves the whole sentence:
+        one committee in it is the last one before any position or else the first; with none
+        in it, the committees before a position in it are those before its start."""
+        inside = [m for m in self.committees if sent.start <= m.start < sent.end]
+        if len(inside) > 1:
+            return inside
+        if inside:
+            return inside[0].key
+        # the last committee before the sentence in its paragraph, looked for from the end
+        pairs = zip(reversed(self.committees), reversed(self.paragraphs()), strict=True)
+        return next((m.key for m, par in pairs if m.start < sent.start and par == sent.paragraph), "")
 
 
 _NO_SENTENCE = object()
