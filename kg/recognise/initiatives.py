@@ -264,8 +264,11 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
     for q in top:
         if groups:
             prev = groups[-1][-1]
-            gap = text[prev.close + 1:q.open]
-            if prev.mark == q.mark and _coordinating_gap(gap):
+            after = prev.close + 1
+            # the gap text[after:q.open] coordinates when it is empty or, by _coordinating_gap,
+            # opens with 、: most gaps are refused on their first character, without a slice
+            if prev.mark == q.mark and (q.open <= after or text[after] == "、"
+                                        and _coordinating_gap(text[after:q.open])):
                 groups[-1].append(q)
                 continue
         groups.append([q])
@@ -822,9 +825,7 @@ def unquoted_mentions(doc: Doc) -> list[Mention]:
     """``开展生态护航、文旅融合委员行动``: short names ending in 委员行动 right after a launching
     verb; a coordinated list shares the head."""
     out: list[Mention] = []
-    if "委员行动" not in doc.text:
-        return out  # every match ends in 委员行动: a text without it needs no scan of the verbs
-    for m in _UNQUOTED.finditer(doc.text):
+    for m in _unquoted_matches(doc.text):
         items = m.group(1).split("、")
         pos = m.start(1)
         for k, item in enumerate(items):
@@ -840,6 +841,24 @@ def unquoted_mentions(doc: Doc) -> list[Mention]:
                 continue
             out.append(Mention(cls=PROGRAMME, key=f"initiative:{norm(label)}", label=label, start=start,
                                end=end, surface=doc.text[start:end], attrs={"cue": "委员行动", "alt": []}))
+    return out
+
+
+def _unquoted_matches(text: str) -> list[re.Match[str]]:
+    """``list(_UNQUOTED.finditer(text))``, scanning only the lines that hold 委员行动.
+
+    Why the same: every match ends in 委员行动 and holds no line break (Han characters and 、
+    only), so the matches of the text are those of its lines, and a line without 委员行动 has
+    none; the scan of one line never reaches into the next."""
+    out: list[re.Match[str]] = []
+    i = text.find("委员行动")
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        if end < 0:
+            end = len(text)
+        out.extend(_UNQUOTED.finditer(text, start, end))
+        i = text.find("委员行动", end)
     return out
 
 
