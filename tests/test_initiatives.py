@@ -346,3 +346,16 @@ def test_unquoted_actions_scanned_line_by_line_are_those_of_the_whole_text():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert [m.span() for m in ini._unquoted_matches(text)] == [m.span() for m in ini._UNQUOTED.finditer(text)]
+
+
+def test_compact_removes_the_white_space_the_regex_removes():
+    """_compact trusts that a printable string holds no white space but " ": every character
+    that \\s matches, on this interpreter's Unicode tables, must be " " or not printable."""
+    import re
+
+    import kg.recognise.initiatives as ini
+
+    spaces = [c for c in map(chr, range(0x110000)) if re.match(r"\s", c)]
+    assert spaces and all(c == " " or not c.isprintable() for c in spaces)
+    for name in ("委员 讲堂", "委员\u3000讲堂\n", " 宜商量 ", "宜商量", "a\u00a0b c"):
+        assert ini._compact(name) == re.sub(r"\s", "", name)

@@ -311,6 +311,15 @@ def _coordinating_gap(gap: str) -> bool:
     return False
 
 
+def _compact(name: str) -> str:
+    """``name`` without white space (``_SPACE.sub("", name)``).
+
+    Why not always the regex: a printable string holds no white space but " " (every other
+    character ``\\s`` matches is a control or a separator, which ``isprintable`` refuses; tested),
+    and then ``str.replace`` does it several times faster.  Labels are almost always printable."""
+    return name.replace(" ", "") if name.isprintable() else _SPACE.sub("", name)
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -500,7 +509,7 @@ def plausible_name(name: str, allow_list: bool = False) -> bool:
     >>> plausible_name("宜商量")
     True
     """
-    compact = _SPACE.sub("", name)
+    compact = _compact(name)
     if not 2 <= len(compact) <= MAX_LEN:
         return False
     bad = set(name) & INNER_BAD
@@ -526,7 +535,7 @@ def concept_shaped(name: str) -> bool:
     >>> concept_shaped("两支队伍"), concept_shaped("五好"), concept_shaped("十五五")
     (True, False, True)
     """
-    compact = _SPACE.sub("", name)
+    compact = _compact(name)
     return bool(_CONCEPT.match(compact) or _PLAN_PERIOD.match(compact) or compact in CONCEPTS)
 
 
@@ -593,7 +602,7 @@ def classify(name: str, cue: Cue) -> str:
     >>> classify("一线协商", Cue("工作法", "after")), classify("湖畔好商量", Cue("活动", "after"))
     ('Programme', 'Brand')
     """
-    compact = _SPACE.sub("", name)
+    compact = _compact(name)
     if _ONE_X_ONE_Y.match(compact):
         return PROGRAMME
     if cue.where in ("after", "before") and cue.word in BRAND_CUES:
@@ -636,7 +645,7 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     (建设, 工作, 项目, 工程) need a launching verb right before the list too, and are refused for
     numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
-    compact = _SPACE.sub("", name)
+    compact = _compact(name)
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None:
         return cue
@@ -699,7 +708,7 @@ def _media_cue(text: str, q: Quote) -> Cue | None:
     """A media column in 《》 (《宜在协商》全媒体协商平台, 开设《委员风采》栏目).  Newspapers and
     other outlets' programmes are not the committee's: the name must sound like CPPCC work or a
     verb of making must precede it."""
-    name = _SPACE.sub("", clean_label(text[q.open + 1:q.close]))
+    name = _compact(clean_label(text[q.open + 1:q.close]))
     own = any(w in name for w in MEDIA_OWN_WORDS) or bool(verb_before(text, q.open))
     if not own:
         return None
@@ -715,7 +724,7 @@ def _media_cue(text: str, q: Quote) -> Cue | None:
 
 
 def _is_document_title(name: str) -> bool:
-    compact = _SPACE.sub("", name)
+    compact = _compact(name)
     return compact.startswith("关于") or compact.endswith(DOC_SUFFIXES)
 
 
