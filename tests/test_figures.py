@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.model import BRAND, FIGURE, Mention
 from kg.recognise import figures
@@ -111,3 +113,17 @@ def test_the_claiming_initiative_found_by_bisection_is_the_one_the_scan_finds():
     claims = [bisected(p) for p in range(len(text) + 1)]
     assert claims == [scanned(p) for p in range(len(text) + 1)]
     assert {f"initiative:{n}" for _, n in quotes} <= set(claims)
+
+
+# numerals of both kinds, prefix words, units (one starting with a numeral), a decimal point,
+# percent signs, dates' and ordinals' characters and a few others
+_FIGURE_CHARS = "0123456789.一二两三十百千零万亿近约超过逾将接余多个人次场米%％年月第届“”，的进步"
+
+
+@given(st.text(alphabet=_FIGURE_CHARS, max_size=40))
+def test_the_figure_scan_finds_what_finditer_finds(text):
+    """_figures tries _FIG only where _FIG_START matches and skips failed runs of numerals:
+    it must find exactly the matches a plain finditer finds."""
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+    assert spans(figures._figures(text)) == spans(figures._FIG.finditer(text))

@@ -332,3 +332,30 @@ def test_a_cue_read_from_the_text_is_the_cue_read_from_the_annotation_free_windo
         assert cue == ini.after_cue(text + "(", 0), window  # '(' at 2n: the window read
         found += cue is not None
     assert found > 500  # the texts do hold cues, refused and accepted
+
+
+def test_unquoted_actions_scanned_line_by_line_are_those_of_the_whole_text():
+    """_unquoted_matches scans only the lines that hold 委员行动: it must find what a finditer
+    over the whole text finds, with line breaks, lists and verbs in every place."""
+    import random
+
+    import kg.recognise.initiatives as ini
+
+    pieces = ["开展", "实施", "生态护航", "文旅融合", "乡村", "、", "委员行动", "委员", "行动", "\n", "，", "的"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in ini._unquoted_matches(text)] == [m.span() for m in ini._UNQUOTED.finditer(text)]
+
+
+def test_compact_removes_the_white_space_the_regex_removes():
+    """_compact trusts that a printable string holds no white space but " ": every character
+    that \\s matches, on this interpreter's Unicode tables, must be " " or not printable."""
+    import re
+
+    import kg.recognise.initiatives as ini
+
+    spaces = [c for c in map(chr, range(0x110000)) if re.match(r"\s", c)]
+    assert spaces and all(c == " " or not c.isprintable() for c in spaces)
+    for name in ("委员 讲堂", "委员\u3000讲堂\n", " 宜商量 ", "宜商量", "a\u00a0b c"):
+        assert ini._compact(name) == re.sub(r"\s", "", name)

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention
+from kg.model import BRAND, COMMITTEE, FIGURE, PROGRAMME, Doc, Mention, Sentence
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _UNITS = ("人次", "场次", "件次", "户次", "个", "期", "次", "场", "人", "名", "件", "条", "篇", "家", "项", "元",
@@ -49,8 +49,21 @@ _LEAD_WORDS = ("全年", "以来", "累计", "共计", "总计", "合计", "先�
 _CLAUSE_END = re.compile(r"[，。；：！？、,;:!?\n]")
 # everything up to and with the last clause end (greedy): one match instead of a walk over them
 _TO_LAST_CLAUSE_END = re.compile(r"(?s:.*)" + _CLAUSE_END.pattern)
-# where a match of _FIG may start: a prefix word's first character or a numeral (a superset)
-_FIG_START = re.compile(rf"[近约超逾将接\d{_CN_DIGITS}]")
+# the characters that may follow a figure's number: an approximation, a magnitude, a percent
+# sign or a unit (their first characters)
+_AFTER_NUM = "".join(sorted(set("余多%％") | {w[0] for w in _MAG} | {u[0] for u in _UNITS}))
+# where a match of _FIG may start (a superset): a prefix word's first character, or a numeral
+# whose number (all of its run, or a shorter part) is followed by one of _AFTER_NUM.  Opening
+# with a character class lets the engine skip to candidates in C; the lookbehinds only tell
+# which kind the first character was.  No start is lost in a run of numerals: where one within
+# the run matches, the run's first numeral matches too (its number reaches as far), so a run
+# that fails here fails _FIG at all its numerals, and years (2024年) and numerals inside words
+# (进一步, 统一) cost no Python-level try.
+_FIG_START = re.compile(
+    rf"[近约超逾将接\d{_CN_DIGITS}](?:(?<=[近约超逾将接])"
+    rf"|(?<=\d)\d*(?:\.\d+)?[{_AFTER_NUM}]"
+    rf"|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*[{_AFTER_NUM}])"
+)
 # a run of numerals of one kind (the kinds of _FIG's number)
 _NUMERAL_RUN = re.compile(rf"\d+|[{_CN_DIGITS}]+")
 _QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q) + "]")
@@ -58,12 +71,11 @@ _QUOTE_MARKS = re.compile(r"[“”‘’\"《》]")
 
 
 def _figures(text: str):
-    """``_FIG.finditer(text)``, trying a match only where one may start.
+    """``_FIG.finditer(text)``, trying a match only where ``_FIG_START`` says one may start.
 
     Where no match starts at a numeral, none starts later in its run of numerals of the same
     kind either (one there would extend to this one: the number's greedy digits take the
-    numeral before too, and no prefix word starts with a numeral), so the scan skips the run:
-    a year such as 2024年 costs one try, not four."""
+    numeral before too, and no prefix word starts with a numeral), so the scan skips the run."""
     pos = 0
     while True:
         hit = _FIG_START.search(text, pos)
@@ -248,8 +260,8 @@ class _Claimants:
     """Who claims a figure at ``pos``: the initiative whose clause holds it, else the committee
     of its sentence (the one before it, else the first), else the last committee earlier in
     the paragraph.  The initiative and committee mentions (in the doc's order) and the
-    committees' paragraphs are listed once per article, the committees of a sentence once per
-    sentence, not once per figure."""
+    committees' paragraphs are listed once per article, the committees of a sentence (or the
+    claimant of all its positions) once per sentence, not once per figure."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -261,7 +273,8 @@ class _Claimants:
             elif m.cls == BRAND or m.cls == PROGRAMME:
                 self.initiatives.append(m)
         self._paragraphs: list[object] | None = None
-        self._inside: dict[tuple[int, int], list[Mention]] = {}  # (start, end) of a sentence -> its committees
+        # (start, end) of a sentence -> its committees or its claimant, see _sentence_claimant
+        self._sentence: dict[tuple[int, int], str | list[Mention]] = {}
         self._reach: list[tuple[int, int, str]] | None = None  # see __call__
         self._starts: list[int] | None = None  # the initiatives' starts when in order, see __call__
 
@@ -299,18 +312,30 @@ class _Claimants:
                 if start < pos <= reach:
                     return key
         sent = doc.sentence_at(pos)
-        if sent is not None:
-            span = (sent.start, sent.end)
-            inside = self._inside.get(span)
-            if inside is None:
-                inside = self._inside[span] = [m for m in self.committees if sent.start <= m.start < sent.end]
-            if inside:
-                # the last one before pos, else the first
-                return next((m.key for m in reversed(inside) if m.start < pos), inside[0].key)
-            # the last committee before pos in the same paragraph, looked for from the end
-            pairs = zip(reversed(self.committees), reversed(self.paragraphs()), strict=True)
-            return next((m.key for m, par in pairs if m.start < pos and par == sent.paragraph), "")
-        return ""
+        if sent is None:
+            return ""
+        span = (sent.start, sent.end)
+        known = self._sentence.get(span)
+        if known is None:
+            known = self._sentence[span] = self._sentence_claimant(sent)
+        if known.__class__ is str:
+            return known
+        # the last one before pos, else the first
+        return next((m.key for m in reversed(known) if m.start < pos), known[0].key)
+
+    def _sentence_claimant(self, sent: Sentence) -> str | list[Mention]:
+        """The committees of ``sent`` (two or more: which one claims depends on the position),
+        else the key that claims every position of it.  Why a key serves the whole sentence:
+        one committee in it is the last one before any position or else the first; with none
+        in it, the committees before a position in it are those before its start."""
+        inside = [m for m in self.committees if sent.start <= m.start < sent.end]
+        if len(inside) > 1:
+            return inside
+        if inside:
+            return inside[0].key
+        # the last committee before the sentence in its paragraph, looked for from the end
+        pairs = zip(reversed(self.committees), reversed(self.paragraphs()), strict=True)
+        return next((m.key for m, par in pairs if m.start < sent.start and par == sent.paragraph), "")
 
 
 _NO_SENTENCE = object()
