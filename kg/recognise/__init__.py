@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields, replace
 from functools import lru_cache
-from operator import attrgetter
 from types import ModuleType
 
 from kg.model import PERSON, REGION, Doc, Mention
@@ -116,7 +115,5 @@ def recognise(doc: Doc) -> Doc:
         if found:
             doc = _with_mentions(doc, doc.mentions + tuple(found))
     mentions = drop_regions_in_names(doc.text, doc.mentions)
-    return _with_mentions(doc, tuple(sorted(mentions, key=_SPAN_CLASS)))
-
-
-_SPAN_CLASS = attrgetter("start", "end", "cls")  # (m.start, m.end, m.cls), made in C
+    # (a lambda: on 3.11 it reads a dataclass's attributes faster than operator.attrgetter)
+    return _with_mentions(doc, tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.cls))))
