@@ -13,7 +13,9 @@ this is done once the people are known.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
+from functools import lru_cache
+from types import ModuleType
 
 from kg.model import PERSON, REGION, Doc, Mention
 
@@ -21,27 +23,62 @@ Recogniser = Callable[[Doc], list[Mention]]
 
 
 def _recognisers() -> list[tuple[str, Recogniser]]:
-    # imported lazily so that a worker process pays for the gazetteer once, on first use
+    # each module's ``recognise`` looked up at call time, so that a wrapper put in its place
+    # (kg.pipeline.instrument, a test's monkeypatch) is the one called
+    return [(name, module.recognise) for name, module in _modules()]
+
+
+@lru_cache(maxsize=1)
+def _modules() -> tuple[tuple[str, ModuleType], ...]:
+    # imported lazily so that a worker process pays for the gazetteer once, on first use (and
+    # once per process: an import statement per article costs more than the list it makes)
     from kg.recognise import committees, documents, figures, initiatives, meetings, organs, people, regions
 
-    return [
-        ("regions", regions.recognise),
-        ("committees", committees.recognise),
-        ("initiatives", initiatives.recognise),
-        ("people", people.recognise),
-        ("organs", organs.recognise),
-        ("meetings", meetings.recognise),
-        ("documents", documents.recognise),
-        ("figures", figures.recognise),
-    ]
+    return (("regions", regions), ("committees", committees), ("initiatives", initiatives), ("people", people),
+            ("organs", organs), ("meetings", meetings), ("documents", documents), ("figures", figures))
+
+
+_DOC_FIELDS = tuple(f.name for f in fields(Doc))
+_new_object = object.__new__
+
+
+def _with_mentions(doc: Doc, mentions: tuple[Mention, ...]) -> Doc:
+    """``dataclasses.replace(doc, mentions=mentions)`` in about a third of the time (made once
+    per recogniser that finds something and once more at the end: 8 times per article).
+
+    The same object: ``Doc.__init__`` sets the fields in the instance dict in their order and
+    its ``__post_init__`` only turns ``raw_starts``/``raw_ends`` into arrays, which they already
+    are in ``doc``; only the fields are copied (not a value :class:`kg.model._once` kept in
+    ``doc.__dict__``), as ``replace`` does.  Another class (a subclass) goes through ``replace``.
+
+    >>> from kg.model import Article
+    >>> d = Doc(Article("x.txt", "x", "AB", "h", "utf-8"), "AB", (0, 1), (1, 2))
+    >>> m = (Mention("Region", "region:1", "A", 0, 1, "A"),)
+    >>> new = _with_mentions(d, m)
+    >>> new == replace(d, mentions=m) and new.__dict__ == replace(d, mentions=m).__dict__
+    True
+    """
+    if type(doc) is not Doc:
+        return replace(doc, mentions=mentions)
+    new = _new_object(Doc)
+    values = doc.__dict__
+    state = {name: values[name] for name in _DOC_FIELDS}
+    state["mentions"] = mentions
+    new.__dict__.update(state)
+    return new
 
 
 def person_spans(text: str, mentions: tuple[Mention, ...]) -> list[tuple[int, int]]:
     """Every span of ``text`` where an accepted person's name is written: the person mentions
     themselves and any other occurrence of their surface forms (a later bare occurrence that
     the people recogniser left alone is still the same name)."""
-    spans = {(m.start, m.end) for m in mentions if m.cls == PERSON}
-    for name in sorted({text[m.start:m.end] for m in mentions if m.cls == PERSON}):
+    return _name_spans(text, {(m.start, m.end) for m in mentions if m.cls == PERSON})
+
+
+def _name_spans(text: str, marked: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`person_spans` from the spans of the person mentions."""
+    spans = set(marked)
+    for name in {text[a:b] for a, b in marked}:  # (in any order: the spans are sorted at the end)
         if len(name) < 2:
             continue
         i = text.find(name)
@@ -56,13 +93,19 @@ def drop_regions_in_names(text: str, mentions: tuple[Mention, ...]) -> tuple[Men
     when it lies inside a person mention, or strictly inside (shorter than) another occurrence of
     a person's name: an occurrence exactly as long as the region (a two-character name that is
     also a short form) is only a person where the people recogniser said so."""
-    if not any(m.cls == PERSON for m in mentions) or not any(m.cls == REGION for m in mentions):
-        return mentions
     marked = {(m.start, m.end) for m in mentions if m.cls == PERSON}
-    spans = person_spans(text, mentions)
+    if not marked or not any(m.cls == REGION for m in mentions):
+        return mentions
+    spans = _name_spans(text, marked)
 
     def inside(r: Mention) -> bool:
-        return any(a <= r.start and r.end <= b and ((a, b) in marked or b - a > r.end - r.start) for a, b in spans)
+        start, end = r.start, r.end
+        for a, b in spans:
+            if a > start:
+                return False  # the spans are sorted: no later one starts at or before the region
+            if end <= b and ((a, b) in marked or b - a > end - start):
+                return True
+        return False
     return tuple(m for m in mentions if m.cls != REGION or not inside(m))
 
 
@@ -70,6 +113,7 @@ def recognise(doc: Doc) -> Doc:
     for _name, func in _recognisers():
         found = func(doc)
         if found:
-            doc = replace(doc, mentions=doc.mentions + tuple(found))
+            doc = _with_mentions(doc, doc.mentions + tuple(found))
     mentions = drop_regions_in_names(doc.text, doc.mentions)
-    return replace(doc, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.cls))))
+    # (a lambda: on 3.11 it reads a dataclass's attributes faster than operator.attrgetter)
+    return _with_mentions(doc, tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.cls))))

@@ -122,22 +122,28 @@ _CANDIDATES: LastCall[tuple] = LastCall()
 def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
     """Region code -> weight of evidence that the article is about it.  With a provisional
     ``topic``, county short forms inside its provinces count too (隆安：党建引领……)."""
+    return _with_title(doc, _body_scores(doc, _accepted(doc, topic)), topic)
+
+
+def _body_scores(doc: Doc, found: list) -> Counter[str]:
+    """The weights of the regions :func:`_accepted` found in the text."""
     text = doc.text
     titles, lead_end = _layout(doc)
     out: Counter[str] = Counter()
     get = out.get  # out[c] = get(c, 0) + w is out[c] += w without Counter.__missing__ (same sums)
-    found = _accepted(doc, topic)
     is_within = gazetteer.default().is_within
     first_committee = True
     head = 0  # start of the current chain (四川省眉山市: the province only qualifies the city)
+    prev_end = -1
     last = len(found) - 1
     for i, (m, d) in enumerate(found):
         start = m.start
-        if i == 0 or found[i - 1][0].end != start:
+        if start != prev_end:
             head = start
+        prev_end = m.end
         if i < last:
             nxt_m, nxt_d = found[i + 1]
-            if nxt_m.start == m.end and nxt_d.parent is not None and is_within(nxt_d.code, d.code):
+            if nxt_m.start == prev_end and nxt_d.parent is not None and is_within(nxt_d.code, d.code):
                 out[d.code] = get(d.code, 0) + 1.0  # a qualifier
                 continue
         w = 1.0
@@ -145,16 +151,25 @@ def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
             w += TITLE_WEIGHT
         elif start < lead_end:
             w += LEAD_WEIGHT
-        if _is_committee_context(text, head, m.end):
+        if _is_committee_context(text, head, prev_end):
             w += FIRST_COMMITTEE_WEIGHT if first_committee else COMMITTEE_WEIGHT
             first_committee = False
         out[d.code] = get(d.code, 0) + w
-    if doc.article.title and not any(z.kind == "title" for z in doc.zones):
-        for m in regions.matches(doc.article.title):
-            d = regions.choose(m, None, topic, adjacent=False,
-                               named=regions.strong_stem_context(doc.article.title, m))
-            if d is not None:
-                out[d.code] = get(d.code, 0) + TITLE_WEIGHT
+    return out
+
+
+def _with_title(doc: Doc, body: Counter[str], topic: tuple[str, ...]) -> Counter[str]:
+    """``body`` with the regions of ``Article.title`` when the text has no title zone (a new
+    Counter then: ``body`` may serve both topic passes)."""
+    title = doc.article.title
+    if not title or any(z.kind == "title" for z in doc.zones):
+        return body
+    out = Counter(body)  # the same codes in the same order, then the title's weights added
+    get = out.get
+    for m in regions.matches(title):
+        d = regions.choose(m, None, topic, adjacent=False, named=regions.strong_stem_context(title, m))
+        if d is not None:
+            out[d.code] = get(d.code, 0) + TITLE_WEIGHT
     return out
 
 
@@ -177,8 +192,25 @@ _TOPIC: LastCall[tuple[str, ...]] = LastCall()
 
 
 def _compute(doc: Doc) -> tuple[str, ...]:
-    first = _rank(scores(doc))
-    return _rank(scores(doc, first[:3])) if first else first
+    """The topic: the regions ranked by :func:`scores`, then ranked again by the scores with the
+    first three of them as a provisional topic.  Most articles name no region whose division
+    depends on the topic: the second pass then accepts the same regions, and its scores and
+    rank are the first pass's (the weights are not added up nor ranked again)."""
+    found = _accepted(doc, ())
+    body = _body_scores(doc, found)
+    first_scores = _with_title(doc, body, ())
+    first = _rank(first_scores)
+    if not first:
+        return first
+    topic = first[:3]
+    found_again = _accepted(doc, topic)
+    if found_again != found:  # the same matches and divisions in the same order: the same weights
+        body = _body_scores(doc, found_again)
+    again = _with_title(doc, body, topic)
+    # the same weights in the same order rank the same (the rank's sums follow their order)
+    if again is first_scores or list(again.items()) == list(first_scores.items()):
+        return first
+    return _rank(again)
 
 
 def _rank(sc: Counter[str]) -> tuple[str, ...]:

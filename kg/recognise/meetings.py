@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_right
 
 from kg.model import MEETING, Doc, Mention
-from kg.recognise.organs import committee_mentions
+from kg.recognise.organs import _finditer_near, committee_mentions
 
 _NUM = "一二三四五六七八九十百零〇两0-9"
 _SESSION = re.compile(
@@ -61,6 +61,25 @@ _WORDS = ("座谈会", "协商会", "交流会", "研讨会", "分析会", "推�
           "主席会议", "常委会议", "常委会会议", "全体会议", "联席会议", "工作会议", "党组会议", "专题会议",
           "论坛", "研讨班", "培训班", "读书班")
 _WORD_RE = re.compile("(?:" + "|".join(sorted(_WORDS, key=lambda w: (-len(w), w))) + ")(?!议|成员)")
+
+
+def _word_anchors(chars: str = "会坛班") -> tuple[tuple[tuple[str, ...], int, int], ...]:
+    """Where matches of :data:`_WORD_RE` start, as anchors for the organs recogniser's
+    :func:`~kg.recognise.organs._finditer_near`: every meeting word holds one of ``chars`` (会,
+    坛 of 论坛, 班 of 培训班) a few characters after its start.  The regex is then tried before
+    each of them, found by a literal search in C, instead of at every character (the words open
+    with some thirty different characters, common ones such as 工 and 全 among them).
+
+    >>> _word_anchors()
+    ((('会',), 2, 3), (('坛',), 1, 1), (('班',), 2, 2))
+    """
+    assert all(any(c in w for c in chars) for w in _WORDS)  # else a word would be missed
+    return tuple(((c,), min(offsets), max(offsets))
+                 for c in chars
+                 for offsets in [[i for w in _WORDS for i, ch in enumerate(w) if ch == c]])
+
+
+_WORD_ANCHORS = _word_anchors()
 # words that end the qualifier (scanning back from the meeting word)
 _STOP_BEFORE = ("召开", "增开", "举行", "举办", "出席", "参加", "主持", "组织", "开展", "列席", "在", "于", "的", "了",
                 "和", "与", "暨", "及", "上", "次", "首次", "并", "还", "都", "是", "通过", "参与", "即", "前",
@@ -155,7 +174,7 @@ def recognise(doc: Doc) -> list[Mention]:
         label = (c.label if c is not None else "") + m.group()
         out[(start, e)] = _meeting(doc, label, start, e, c, "session")
     titles = _book_title_spans(text)
-    for m in _WORD_RE.finditer(text):
+    for m in _finditer_near(_WORD_RE, text, _WORD_ANCHORS):
         s, e = m.span()
         if out and any(a <= s < b for a, b in out) or titles and any(a < s < b for a, b in titles):
             continue  # inside a session's name or a document's title
