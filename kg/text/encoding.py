@@ -31,7 +31,12 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+_BOM_FIRST = frozenset(bom[:1] for bom, _ in _BOMS)
+
+
 def _bom(data: bytes) -> Decoded | None:
+    if data[:1] not in _BOM_FIRST:  # (most files: one look instead of five)
+        return None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

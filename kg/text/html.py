@@ -47,7 +47,9 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     head = text[:4096]
-    return bool(_LOOKS_HTML.search(head)) and head.lstrip().startswith("<") or len(_LOOKS_HTML.findall(head)) >= 3
+    if _LOOKS_HTML.search(head) is None:
+        return False  # (then findall finds none either: plain text is scanned once)
+    return head.lstrip().startswith("<") or len(_LOOKS_HTML.findall(head)) >= 3
 
 
 def iso_date(text: str) -> str:
