@@ -7,6 +7,9 @@ import functools
 import io
 import json
 import multiprocessing
+import os
+import signal
+import tempfile
 from dataclasses import replace
 
 import networkx as nx
@@ -406,6 +409,32 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch)
         rdf.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be held back here")
+def test_a_stop_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkeypatch):
+    """An export child stopped by its parent unwinds on SIGTERM (kg.forked); one arriving
+    inside mkstemp, after the file is made and before its name is known, must not leave it."""
+    target = tmp_path / "graph.ttl"
+    real = tempfile.mkstemp
+
+    def stopped_inside(*a, **k):
+        made = real(*a, **k)
+        os.kill(os.getpid(), signal.SIGTERM)  # the parent's terminate(), as the file is made
+        return made
+
+    def unwind(signum, frame):
+        raise SystemExit(128 + signum)
+
+    monkeypatch.setattr(tempfile, "mkstemp", stopped_inside)
+    previous = signal.signal(signal.SIGTERM, unwind)
+    try:
+        with pytest.raises(SystemExit):
+            rdf.write_atomic(target, b"new")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("evidence", [False, True])
