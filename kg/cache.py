@@ -32,10 +32,11 @@ import hashlib
 import os
 import pickle
 import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from kg import forked
 
 MAGIC = b"KGC1"
 KEEP_VERSIONS = 3
@@ -162,19 +163,14 @@ def unwrap(data: bytes) -> bytes | None:
 def write_entry(path: str | os.PathLike, payload: bytes) -> None:
     """Write one entry atomically.  Failure (read-only disk, full disk) only costs the cache."""
     target = Path(path)
-    tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(wrap(payload))
-        os.replace(tmp, target)
-        tmp = None
+        with forked.temporary_file(target.parent, prefix=".tmp-") as (fd, tmp):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(wrap(payload))
+            os.replace(tmp, target)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def dumps(obj: Any) -> bytes:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 
@@ -74,7 +77,7 @@ def _run(task: Callable[[], None], send: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # terminated by the parent (another writer failed, a second Ctrl-C): unwind, so that
     # write_atomic removes its temporary file
-    signal.signal(signal.SIGTERM, _exit_on_term)
+    unwind_on_term()
     result: tuple[str, int | None, str, str | None] | None = None
     try:
         task()
@@ -87,5 +90,41 @@ def _run(task: Callable[[], None], send: Any) -> None:
         send.close()
 
 
+def unwind_on_term() -> None:
+    """Make SIGTERM raise SystemExit in this process (a child its parent may stop), so that
+    ``finally`` blocks run: a temporary file being written is removed, not left behind."""
+    signal.signal(signal.SIGTERM, _exit_on_term)
+
+
 def _exit_on_term(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
+
+
+@contextmanager
+def temporary_file(folder: str | os.PathLike, prefix: str = "", suffix: str = "") -> Iterator[tuple[int, str]]:
+    """``tempfile.mkstemp``'s descriptor and name in ``folder``, for a file written and then
+    renamed into place inside the block; removed when the block raises (it may already be
+    closed, not yet renamed).
+
+    SIGTERM is held back while the file is made: a process that unwinds on it (a child its
+    parent stops, :func:`unwind_on_term`) and got it inside ``mkstemp``, after the file is made
+    and before its name is returned, would leave the file behind.  Held back, it arrives once
+    the name is known here.  (Held in this thread: a child forked from this process has no
+    other; a process with threads of its own, numpy's, may take it in one of those first.)
+    """
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}) if _MASKS else None
+    tmp = None
+    try:
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        finally:
+            if mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a SIGTERM held back arrives now
+        yield fd, tmp
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_MASKS = hasattr(signal, "pthread_sigmask")

@@ -41,6 +41,7 @@ except ImportError:  # not on Windows
     fcntl = None  # type: ignore[assignment]
 
 from kg import cache as _cache
+from kg import forked
 from kg import normalise as _normalise
 from kg import read as _read
 from kg import recognise as _recognise
@@ -241,10 +242,11 @@ def decode(outcome: Outcome) -> tuple[FileReport, Doc | None]:
 
 
 def _worker_init(timing: bool) -> None:
-    """A child's set-up: ignore Ctrl-C (the parent handles it), collect garbage (the parent,
-    which pauses the collector while results pile up, may have forked this worker then) and die
-    with the parent."""
+    """A child's set-up: ignore Ctrl-C (the parent handles it), unwind when the parent stops it
+    (a cache entry being written is removed), collect garbage (the parent, which pauses the
+    collector while results pile up, may have forked this worker then) and die with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    forked.unwind_on_term()
     gc.enable()
     enable_timing(timing)
     if sys.platform.startswith("linux"):

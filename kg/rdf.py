@@ -36,8 +36,6 @@ import json
 import operator
 import os
 import re
-import signal
-import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +49,7 @@ from urllib.parse import quote
 import numpy as np
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from kg import forked
 from kg.memo import Filled
 from kg.model import (
     BRAND,
@@ -1416,14 +1415,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     temporary file and a rename, so that a reader (or a build killed half-way) never sees a
     half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # SIGTERM held back while the temporary file is made: an export child stopped by its parent
-    # unwinds on it (kg.forked), and one arriving inside mkstemp, or before the name is known
-    # here, would leave the file behind; held back, it arrives below, where the file is removed
-    mask = _hold(signal.SIGTERM)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        _release(mask)
+    with forked.temporary_file(path.parent, prefix=f".{path.name}.") as (fd, tmp):
         os.chmod(tmp, 0o644 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             if isinstance(data, bytes | bytearray | memoryview):
@@ -1434,25 +1426,6 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        _release(mask)
-
-
-def _hold(sig: int) -> set[int] | None:
-    """Block ``sig`` in this thread; the previous mask (None where signals cannot be masked)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {sig})
-
-
-def _release(mask: set[int] | None) -> None:
-    """Restore a mask :func:`_hold` returned: a signal held back meanwhile arrives now."""
-    if mask is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _umask() -> int:

@@ -16,11 +16,12 @@ import operator
 import os
 import pickle
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from kg import forked
 
 MIN_BIGRAM = 5  # bigrams rarer than this inside dictionary words are not trusted
 COMMON_RANK = 3000  # the most frequent characters (plus their Traditional forms) count as common
@@ -155,10 +156,10 @@ def model() -> CharModel:
     m = _build(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(m, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        with forked.temporary_file(cache.parent, suffix=".tmp") as (fd, tmp):
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(m, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
     except OSError:
         pass
     else:
