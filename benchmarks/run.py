@@ -67,6 +67,7 @@ PARTS = [
     ("kg.exports", "relations_csv", "export.relations_csv"),
     ("kg.exports", "_report_json", "export.report"),
     ("kg.view", "graph_html", "export.html"),
+    ("kg.view", "render_html", "export.html"),  # (what older checkouts call: never both)
     ("kg.view", "render_overview", "export.overview"),
     # one-time loads, counted inside the stage that first needs them (their first call): a
     # stage's steady cost is its time minus these

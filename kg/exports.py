@@ -206,7 +206,7 @@ def _report_json(corpus: Corpus) -> bytes:
     return (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-_PLAIN_LEAVES = frozenset((str, int, bool, type(None)))
+_PLAIN_LEAVES = view.PLAIN_TYPES  # (floats: json and orjson spell some otherwise)
 _CONTAINERS = (dict, list, tuple)
 
 

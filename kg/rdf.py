@@ -275,8 +275,7 @@ def evidence_spans(corpus: Corpus, digits: str | None = None) -> EvidenceSpans:
     # ids are shorter to compare than the IRIs and sort the same; node ids (16 hex digits) are
     # sorted as numbers by numpy
     numbers = _hex_numbers(ids)
-    order = np.argsort(numbers) if numbers is not None else np.array(sorted(range(len(ids)), key=ids.__getitem__),
-                                                                      dtype=np.int64)
+    order = np.argsort(numbers) if numbers is not None else np.array(_by_value(ids), dtype=np.int64)  # type: ignore[arg-type]
     at = np.fromiter(first.values(), dtype=np.int64, count=len(first))[order]
     return EvidenceSpans(list(map(ids.__getitem__, order.tolist())), list(map(evs.__getitem__, at.tolist())),
                          (at < n_mentions).tolist())
@@ -1005,14 +1004,16 @@ class _Laid:
     asked for a range of rows at a time.
 
     Why: a writer looping over the rows in Python cost a microsecond a row; here a row costs a
-    few references copied in C and its share of one ``str.join``.  The rows are laid out a batch
+    few references copied in C and its share of one join.  The rows are laid out a batch
     of ``size`` (:data:`_ROWS_CHUNK`) at a time (the last batch kept: TriG asks for one small
     graph after the other), so no file's text nor its list of pieces is ever held whole."""
 
-    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[Any]], size: int = _ROWS_CHUNK,
+    def __init__(self, n: int, width: int, lay: Callable[[int, int], list[Any]], size: int | None = None,
                  empty: Chunk = ""):
-        """``empty``: "" when the pieces are ``str``, b"" when they are UTF-8 ``bytes``."""
-        self.n, self.width, self.lay, self.size, self.join = n, width, lay, size, empty.join
+        """``size`` None: :data:`_ROWS_CHUNK` as it is now (tests set it small); ``empty``: ""
+        when the pieces are ``str``, b"" when they are UTF-8 ``bytes``."""
+        self.n, self.width, self.lay, self.join = n, width, lay, empty.join
+        self.size = _ROWS_CHUNK if size is None else size
         self.batch, self.pieces = -1, []
 
     def text(self, i: int = 0, j: int | None = None) -> Iterator[Any]:

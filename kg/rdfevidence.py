@@ -82,16 +82,15 @@ class EvidenceText:
         """TriG: (graph key, text in UTF-8) for each article with nodes here (a node is in its
         article's graph), in graph order."""
         cols = self.columns()
-        graphs = [rdf.article_iri(d) for d in cols.docs]  # one per doc id (quote() is one-to-one)
-        rank = np.empty(len(graphs), dtype=np.int64)
-        rank[sorted(range(len(graphs)), key=graphs.__getitem__)] = np.arange(len(graphs))
+        # one graph per doc id (quote() is one-to-one), in order; each node's graph as its rank
+        graphs, graph = rdf._rank([rdf.article_iri(d) for d in cols.docs], cols.doc, rdf._by_value)
         # the nodes are in IRI order and the sort is stable: sorting by graph alone keeps it
-        order = np.argsort(rank[cols.doc], kind="stable")
+        order = np.argsort(graph, kind="stable")
         laid = _Turtle("    ", "").laid(cols, order)
-        doc = cols.doc[order]
-        bounds = [*np.flatnonzero(rdf._starts(doc)).tolist(), len(doc)] if len(doc) else []
+        graph = graph[order]
+        bounds = [*np.flatnonzero(rdf._starts(graph)).tolist(), len(graph)] if len(graph) else []
         for i, j in itertools.pairwise(bounds):
-            yield graphs[doc[i]], laid.text(i, j)
+            yield graphs[graph[i]], laid.text(i, j)
 
 
 _SPAN_FIELDS = operator.attrgetter("doc_id", "sentence", "surface", "start", "end", "raw_start", "raw_end")
@@ -105,7 +104,7 @@ class _Columns:
 
     def __init__(self, spans: rdf.EvidenceSpans):
         self.n = n = len(spans.ids)
-        self.ids = rdf._objects([k.encode() for k in spans.ids])  # as the syntaxes write them (UTF-8)
+        self.ids = _encoded(spans.ids)  # as the syntaxes write them (UTF-8)
         self.mention = np.array(spans.mentions, dtype=np.intp)
         doc, sentence, surface, *offsets = zip(*map(_SPAN_FIELDS, spans.evs), strict=True) if n else [()] * 7
         self.docs, self.doc = _coded(doc)

@@ -615,7 +615,8 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
-_PLAIN = frozenset((str, int, bool, type(None)))  # (floats: see _Spelt)
+# the types json and orjson write alike (floats: see _Spelt); exports' report.json too
+PLAIN_TYPES = _PLAIN = frozenset((str, int, bool, type(None)))
 
 
 class _Spelt(float):
@@ -901,7 +902,7 @@ def _fill(template: str, parts: dict[str, str]) -> str:
     >>> _fill("<p>/*@A@*/ /*@B@*/ /*@C@*/</p>", {"A": "/*@B@*/", "B": "b"})
     '<p>/*@B@*/ b /*@C@*/</p>'
     """
-    return _MARK.sub(lambda m: parts.get(m.group(1), m.group(0)), template)
+    return _fill_utf8(template, {name: value.encode("utf-8") for name, value in parts.items()}).decode("utf-8")
 
 
 def _fill_utf8(template: str, parts: dict[str, bytes]) -> bytes:

@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from test_rdf_corpus import make_corpus
 
 import kg.workflow
-from kg import cache, exports, forked, rdf, rdfparts
+from kg import cache, exports, forked, rdf, rdfevidence, rdfparts
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, Fact, FileReport
 from kg.rdfevidence import EvidenceText
@@ -235,6 +235,12 @@ def test_report_bytes_are_json_dumps_bytes(quality):
     except (TypeError, ValueError) as exc:
         got = type(exc)
     assert got == expected
+
+
+def test_a_real_report_takes_orjsons_path():
+    """The seeds' report is plain values only: written by orjson (the test above would pass if
+    every report went to json), and the same bytes as json.dumps."""
+    assert exports._plain_tree(exports.report_dict(_seeds_corpus()))
     assert exports._report_json(_seeds_corpus()) == _json_report(_seeds_corpus())
 
 
@@ -251,6 +257,7 @@ def test_files_do_not_depend_on_chunk_sizes_or_the_sort_used(tmp_path, monkeypat
     monkeypatch.setattr(rdf, "_CHUNK", 1)  # every block, line and node object a chunk of its own
     monkeypatch.setattr(rdf, "_ROWS_CHUNK", 3)  # ranked rows back to Python a few at a time
     monkeypatch.setattr(rdf, "_KEY_LIMIT", 0)  # the sort for graphs too large for one int64 key per triple
+    monkeypatch.setattr(rdfevidence, "_BATCH", 2)  # evidence nodes laid out two at a time
     tiny = exports.write_exports(KnowledgeGraph(rdf.to_rdf(corpus), corpus), tmp_path / "tiny")
     for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"):
         assert whole[name].read_bytes() == tiny[name].read_bytes(), name
@@ -303,11 +310,14 @@ def test_an_entity_named_like_an_evidence_node_is_still_written_in_order(tmp_pat
     assert written["graph.trig"].read_bytes() == whole.trig()
 
 
+@pytest.mark.parametrize("batch", [1, 3, 4096])
 @pytest.mark.parametrize("corpus", ["small", "seeds"])
-def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpus):
+def test_evidence_nodes_written_straight_are_what_the_generic_writers_give(corpus, batch, monkeypatch):
     """kg.rdfevidence lays out the evidence nodes' text itself; the generic writers, given the
     same nodes' quads, must give the same text in every syntax (Mention or not, with a surface
-    or not, escapes in sentences: the seeds have them all)."""
+    or not, escapes in sentences: the seeds have them all), however many nodes are laid out at
+    a time (what comes between nodes at a batch's start, a TriG graph over two batches)."""
+    monkeypatch.setattr(rdfevidence, "_BATCH", batch)
     c = make_corpus() if corpus == "small" else _seeds_corpus()
     nodes = rdf.evidence_nodes(c)
     assert {n.mention for n in nodes} == {True, False}

@@ -219,27 +219,22 @@ def test_page_data_with_a_lone_surrogate_fails_to_encode():
 @pytest.mark.parametrize("make", [realistic_corpus, _awkward_corpus])
 def test_page_bytes_are_the_page_text_put_together_as_text(make, monkeypatch):
     """graph.html is put together as bytes: the same bytes as filling in the JSON text and
-    scrubbing the whole page as text, with marks and URLs in the data (one split by lines)."""
+    scrubbing the whole page as text, with marks and URLs in the data, and URLs on two lines
+    of the title (the page is scrubbed line by line)."""
     c = make()
-    for i, label in enumerate(["见 http://example.org/a 与 https://x.cn/b?c=1\u3000后", "/*@EVIDENCE@*/ 与 /*@DATA@*/",
-                               "http://a.b\nhttp://c.d"]):
+    labels = ["见 http://example.org/a 与 https://x.cn/b?c=1\u3000后", "/*@EVIDENCE@*/ 与 /*@DATA@*/"]
+    for i, label in enumerate(labels):
         c.entities[f"person:url{i}"] = Entity(f"person:url{i}", PERSON, label)
     monkeypatch.setattr(view, "vis_network_js", lambda: "var a = 'http://vis.example/x';\n/*@DATA@*/")
+    title = "t http://a.b\nhttp://c.d"
     data, evidence = view.view_data(c)
     page = view._fill(view._static("graph.html"), {
-        "TITLE": html.escape("t"), "CSS": view._static("view.css"), "VIS": view.scrub_urls(view.vis_network_js()),
+        "TITLE": html.escape(title), "CSS": view._static("view.css"), "VIS": view.scrub_urls(view.vis_network_js()),
         "APP": view._static("view.js"), "DATA": view._json_for_script(data).decode("utf-8"),
         "EVIDENCE": view._json_for_script(evidence).decode("utf-8")})
     expected = view.scrub_urls(page).encode("utf-8")
-    assert view.graph_html(c, "t") == expected
-    assert b"[url removed]" in expected and b"example.org" not in expected
-
-
-
-def _page_json(page: str, element_id: str):
-    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
-    assert m is not None
-    return json.loads(m.group(1))
+    assert view.graph_html(c, title) == expected
+    assert b"[url removed]" in expected and b"example.org" not in expected and b"c.d" not in expected
 
 
 def test_a_label_quoting_a_template_mark_stays_text():
@@ -250,9 +245,9 @@ def test_a_label_quoting_a_template_mark_stays_text():
     marks = "见 /*@EVIDENCE@*/ 与 /*@DATA@*/ 及 /*@APP@*/"
     c.entities["person:mark"] = Entity("person:mark", PERSON, marks)
     page = view.render_html(c)
-    labels = [n["l"] for n in _page_json(page, "kg-data")["nodes"]]
+    labels = [n["l"] for n in page_json(page, "kg-data")["nodes"]]
     assert marks in labels
-    assert isinstance(_page_json(page, "kg-evidence"), dict)
+    assert isinstance(page_json(page, "kg-evidence"), dict)
     committee = next(e for e in c.entities.values() if e.cls == COMMITTEE)
     committee.label = "/*@PEOPLE@*/政协"
     assert html.escape("/*@PEOPLE@*/政协") in view.render_overview(c)
