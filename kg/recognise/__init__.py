@@ -68,15 +68,10 @@ def _with_mentions(doc: Doc, mentions: tuple[Mention, ...]) -> Doc:
     return new
 
 
-def person_spans(text: str, mentions: tuple[Mention, ...]) -> list[tuple[int, int]]:
-    """Every span of ``text`` where an accepted person's name is written: the person mentions
-    themselves and any other occurrence of their surface forms (a later bare occurrence that
-    the people recogniser left alone is still the same name)."""
-    return _name_spans(text, {(m.start, m.end) for m in mentions if m.cls == PERSON})
-
-
 def _name_spans(text: str, marked: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`person_spans` from the spans of the person mentions."""
+    """Every span of ``text`` where an accepted person's name is written, sorted: the spans of
+    the person mentions (``marked``) themselves and any other occurrence of their surface forms
+    (a later bare occurrence that the people recogniser left alone is still the same name)."""
     spans = set(marked)
     for name in {text[a:b] for a, b in marked}:  # (in any order: the spans are sorted at the end)
         if len(name) < 2:
