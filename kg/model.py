@@ -17,7 +17,7 @@ import hashlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 # Entity classes.  The first five are the contract of shared/spec/ENTITIES.md; the others
@@ -290,6 +290,33 @@ def evidence_with_node_id(doc_id: str, path: str, sentence: str, start: int, end
                        raw_end=raw_end, surface=surface, node_id=evidence_node_id(doc_id, start, end))
     return ev
 
+
+_DOC_FIELDS = tuple(f.name for f in fields(Doc))
+
+
+def doc_with_mentions(doc: Doc, mentions: tuple[Mention, ...]) -> Doc:
+    """``dataclasses.replace(doc, mentions=mentions)`` in about a third of the time (recognise
+    makes one per recogniser that finds something and once more at the end: 8 times per article).
+
+    The same object: ``Doc.__init__`` sets the fields in the instance dict in their order and
+    its ``__post_init__`` only turns ``raw_starts``/``raw_ends`` into arrays, which they already
+    are in ``doc``; only the fields are copied (not a value :class:`_once` kept in
+    ``doc.__dict__``), as ``replace`` does.  Another class (a subclass) goes through ``replace``.
+
+    >>> d = Doc(Article("x.txt", "x", "AB", "h", "utf-8"), "AB", (0, 1), (1, 2))
+    >>> m = (Mention("Region", "region:1", "A", 0, 1, "A"),)
+    >>> new = doc_with_mentions(d, m)
+    >>> new == replace(d, mentions=m) and new.__dict__ == replace(d, mentions=m).__dict__
+    True
+    """
+    if type(doc) is not Doc:
+        return replace(doc, mentions=mentions)
+    new = _new_object(Doc)
+    values = doc.__dict__
+    state = {name: values[name] for name in _DOC_FIELDS}
+    state["mentions"] = mentions
+    new.__dict__.update(state)
+    return new
 
 
 def evidence_node_id(doc_id: str, start: int, end: int) -> str:

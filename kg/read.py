@@ -46,13 +46,12 @@ def doc_id_for(path: str | Path, content_hash: str) -> str:
     '001_a-abcdef01'
     """
     plain = _plain(path)
-    if plain is None:
-        return f"{Path(path).stem}-{content_hash[:8]}"
-    name = plain.rpartition("/")[2]  # Path(path).name: see _plain
+    name = Path(path).name if plain is None else plain.rpartition("/")[2]  # (the same: see _plain)
+    # Path(path).stem without a second Path: pathlib (3.11) cuts at the last dot when it is
+    # neither the name's first nor its last character
     i = name.rfind(".")
-    if i < 0 or 0 < i < len(name) - 1:  # no dot, or one inside the name: Path.stem's cut
-        return f"{name[:i] if i > 0 else name}-{content_hash[:8]}"
-    return f"{Path(path).stem}-{content_hash[:8]}"  # a leading or trailing dot: as pathlib says
+    stem = name[:i] if 0 < i < len(name) - 1 else name
+    return f"{stem}-{content_hash[:8]}"
 
 
 def _plain(path: str | Path) -> str | None:
@@ -76,7 +75,7 @@ def _read_bytes(p: str | Path) -> bytes:
     try:
         st = os.stat(p)
     except OSError as exc:
-        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:  # ELOOP
+        if getattr(exc, "errno", None) == 40:  # ELOOP
             raise UnreadableFile("symlink loop") from None
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):  # what Path.is_dir/is_file would say, from the one stat

@@ -6,7 +6,6 @@ Each relation finder is a pure function ``(doc) -> list[Relation]`` reading ``do
 from __future__ import annotations
 
 from dataclasses import replace
-from operator import attrgetter
 
 from kg.model import Doc
 
@@ -17,9 +16,6 @@ def relate(doc: Doc) -> Doc:
     found = []
     for finder in (relate_runs.relate, relate_people.relate):
         found.extend(finder(doc))
-    found.sort(key=_ORDER)
+    # (a lambda: on 3.11 it reads a frozen dataclass's attributes faster than operator.attrgetter)
+    found.sort(key=lambda r: (r.start, r.predicate, r.subject, r.object))
     return replace(doc, relations=doc.relations + tuple(found))
-
-
-# the relations' order: the same tuples as a lambda's, built in C
-_ORDER = attrgetter("start", "predicate", "subject", "object")

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.model import ORGAN, ORGAN_OF, ORGANISATION
-from kg.recognise import organs
+from kg.recognise import meetings, organs
 from kg.relate_people import relate
 from tests.test_people import make_doc
 
@@ -65,16 +65,21 @@ def test_a_partner_preposition_and_the_committee_before_it_are_not_part_of_the_n
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["政协", "机关党组", "机关党委", "党组", "党组织", "办公厅", "各级", "市", "经济",
                                  "专门", "委员会", "界别委员工作室", "民革", "有限公司", "日报", "网", "人民政协",
-                                 "某某", "，"]), max_size=10))
+                                 "某某", "，", "会议", "常委会会议", "论坛", "培训班", "会会", "座谈会", "主席",
+                                 "议", "成员"]), max_size=10))
 @example(["市", "政协", "党组"])
 @example(["经济", "委员会"])
 @example(["经济", "专门", "委员会"])
 @example(["某某", "有限公司", "，", "人民政协", "日报"])
 @example(["民革", "界别委员工作室"])
+@example(["主席", "会议", "座谈会", "论坛", "培训班"])
+@example(["常委会会议", "会会", "议"])
 def test_anchored_scans_find_what_the_regexes_find(parts):
-    # the anchors of a near-only scan must be a superset of the regex's match starts
+    # the anchors of a near-only scan must be a superset of the regex's match starts (the
+    # meeting words' too: a wrong offset in meetings._WORD_ANCHORS misses a word)
     text = "".join(parts)
     for regex, anchors in ((organs._bare_organ_re(), organs._bare_organ_anchors()),
-                           (organs._org_re(), organs._org_anchors())):
+                           (organs._org_re(), organs._org_anchors()),
+                           (meetings._WORD_RE, meetings._WORD_ANCHORS)):
         near = organs._finditer_near(regex, text, anchors)
         assert [m.span() for m in near] == [m.span() for m in regex.finditer(text)], text

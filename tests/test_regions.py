@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docs import make_doc
+from kg import gazetteer
 from kg.model import REGION, Zone
 from kg.recognise import context, regions
 
@@ -324,3 +326,45 @@ def test_the_person_or_street_test_is_its_three_tests(parts):
         assert regions._person_or_street(text, m) == (
             regions._looks_like_person(text, m) or regions.name_after_title(text, m) or regions._street(text, m)), \
             (text, m)
+
+
+def _choose_cases(gaz: gazetteer.Gazetteer, names: list[str]):
+    """(name, candidates, above, topic) for every name: ``above`` None, each candidate's parent
+    and an unrelated province; topics empty, a province, a county, two codes."""
+    by_name = regions._index(gaz)[2]
+    counties = sorted(d.code for n in names for d in by_name[n] if d.level == 3)
+    far = counties[0]  # a county of some province, unrelated to most names
+    far_province = gaz.province_of(far)
+    for name in names:
+        cands = by_name[name]
+        first, last = cands[0], cands[-1]
+        county = next((d.code for d in cands if d.level == 3), far)
+        aboves = [None, far_province, *dict.fromkeys(d.parent for d in cands if d.parent)]
+        topics = [(), (gaz.province_of(first.code),), (gaz.province_of(last.code),), (county,),
+                  (far, gaz.province_of(last.code)), (far_province,)]
+        for above in aboves:
+            for topic in topics:
+                yield name, cands, above, topic
+
+
+def test_memoised_choice_is_the_choice_with_the_topic():
+    # choose memoises by name: first without the topic (_choose_fixed, for the answers every
+    # topic gives), then with it (_choose_name) where the topic may change the answer, and it
+    # reads ``named`` only for the names where it matters.  The answer must be _choose's, called
+    # directly with the topic, for every name: every ambiguous name (the topic decides), every
+    # name where ``named`` counts, and a sample of the others.
+    gaz = gazetteer.default()
+    by_name = regions._index(gaz)[2]
+    special = sorted(n for n, c in by_name.items() if len(c) > 1) + sorted(regions._named_names(gaz))
+    others = sorted(set(by_name) - set(special))
+    names = list(dict.fromkeys(special + random.Random(7).sample(others, 300)))
+    checked = 0
+    for name, cands, above, topic in _choose_cases(gaz, names):
+        prev = gaz.get(above) if above is not None else None
+        m = regions.Match(0, len(name), name, cands)
+        for named in (False, True):
+            expected = regions._choose(gaz, name, cands, above, topic, named)
+            assert regions.choose(m, prev, topic, adjacent=above is not None, named=named) is expected, (
+                name, above, topic, named)
+            checked += 1
+    assert checked > 10_000

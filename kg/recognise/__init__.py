@@ -13,11 +13,10 @@ this is done once the people are known.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
 from functools import lru_cache
 from types import ModuleType
 
-from kg.model import PERSON, REGION, Doc, Mention
+from kg.model import PERSON, REGION, Doc, Mention, doc_with_mentions
 
 Recogniser = Callable[[Doc], list[Mention]]
 
@@ -38,45 +37,10 @@ def _modules() -> tuple[tuple[str, ModuleType], ...]:
             ("organs", organs), ("meetings", meetings), ("documents", documents), ("figures", figures))
 
 
-_DOC_FIELDS = tuple(f.name for f in fields(Doc))
-_new_object = object.__new__
-
-
-def _with_mentions(doc: Doc, mentions: tuple[Mention, ...]) -> Doc:
-    """``dataclasses.replace(doc, mentions=mentions)`` in about a third of the time (made once
-    per recogniser that finds something and once more at the end: 8 times per article).
-
-    The same object: ``Doc.__init__`` sets the fields in the instance dict in their order and
-    its ``__post_init__`` only turns ``raw_starts``/``raw_ends`` into arrays, which they already
-    are in ``doc``; only the fields are copied (not a value :class:`kg.model._once` kept in
-    ``doc.__dict__``), as ``replace`` does.  Another class (a subclass) goes through ``replace``.
-
-    >>> from kg.model import Article
-    >>> d = Doc(Article("x.txt", "x", "AB", "h", "utf-8"), "AB", (0, 1), (1, 2))
-    >>> m = (Mention("Region", "region:1", "A", 0, 1, "A"),)
-    >>> new = _with_mentions(d, m)
-    >>> new == replace(d, mentions=m) and new.__dict__ == replace(d, mentions=m).__dict__
-    True
-    """
-    if type(doc) is not Doc:
-        return replace(doc, mentions=mentions)
-    new = _new_object(Doc)
-    values = doc.__dict__
-    state = {name: values[name] for name in _DOC_FIELDS}
-    state["mentions"] = mentions
-    new.__dict__.update(state)
-    return new
-
-
-def person_spans(text: str, mentions: tuple[Mention, ...]) -> list[tuple[int, int]]:
-    """Every span of ``text`` where an accepted person's name is written: the person mentions
-    themselves and any other occurrence of their surface forms (a later bare occurrence that
-    the people recogniser left alone is still the same name)."""
-    return _name_spans(text, {(m.start, m.end) for m in mentions if m.cls == PERSON})
-
-
 def _name_spans(text: str, marked: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`person_spans` from the spans of the person mentions."""
+    """Every span of ``text`` where an accepted person's name is written, sorted: the spans of
+    the person mentions (``marked``) themselves and any other occurrence of their surface forms
+    (a later bare occurrence that the people recogniser left alone is still the same name)."""
     spans = set(marked)
     for name in {text[a:b] for a, b in marked}:  # (in any order: the spans are sorted at the end)
         if len(name) < 2:
@@ -113,7 +77,7 @@ def recognise(doc: Doc) -> Doc:
     for _name, func in _recognisers():
         found = func(doc)
         if found:
-            doc = _with_mentions(doc, doc.mentions + tuple(found))
+            doc = doc_with_mentions(doc, doc.mentions + tuple(found))
     mentions = drop_regions_in_names(doc.text, doc.mentions)
     # (a lambda: on 3.11 it reads a dataclass's attributes faster than operator.attrgetter)
-    return _with_mentions(doc, tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.cls))))
+    return doc_with_mentions(doc, tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.cls))))

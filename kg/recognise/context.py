@@ -119,12 +119,6 @@ def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
 _CANDIDATES: LastCall[tuple] = LastCall()
 
 
-def scores(doc: Doc, topic: tuple[str, ...] = ()) -> Counter[str]:
-    """Region code -> weight of evidence that the article is about it.  With a provisional
-    ``topic``, county short forms inside its provinces count too (隆安：党建引领……)."""
-    return _with_title(doc, _body_scores(doc, _accepted(doc, topic)), topic)
-
-
 def _body_scores(doc: Doc, found: list) -> Counter[str]:
     """The weights of the regions :func:`_accepted` found in the text."""
     text = doc.text
@@ -192,10 +186,13 @@ _TOPIC: LastCall[tuple[str, ...]] = LastCall()
 
 
 def _compute(doc: Doc) -> tuple[str, ...]:
-    """The topic: the regions ranked by :func:`scores`, then ranked again by the scores with the
-    first three of them as a provisional topic.  Most articles name no region whose division
-    depends on the topic: the second pass then accepts the same regions, and its scores and
-    rank are the first pass's (the weights are not added up nor ranked again)."""
+    """The topic: the regions ranked by their scores (region code -> weight of evidence that the
+    article is about it: :func:`_body_scores` of the regions :func:`_accepted` finds, then
+    :func:`_with_title`), then ranked again by the scores with the first three of them as a
+    provisional topic (county short forms inside its provinces then count too: 隆安：党建引领……).
+    Most articles name no region whose division depends on the topic: the second pass then
+    accepts the same regions, and its scores and rank are the first pass's (the weights are not
+    added up nor ranked again)."""
     found = _accepted(doc, ())
     body = _body_scores(doc, found)
     first_scores = _with_title(doc, body, ())

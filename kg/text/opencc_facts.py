@@ -28,10 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 # characters after which the fast paths are not shown to be exact: description operators
@@ -76,10 +73,11 @@ def fingerprint(config: Path) -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=1)
 def usable_flags(config: str) -> str | None:
     """The table's flag characters when it was made from the OpenCC that reads ``config``
-    (the ``config`` of a converter), else None."""
+    (the ``config`` of a converter), else None.  Not cached here: its one caller,
+    :func:`kg.text.script._scanners`, keeps its answer (and a millisecond's hashing once per
+    process needs no second cache)."""
     from kg.text import t2s_table
 
     try:
@@ -92,6 +90,10 @@ def usable_flags(config: str) -> str | None:
 def entries(config: Path) -> list[tuple[str, list[str]]]:
     """Every (key, values) of the configuration's dictionaries, dumped as text by the
     ``opencc_dict`` tool that comes with the package."""
+    # imported here: only the generator and the tests dump the dictionaries, not a build
+    import subprocess
+    import tempfile
+
     import opencc
 
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
