@@ -186,6 +186,11 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _entries(cache: Path) -> int:
+    """Cache entries written whole (not the temporary files of entries being written)."""
+    return sum(1 for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".tmp"))
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_a_killed_build_leaves_the_previous_export_whole_and_resumes(big_corpus, big_graph, tmp_path, sig):
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -195,7 +200,7 @@ def test_a_killed_build_leaves_the_previous_export_whole_and_resumes(big_corpus,
                              "--cache-dir", str(cache), "-q"], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
-    while sum(1 for p in cache.rglob("*") if p.is_file()) < 10:
+    while _entries(cache) < 10:  # whole entries: one being written may yet be dropped
         assert proc.poll() is None, f"build ended before it could be interrupted: {proc.stderr.read()}"
         assert time.time() < deadline, "no cache entry appeared"
         time.sleep(0.05)
@@ -211,7 +216,7 @@ def test_a_killed_build_leaves_the_previous_export_whole_and_resumes(big_corpus,
     assert not any(_alive(w) for w in workers), "orphan workers left running"
     assert snapshot(out) == before
     Graph().parse(out / "graph.ttl", format="turtle")
-    done = sum(1 for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".tmp"))
+    done = _entries(cache)
     assert done < BIG, "the build was not interrupted mid-way"
     versions = {p.name for p in cache.iterdir()}
     r = cli("build", str(big_corpus), "-o", str(out), "--workers", "2", "--cache-dir", str(cache), "-q")
