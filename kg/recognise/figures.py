@@ -318,7 +318,7 @@ class _Claimants:
         known = self._sentence.get(span)
         if known is None:
             known = self._sentence[span] = self._sentence_claimant(sent)
-        if known.__class__ is str:
+        if isinstance(known, str):
             return known
         # the last one before pos, else the first
         return next((m.key for m in reversed(known) if m.start < pos), known[0].key)

@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from kg.model import BRAND, PROGRAMME, Doc, Mention
 from kg.recognise.regions import zone_kind
+from kg.text import line_span
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary (generic cue words, never names)
@@ -862,10 +863,7 @@ def _unquoted_matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     i = text.find("委员行动")
     while i >= 0:
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        if end < 0:
-            end = len(text)
+        start, end = line_span(text, i)
         out.extend(_UNQUOTED.finditer(text, start, end))
         i = text.find("委员行动", end)
     return out

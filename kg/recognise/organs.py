@@ -100,13 +100,11 @@ def _scans(anchors: tuple[tuple[tuple[str, ...], int, int], ...]) -> tuple[
     literal, which the engine finds as fast as ``str.find``.  The others (party names, company
     and media suffixes: many first characters, each tested at every offset) share one scan, as
     costly as each of theirs alone."""
-    alone = [a for a in anchors if len({w[0] for w in a[0]}) == 1]
-    shared = [a for a in anchors if a not in alone]
-    out = [(_words_re(words), ((None, lo, hi),)) for words, lo, hi in alone]
-    if len(shared) == 1:
-        words, lo, hi = shared[0]
-        out.append((_words_re(words), ((None, lo, hi),)))
-    elif shared:
+    shared = [a for a in anchors if len({w[0] for w in a[0]}) > 1]
+    if len(shared) < 2:  # nothing to share a scan with
+        shared = []
+    out = [(_words_re(words), ((None, lo, hi),)) for words, lo, hi in anchors if (words, lo, hi) not in shared]
+    if shared:
         every = tuple(sorted({w for words, _, _ in shared for w in words}))
         out.append((_words_re(every), tuple((_words_re(words), lo, hi) for words, lo, hi in shared)))
     return tuple(out)

@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kg.text import line_span
 from kg.text.buffer import Mapped
 from kg.text.charmodel import char_class, han_count
 from kg.text.opencc_facts import SPECIAL, usable_flags
@@ -64,10 +65,7 @@ def t2s(text: str) -> str:
     if special.search(text, first):  # (none before the first flag: they are flags too)
         return _converter().convert(text)
     last = len(text) - 1 - flagged.search(text[::-1]).start()  # type: ignore[union-attr]
-    a = text.rfind("\n", 0, first) + 1
-    b = text.find("\n", last)
-    if b < 0:
-        b = len(text)
+    a, b = line_span(text, first)[0], line_span(text, last)[1]
     if a == 0 and b == len(text):
         return _converter().convert(text)
     return text[:a] + _converter().convert(text[a:b]) + text[b:]
@@ -89,8 +87,7 @@ def t2s_lines(text: str, positions: list[int]) -> str:
     for p in positions:
         if spans and p <= spans[-1][1]:
             continue  # on a line already taken
-        b = text.find("\n", p)
-        spans.append((text.rfind("\n", 0, p) + 1, len(text) if b < 0 else b))
+        spans.append(line_span(text, p))
     if not spans:
         return text
     # lines convert on their own and keep their length: the lines joined convert to their
