@@ -537,7 +537,15 @@ def _doc_table(corpus: Corpus) -> tuple[list[list[str]], dict[str, int]]:
 
 
 def _neg_date(date: str) -> tuple:
-    return (0, tuple(-ord(ch) for ch in date)) if date else (1, ())
+    """A sort key putting later dates first (a date that is a prefix of another, "2024" of
+    "2024-01", after it, as descending string order does), and undated articles last.
+
+    >>> sorted(["2023-12-31", "", "2024", "2024-01"], key=_neg_date)
+    ['2024-01', '2024', '2023-12-31', '']
+    """
+    # the 0 after the characters: a prefix's key ends where the longer date's next character
+    # (a negative code) stands, and 0 is greater, so the prefix comes after
+    return (0, (*(-ord(ch) for ch in date), 0)) if date else (1, ())
 
 
 def _all_evidence(corpus: Corpus) -> Iterator[Evidence]:
