@@ -9,6 +9,7 @@ keys, line breaks and the characters OpenCC treats specially must convert the sa
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def test_every_character_left_out_comes_out_as_it_went_in():
         if kept.match(c):
             continue
         assert T2S(c) == c and T2S(f"漢{c}漢") == f"汉{c}汉" and T2S(f"{c}\n漢") == f"{c}\n汉", hex(code)
+
+
+def test_the_generated_table_survives_an_editor_that_normalises_unicode():
+    """Some editors save files in NFC, which replaces the CJK compatibility ideographs among
+    the flags by their unified twins: the generator spells every such character as an escape,
+    so the file's text is its own NFC and the table cannot change that way."""
+    text = (ROOT / "kg" / "text" / "t2s_table.py").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    assert any(unicodedata.normalize("NFC", c) != c for c in t2s_table.FLAGS)  # (there are such flags)
 
 
 def test_flags_of_refuses_what_the_skips_cannot_take():
