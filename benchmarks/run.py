@@ -5,7 +5,9 @@ the fastest: the shared machine's noise only ever adds time)
 
 1. writes a corpus of N distinct articles recombined from the seeds (:mod:`corpus`);
 2. times plain ``jieba.lcut`` (HMM on, dictionary loaded beforehand) over the same text: the
-   reference every build is compared with;
+   reference every build is compared with; and the same shared out among as many forked
+   processes as the most workers of the sweep: the speed-up this machine gives a job with no
+   serial part, the ceiling for the build's;
 3. runs the full build (read -> ... -> Turtle + HTML + report) in a fresh process per worker
    count, without cache, with the per-stage timing hook on, and records wall time,
    articles/s, MB/s, per-stage seconds (summed over worker processes) and peak memory
@@ -189,6 +191,32 @@ def jieba_reference(texts: list[str]) -> dict:
     return {"seconds": time.perf_counter() - t, "init_seconds": init, "tokens": n}
 
 
+def jieba_parallel(texts: list[str], processes: int) -> float:
+    """Seconds for ``jieba.lcut`` over ``texts`` shared out (every ``processes``-th text) among
+    that many forked processes: what this machine's cores give a job with no serial part and
+    nothing to send back, the ceiling for a build's speed-up (call after
+    :func:`jieba_reference`, which loads the dictionary the children inherit)."""
+    import jieba
+
+    t = time.perf_counter()
+    pids = []
+    for k in range(processes):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            code = 0
+            try:
+                for text in texts[k::processes]:
+                    jieba.lcut(text)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        pids.append(pid)
+    failed = [pid for pid in pids if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+    if failed:
+        sys.exit(f"the parallel jieba reference failed in {len(failed)} of {processes} processes")
+    return time.perf_counter() - t
+
+
 def profile(corpus: Path, n: int) -> list[dict]:
     """Own time per function over the first ``n`` articles, one process (the hot spots)."""
     import cProfile
@@ -235,6 +263,11 @@ def _fmt_table(results: dict) -> str:
     ref = results["jieba"]["seconds"]
     lines.append(f"corpus: {n} articles, {mb:.2f} MB; jieba.lcut: {ref:.2f} s ({mb / ref:.2f} MB/s, "
                  f"+{results['jieba']['init_seconds']:.2f} s dictionary load)")
+    par = results["jieba"].get("parallel")
+    if par:
+        lines.append(f"jieba.lcut in {par['processes']} processes: {par['seconds']:.2f} s, {par['speedup']:.2f}x "
+                     f"(rounds: {', '.join(f'{x:.2f}' for x in par['round_speedups'])}): this machine's ceiling "
+                     f"for a speed-up")
     lines.append(f"{'formats':<10} {'workers':>7} {'wall s':>8} {'art/s':>8} {'MB/s':>6} {'vs jieba':>8} "
                  f"{'speed-up':>8} {'RSS main MB':>11} {'RSS worker MB':>13}")
     base: dict[str, float] = {}  # speed-up against the first run with the same formats
@@ -312,8 +345,12 @@ def main(argv: list[str] | None = None) -> int:
         best: dict[tuple[int, str], dict] = {}
         walls: dict[tuple[int, str], list[float]] = {}
         jieba_runs = []
+        most = max(sweep)
+        parallel: list[float] = []  # jieba in ``most`` processes, when the sweep has more than one
         for _ in range(max(1, args.repeat)):
             jieba_runs.append(jieba_reference(texts))
+            if most > 1 and hasattr(os, "fork"):
+                parallel.append(jieba_parallel(texts, most))
             for w, fm in plan:
                 run = run_build(corpus, tmpd / f"out{w}-{fm}", w, fm)
                 run["workers"], run["formats"] = w, fm
@@ -325,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         results["jieba"]["all_seconds"] = [r["seconds"] for r in jieba_runs]
         # only the first run loads the dictionary: the later ones find it in this process
         results["jieba"]["init_seconds"] = jieba_runs[0]["init_seconds"]
+        if parallel:
+            # round by round (each measured right after the one-process run), and of the fastest
+            results["jieba"]["parallel"] = {
+                "processes": most, "seconds": min(parallel), "all_seconds": parallel,
+                "speedup": results["jieba"]["seconds"] / min(parallel),
+                "round_speedups": [r["seconds"] / p for r, p in zip(jieba_runs, parallel, strict=True)]}
         results["runs"] = [dict(best[key], all_walls=walls[key]) for key in plan]
         if not args.no_incremental:
             import random
