@@ -151,6 +151,19 @@ OTHER_OWNER = re.compile(
 OTHER_OWNER_AFTER = re.compile(
     rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由){_OTHER_ORG}[^，,。；;：:！!？?]{{0,10}}?"
     rf"(?:{_OWNER_VERBS}|创设|培育|推出|发起)")
+# a body other than the committee that the text names as the creator right before the name: 街道党工委
+# 创设的“X”, 区民政局打造的“X”, 某村村委会推出的“X”.  The organ words are generic (Party working
+# committees, branches, village and residents' committees, offices, governments and their bureaus,
+# commissions and departments); a committee's own organ (区政协提案委) is told apart by its mention
+# or by 政协 in the words before.  Only with 的: without it the body is a clause's subject (OTHER_DOER)
+_CREATOR_ORG = (r"(?:党工委|党委|党组|党总支|党支部|村两委|村委会|居委会|村民委员会|居民委员会|管委会|办事处|街道办|"
+                r"政府|(?<=[\u4e00-\u9fff])(?:局|厅|委(?!员)))")
+_CREATOR_VERBS = "|".join(("创设", "打造", "推出", "搭建", "创建", "创办", "设立", "发起", "培育", "建立", "开设",
+                           "主办", "举办", "组织", "开展", "实施", "启动", "策划"))
+OTHER_CREATOR = re.compile(
+    rf"(?P<org>{_CREATOR_ORG})(?:所|率先|首先|首创|牵头|精心|着力|统一|共同|联合)?(?:{_CREATOR_VERBS})的$")
+# what joins the committee to the creator as its partner: 区政协与街道党工委共同创设的“X” (both run it)
+_CREATOR_PARTNER = re.compile(r"^(?:联合|会同|携手|协同|与|和|及|同|、)")
 # associations and other bodies of members (联谊会, 联合会, 商会, 协会, 学会, 基金会…): organisations of
 # their own, even when named after the committee whose members they gather (港区全国政协委员联谊会);
 # what they organise is theirs.  The name stops at a partner, a conjunction or a verb.
@@ -426,6 +439,8 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
     clean, offsets = _clean_map(text, start, mark)
+    if clean.endswith("的") and _other_creator(clean, offsets, start, ctx):
+        return True
     if not _DOER_WORD.search(clean):
         return False  # neither search below can match without one of these words
     a = ASSOCIATION_OWNER.search(clean)
@@ -445,6 +460,32 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
     return not any(c.start <= pos < c.end or c.end == pos for c in ctx.committees + ctx.others
                    if c.cls != ORGANISATION)
 
+
+
+def _other_creator(clean: str, offsets: Sequence[int], start: int, ctx: Context) -> bool:
+    """Does the cleaned clause before a name end with a creator other than the committee
+    (:data:`OTHER_CREATOR`: ``委员们参与街道党工委创设的“X”``)?  Not when the organ word lies in a
+    committee's or a committee organ's mention or follows 政协 closely (``区政协经济委打造的``), nor
+    when the body is the committee's partner (``区政协联合街道党工委创设的``: the committee runs it
+    too).  ``offsets``: the position in the text of each character of ``clean``."""
+    m = OTHER_CREATOR.search(clean)
+    if m is None:
+        return False
+    word = offsets[m.end("org") - 1]
+    if any(c.start <= word < c.end for c in ctx.committees + ctx.others if c.cls != ORGANISATION):
+        return False
+    if _COMMITTEE_ORGAN.search(clean, 0, m.start()):
+        return False  # the committee's own organ (区政协经济委), not recognised as a mention of its own
+    for c in ctx.committees:  # a committee earlier in the clause joined to the body as partners
+        if start <= c.start and c.end <= offsets[m.start()]:
+            if _CREATOR_PARTNER.match(clean, bisect_left(offsets, c.end), m.start()):
+                return False
+    return True
+
+
+# 政协 and a few characters of an organ's name before the organ word (区政协经济|委, 市政协机关|党组), not
+# 政协 and what a member does (区政协委员参与街道|党工委)
+_COMMITTEE_ORGAN = re.compile(r"政协(?:(?!委员)[\u4e00-\u9fff]){0,5}$")
 
 
 def distributed(doc: Doc, init: Mention, ctx: Context, sent: Sentence) -> tuple[str, ...] | None:

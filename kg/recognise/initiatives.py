@@ -87,6 +87,18 @@ CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇 (议事驿站, 协商驿站 end in 站)
 _CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇]$")
+# a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
+# a structure, not a named initiative.  Its parts open with a generic level (administrative or
+# workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
+LEVEL_WORDS = ("省级", "市级", "县级", "区级", "乡级", "镇级", "村级", "组级", "街道", "街镇", "镇街", "乡镇", "村居",
+               "村组", "社区", "楼宇", "小区", "园区", "网格", "院落", "片区", "村", "镇", "乡", "省", "市", "县", "区")
+PLATFORM_ENDS = ("中心", "阵地", "基地", "厅", "点", "站", "室", "堂", "会", "台", "所", "家", "坊", "院", "角", "屋",
+                 "驿")
+# what the text calls the whole: 三级协商网络, 四级联动体系, 两级议事平台体系
+_N_LEVELS = re.compile(
+    r"^[一二三四五六七八九十两多]级[^，,。；;：:！!？?、“”‘’]{0,8}?(?:网络|体系|架构|格局|矩阵|布局)")
+_FORMULA_SPLIT = re.compile("[+＋、]")
+_FORMULA_JOIN = "+＋"
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
 # verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
@@ -540,6 +552,41 @@ def concept_shaped(name: str) -> bool:
     return bool(_CONCEPT.match(compact) or _PLAN_PERIOD.match(compact) or compact in CONCEPTS)
 
 
+_LEVEL_PART = re.compile(
+    rf"^(?:{'|'.join(LEVEL_WORDS)})(?:[(（][{_HAN}]{{1,4}}[)）])?[{_HAN}]{{0,6}}?(?:{'|'.join(PLATFORM_ENDS)})$")
+_PLATFORM_PART = re.compile(rf"^[{_HAN}()（）]{{1,10}}?(?:{'|'.join(PLATFORM_ENDS)})$")
+_QUOTED_PART = r"[“‘「『][^“”‘’「」『』\n]{1,16}[”’」』]"
+# quotes joined to a name by + on either side: “区级议事厅”+“街镇议事点”+“楼宇议事站”
+_CHAIN_AFTER = re.compile(rf"(?:[{_FORMULA_JOIN}]{_QUOTED_PART})*")
+_CHAIN_BEFORE = re.compile(rf"(?:{_QUOTED_PART}[{_FORMULA_JOIN}])*$")
+
+
+def structure_formula(text: str, q: Quote) -> bool:
+    """Is the quote (with the quotes joined to it by +) a formula of platform levels that the text
+    presents as a layered network: ``形成“市级议事厅+乡镇议事点+村(社区)议事站”三级协商网络``?
+    Every part must open with a generic level and end in a platform word, or the text must call
+    the whole an N-level network or system and every part end in a platform word.  A plus alone
+    decides nothing: “互联网+协商” is a name.
+
+    >>> t = "形成“县级议事厅+乡镇议事点+村(社区)议事站”三级协商网络"
+    >>> structure_formula(t, Quote(2, 24, "“"))
+    True
+    >>> structure_formula("打造“互联网+协商”平台", Quote(2, 9, "“"))
+    False
+    """
+    before = _CHAIN_BEFORE.search(text, max(0, q.open - 80), q.open)
+    after = _CHAIN_AFTER.match(text, q.close + 1)
+    start = before.start() if before else q.open
+    end = after.end() if after else q.close + 1
+    parts = [p for body in re.findall(r"[“‘「『]([^“”‘’「」『』]*)[”’」』]", text[start:end])
+             for p in _FORMULA_SPLIT.split(_compact(clean_label(body)))]
+    if len(parts) < 2 or not all(parts):
+        return False
+    if all(_LEVEL_PART.match(p) for p in parts):
+        return True
+    return all(_PLATFORM_PART.match(p) for p in parts) and bool(_N_LEVELS.match(_after_text(text, end, 16)))
+
+
 def is_award(text: str, q_open: int, q_close: int) -> bool:
     """Is the quote something won or conferred (获评“…”党支部, “…”称号)?  A verb of winning
     anywhere earlier in the clause, or a title word right after, says so.
@@ -821,6 +868,8 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
     name = clean_label(text[q.open + 1:q.close])
     if not plausible_name(name, allow_list=True):
         return None
+    if structure_formula(text, q):
+        return None  # “区级议事厅+街镇议事点”两级网络: how platforms are layered, not a name
     if is_award(text, group[0].open, group[-1].close):
         return None
     cue = _quoted_cue(text, group, name)
