@@ -25,6 +25,9 @@ SINGLE_SURNAMES = frozenset(
     # follow post titles: 主任揭牌)
     "洪贲尉嵇宦慕战濮湛竺邴郦钮訾谯逄缑庾蒯亢笪暨桓郏苍弘莘"
     "赖丘磨闭禤植"  # 赖 everywhere in the south, 丘 Hakka, 磨 闭 禤 Zhuang and Cantonese
+    # the rest of the 百家姓 and modern rare surnames that start no common word (the ones that
+    # do, 暴 折 拓 山 水 ..., are in RARE_SURNAMES below)
+    "酆昝荀羿汲隗宓郗钭璩郤殳夔厍乜仉佴禚蹇郄菅撖芈檀旷"
 )
 
 COMPOUND_SURNAMES = frozenset({
@@ -60,6 +63,8 @@ FOLLOW_WORDS = (
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
     "牵头",
+    # 是 已 率 are never in a given name (V.NON_NAME_CHARS): 某某是一名教师, 某某已在…, 某某率考察团
+    "是", "已",
 )
 
 # Verbs that make a bare name at the start of a clause a person (宋立伟出席; 龚晓峰率队赴...).
@@ -67,6 +72,7 @@ CLAUSE_VERBS = (
     "出席", "强调", "率队", "带队", "指出", "表示", "主持", "讲话", "提出", "告诉", "坦言", "会见", "看望",
     "慰问", "调研", "考察", "一行", "说", "介绍", "参加", "作报告", "致辞", "发言", "批示",
     "带领", "率领", "宣读", "通报", "传达", "寄语", "呼吁", "牵头",
+    "率",  # 某某率考察团: 率 alone (率队, 率团 are its usual words)
 )
 # 张三在……会上强调: the verb that ends the "在…上" frame
 FRAME_VERBS = ("强调", "指出", "提出", "表示", "讲话", "说", "发言", "致辞", "作报告", "要求", "希望")
@@ -109,6 +115,9 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "馆长", "所长", "站长", "社长", "经理", "医生", "律师", "老师", "村民", "群众", "代表",
                 "副委员长", "委员长", "司令员", "政委", "检察长", "庭长", "主任委员", "副主任委员",
                 "组长", "副组长", "主持人",
+                # jobs a member is introduced by after his CPPCC posts (市政协常委、某集团总工程师某某)
+                "总工程师", "副总工程师", "高级工程师", "工程师", "合伙人", "教师", "医师", "主治医师",
+                "护士长", "总监", "厂长", "园长", "队长", "会计师", "设计师", "农艺师", "技术员",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
                 "主委", "副主委", "常务副主委", "专职副主委",
                 # representatives of a group (代表 alone is too loose: 代表委员, 代表性)
@@ -200,6 +209,22 @@ TRANSLIT_NAME_CHARS = frozenset(
     "吐逊汗托洪甫迪"  # Uyghur and Kazakh: 吐尔逊, 热依汗, 托合提
 )
 
+# Syllables of Tibetan names written in Han characters (索南, 才让, 卓嘎, 更尕): a Tibetan name
+# has no surname and is two syllables (扎西多吉, 次成卓嘎) or one and a final (拉毛措), so where
+# it ends is decided by them, not by a surname reading (索南才|让 is wrong).
+TIBETAN_SYLLABLES = frozenset("""
+扎西 尼玛 达瓦 达娃 多吉 多杰 卓玛 卓嘎 卓尕 旦增 丹增 格桑 央金 德吉 次仁 才仁 泽仁 平措 彭措 洛桑 罗桑
+顿珠 巴桑 拉姆 拉毛 才旦 桑杰 桑吉 贡布 贡保 罗布 仁青 仁欠 曲珍 白玛 普布 索南 索朗 才让 次成 更尕
+更藏 更登 求培 措毛 措姆 旺加 旺堆 旺姆 昂文 多布 加措 嘉措 坚赞 坚参 强巴 降措 边巴 央宗 德央 德青
+拉巴 拉珍 琼达 群培 曲措 曲扎 次旦 斯郎 斯朗 拉加 尕玛 尕藏 公保 贡觉 吉美 久美 晋美 扎巴 才吉 才措
+周措 卡卓 娘吉 桑周 俄日 完德 万玛 吾金 乌金 夏吾 仓央 洛松 朗杰 南加 旺秀 巴丁 巴登 班玛 班觉
+玉珍 益西 意西 永措 占堆 措吉 次央 次珍 丹巴 旦巴 丹珍 旦正 格列 更桑 贡桑 华旦 加央 江措 金巴
+拉吉 闹布 诺布 培措 确吉 群佩 热旦 仁增 桑丁 索加 塔杰 土旦 图旦 完玛 旺青 香巴 央措 云丹
+泽旺 泽措 宗吉 尕让 才让 多拉 仁措 才加 卓措 吉措 拉措 德措 白措 扎措 央吉 卓姆 次吉 尼措
+""".split())
+# Single syllables that may close a three-character Tibetan name (拉毛措, 才让吉, 卓玛加).
+TIBETAN_FINALS = frozenset("措姆吉加杰")
+
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
 # characters above they make up the long undotted names taken after a strong post title.
 MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干")
@@ -207,7 +232,14 @@ MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干")
 # Surnames of Hui, Yi, Manchu and other minority families that are also common words or
 # verbs (纳入, 哈哈, 锁定, 达到): a name starting with one is only taken right after a strong post
 # title or a media role (市政协副主席纳某某, 记者 拜某某), never on a weaker cue.
-RARE_SURNAMES = frozenset("纳撒拜哈喇虎锁妥者铁买达")
+RARE_SURNAMES = frozenset(
+    "纳撒拜哈喇虎锁妥者铁买达"
+    # the 百家姓 surnames and modern rare ones that also start common words or verbs (暴雨,
+    # 折合, 拓展, 通过, 山区, 经济): same treatment.  和 国 党 从 stay out (function words and
+    # organisation names)
+    "水昌凤元危经干家松富弓牧山蓬仰秋暴幸怀咸籍阴能双贡扶堵宰通别充鱼慎终居衡步广禄东沃利越"
+    "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭"
+)
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does
 # not tag is still taken when every given-name character is one of these (苏志佳, 黄龙云),

@@ -479,6 +479,22 @@ def _translit_name(text: str, p: int) -> int:
 
 
 
+def _tibetan_name(text: str, p: int) -> int:
+    """Length of a Tibetan name at ``p`` made of the syllables of :data:`V.TIBETAN_SYLLABLES`:
+    two syllables (更尕求培, 次成卓嘎) or one and a final (拉毛措), ending on a clear boundary;
+    0 when there is none.  It has no surname, so a Han reading from a surname character (索南才
+    before 让) must give way to it."""
+    if text[p:p + 2] not in V.TIBETAN_SYLLABLES:
+        return 0
+    for n in (4, 3):
+        rest = text[p + 2:p + n]
+        if not (rest in V.TIBETAN_SYLLABLES if n == 4 else rest in V.TIBETAN_FINALS):
+            continue
+        if _LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n):
+            return n if _plausible(text, p, n) else 0
+    return 0
+
+
 _LONG_TRANSLIT_CHARS = _TRANSLIT_CHARS | V.MONGOLIAN_NAME_CHARS
 # the first characters of every undotted reading after a title: a surname (single, or the first
 # of a compound one), a transliteration character, a rare surname
@@ -534,7 +550,9 @@ def _rare_surname_name(text: str, p: int) -> int:
         given = text[p + 1:p + n]
         if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n):
             continue
-        if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n:
+        # (jieba may cut the surname off as a verb and still tag the given name a name: 折/向东)
+        if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n \
+                or n == 3 and _pos_tag(given).startswith("nr"):
             return n if _plausible(text, p, n) else 0
     return 0
 
@@ -668,6 +686,8 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     valid = [n for n in options if _boundary_at(text, p + n)]
     if strong and s == 1 and _translit4(text, p) and (not valid or _LIST_ITEM_END.match(text, p + 4)):
         return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
+    if valid == [s + 2, s + 1] and text[p + s + 1] in V.SOFT_NAME_CHARS and _clause_verb_re().match(text, p + s + 2):
+        return s + 2  # 孟庆和率考察团: 和 then a clause verb, not 孟庆 and 和
     if len(valid) == 1:
         n = valid[0]
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
@@ -975,8 +995,18 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         c = text[p:p + 1]
         if c in _SEP_FIRSTS:  # (most titles are followed by a Han character: no regex call)
             p = _SEP.match(text, p).end()
+            if title in V.MEDIA_TITLES and (org := _BYLINE_ORG_GAP.match(text, p)) and _byline_org(org.group(1)):
+                p = org.end()  # 作者：省政协新闻中心 某某: the sending organ, a space, the name
         elif c in _IS_FIRSTS and (is_ := _IS.match(text, p)):
             p = is_.end()
+        elif c == "的" and title in _MEMBER_TITLES:
+            yield from _member_de_name(doc, m, ends, committees)  # 同为县政协委员、市政协委员的某某
+            continue
+        if (k := _tibetan_name(text, p)):  # 主任次成卓嘎表示, 主席索南才让介绍 (not 索南才)
+            posts = _posts_of(doc, m.start(), title, ends, committees)
+            yield p, p + k, posts
+            yield from _listed_after(text, p + k, posts)
+            continue
         if dots and p < len(text) and (k := _dotted_name(text, p)):  # 副主席买买提·吐尔逊, 负责人阿依古丽·托合提
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
@@ -1013,6 +1043,32 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         yield from _listed_after(text, p + n, posts)
+
+
+_MEMBER_TITLES = frozenset({"委员", "常委", "常务委员"})
+_BYLINE_ORG_GAP = re.compile(r"([\u4e00-\u9fff]{3,16})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
+                    committees: Sequence[Mention]) -> Iterator[Found]:
+    """``同为县政协委员、市政协委员的某某则…``: a CPPCC membership, 的, then a name that ends on a
+    clear boundary and looks like one (jieba's reading or common given-name characters).  The
+    memberships say a person follows, so a three-character name may start with a word that
+    is no name on its own (黄金 of 黄金玉 before 则)."""
+    text = doc.text
+    posts = _posts_of(doc, m.start(), m.group(), ends, committees)
+    if not any(p["kind"] == "cppcc" and p["committee"] for p in posts):
+        return
+    q = m.end() + 1
+    n = name_length(text, q)
+    if not n or n != _surname_len(text, q) + 2 and _jieba_len(text, q) != n:
+        return  # a two-character reading only when jieba sees a name: 委员的王牌…
+    name = text[q:q + n]
+    if not (_jieba_len(text, q) == n or _common_given(text, q, n)) or _common_word(name) \
+            or name in _NOT_NAMES or name in _region_names() or (n == 2 and _word_not_name(name)):
+        return
+    yield q, q + n, posts
+    yield from _listed_after(text, q + n, posts)
 
 
 def _posts_of(doc: Doc, start: int, title: str, ends: dict[int, re.Match[str]],
@@ -1098,7 +1154,7 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
                 continue
             if spans and credited and part in V.MEDIA_TITLES:
                 break  # 某某 供稿: a role after the names ends them
-            if credited and _dotted_name(text, i) == len(part):
+            if credited and len(part) in (_dotted_name(text, i), _tibetan_name(text, i)):  # （编辑：更藏措毛）
                 spans.append((i, i + len(part)))
                 continue
             if not (2 <= len(part) <= 4) or len(part) not in (name_length(text, i, strong=True),
@@ -1137,6 +1193,23 @@ def _photo_credits(doc: Doc) -> Iterator[Found]:
                 and (_jieba_len(text, s0) == n or _common_given(text, s0, n) or s0 == 0 or text[s0 - 1] == "\n") \
                 and not _common_word(text[s0:e0]):  # a credit on a line of its own needs no more
             yield s0, e0, [_post("摄", "media")]
+
+
+_SLASH_CREDIT = re.compile(r"(?:(?<=[\s（(])|^)(文|图|摄影|摄|撰文)[/／]", re.M)
+
+
+def _slash_credits(doc: Doc) -> Iterator[Found]:
+    """``文/某某　图/区政协办公室``: a role, a slash and a name standing on its own (a space,
+    a bracket or the end of the line after it)."""
+    text = doc.text
+    if "/" not in text and "／" not in text:
+        return
+    for m in _SLASH_CREDIT.finditer(text):
+        p = m.end()
+        n = _tibetan_name(text, p) or name_length(text, p, strong=True) or _rare_surname_name(text, p)
+        if n and (p + n >= len(text) or not _is_han(text[p + n])) and text[p + n:p + n + 1] not in "/／" \
+                and _plausible(text, p, n) and not _common_word(text[p:p + n]):
+            yield p, p + n, [_post(m.group(1), "media")]
 
 
 def _box_bylines(doc: Doc) -> Iterator[Found]:
@@ -1215,6 +1288,10 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             yield p, p + k, posts  # 副主席张三、敖日格勒巴图、李四
             q = p + k
             continue
+        if p < len(text) and (text[q] == "、" or media) and (k := _tibetan_name(text, p)):
+            yield p, p + k, posts  # 副主席张三、更尕求培
+            q = p + k
+            continue
         if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
             yield p, p + k, posts  # 张三、国桂荣、李四: a rare surname between two listed names
             q = p + k
@@ -1258,6 +1335,10 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
             post = _honorific_post(doc, m.group(), h, committees)
             yield dotted_ends[h][0], h, [post] if post else []
             continue
+        if m.group() in _MEMBER_TITLES and (k := _rare_name_before(text, h)):
+            post = _honorific_post(doc, m.group(), h, committees)  # 界别的拓某某委员说
+            yield h - k, h, [post] if post else []
+            continue
         if not name_before.match(text, h):
             continue  # no surname where a name would start: spare the jieba call
         n = _jieba_len_ending(text, h)
@@ -1276,6 +1357,30 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 and _plausible(text, h - n, n):
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
+
+
+def _rare_name_before(text: str, h: int) -> int:
+    """Length of a name with a rare surname (:data:`V.RARE_SURNAMES`: 拓, 暴, 折) right before
+    the honorific at ``h`` (九三学社界别的拓某某委员说), or 0: bounded on the left by 的 or a
+    non-Han character, the given name of common given-name characters or the whole a name
+    to jieba, the first two characters no word (拓展委员会 is not a name)."""
+    for k in (3, 2):
+        p = h - k
+        if p < 0 or text[p] not in V.RARE_SURNAMES or not (p == 0 or not _is_han(text[p - 1]) or text[p - 1] == "的"):
+            continue
+        given = text[p + 1:h]
+        if not _given_ok(given) or _dict_freq(text[p:p + 2]) or _common_word(text[p:h]):
+            continue  # 拓展, 通过: any dictionary word at the start is read as the word
+        if (all(c in V.GIVEN_NAME_CHARS for c in given) or _pos_tag(text[p:h]).startswith("nr")) \
+                and _plausible(text, p, k):
+            return k
+    return 0
+
+
+def _pos_tag(word: str) -> str:
+    """jieba's tag of ``word`` when it cuts it as one word, else ''."""
+    toks = list(_pos_tokenizer().cut(word))
+    return toks[0].flag if len(toks) == 1 else ""
 
 
 @lru_cache(maxsize=1)
@@ -1493,6 +1598,7 @@ def recognise(doc: Doc) -> list[Mention]:
     committees = committee_mentions(doc)
     found: dict[tuple[int, int], list[dict[str, str]]] = {}
     cues = [*_after_titles(doc, committees), *_paren_bylines(doc), *_box_bylines(doc), *_photo_credits(doc),
+            *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
             *_dotted_names(doc)]
