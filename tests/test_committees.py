@@ -57,6 +57,17 @@ def test_official_form_is_kept_as_alt():
     assert m.attrs["level"] == 3 and m.attrs["code"] == "450123"
 
 
+@pytest.mark.parametrize("text, official", [
+    ("北京市朝阳区政协召开会议。", "中国人民政治协商会议北京市朝阳区委员会"),  # a district of a municipality
+    ("南宁市青秀区政协召开会议。", "中国人民政治协商会议南宁市青秀区委员会"),  # of a prefecture-level city
+    ("桂平市政协召开会议。", "中国人民政治协商会议桂平市委员会"),  # a county-level city: no city before it
+    ("神农架林区政协召开会议。", "中国人民政治协商会议神农架林区委员会"),  # a 林区 under its province
+])
+def test_the_official_name_of_a_district_committee_names_its_city(text, official):
+    (m,) = [m for m in committees.recognise(make_doc(text)) if m.attrs["level"] == 3]
+    assert m.attrs["alt"][0] == official
+
+
 def test_short_forms_follow_the_topic():
     text = "眉山市政协开展委员培训\n四川眉山市政协党组召开会议。市政协主席出席。借力省政协平台推进工作。"
     got = labels(text)

@@ -64,8 +64,31 @@ def _label(d: gazetteer.Division) -> str:
     return d.name + "政协"
 
 
+def official_name(d: gazetteer.Division) -> str:
+    """The committee's official full name: 中国人民政治协商会议 + the region + 委员会, where a
+    district (区) of a city is named with its city, as district committees style themselves.
+
+    >>> from kg.gazetteer import Division
+    >>> official_name(Division("450123", "隆安县", 3, "450100"))
+    '中国人民政治协商会议隆安县委员会'
+    >>> official_name(Division("310104", "徐汇区", 3, "310000"))
+    '中国人民政治协商会议上海市徐汇区委员会'
+    >>> official_name(Division("450100", "南宁市", 2, "450000"))
+    '中国人民政治协商会议南宁市委员会'
+    """
+    return f"{FULL_PREFIX}{_district_city(d)}{d.name}委员会"
+
+
+def _district_city(d: gazetteer.Division) -> str:
+    """The city before a district's name (""  for any other division: 林区 under a province)."""
+    if d.level != 3 or not d.name.endswith("区") or d.parent is None:
+        return ""
+    city = gazetteer.default().get(d.parent)
+    return city.name if city is not None and city.name.endswith("市") else ""
+
+
 def _mention(d: gazetteer.Division, start: int, end: int, text: str, **extra: object) -> Mention:
-    alt = [f"{FULL_PREFIX}{d.name}委员会"]
+    alt = [official_name(d)]
     surface = text[start:end]
     if surface.startswith("政协") and surface.endswith("委员会"):
         alt.append(surface)
