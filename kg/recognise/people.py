@@ -1606,6 +1606,7 @@ def recognise(doc: Doc) -> list[Mention]:
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
     spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))), found)
+    spans = _confirmed_longer(text, spans, found)
     names = {text[s:e] for s, e in spans}
     taken = list(spans)
     for s, e, _ in _repeats(text, names, taken):
@@ -1621,6 +1622,27 @@ def recognise(doc: Doc) -> list[Mention]:
         # variant becomes ·; one key whatever the dot, so the person is one entity
         label = name.translate(_DOT_LABEL)
         out.append(Mention(PERSON, f"person:{name.translate(_DOT_KEY)}", label, s, e, text[s:e], attrs=attrs))
+    return out
+
+
+def _confirmed_longer(text: str, spans: list[tuple[int, int]],
+                      found: dict[tuple[int, int], list[dict[str, str]]]) -> list[tuple[int, int]]:
+    """A two-character name followed by a character that may end a given name (孟庆 before 和)
+    is the three-character name when the article writes that one on its own elsewhere, opening
+    a clause before a speech or action verb (。孟庆和说): the longer name wins everywhere."""
+    taken = set(spans)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        longer = text[s:e + 1]
+        if e - s == 2 and _surname_len(text, s) == 1 and len(longer) == 3 \
+                and _given_ok(longer[1:].translate(_SOFT_TO_PLAIN)) and (s, e + 1) not in taken \
+                and not any(a <= e < b for a, b in taken) \
+                and any(o != s and (o == 0 or not _is_han(text[o - 1])) and _clause_end(text, o + 3)
+                        and o + 3 < len(text) and _is_han(text[o + 3]) for o in _occurrences(text, longer)):
+            found[(s, e + 1)] = found.pop((s, e))
+            out.append((s, e + 1))
+            continue
+        out.append((s, e))
     return out
 
 
