@@ -157,11 +157,24 @@ OTHER_OWNER_AFTER = re.compile(
 # commissions and departments); a committee's own organ (区政协提案委) is told apart by its mention
 # or by 政协 in the words before.  Only with 的: without it the body is a clause's subject (OTHER_DOER)
 _CREATOR_ORG = (r"(?:党工委|党委|党组|党总支|党支部|村两委|村委会|居委会|村民委员会|居民委员会|管委会|办事处|街道办|"
-                r"政府|(?<=[\u4e00-\u9fff])(?:局|厅|委(?!员)))")
+                # a bureau, a department or a commission after its field (民政局, 教育厅, 卫健委), not
+                # 格局, 会客厅, a person (常委, 主委) or a member (委员)
+                r"政府|(?<=[\u4e00-\u9fff])(?<![布格大开结当变])局|(?<=[\u4e00-\u9fff])(?<![事客大展餐])厅|"
+                r"(?<=[\u4e00-\u9fff])(?<![主常编])委(?!员))")
 _CREATOR_VERBS = "|".join(("创设", "打造", "推出", "搭建", "创建", "创办", "设立", "发起", "培育", "建立", "开设",
                            "主办", "举办", "组织", "开展", "实施", "启动", "策划"))
 OTHER_CREATOR = re.compile(
     rf"(?P<org>{_CREATOR_ORG})(?:所|率先|首先|首创|牵头|精心|着力|统一|共同|联合)?(?:{_CREATOR_VERBS})的$")
+# the same body named after the name with a copula or a passive: “X”由街道党工委创设, “X”是区民政局打造的
+OTHER_CREATOR_AFTER = re.compile(
+    rf"^[”’」』》\"]?[\u4e00-\u9fff]{{0,6}}?(?:是|系|由)(?P<org>[\u4e00-\u9fff]{{0,10}}?{_CREATOR_ORG})"
+    rf"(?:所|率先|首先|首创|牵头|精心|着力|统一|共同|联合)?(?:{_CREATOR_VERBS})")
+# the same body opening a clause as its subject: 街道党工委创设“X”, 区民政局牵头打造“X”
+CREATOR_SUBJECT = re.compile(
+    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
+    rf"(?P<org>[\u4e00-\u9fff]{{0,8}}?{_CREATOR_ORG})"
+    rf"(?:所|率先|首先|首创|牵头|精心|着力|统一|共同)?(?:{_CREATOR_VERBS}|联合|会同|携手)")
+_CREATOR_WORD = re.compile(_CREATOR_ORG)
 # what joins the committee to the creator as its partner: 区政协与街道党工委共同创设的“X” (both run it)
 _CREATOR_PARTNER = re.compile(r"^(?:联合|会同|携手|协同|与|和|及|同|、)")
 # associations and other bodies of members (联谊会, 联合会, 商会, 协会, 学会, 基金会…): organisations of
@@ -435,6 +448,9 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
             return True
         after = ASSOCIATION_OWNER_AFTER.match(tail)
         if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
+            return True
+        after = OTHER_CREATOR_AFTER.match(tail)
+        if after and "政协" not in after.group("org"):  # “X”由区政协经济委打造: the committee's own organ
             return True
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
@@ -750,7 +766,7 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     text = doc.text
     out: list[Subject] = []
     stop = min(end, sent.end)
-    if not _DOER_WORD.search(text, sent.start, stop):
+    if not _DOER_WORD.search(text, sent.start, stop) and not _CREATOR_WORD.search(text, sent.start, stop):
         return out  # no pattern below can match without one of their words before stop
     taken = ctx.once("taken", _taken, ctx)
     bounds = _boundaries(text)
@@ -763,6 +779,10 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
         if assoc is None and i in taken:
             continue  # (a committee at the start of an association's name does not hide it)
         m = assoc or OTHER_DOER.match(text, i, stop) or PARTY_SUBJECT.match(text, i, stop)
+        if m is None:
+            m = CREATOR_SUBJECT.match(text, i, stop)
+            if m is not None and ("政协" in m.group("org") or m.end("org") - 1 in taken):
+                m = None  # the committee's own organ (区政协经济委开展…), not another body
         if m is None:
             continue
         partners = []

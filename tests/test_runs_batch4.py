@@ -73,3 +73,22 @@ def test_the_committee_with_the_body_as_partner_runs_it() -> None:
 def test_a_member_before_the_creator_is_not_an_organ() -> None:
     # 政协委员 before the body: members take part, the body created it
     assert _runs("宜昌市政协委员参与村党支部创设的“柳巷议事厅”议事活动。") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "街道党工委创设“柳巷议事厅”，委员们积极参与。",
+    "区民政局牵头打造“柳巷议事厅”，委员们积极参与。",
+    "“柳巷议事厅”由街道党工委创设，委员们积极参与。",
+    "“柳巷议事厅”是区民政局打造的社区协商平台。",
+])
+def test_another_creator_as_subject_or_after_the_name(sentence: str) -> None:
+    assert _runs("宜昌市政协聚焦基层治理。" + sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "“柳巷议事厅”由宜昌市政协经济委打造，已协商议题12个。",
+    "宜昌市政协经济委开展“柳巷议事厅”议事活动。",
+    "委员会客厅开展“柳巷议事厅”议事活动。",  # 厅 of a room, no department
+])
+def test_organ_and_room_words_are_no_other_creator(sentence: str) -> None:
+    assert _runs("宜昌市政协聚焦基层治理。" + sentence) == {(YICHANG, "柳巷议事厅")}
