@@ -17,7 +17,7 @@ from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[
 
 import orjson
 
-from kg import gcpause, rdf, rdfparts, view
+from kg import forked, gcpause, rdf, rdfparts, view
 from kg.graph import KnowledgeGraph
 from kg.model import Corpus, FileReport
 
@@ -33,6 +33,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "html": ("graph.html", "overview.html"),
 }
 RDF_FORMATS = ("ttl", "nt", "jsonld", "trig")
+ALL_FILES = tuple(name for names in FORMATS.values() for name in names)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -264,6 +265,9 @@ def write_exports(kgraph: KnowledgeGraph, outdir: Path, formats: Iterable[str] |
     assert corpus is not None, "exports need the corpus of a build"
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    # the temporary files and part folders of a build killed outright (SIGKILL, a power cut)
+    # would stay forever: gone now, unless their process still runs (a build beside this one)
+    forked.remove_leftovers(outdir, [f".{name}." for name in (*ALL_FILES, "report.json")] + [rdfparts.PARTS_PREFIX])
     wanted = set(FORMATS if formats is None else formats)
     unknown = wanted - set(FORMATS)
     if unknown:

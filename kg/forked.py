@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -106,6 +108,9 @@ def temporary_file(folder: str | os.PathLike, prefix: str = "", suffix: str = ""
     renamed into place inside the block; removed when the block raises (it may already be
     closed, not yet renamed).
 
+    The name is ``prefix`` + :func:`owner_tag` + random characters + ``suffix``: a file left
+    by a process killed outright is known as such by a later build (:func:`remove_leftovers`).
+
     SIGTERM is held back while the file is made: a process that unwinds on it (a child its
     parent stops, :func:`unwind_on_term`) and got it inside ``mkstemp``, after the file is made
     and before its name is returned, would leave the file behind.  Held back, it arrives once
@@ -116,7 +121,7 @@ def temporary_file(folder: str | os.PathLike, prefix: str = "", suffix: str = ""
     tmp = None
     try:
         try:
-            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+            fd, tmp = tempfile.mkstemp(prefix=prefix + owner_tag(), suffix=suffix, dir=folder)
         finally:
             if mask is not None:
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a SIGTERM held back arrives now
@@ -128,3 +133,68 @@ def temporary_file(folder: str | os.PathLike, prefix: str = "", suffix: str = ""
 
 
 _MASKS = hasattr(signal, "pthread_sigmask")
+
+
+def owner_tag() -> str:
+    """``<pid>@<host>.``: put after a temporary file's prefix, it tells a later build whether the
+    process that made the file is gone (:func:`remove_leftovers`).  Read when called: a forked
+    child has a pid of its own."""
+    return f"{os.getpid()}@{_host()}."
+
+
+def _host() -> str:
+    # the host name, without the characters a file name should not hold
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in socket.gethostname())[:40] or "host"
+
+
+def remove_leftovers(folder: str | os.PathLike, prefixes: Iterable[str]) -> list[str]:
+    """Remove what a killed process left in ``folder``: every file or folder named one of
+    ``prefixes`` + :func:`owner_tag` of a process of this host that no longer runs (SIGKILL,
+    a power cut: nothing ran to remove it).  A live process's files (another build writing
+    to the same folder) and another host's (a shared disk: its processes cannot be asked) are
+    kept.  Returns the names removed.
+
+    >>> import tempfile, subprocess, sys
+    >>> d = Path(tempfile.mkdtemp())
+    >>> gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    >>> dead = f".graph.ttl.{int(gone.stdout)}@{_host()}.x1"
+    >>> for name in (dead, f".graph.ttl.{owner_tag()}x2", f".graph.ttl.1@elsewhere.x3", ".graph.ttl.x4"):
+    ...     _ = (d / name).write_bytes(b"")
+    >>> remove_leftovers(d, [".graph.ttl."]) == [dead]
+    True
+    >>> sorted(p.name.split(".")[-1] for p in d.iterdir())
+    ['x2', 'x3', 'x4']
+    """
+    host = _host()
+    removed = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return removed
+    for name in names:
+        prefix = next((p for p in prefixes if name.startswith(p)), None)
+        if prefix is None:
+            continue
+        pid_text, at, rest = name[len(prefix):].partition("@")
+        if not at or not pid_text.isdigit() or not rest.startswith(host + ".") or _alive(int(pid_text)):
+            continue
+        path = Path(folder) / name
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:  # gone meanwhile, or not ours to remove: left as it is
+            continue
+        removed.append(name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True

@@ -37,6 +37,7 @@ HEX = "0123456789abcdef"
 STRUCTURE_COST = {"": 0.9, "ttl": 0.15, "nt": 0.2, "jsonld": 0.15, "trig": 0.15}
 EVIDENCE_COST = {"": 0.5, "ttl": 0.15, "nt": 0.3, "jsonld": 0.15, "trig": 0.2}
 _READ = 1 << 20  # bytes per read of a part file
+PARTS_PREFIX = ".parts-"  # the folder of part files, in the output folder (see forked.remove_leftovers)
 
 
 def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
@@ -50,7 +51,8 @@ def write_files(corpus: Corpus, targets: dict[str, Path], workers: int = 1,
     side_cost = side[1] if side else 0.0
     digits = share_digits([structure_cost, side_cost] + [0.0] * (workers - 2), evidence_cost) \
         if workers > 1 and formats else [HEX]
-    tmp = Path(tempfile.mkdtemp(prefix=".parts-", dir=next(iter(targets.values())).parent)) if any(digits[1:]) else None
+    folder = next(iter(targets.values())).parent
+    tmp = Path(tempfile.mkdtemp(prefix=PARTS_PREFIX + forked.owner_tag(), dir=folder)) if any(digits[1:]) else None
     stems = {i: tmp / str(i) for i in range(1, len(digits)) if digits[i]} if tmp is not None else {}
 
     def child(i: int) -> Callable[[], None]:

@@ -228,6 +228,45 @@ def test_a_killed_build_leaves_the_previous_export_whole_and_resumes(big_corpus,
     assert (out / "graph.ttl").read_bytes() == big_graph
 
 
+# the build held just before graph.ttl's temporary file is renamed into place: a test kills it there
+HELD_AT_RENAME = ("import os, sys, time\n"
+                  "_replace = os.replace\n"
+                  "def held(src, dst, *a, **k):\n"
+                  "    if os.path.basename(str(dst)) == 'graph.ttl':\n"
+                  "        time.sleep(600)\n"
+                  "    return _replace(src, dst, *a, **k)\n"
+                  "os.replace = held\n"
+                  "from kg.cli import main\n"
+                  "sys.exit(main(sys.argv[1:]))\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parts of several workers are Linux-only")
+def test_a_build_killed_while_writing_leaves_nothing_a_later_build_keeps(big_corpus, big_graph, tmp_path):
+    """SIGKILL mid-export leaves the temporary file and the workers' part folder behind (nothing
+    runs to remove them); the next build into the folder removes them, and only them."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".mine").write_text("a user's hidden file")
+    proc = subprocess.Popen([sys.executable, "-c", HELD_AT_RENAME, "build", str(big_corpus), "-o", str(out),
+                             "--workers", "2", "--no-cache", "-q"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while not [p for p in out.iterdir() if p.name.startswith(".graph.ttl.")] or \
+            not [p for p in out.iterdir() if p.name.startswith(".parts-")]:
+        assert proc.poll() is None, f"build ended before it could be killed: {proc.stderr.read()}"
+        assert time.time() < deadline, "no temporary file appeared"
+        time.sleep(0.05)
+    time.sleep(0.5)  # (held at the rename by now, or about to be: the kill may land before, too)
+    proc.kill()
+    proc.communicate(timeout=60)
+    left = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert any(n.startswith(".graph.ttl.") for n in left) and any(n.startswith(".parts-") for n in left), left
+    r = cli("build", str(big_corpus), "-o", str(out), "--workers", "2", "--no-cache", "-q")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".mine"]
+    assert (out / "graph.ttl").read_bytes() == big_graph
+
+
 def test_output_is_byte_identical_whatever_hash_seed_workers_and_order(tmp_path):
     files = [str(s.relative_to(ROOT)) for s in SEEDS]
     runs = [
