@@ -544,17 +544,24 @@ def _rare_surname_name(text: str, p: int) -> int:
     """Length of a name with a rare minority surname (纳, 拜, 哈: :data:`V.RARE_SURNAMES`) at
     ``p`` after a strong title: one or two given-name characters ending on a boundary, each a
     common given-name character or the whole a name to jieba (纳秋菊介绍, not 纳入)."""
-    if p >= len(text) or text[p] not in V.RARE_SURNAMES or _word_not_name(text[p:p + 2]):
-        return 0
+    if p >= len(text) or text[p] not in V.RARE_SURNAMES or _word_not_name(text[p:p + 2]) \
+            or _dict_word(text[p:p + 2]):
+        return 0  # 纳入, 东亚, 信誉: the surname and the next character make a word
     for n in (3, 2):
         given = text[p + 1:p + n]
-        if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n):
+        if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n) or _dict_word(text[p:p + n]):
             continue
         # (jieba may cut the surname off as a verb and still tag the given name a name: 折/向东)
         if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n \
                 or n == 3 and _pos_tag(given).startswith("nr"):
             return n if _plausible(text, p, n) else 0
     return 0
+
+def _dict_word(word: str) -> bool:
+    """``word`` is in jieba's dictionary, seen a few times at least, whatever its tag (the
+    dictionary tags common words 公正, 拓宽, 松树 as names too)."""
+    return _dict_freq(word) >= 3
+
 
 _DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
 _DOT_LABEL = str.maketrans({c: "·" for c in V.NAME_DOT_VARIANTS + "．."})
@@ -1038,6 +1045,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
             continue  # 委员为国履职: after a weak title the name must look like one
+        if not strong and text[p + n:p + n + 1] in _WEAK_ENDS and _dict_word(text[p:p + n]):
+            continue  # 委员师生是…: a word, not a name, before 是 or 已 (whatever jieba's tag)
         if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
             continue  # 主席强调，…: a verb after the title, no name
         posts = _posts_of(doc, m.start(), title, ends, committees)
@@ -1046,6 +1055,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 
 _MEMBER_TITLES = frozenset({"委员", "常委", "常务委员"})
+_WEAK_ENDS = ("是", "已")  # they end a name (V.FOLLOW_WORDS) but follow any noun as well
 _BYLINE_ORG_GAP = re.compile(r"([\u4e00-\u9fff]{3,16})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -1064,9 +1074,9 @@ def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
     if not n or n != _surname_len(text, q) + 2 and _jieba_len(text, q) != n:
         return  # a two-character reading only when jieba sees a name: 委员的王牌…
     name = text[q:q + n]
-    if not (_jieba_len(text, q) == n or _common_given(text, q, n)) or _common_word(name) \
+    if not (_jieba_len(text, q) == n or _common_given(text, q, n)) or _dict_word(name) \
             or name in _NOT_NAMES or name in _region_names() or (n == 2 and _word_not_name(name)):
-        return
+        return  # 委员的严重性在…, 委员的乌托邦: a dictionary word, whatever jieba's tag
     yield q, q + n, posts
     yield from _listed_after(text, q + n, posts)
 
