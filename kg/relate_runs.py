@@ -50,7 +50,11 @@ it made it in between (``九三学社某市委在某县举办的“X”``).  A p
 广播电视台开办《…》栏目``) is no subject: the clause's subject is elided and the topic or the
 article's committee runs the column.  A committee that only speaks at or attends a meeting
 (``某州政协、某市政协作书面交流``) is no topic for what a speaker mentions in a later sentence
-(``某委员表示，“X”…``).
+(``某委员表示，“X”…``).  Other bodies that the text names as a name's creator (``委员们参与街道党工委
+创设的“X”``, ``区民政局牵头打造“X”``, ``“X”由村委会创办``: Party working committees and branches,
+village and residents' committees, governments and their bureaus) run it, not the committee whose
+members take part.  A visitor runs what it calls the brand of its own whole level (``省政协副主席…
+希望持续深化“X”全省品牌建设``).
 """
 
 from __future__ import annotations
@@ -1222,7 +1226,8 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         here = here[:-1]  # 某市政协作书面交流，委员王某表示，“X”…: the committee only spoke
     if here:
         if _guest(doc, here[-1], init.start, ctx, init, sent):
-            return (), "guest"
+            own = _level_brand(doc, init, here[-1].keys)
+            return (own, "sentence:level") if own else ((), "guest")
         return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx)
     if later is not None:
@@ -1240,7 +1245,8 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         found = subjects(doc, prev, ctx)
         if found:
             if _guest(doc, found[-1], prev.end, ctx, init, sent):
-                return (), "guest"
+                own = _level_brand(doc, init, found[-1].keys)
+                return (own, "paragraph:level") if own else ((), "guest")
             if spoken and _exchange_only(doc, prev, found[-1], ctx):
                 continue  # 某州政协作书面交流。某委员表示，“X”…: the speaker's topic is not the committee's
             if _exchange_only(doc, prev, found[-1], ctx, HOST_ONLY):
@@ -1248,6 +1254,35 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
         spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+# a name that the text calls the brand of a whole level: “X”全市品牌, “X”全省协商品牌
+LEVEL_BRAND = re.compile(
+    r"^[”’」』》\"]?(全国|全自治区|全省|全区|全市|全州|全盟|全县|全旗)(?:政协)?(?:协商|履职|委员)?(?:品牌|平台)")
+
+
+def _level_brand(doc: Doc, init: Mention, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The committees among ``keys`` (a visiting subject's) whose level the text names as the
+    initiative's whole (``市政协副主席到某县调研，希望持续深化“X”全市品牌建设``: the visitor's
+    city-wide brand, which it runs), or ().  A visitor otherwise runs nothing it talks about."""
+    m = LEVEL_BRAND.match(_clean(doc.text[init.end:init.end + 12]))
+    if m is None:
+        return ()
+    word = m.group(1)
+    # the levels the word may name: 全区 is an autonomous region's or a district's, 全市 also a
+    # municipality's (北京, 上海, 天津, 重庆 are provinces by their codes)
+    levels = {COLLECTIVE_LEVEL[word]} | ({3} if word == "全区" else set())
+    out = []
+    for key in keys:
+        code = key.partition(":")[2]
+        if not code.isdigit() or len(code) != 6:
+            if key == "committee:CN" and word == "全国":
+                out.append(key)
+            continue
+        level = gazetteer.level_of(code)
+        if level in levels or (word == "全市" and level == 1 and code[:2] in MUNICIPALITIES):
+            out.append(key)
+    return tuple(out)
 
 
 def _spoken(doc: Doc, sent: Sentence, ctx: Context) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_initiatives import _found
-from test_runs import YICHANG, _runs
+from test_runs import HUBEI, YICHANG, _runs
 
 # ---------------------------------------------------------------------------------------------
 # layered networks of platforms
@@ -92,3 +92,20 @@ def test_another_creator_as_subject_or_after_the_name(sentence: str) -> None:
 ])
 def test_organ_and_room_words_are_no_other_creator(sentence: str) -> None:
     assert _runs("宜昌市政协聚焦基层治理。" + sentence) == {(YICHANG, "柳巷议事厅")}
+
+
+# ---------------------------------------------------------------------------------------------
+# a visitor's brand of a whole level
+
+_HOME = "宜昌市政协打造“江岸议事会”协商品牌，已协商议题12个。宜昌市政协委员积极参与。\n"
+_VISIT = "湖北省政协副主席率调研组到宜昌调研，充分肯定了宜昌市政协的做法，希望持续深化“荆楚议事会”{}建设。"
+
+
+def test_a_visitor_runs_the_brand_of_its_own_whole_level() -> None:
+    # a province's visitor calls the name the province-wide brand: the province's committee runs it
+    assert (HUBEI, "荆楚议事会") in _runs(_HOME + _VISIT.format("全省协商品牌"))
+
+
+@pytest.mark.parametrize("cue", ["全市品牌", "品牌"])
+def test_a_visitor_runs_no_brand_of_another_level_or_of_no_level(cue: str) -> None:
+    assert not any(name == "荆楚议事会" for _, name in _runs(_HOME + _VISIT.format(cue)))
