@@ -27,7 +27,7 @@ SINGLE_SURNAMES = frozenset(
     "赖丘磨闭禤植"  # 赖 everywhere in the south, 丘 Hakka, 磨 闭 禤 Zhuang and Cantonese
     # the rest of the 百家姓 and modern rare surnames that start no common word (the ones that
     # do, 暴 折 拓 山 水 ..., are in RARE_SURNAMES below)
-    "酆昝荀羿汲隗宓郗钭璩郤殳夔厍乜仉佴禚蹇郄菅撖芈檀旷"
+    "酆昝荀羿汲隗宓郗钭璩郤殳夔厍乜仉佴禚蹇郄菅撖芈檀旷苌睢眭泮綦弋"
 )
 
 COMPOUND_SURNAMES = frozenset({
@@ -238,7 +238,7 @@ RARE_SURNAMES = frozenset(
     # 折合, 拓展, 通过, 山区, 经济): same treatment.  和 国 党 从 stay out (function words and
     # organisation names)
     "水昌凤元危经干家松富弓牧山蓬仰秋暴幸怀咸籍阴能双贡扶堵宰通别充鱼慎终居衡步广禄东沃利越"
-    "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭"
+    "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭库闪保么玄占代巨寸矫淡奉揣"
 )
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does

@@ -179,3 +179,15 @@ def test_organ_then_space_then_name_after_author() -> None:
     doc = make_doc("来源：市政协办公室　作者：市政协新闻中心 秦海川　【字体：大 中 小】\n正文。", {"市政协": CITY})
     assert names(doc) == ["秦海川"]
     assert members(doc) == set()
+
+
+def test_tibetan_name_opening_a_clause() -> None:
+    doc = make_doc("会上，州政协组织委员座谈。次仁旺堆委员说，牧区需要医生。\n格桑卓玛表示，将带头宣讲。",
+                   {"州政协": PREFECTURE})
+    assert names(doc) == ["次仁旺堆", "格桑卓玛"]
+    assert members(doc) == {("次仁旺堆", PREFECTURE[0])}
+
+
+def test_tibetan_greeting_is_no_name() -> None:
+    # 扎西 is a name syllable, 德勒 is none: the greeting 扎西德勒 names nobody
+    assert names(make_doc("“扎西德勒！”牧民们热情地说。")) == []

@@ -1557,6 +1557,29 @@ def _clause_starts(doc: Doc) -> Iterator[Found]:
                 break
 
 
+@lru_cache(maxsize=1)
+def _tibetan_start_re() -> re.Pattern[str]:
+    """A Tibetan name syllable with no Han character before it."""
+    return re.compile("(?<![\u4e00-\u9fff])(?:" + "|".join(sorted(V.TIBETAN_SYLLABLES)) + ")")
+
+
+def _tibetan_cued(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """A Tibetan name (:func:`_tibetan_name`) opening a clause before an honorific (次仁卓嘎委员说)
+    or a speech or action verb (格桑旺堆表示, 在…会上强调): it has no surname, so the cues of
+    Han names that start from one do not see it."""
+    text = doc.text
+    for m in _tibetan_start_re().finditer(text):
+        p = m.start()
+        n = _tibetan_name(text, p)
+        if not n:
+            continue
+        if (h := _honorific_re().match(text, p + n)) is not None:
+            post = _honorific_post(doc, h.group(), p + n, committees)
+            yield p, p + n, [post] if post else []
+        elif _clause_verb_re().match(text, p + n) or _frame_re().match(text, p + n):
+            yield p, p + n, []
+
+
 def _repeats(text: str, names: set[str], taken: list[tuple[int, int]]) -> Iterator[Found]:
     """Every other occurrence of an accepted name (not a short name inside a longer one:
     张明 in 张明亮)."""
@@ -1611,6 +1634,7 @@ def recognise(doc: Doc) -> list[Mention]:
             *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
+            *_tibetan_cued(doc, committees),
             *_dotted_names(doc)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
