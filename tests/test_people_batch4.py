@@ -191,3 +191,16 @@ def test_tibetan_name_opening_a_clause() -> None:
 def test_tibetan_greeting_is_no_name() -> None:
     # 扎西 is a name syllable, 德勒 is none: the greeting 扎西德勒 names nobody
     assert names(make_doc("“扎西德勒！”牧民们热情地说。")) == []
+
+
+def test_chain_of_posts_makes_a_name_after_a_weak_title() -> None:
+    # nothing after the name says where it ends (种), but the chain says a person follows
+    doc = make_doc("工作室召集人、县政协常委、农业界委员周守仁种了二十年茶。", {"县政协": COUNTY})
+    assert names(doc) == ["周守仁"]
+    assert members(doc) == {("周守仁", COUNTY[0])}
+
+
+def test_job_word_between_membership_and_name() -> None:
+    doc = make_doc("县政协委员、非遗传承人米秀英说，剪纸要走进课堂。", {"县政协": COUNTY})
+    assert names(doc) == ["米秀英"]
+    assert members(doc) == {("米秀英", COUNTY[0])}

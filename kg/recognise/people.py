@@ -1041,6 +1041,13 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         strong = title not in _WEAK_TITLES or p > m.end()
         li = _list_item(text, p)
         n = li if li and text.startswith("、", p + li) else name_length(text, p, strong=strong)
+        if not n and not strong and text[p] in _SINGLE_SURNAMES and _chained_membership(
+                _posts_of(doc, m.start(), title, ends, committees)):
+            # 县政协常委、农业界委员某某种茶…: the chain of posts says a person follows, so the
+            # name is taken where its end is unclear, if it is no dictionary word
+            n = name_length(text, p, strong=True)
+            if n and _dict_word(text[p:p + n]):
+                continue
         if not n or not _plausible(text, p, n):
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
@@ -1052,6 +1059,11 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         yield from _listed_after(text, p + n, posts)
+
+
+def _chained_membership(posts: list[dict[str, str]]) -> bool:
+    """A CPPCC membership of a committee among the posts listed before the last one."""
+    return any(p["kind"] == "cppcc" and p["committee"] for p in posts[1:])
 
 
 _MEMBER_TITLES = frozenset({"委员", "常委", "常务委员"})
