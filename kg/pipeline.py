@@ -29,6 +29,7 @@ import multiprocessing.connection as mp_connection
 import os
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -299,6 +300,42 @@ def _claim(counter: Any, lock: Any, n: int, slots: Any = None, slot: int = 0) ->
     return i
 
 
+class _ClaimLock:
+    """The lock around the shared task counter.  Where the system has them and the children are
+    forked, a record lock (``fcntl.lockf``) on an unlinked temporary file, which the kernel
+    releases when its holder dies: a child killed while it claims a task (the OOM killer,
+    ``kill -9``) would leave a multiprocessing lock taken, and every other process waiting for
+    it for ever.  Record locks belong to a process, so a forked child that inherits the file
+    takes a lock of its own.  Elsewhere (Windows, other start methods), a multiprocessing lock."""
+
+    def __init__(self, ctx: Any):
+        self._fd: int | None = None
+        self._lock: Any = None
+        if fcntl is not None and ctx.get_start_method() == "fork":
+            fd, path = tempfile.mkstemp(prefix="kg-claims-")
+            os.unlink(path)  # (nothing to clean up, whatever ends the build)
+            self._fd = fd
+        else:
+            self._lock = ctx.Lock()
+
+    def __enter__(self) -> None:
+        if self._fd is not None:
+            fcntl.lockf(self._fd, fcntl.LOCK_EX)
+        else:
+            self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            fcntl.lockf(self._fd, fcntl.LOCK_UN)
+        else:
+            self._lock.release()
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 def _child(tasks: list[Task], counter: Any, lock: Any, slots: Any, slot: int, conn: Any, timing: bool) -> None:
     """A child's loop: take a task, send ``(index, outcome)``, until none is left."""
     _worker_init(timing)
@@ -330,7 +367,7 @@ class _Shared(Iterator[Outcome]):
     def __init__(self, tasks: list[Task], children: int, helps: bool):
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         self._tasks, self._helps = tasks, helps
-        self._counter, self._lock = ctx.RawValue("q", 0), ctx.Lock()
+        self._counter, self._lock = ctx.RawValue("q", 0), _ClaimLock(ctx)
         self._slots = ctx.RawArray("q", [-1] * children)  # the task each child took last
         self._k = 0  # the next outcome to give
         self._ready: dict[int, Outcome] = {}  # outcomes that came before their turn
@@ -406,6 +443,7 @@ class _Shared(Iterator[Outcome]):
         for reader in self._conns:
             reader.close()
         self._conns = {}
+        self._lock.close()
 
 
 def process_all(files: list[str], workers: int = 1, progress: bool = False,

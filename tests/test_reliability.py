@@ -267,6 +267,40 @@ def test_a_build_killed_while_writing_leaves_nothing_a_later_build_keeps(big_cor
     assert (out / "graph.ttl").read_bytes() == big_graph
 
 
+# a build whose child is killed on its third claim of a task while it holds the claims' lock
+KILLED_HOLDING_THE_LOCK = ("import os, signal, sys\n"
+                           "import kg.pipeline as p\n"
+                           "main_pid, seen = os.getpid(), []\n"
+                           "_claim = p._claim\n"
+                           "def claim(counter, lock, n, slots=None, slot=0):\n"
+                           "    if os.getpid() != main_pid:\n"
+                           "        seen.append(1)\n"
+                           "        if len(seen) == 3:\n"
+                           "            lock.__enter__()\n"
+                           "            os.kill(os.getpid(), signal.SIGKILL)\n"
+                           "    return _claim(counter, lock, n, slots, slot)\n"
+                           "p._claim = claim\n"
+                           "from kg.cli import main\n"
+                           "sys.exit(main(sys.argv[1:]))\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysis forks its children on Linux only")
+def test_a_child_killed_while_it_claims_a_task_does_not_hang_the_build(big_corpus, tmp_path):
+    """The OOM killer may stop a child at any instruction, also while it holds the lock around
+    the task counter: the others go on (the kernel releases the lock of a dead process) and every
+    article is analysed."""
+    out = tmp_path / "out"
+    try:
+        r = subprocess.run([sys.executable, "-c", KILLED_HOLDING_THE_LOCK, "build", str(big_corpus), "-o", str(out),
+                            "--workers", "2", "--no-cache", "-q", "--formats", "ttl"], capture_output=True, text=True,
+                           cwd=ROOT, timeout=120, start_new_session=True)
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(f"the build hung after its child died holding the lock: {exc.stderr}")
+    assert r.returncode == 0, r.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["articles"] == BIG and all(f["status"] == "ok" for f in report["files"])
+
+
 def test_output_is_byte_identical_whatever_hash_seed_workers_and_order(tmp_path):
     files = [str(s.relative_to(ROOT)) for s in SEEDS]
     runs = [
