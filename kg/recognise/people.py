@@ -1676,18 +1676,23 @@ def _confirmed_longer(text: str, spans: list[tuple[int, int]],
     """A two-character name followed by a character that may end a given name (孟庆 before 和)
     is the three-character name when the article writes that one on its own elsewhere, opening
     a clause before a speech or action verb (。孟庆和说): the longer name wins everywhere."""
-    taken = set(spans)
+    covered = bytearray(len(text) + 1)  # the characters the spans cover: an O(1) overlap test
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    starts: dict[str, list[int]] = {}  # the clause-opening occurrences of each longer reading
     out: list[tuple[int, int]] = []
     for s, e in spans:
         longer = text[s:e + 1]
-        if e - s == 2 and _surname_len(text, s) == 1 and len(longer) == 3 \
-                and _given_ok(longer[1:].translate(_SOFT_TO_PLAIN)) and (s, e + 1) not in taken \
-                and not any(a <= e < b for a, b in taken) \
-                and any(o != s and (o == 0 or not _is_han(text[o - 1])) and _clause_end(text, o + 3)
-                        and o + 3 < len(text) and _is_han(text[o + 3]) for o in _occurrences(text, longer)):
-            found[(s, e + 1)] = found.pop((s, e))
-            out.append((s, e + 1))
-            continue
+        if e - s == 2 and len(longer) == 3 and not covered[e] and _surname_len(text, s) == 1 \
+                and _given_ok(longer[1:].translate(_SOFT_TO_PLAIN)):
+            if longer not in starts:
+                starts[longer] = [o for o in _occurrences(text, longer)
+                                  if (o == 0 or not _is_han(text[o - 1])) and o + 3 < len(text)
+                                  and _is_han(text[o + 3]) and _clause_end(text, o + 3)]
+            if any(o != s for o in starts[longer]):
+                found[(s, e + 1)] = found.pop((s, e))
+                out.append((s, e + 1))
+                continue
         out.append((s, e))
     return out
 
