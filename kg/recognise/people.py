@@ -18,6 +18,18 @@ character (高质量, 常委会, 万人次, 全区政协):
   ``龚晓峰率队赴…``, ``罗国强在…座谈会上强调``);
 * any further occurrence of a name already accepted in the same article.
 
+Tibetan names have no surname: two name syllables (``V.TIBETAN_SYLLABLES``: 索南 才让 次成 卓嘎) or
+one and a final (拉毛措) are taken whole after any post title, in a list or a byline, and at a clause
+start before an honorific or a speech verb, before any Han reading (``主席索南才让介绍``, not 索南才).
+
+A job may stand between the posts and the name (``市政协常委、某集团总工程师某某``, ``县政协委员、某中学
+教师某某``): the chain of posts before it still gives the memberships; after a weak title that closes
+such a chain the name is taken where its end is unclear.  A membership, 的, then a name
+(``同为县政协委员、市政协委员的某某则…``) gives both memberships.  A rare surname before 委员 after 的
+or a clause start (``某界别的拓某某委员说``) makes a member of the article's committee.  Bylines also
+read ``文/某某`` and an organ before the name (``作者：省政协新闻中心 某某``).  A two-character name
+before 和 becomes the three-character one the article writes on its own before a speech verb.
+
 Transliterated names (Yi 吉克石布, Tibetan 扎西多吉, Uyghur 吐尔逊) are taken whole after a post or
 in a list; after a strong title (not 委员, 主任 ...) a name of four to seven transliteration
 characters written without a dot (Mongolian ``盟政协主席乌日根达来``, ``巴音苏和牵头``) is taken
@@ -1399,6 +1411,7 @@ def _rare_name_before(text: str, h: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=4096)
 def _pos_tag(word: str) -> str:
     """jieba's tag of ``word`` when it cuts it as one word, else ''."""
     toks = list(_pos_tokenizer().cut(word))
