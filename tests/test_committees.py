@@ -68,6 +68,20 @@ def test_the_official_name_of_a_district_committee_names_its_city(text, official
     assert m.attrs["alt"][0] == official
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a district's short form before 政协, as district committees sign their posts: the committee,
+    # and bare 区政协 then follows it
+    ("北京门头沟政协召开会议。区政协委员视察。", ["门头沟区政协", "门头沟区政协"]),
+    ("门头沟政协｜议事会\n\n北京\n\n区政协委员视察。", ["门头沟区政协", "门头沟区政协"]),
+    ("上海徐汇政协召开会议。", ["徐汇区政协"]),
+    # outside the article's provinces it stays unknown (a district's short form is a common
+    # place name elsewhere)
+    ("广西南宁市召开会议，门头沟政协委员参加。", []),
+])
+def test_a_districts_short_form_names_its_committee_before_政协(text, expected):
+    assert [label for label in labels(text) if label.endswith("区政协")] == expected
+
+
 def test_short_forms_follow_the_topic():
     text = "眉山市政协开展委员培训\n四川眉山市政协党组召开会议。市政协主席出席。借力省政协平台推进工作。"
     got = labels(text)

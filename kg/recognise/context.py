@@ -77,6 +77,8 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     choose, weak = regions.choose, regions.weak_stem_context
     for m, named in _candidates(doc):
         d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=named)
+        if d is None and topic and text.startswith("政协", m.end):  # 门头沟政协 (as regions._resolve)
+            d = regions.district_committee(gazetteer.default(), m, topic)
         if d is None or (m.start != prev_end and weak(text, m, d)):
             continue  # 茶农和县直部门: no 和县
         out.append((m, d))

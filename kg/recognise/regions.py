@@ -558,6 +558,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
         # resolve is dropped whatever the boundaries, unless it may be a committee named later
         d = choose(m, prev, topic, adjacent=(m.start == prev_end),
                    named=m.name in named_ok and strong_stem_context(text, m))
+        if d is None and text.startswith("政协", m.end):
+            d = district_committee(gaz, m, topic)
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
             if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
                                                               chained_after):
@@ -578,6 +580,25 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             one.setdefault(m.start, (m, d))
         out = sorted(out + list(one.values()), key=lambda x: x[0].start)
     return out
+
+
+def district_committee(gaz: gazetteer.Gazetteer, m: Match, topic: tuple[str, ...]) -> gazetteer.Division | None:
+    """The district whose short form ``m`` is, right before 政协 (the caller checks): 门头沟政协,
+    徐汇政协, as district committees name themselves in mastheads and bylines.  Elsewhere a
+    district's short form is no region (:func:`choose`: 东坡, 港口, 江南 name people, ports and
+    landscapes); before 政协 it names a committee, when it is the short form of one district
+    only and that district lies in a province of the article's topic.
+
+    >>> gaz = gazetteer.default()
+    >>> m = Match(0, 3, "门头沟", tuple(gaz.lookup("门头沟")))
+    >>> district_committee(gaz, m, ("110000",)).name, district_committee(gaz, m, ("310000",))
+    ('门头沟区', None)
+    """
+    cands = [d for d in m.candidates if d.level == 3 and d.name.endswith("区") and m.name in d.short]
+    if len(cands) != 1 or len(cands) != len(m.candidates):
+        return None
+    d = cands[0]
+    return d if _within_any(gaz, d.code, _provinces(gaz, topic)) else None
 
 
 def _committee_after_verb(text: str, m: Match) -> bool:
