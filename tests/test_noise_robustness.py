@@ -20,6 +20,7 @@ import pytest
 from noise import CONTAINERS, noisy_copy
 
 import kg
+from kg import read
 from kg.evaluate import evaluate_graph
 
 HERE = Path(__file__).resolve().parent
@@ -64,7 +65,8 @@ def noisy_build(tmp_path_factory) -> tuple[dict, dict, dict[str, dict]]:
     files, made = [], {}
     for i, p in enumerate(ARTICLES):
         kind = CONTAINERS[i % len(CONTAINERS)]
-        data, suffix, info = noisy_copy(p.read_text(encoding="utf-8"), _seed(p), _names(_gold(p)), kind)
+        # (read as the build reads it: an article may be stored in GBK)
+        data, suffix, info = noisy_copy(read.read_article(p).raw, _seed(p), _names(_gold(p)), kind)
         f = src / f"{p.stem}{suffix}"
         f.write_bytes(data)
         files.append(f)
