@@ -174,10 +174,15 @@ _START_END = attrgetter("start", "end")  # (m.start, m.end), made in C
 
 def dominant_committee(committees: Sequence[Mention]) -> Mention | None:
     """The committee the article is about: the most mentioned one, a local committee before
-    全国政协 (national news mention 全国政协 as the frame, not the subject); ties go to the first."""
+    全国政协 (national news mention 全国政协 as the frame, not the subject); ties go to the first.
+    全国政协 is the article's own committee when it is named more than twice as often as any
+    local one (a national meeting where provincial chairs speak: their committees are guests)."""
     if not committees:
         return None
     local = [m for m in committees if m.key != NATIONAL_KEY] or list(committees)
+    national = len(committees) - len(local)
+    if national > 2 * max(Counter(m.key for m in local).values()):
+        return next(m for m in committees if m.key == NATIONAL_KEY)
     counts = Counter(m.key for m in local)
     first = {}
     for i, m in enumerate(local):

@@ -891,7 +891,13 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
         return _committee_post(title, _context_committee(doc, ts, committees))
     if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
         return _post(title, "government", "", _org_label(doc, ts, run))
-    if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)):
+    if run in _OWN_BODIES and title in V.CPPCC_TITLES + V.ORGAN_TITLES and ts - len(run) > 0 \
+            and text[ts - len(run) - 1] == "、" and (c := _committee_in_sentence(doc, ts, committees)) is not None:
+        # 全国政协副主席某某、常委会副秘书长某某: a body of the committee of the post before it in
+        # the list (a body of another organisation is written with its owner: 人大常委会)
+        return _committee_post(title, c)
+    if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)
+                                         or title in _MEMBER_TITLES and run.endswith(_MEMBER_QUALIFIERS)):
         return _committee_post(title, _section_committee(doc, ts, committees) or dominant_committee(committees),
                                bare=True)
     key, label = _other_org(text, ts, run)
@@ -901,6 +907,10 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
 # words that may stand before a bare CPPCC title: 特邀委员, 港澳委员, 驻会副主席 ...
 _CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外", "党外", "驻会", "常务", "界别", "党员", "无党派",
                      "专职", "兼职", "新任", "原", "时任", "老", "各位", "女", "青年", "少数民族", "民主党派", "政协")
+# before 委员 only: a sector (经济界委员, 农业界委员) or a nationality (苗族委员, 黎族委员)
+_MEMBER_QUALIFIERS = ("界", "族")
+# the committee's own bodies, written bare after a post of the committee in a list
+_OWN_BODIES = frozenset({"常委会", "办公厅", "秘书处"})
 _PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战部部长", "党委委员"})
 
 
@@ -984,6 +994,13 @@ def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict
                      cppcc["org_label"] + post["org_label"], committee)
     posts = [post] + chain
     return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
+
+
+def _committee_in_sentence(doc: Doc, ts: int, committees: Sequence[Mention]) -> Mention | None:
+    """The last committee named in the sentence of ``ts`` before it, or None."""
+    sent = doc.sentence_at(ts)
+    lo = sent.start if sent else max(0, ts - 80)
+    return next((c for c in reversed(committees) if lo <= c.start and c.end <= ts), None)
 
 
 def _sentence_committee_post(doc: Doc, ts: int, post: dict[str, str],
@@ -1289,10 +1306,11 @@ def _list_item(text: str, p: int) -> int:
 
 def _odd_item(text: str, p: int) -> int:
     """Length of a three-character item cut by 、 on both sides whose first character is no
-    surname of the list (国桂荣), when a listed name follows it: inside a name list it is a
+    surname of the list (国桂荣, 区某某), when a listed name follows it: inside a name list it is a
     name too."""
     item = text[p:p + 3]
-    if len(item) != 3 or not all(_is_han(c) for c in item) or not _given_ok(item) or text[p + 3:p + 4] != "、":
+    # (the first character may be a function character too: 区 of 区某某 is a surname)
+    if len(item) != 3 or not _is_han(item[0]) or not _given_ok(item[1:]) or text[p + 3:p + 4] != "、":
         return 0
     if _dict_freq(item) or _dict_freq(item[:2]) >= 20:
         return 0  # 工商联, 妇联主席: words, not a name
@@ -1442,7 +1460,10 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     if word in ("委员", "常委", "副主席", "秘书长"):
         c = _context_committee(doc, h, committees)
         if c is not None:
-            return _post(word, "cppcc", c.key, c.label, c.key)
+            post = _post(word, "cppcc", c.key, c.label, c.key)
+            if _committee_in_sentence(doc, h, committees) is None:
+                post["fallback"] = "1"  # the article's committee: a membership named elsewhere wins
+            return post
     return None
 
 
@@ -1672,6 +1693,7 @@ def recognise(doc: Doc) -> list[Mention]:
         found[(s, e)] = []
         spans.append((s, e))
     _extend_lists(text, spans, found)
+    _drop_fallbacks(text, spans, found)
     out = []
     for s, e in sorted(spans):
         name = _WHITE.sub("", text[s:e])  # 江 玮: a padded byline name
@@ -1682,6 +1704,22 @@ def recognise(doc: Doc) -> list[Mention]:
         label = name.translate(_DOT_LABEL)
         out.append(Mention(PERSON, f"person:{name.translate(_DOT_KEY)}", label, s, e, text[s:e], attrs=attrs))
     return out
+
+
+def _drop_fallbacks(text: str, spans: list[tuple[int, int]],
+                    found: dict[tuple[int, int], list[dict[str, str]]]) -> None:
+    """A bare 委员 after a name with no committee in its sentence (某某委员来自教育界) stands for
+    the article's committee only when the article names no membership of that person
+    elsewhere (全国政协委员张三、李四 earlier: 李四委员 is the same national member, not one of
+    the local committee the article mentions as often)."""
+    named = {_WHITE.sub("", text[s:e]) for s, e in spans
+             if any(p["kind"] == "cppcc" and p["committee"] and not p.get("fallback") for p in found[(s, e)])}
+    for s, e in spans:
+        posts = found[(s, e)]
+        if any(p.get("fallback") for p in posts):
+            keep = _WHITE.sub("", text[s:e]) not in named
+            found[(s, e)] = [{k: v for k, v in p.items() if k != "fallback"} for p in posts
+                             if keep or not p.get("fallback")]
 
 
 def _confirmed_longer(text: str, spans: list[tuple[int, int]],
