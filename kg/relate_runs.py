@@ -869,8 +869,12 @@ def _subjects(doc: Doc, sent: Sentence, ctx: Context, before: int | None) -> lis
     named = _named_subjects(doc, sent, ctx)
     out = list(named) if before is None else [x for x in named if x.pos < before]
     end = sent.end if before is None else before
-    out.extend(other_doers(doc, sent, ctx, end))
+    doers = other_doers(doc, sent, ctx, end)
+    out.extend(doers)
+    opened = {d.pos for d in doers}
     for pos, level in collectives(doc, sent, end):
+        if _clause_start(doc.text, pos, sent.start) in opened:
+            continue  # 全国政协某某委员联谊会推出…: the collective is the start of the association's name
         out.append(Subject(pos, (), "collective", level))
     out.sort(key=_POS)
     return out
