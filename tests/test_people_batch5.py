@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 import docs
 from kg.model import COMMITTEE, MEMBER_OF, PERSON, Doc, Mention
 from kg.recognise import people
@@ -108,3 +110,48 @@ def test_bare_member_after_a_name_keeps_the_membership_given_earlier() -> None:
 def test_bare_member_alone_still_takes_the_article_committee() -> None:
     doc = make_doc("珠海市政协组织委员视察。\n崔立祖委员长期从事会计工作，他建议扩大试点。", {"珠海市政协": CITY})
     assert members(doc) == {("崔立祖", CITY[0])}
+
+
+# -- where the name ends, and cues of non-members ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("养殖大户、县政协委员柯德旺算了一笔账：去年每亩增收两千元。", "柯德旺"),  # a verb with 了 ends the name
+    ("县政协委员、镇卫生院医生季春生讲起了巡诊的经历。", "季春生"),
+])
+def test_name_ends_before_a_verb_with_its_particle(text: str, name: str) -> None:
+    doc = make_doc(text, {"县政协": COUNTY})
+    assert names(doc) == [name]
+    assert members(doc) == {(name, COUNTY[0])}
+
+
+def test_association_officer_after_a_membership() -> None:
+    doc = make_doc("珠海市政协委员、澳门同乡联合总会理事邝绮玲已在横琴生活了三年。", {"珠海市政协": CITY})
+    assert names(doc) == ["邝绮玲"]
+    assert members(doc) == {("邝绮玲", CITY[0])}
+
+
+def test_entrepreneur_before_a_name_is_a_non_member() -> None:
+    doc = make_doc("在电商企业，九零后青年创业者岑子航向委员们讲述了创业故事。", {"珠海市政协": CITY})
+    assert names(doc) == ["岑子航"]
+    assert members(doc) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("便民村村民符阿妹家种了五亩山兰稻，她告诉委员们价格不错。", "符阿妹"),  # 家 ends the name
+    ("果农陈大山告诉委员，今年的收成比去年好。", "陈大山"),
+])
+def test_resident_before_a_name_is_a_non_member(text: str, name: str) -> None:
+    doc = make_doc(text, {"县政协": COUNTY})
+    assert names(doc) == [name]
+    assert members(doc) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "村民代表参加了议事会。",      # a group, no name
+    "村民们纷纷点赞。",
+    "村民高兴地说，路修好了。",    # an adverb after the resident word
+    "小区居民和家人一起参加活动。",
+])
+def test_resident_word_without_a_name(text: str) -> None:
+    assert names(make_doc(text, {"县政协": COUNTY})) == []

@@ -83,7 +83,8 @@ from kg.recognise.organs import (
 
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
 _TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
-_WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导"})
+_WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导",
+                          "理事", "常务理事", "创业者"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
@@ -1090,6 +1091,31 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         yield from _listed_after(text, p + n, posts)
 
 
+# residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
+_RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户")
+
+
+def _residents(doc: Doc) -> Iterator[Found]:
+    """``村民某某家种了三亩稻``, ``果农某某告诉记者``: a resident word, then a name that ends on a
+    clear boundary or before 家 (his household) and looks like one (common given-name
+    characters or jieba's reading)."""
+    text = doc.text
+    for m in _RESIDENT.finditer(text):
+        p = m.end()
+        if p >= len(text) or not _surname_len(text, p) or _word_not_name(text[p:p + 2]):
+            continue
+        s = _surname_len(text, p)
+        # 家 right after says where the name ends (黄阿妹家: 阿 is no common given-name character)
+        n = next((k for k in (s + 2, s + 1) if text[p + k:p + k + 1] == "家" and _given_ok(text[p + s:p + k])), 0)
+        if not n:
+            n = name_length(text, p)
+            if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n):
+                continue
+        if not n or not _plausible(text, p, n) or _dict_word(text[p:p + n]):
+            continue
+        yield p, p + n, []
+
+
 def _chained_membership(posts: list[dict[str, str]]) -> bool:
     """A CPPCC membership of a committee among the posts listed before the last one."""
     return any(p["kind"] == "cppcc" and p["committee"] for p in posts[1:])
@@ -1680,7 +1706,7 @@ def recognise(doc: Doc) -> list[Mention]:
             *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
-            *_tibetan_cued(doc, committees),
+            *_tibetan_cued(doc, committees), *_residents(doc),
             *_dotted_names(doc)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
