@@ -155,3 +155,11 @@ def test_resident_before_a_name_is_a_non_member(text: str, name: str) -> None:
 ])
 def test_resident_word_without_a_name(text: str) -> None:
     assert names(make_doc(text, {"县政协": COUNTY})) == []
+
+
+def test_sector_membership_after_a_chain_keeps_the_chain_post_first() -> None:
+    # 农业界委员 repeats the membership of 县政协常委: the memberOf role stays the fuller post
+    doc = make_doc("工作室召集人、县政协常委、农业界委员吴立田是一家合作社的理事长。", {"县政协": COUNTY})
+    rels = [r for r in relate(replace(doc, mentions=doc.mentions + tuple(people.recognise(doc))))
+            if r.predicate == MEMBER_OF]
+    assert [(r.subject, r.object, r.attrs["role"]) for r in rels] == [("person:吴立田", COUNTY[0], "常委")]

@@ -38,6 +38,15 @@ boundary inside it (``卢丽娜和委员们``).  Rare minority surnames that are
 (纳, 拜, 哈, 撒, 锁: ``V.RARE_SURNAMES``) start a name only after a strong title or in a byline
 (``副主席纳秋菊介绍``).
 
+Before 委员 a sector (``经济界委员``) or a nationality (``苗族委员``) makes a member of the article's
+committee, as 特邀 or 界别 do; a body of the committee written bare after a post of it in a list
+(``全国政协副主席某某、常委会副秘书长某某``) is that committee's.  A bare 委员 after a name with no
+committee in its sentence (``某某委员来自教育界``) gives the article's committee only when the
+article names no membership of that person elsewhere.  Residents (``村民某某家种了…``, ``果农某某
+说``), a young entrepreneur (``创业者某某向…``) and an association's officer (``某会理事某某``, after
+a CPPCC membership in the chain) are cues too; a verb with its particle (``算了``, ``讲起``) ends a
+name.
+
 In a digest made of sections headed by a region (``【某县】…``), a CPPCC post with no committee in
 its sentence belongs to the section's committee when the article mentions it
 (:func:`kg.recognise.context.section_regions`).
@@ -986,14 +995,18 @@ def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict
     """This post and the posts listed before it; a bare CPPCC title takes the committee of the
     CPPCC post before it (县政协党组副书记、副主席某某)."""
     cppcc = next((o for o in chain if o["kind"] == "cppcc" and o["committee"]), None)
-    if cppcc is not None and post.get("bare"):
+    bare = bool(post.get("bare"))
+    if cppcc is not None and bare:
         post = _post(post["title"], "cppcc", cppcc["committee"], cppcc["org_label"], cppcc["committee"])
     elif cppcc is not None and post["kind"] == "other" and _ORGAN_LABEL.fullmatch(post["org_label"]):
         # 县政协常委、农业农村委主任某某: the organ belongs to the committee of the chain
         committee = cppcc["committee"]
         post = _post(post["title"], "cppcc", f"organ:{committee.partition(':')[2]}/{post['org_label']}",
                      cppcc["org_label"] + post["org_label"], committee)
-    posts = [post] + chain
+    # 县政协常委、农业界委员某某: the bare membership repeats the chain's, whose post says more
+    # (the first CPPCC post names the role of the memberOf relation)
+    posts = chain + [post] if cppcc is not None and bare and post["title"] in _MEMBER_TITLES \
+        else [post] + chain
     return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
 
 
@@ -1744,8 +1757,12 @@ def _drop_fallbacks(text: str, spans: list[tuple[int, int]],
         posts = found[(s, e)]
         if any(p.get("fallback") for p in posts):
             keep = _WHITE.sub("", text[s:e]) not in named
-            found[(s, e)] = [{k: v for k, v in p.items() if k != "fallback"} for p in posts
-                             if keep or not p.get("fallback")]
+            out: list[dict[str, str]] = []
+            for p in posts:
+                plain = {k: v for k, v in p.items() if k != "fallback"}
+                if (keep or not p.get("fallback")) and plain not in out:
+                    out.append(plain)
+            found[(s, e)] = out
 
 
 def _confirmed_longer(text: str, spans: list[tuple[int, int]],
