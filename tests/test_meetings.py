@@ -50,3 +50,10 @@ def test_meeting_without_committee_is_keyed_by_article():
 
 def test_no_meeting_inside_a_document_title():
     assert got("作《关于办好妈祖文化论坛的建议》的发言。", {}) == []
+
+
+def test_an_association_of_members_is_no_meeting_but_a_gathering_is():
+    # 联谊会 after the members it gathers is their association (an organisation of its own)
+    assert got("全国政协港区委员联谊会推出“委员进校园”活动。", {}) == []
+    assert got("市政协港澳委员联谊会成立。") == []
+    assert [label for label, _ in got("市政协举办新春联谊会，委员们欢聚一堂。")] == ["新春联谊会"]

@@ -60,7 +60,11 @@ _WORDS = ("座谈会", "协商会", "交流会", "研讨会", "分析会", "推�
           "议政会", "论证会", "听证会", "见面会", "茶话会", "联谊会", "培训会", "推介会", "协调会", "观摩会",
           "主席会议", "常委会议", "常委会会议", "全体会议", "联席会议", "工作会议", "党组会议", "专题会议",
           "论坛", "研讨班", "培训班", "读书班")
-_WORD_RE = re.compile("(?:" + "|".join(sorted(_WORDS, key=lambda w: (-len(w), w))) + ")(?!议|成员)")
+# 联谊会 is also an association of its members (港区委员联谊会, 校友联谊会): after the members it
+# gathers it is an organisation, not a gathering (新春联谊会)
+_ASSOCIATION_MEMBERS = ("委员", "人士", "校友", "同乡", "乡亲", "侨胞", "同学")
+_WORD_RE = re.compile("(?:" + "|".join(w if w != "联谊会" else f"(?<!{'|'.join(_ASSOCIATION_MEMBERS)})联谊会"
+                                       for w in sorted(_WORDS, key=lambda w: (-len(w), w))) + ")(?!议|成员)")
 
 
 def _word_anchors(chars: str = "会坛班") -> tuple[tuple[tuple[str, ...], int, int], ...]:
