@@ -82,6 +82,16 @@ def test_a_districts_short_form_names_its_committee_before_政协(text, expected
     assert [label for label in labels(text) if label.endswith("区政协")] == expected
 
 
+def test_a_short_form_alone_in_its_paragraph_takes_the_committee_the_paragraph_before_named():
+    # an article about a prefecture: a paragraph on one county, then one on a member of its
+    # committee that names the county no more
+    text = ("红河州政协召开会议。州政协主席王刚讲话。州政协副主席刘芳主持。\n\n在建水县，建水县政协主席张明介绍了做法。"
+            "\n\n县政协委员李华说，要做好协商。\n\n在绿春县，绿春县政协主席赵强介绍。")
+    assert ("县政协", "建水县政协") in found(text)
+    # nothing to go on: no county committee in the paragraph before, no guess
+    assert "县政协" not in "".join(labels("红河州政协召开会议。\n\n州政协主席张明介绍了做法。\n\n县政协委员李华说。"))
+
+
 def test_short_forms_follow_the_topic():
     text = "眉山市政协开展委员培训\n四川眉山市政协党组召开会议。市政协主席出席。借力省政协平台推进工作。"
     got = labels(text)

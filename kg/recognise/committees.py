@@ -220,6 +220,31 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     return None
 
 
+def _named_in_previous_paragraph(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                                 named: list[Mention]) -> str | None:
+    """The committee of that kind named last in the paragraph right before ``pos``'s, when
+    nothing else says which one a short form is: in an article about a prefecture, a paragraph
+    about one of its counties (``在某县，县政协……某县政协主席……``) is often followed by one about a
+    member of that county's committee that names the county no more (``县政协委员某某……``)."""
+    here = doc.sentence_at(pos)
+    if here is None:
+        return None
+    # the paragraph before (paragraph numbers may skip: blank lines)
+    previous = max((s.paragraph for s in doc.sentences if s.end <= here.start and s.paragraph < here.paragraph),
+                   default=None)
+    if previous is None:
+        return None
+    for m in reversed(named):
+        if m.start >= pos or m.attrs.get("coordinated"):
+            continue
+        there = doc.sentence_at(m.start)
+        if there is None or there.paragraph < previous:
+            return None
+        if there.paragraph == previous and m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
+            return str(m.attrs["code"])
+    return None
+
+
 def _kind_matches(d: gazetteer.Division | None, suffixes: tuple[str, ...], levels: tuple[int, ...]) -> bool:
     return d is not None and d.level in levels and d.name.endswith(suffixes)
 
@@ -296,6 +321,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if code is not None and _topic_fits(code, suffixes, levels, here_topic):
             code = None
         code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
+        if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
+            code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
         if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
             code = _from_topic(("自治区",), (1,), topic)
         d = gaz.get(code) if code else None
