@@ -233,7 +233,7 @@ TIBETAN_FINALS = frozenset("措姆吉加杰")
 
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
 # characters above they make up the long undotted names taken after a strong post title.
-MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干")
+MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云")  # 云: 乌云 (乌云其木格, 乌云毕力格)
 
 # Surnames of Hui, Yi, Manchu and other minority families that are also common words or
 # verbs (纳入, 哈哈, 锁定, 达到): a name starting with one is only taken right after a strong post

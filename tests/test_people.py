@@ -543,6 +543,8 @@ INNER_MONGOLIA = {"盟政协": ("committee:152500", "锡林郭勒盟政协"), "�
     ("市政协主席哈斯图雅牵头形成的调研报告获批示。", "哈斯图雅"),
     ("盟政协副主席敖日格勒巴图带队蹲点调研。", "敖日格勒巴图"),
     ("市政协主席巴音苏和的讲话。", "巴音苏和"),
+    ("专访：访盟政协主席乌云毕力格\n\n记者：", "乌云毕力格"),  # 乌云, a word, opens many Mongolian names
+    ("专访：访盟政协主席乌云其木格\n\n记者：", "乌云其木格"),  # in jieba's dictionary as a place (ns)
 ])
 def test_long_undotted_transliterated_names_after_strong_titles(text, name):
     doc = make_doc(text + f"会后，{name}表示将持续跟进。", INNER_MONGOLIA)

@@ -174,6 +174,19 @@ def _region_names() -> frozenset[str]:
     return frozenset(n for n in gazetteer.default().names() if 2 <= len(n) <= 4)
 
 
+def _unlisted_place(word: str) -> bool:
+    """jieba's dictionary tags the word a place (ns) but no division is so called: after a post
+    title it is a transliterated name that jieba took for a place (乌云其木格 is in its dictionary
+    as one), where a division's name (乌兰浩特) is a place indeed.
+
+    >>> _unlisted_place("乌云其木格"), _unlisted_place("乌兰浩特"), _unlisted_place("农业")
+    (True, False, False)
+    """
+    from kg import gazetteer
+
+    return _pos_tokenizer().word_tag_tab.get(word, "") == "ns" and not gazetteer.default().lookup(word)
+
+
 @lru_cache(maxsize=1)
 def _district_short_forms() -> frozenset[str]:
     """Short forms that only name districts (石峰, 东坡): never a region on their own, so inside
@@ -555,8 +568,8 @@ def _long_translit(text: str, p: int) -> int:
             continue  # 苏和牵头, not 巴特尔和委员们
         if not (_LIST_ITEM_END.match(text, end) or _clause_end(text, end) or _boundary_at(text, end)):
             continue
-        if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) or _common_word(name) \
-                or not _plausible(text, p, n):
+        if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) \
+                or _common_word(name) and not _unlisted_place(name) or not _plausible(text, p, n):
             continue  # 主席强调…, a region name (乌兰浩特)
         return n
     return 0
