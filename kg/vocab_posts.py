@@ -28,6 +28,7 @@ SINGLE_SURNAMES = frozenset(
     # the rest of the 百家姓 and modern rare surnames that start no common word (the ones that
     # do, 暴 折 拓 山 水 ..., are in RARE_SURNAMES below)
     "酆昝荀羿汲隗宓郗钭璩郤殳夔厍乜仉佴禚蹇郄菅撖芈檀旷苌睢眭泮綦弋"
+    "恽"  # a Jiangnan surname that starts no common word
 )
 
 COMPOUND_SURNAMES = frozenset({
@@ -63,6 +64,8 @@ FOLLOW_WORDS = (
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
     "牵头",
+    # 到 of a visit (某某到某地调研): never in a given name
+    "到",
     # a verb with its aspect particle (某某算了一笔账, 某某讲起…): 算 and 讲 are rare in given names
     "算了", "算起", "讲了", "讲起", "谈了", "聊起",
     # 是 已 率 are never in a given name (V.NON_NAME_CHARS): 某某是一名教师, 某某已在…, 某某率考察团
@@ -91,7 +94,8 @@ MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 
                 "作者", "本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "责任编辑", "责编", "编辑",
                 "摄影", "摄", "校对", "审核", "审校", "终审", "初审", "复审", "一审", "二审", "三审",
                 "主编", "编审", "美编", "统筹", "监制", "策划",
-                "首席记者", "融媒体记者", "全媒体记者", "实习生", "图", "文", "撰稿", "供稿")
+                "首席记者", "融媒体记者", "全媒体记者", "实习生", "图", "文", "撰稿", "供稿",
+                "执笔")  # a report's drafter (（执笔：某某）), credited like a reporter
 
 # CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
 CPPCC_TITLES = ("驻会副主任", "驻会主任", "党组书记", "党组副书记", "党组成员", "机关党组书记", "机关党委书记",
@@ -123,7 +127,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "总经济师", "总会计师", "传承人", "带头人", "调解员", "网格员", "讲解员", "护士", "村医",
                 "种植户", "养殖户", "企业家", "创办人", "主理人", "店长", "首席专家", "技术骨干",
                 # an association's officer and a young entrepreneur (某会理事某某, 青年创业者某某)
-                "理事", "常务理事", "创业者",
+                "理事", "常务理事", "创业者", "经营者",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
                 "主委", "副主委", "常务副主委", "专职副主委",
                 # representatives of a group (代表 alone is too loose: 代表委员, 代表性)
@@ -245,7 +249,13 @@ RARE_SURNAMES = frozenset(
     # organisation names)
     "水昌凤元危经干家松富弓牧山蓬仰秋暴幸怀咸籍阴能双贡扶堵宰通别充鱼慎终居衡步广禄东沃利越"
     "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭库闪保么玄占代巨寸矫淡奉揣"
+    "承"  # 承担, 承办: only after a strong title (秘书长承某某)
 )
+
+# Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname
+# character + 长, so the two characters alone are a post, never a name (林长青 still is one).
+CHIEF_POSTS = frozenset({"林长", "河长", "湖长", "路长", "田长", "街长", "巷长", "楼长", "链长", "山长", "湾长",
+                         "滩长", "段长"})
 
 # Characters common in given names.  A name after a weak cue (委员, 主任 ...) that jieba does
 # not tag is still taken when every given-name character is one of these (苏志佳, 黄龙云),

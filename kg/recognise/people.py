@@ -93,7 +93,7 @@ from kg.recognise.organs import (
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
 _TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导",
-                          "理事", "常务理事", "创业者"})
+                          "理事", "常务理事", "创业者", "经营者"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
@@ -468,8 +468,8 @@ def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
     """Not a common word that merely starts with a surname character, nor a place name (but
     ``listed`` names after a post may equal a district's short form)."""
     name = text[p:p + n]
-    if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)):
-        return False
+    if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) or name in V.CHIEF_POSTS:
+        return False  # (林长, 河长: a post of the chief systems, 委员林长们, not a name)
     return name not in _region_names() or (listed and name in _district_short_forms())
 
 
@@ -528,6 +528,17 @@ def _tibetan_name(text: str, p: int) -> int:
         if _LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n):
             return n if _plausible(text, p, n) else 0
     return 0
+
+
+def _tibetan_single(text: str, p: int) -> int:
+    """2 when a one-syllable Tibetan name (:data:`V.TIBETAN_SYLLABLES`: 达瓦, 边巴, 次旦) starts at
+    ``p`` and ends on a clear boundary (a punctuation mark, a verb or particle: 达瓦在…, 边巴说),
+    else 0.  Taken only where the context says a name follows (a post title, a resident word):
+    alone, the syllable may start a longer word."""
+    name = text[p:p + 2]
+    if name not in V.TIBETAN_SYLLABLES or _word_not_name(name) or not _plausible(text, p, 2):
+        return 0
+    return 2 if _LIST_ITEM_END.match(text, p + 2) or _boundary_at(text, p + 2) else 0
 
 
 _LONG_TRANSLIT_CHARS = _TRANSLIT_CHARS | V.MONGOLIAN_NAME_CHARS
@@ -1065,7 +1076,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         elif c == "的" and title in _MEMBER_TITLES:
             yield from _member_de_name(doc, m, ends, committees)  # 同为县政协委员、市政协委员的某某
             continue
-        if (k := _tibetan_name(text, p)):  # 主任次成卓嘎表示, 主席索南才让介绍 (not 索南才)
+        if (k := _tibetan_name(text, p) or _tibetan_single(text, p)):
+            # 主任次成卓嘎表示, 主席索南才让介绍 (not 索南才); 委员达瓦在…: one syllable
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
@@ -1121,6 +1133,10 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 _RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户")
 
 
+# words for an old resident after his name (村民某某老人说)
+_ELDER = ("老人", "老汉", "大爷", "大娘", "阿妈", "阿爸")
+
+
 def _residents(doc: Doc) -> Iterator[Found]:
     """``村民某某家种了三亩稻``, ``果农某某告诉记者``: a resident word, then a name that ends on a
     clear boundary or before 家 (his household) and looks like one (common given-name
@@ -1128,11 +1144,17 @@ def _residents(doc: Doc) -> Iterator[Found]:
     text = doc.text
     for m in _RESIDENT.finditer(text):
         p = m.end()
+        if (k := _tibetan_name(text, p) or _tibetan_single(text, p)
+                or (text[p:p + 2] in V.TIBETAN_SYLLABLES and text.startswith(_ELDER, p + 2) and 2)):
+            yield p, p + k, []  # 牧民次仁多吉说, 村民边巴老人拉着…: a Tibetan name has no surname
+            continue
         if p >= len(text) or not _surname_len(text, p) or _word_not_name(text[p:p + 2]):
             continue
         s = _surname_len(text, p)
-        # 家 right after says where the name ends (黄阿妹家: 阿 is no common given-name character)
-        n = next((k for k in (s + 2, s + 1) if text[p + k:p + k + 1] == "家" and _given_ok(text[p + s:p + k])), 0)
+        # 家 or 老人 right after says where the name ends (黄阿妹家: 阿 is no common given-name
+        # character; 王阿根老人)
+        n = next((k for k in (s + 2, s + 1)
+                  if text.startswith(("家", *_ELDER), p + k) and _given_ok(text[p + s:p + k])), 0)
         if not n:
             n = name_length(text, p)
             if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n):
