@@ -6,14 +6,16 @@ monotone and in range.  The steps, each a linear pass that keeps the map (:mod:`
 1. HTML: the visible text of the page (scripts, styles, navigation, share widgets and
    footers dropped; entities decoded), mapped into the HTML source;
 2. a text that is UTF-8 misread as a whole (as GB18030, Big5 or Windows-1252) read back;
-   hard wrapping (a line break every N characters) rejoined; line ends, invisible characters;
+   PDF page furniture (page numbers on lines of their own, the running header above each
+   page) removed; hard wrapping (a line break every N characters, or the ragged lines of a
+   typeset PDF) rejoined; line ends, invisible characters;
 3. pinyin annotations removed (``協(xié)`` -> ``協``), real parentheses kept;
 4. GBK/Big5 byte-shift mojibake recovered where a character model finds the recovery far
    more likely; unrecoverable runs and ``?``/U+FFFD runs are marked as "lost" zones;
 5. full-width digits/Latin to ASCII; doubled punctuation collapsed to the strongest mark;
    ASCII , ; : ! next to Chinese text to ，；：！;
 6. Traditional -> Simplified (OpenCC ``t2s``, phrase level);
-7. zones (title, byline, headlines, nav, footer, body, lost), and ``Article.title`` from the
+7. zones (title, byline, headlines, heading, nav, footer, body, lost), and ``Article.title`` from the
    title zone when the reader found none.
 
 Clean Simplified text costs one regex scan per step plus one OpenCC call.  ``quality``
@@ -63,6 +65,7 @@ def normalise(article: Article) -> Doc:
     is_html = article.media_type == "text/html" or (article.media_type != "text/plain" and html.looks_like_html(raw))
     buf = html.extract(raw) if is_html else Mapped.identity(raw)
     buf, misread = mojibake.reread(buf)
+    buf, n_furniture = wrap.drop_page_marks(buf)  # page numbers and running headers part paragraphs
     buf, n_unwrapped = wrap.unwrap(buf)  # on the lines as they were wrapped
     buf, _ = punct.unify_lines(buf)
     buf, n_pinyin = punct.remove_pinyin(buf)
@@ -79,6 +82,8 @@ def normalise(article: Article) -> Doc:
                "punctuation_repaired": n_punct, "punctuation_unified": n_unified,
                "mojibake_recovered": n_recovered, "mojibake_lost": len(lost),
                "lines_unwrapped": n_unwrapped, "misread_as": misread}
+    if n_furniture:  # only when there was some: the reports of other texts stay as they were
+        quality["page_marks_removed"] = n_furniture
     if not article.title:
         title = _title(buf.text, zones)
         if title:

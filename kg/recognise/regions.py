@@ -43,8 +43,11 @@ from kg import vocab_posts as V
 from kg.memo import LastCall
 from kg.model import REGION, Doc, Mention, Zone
 
-# zones whose text is not the article's own
-SKIP_ZONES = frozenset({"lost", "nav", "footer", "headlines"})
+# zones whose text is not the article's own sentences
+SKIP_ZONES = frozenset({"lost", "nav", "footer", "headlines", "heading"})
+# ... of them, those whose places are not the article's either: a section heading (■ 某省某市
+# 标题, :mod:`kg.text.boilerplate`) names the places of the item it heads
+_NOT_PLACES = SKIP_ZONES - {"heading"}
 
 # single-character surnames that often precede a two-character given name; prepositions that
 # are also surnames (向, 于, 和 ...) are left out because they usually precede a place name
@@ -156,7 +159,7 @@ def zone_kind(doc: Doc, pos: int) -> str:
 
 
 def skipped(doc: Doc) -> Callable[[int], bool]:
-    """A test of positions of ``doc``: True where :func:`zone_kind` is one of ``SKIP_ZONES``
+    """A test of positions of ``doc``: True where :func:`zone_kind` is one of ``_NOT_PLACES``
     (one bisection instead of a walk over the zones for every match)."""
     starts, ends = _SKIPPED.get(doc.zones, lambda: _skipped_spans(doc))
 
@@ -178,7 +181,7 @@ def _skipped_spans(doc: Doc) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for a, b in pairwise(cuts):
-        if zone_kind(doc, a) in SKIP_ZONES:
+        if zone_kind(doc, a) in _NOT_PLACES:
             if ends and ends[-1] == a:
                 ends[-1] = b
             else:
@@ -204,7 +207,7 @@ def _skipped_zones(zones: Sequence[Zone]) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for z in zones:
-        if z.kind in SKIP_ZONES and z.start < z.end:
+        if z.kind in _NOT_PLACES and z.start < z.end:
             if ends and ends[-1] == z.start:
                 ends[-1] = z.end
             else:
@@ -302,11 +305,18 @@ _NAME_FOLLOWERS = V.FOLLOW_WORDS + V.CLAUSE_VERBS
 
 
 def _street(text: str, m: Match) -> bool:
-    """A bare short form that names a street, a station or a river: 北京路, 南宁站, 嫩江流域."""
-    return text.startswith(_STREET_OR_WATER, m.end) and not _official(m)
+    """A bare short form that names a street, a station, a river, or a village, town or
+    neighbourhood named after it: 北京路, 南宁站, 嫩江流域, 某江村党支部书记."""
+    if not text.startswith(_STREET_OR_WATER, m.end) or _official(m):
+        return False
+    return not text.startswith(_SETTLEMENT_AFTER, m.end) or bool(_SETTLEMENT.match(text, m.end))
 
 
-_STREET_OR_WATER = _STREET_AFTER + _WATER_AFTER
+# after a bare short form these make it a village, town or neighbourhood of that name (villages
+# are often named like a county elsewhere); 村镇, 村级, 镇村 … are the division's own villages
+_SETTLEMENT_AFTER = ("村", "镇", "街道", "社区")
+_SETTLEMENT = re.compile(r"村(?![镇级庄落居组])|镇(?![村街级域])|街道|社区")
+_STREET_OR_WATER = _STREET_AFTER + _WATER_AFTER + _SETTLEMENT_AFTER
 
 
 def _person_or_street(text: str, m: Match) -> bool:

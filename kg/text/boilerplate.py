@@ -2,7 +2,8 @@
 
 Line-based and generic (cue words and layout, never site names):
 
-* **headlines**: list items (``- ``, ``· ``, ``•``) in the block before the story starts;
+* **headlines**: list items (``- ``, ``· ``, ``•``) in the block before the story starts, or
+  in a run after it (a list item between two paragraphs heads a section: ``heading``);
 * **nav**: breadcrumbs (``当前位置``, ``首页 >``), hotlines and mailboxes (``投稿热线``),
   share widgets (``分享到``), menus (a line of many short words separated by spaces), and the
   site-name lines above them;
@@ -83,6 +84,7 @@ def line_kinds(lines: list[str]) -> list[str]:
     else:
         kinds = [_kind(x) for x in lines]
     first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
+    _section_heads(kinds, first_body)
     # site-name lines above the last navigation line of the top matter are navigation
     last_nav = max((i for i in range(first_body) if kinds[i] == "nav"), default=-1)
     for i in range(last_nav):
@@ -104,6 +106,23 @@ def line_kinds(lines: list[str]) -> list[str]:
         if k == "blank":
             out[i] = out[i - 1] if i else "body"
     return out
+
+
+def _section_heads(kinds: list[str], first_body: int) -> None:
+    """A list-item line between two paragraphs of the story (``■ 某省某市 标题`` heading each
+    item of a digest) is a section heading, zone "heading": its places are the item's (regions
+    read it), but it is no sentence of the story (relations skip it, as they skip headlines).
+    The related-links lists that the headlines rule is for run item after item, or end the page."""
+    prev = "body"
+    for i in range(first_body + 1, len(kinds)):
+        k = kinds[i]
+        if k == "blank":
+            continue
+        if k == "headlines" and prev == "body":
+            nxt = next((x for x in kinds[i + 1:] if x != "blank"), "")
+            if nxt == "body":
+                kinds[i] = "heading"
+        prev = "body" if kinds[i] == "heading" else kinds[i]
 
 
 def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # type: ignore[assignment]

@@ -7,12 +7,22 @@ the next line, so the line break between them is removed (with nothing in its pl
 wrapping counts characters, it cuts Latin words and pinyin too, and a space it broke at stays
 at the line's end).  A paragraph's last line is shorter, so paragraphs stay apart.
 Ordinary text, whose paragraphs have all kinds of lengths, never shows such a width.
+
+Text extracted from a PDF is wrapped by the typesetter, not by a character count: its lines
+are ragged (31 to 40 characters, punctuation and digits are narrower), so no one width
+stands out.  Such text is still recognised by its band: most long lines fall within a quarter
+of the widest, most of them do not end a sentence and most hold a comma inside (a list of
+titles of similar length does not).  A PDF also repeats its page furniture (a page number
+``- 3 -`` on a line of its own, a running header above each page) between the lines of a
+paragraph: :func:`drop_page_marks` removes those lines first, so that the paragraph is one
+again.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from kg.text.buffer import Mapped, delete_spans
 
@@ -22,11 +32,22 @@ SHARE = 0.3  # ... and their share of the lines at least MIN_WIDTH long (a parag
 _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of equal width, not wrapping
 # an indent or a list item starts a new paragraph (a single space is where the wrap broke;
 # a middle dot with no space is inside a name: 朱子故里·委员)
-_NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|\d{1,2}(?:[、)）]|\.\s)")
+_NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|\d{1,2}(?:[、)）]|\.\s)"
+                                 r"|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
 # a paragraph's last line may fill the width by chance: a break after a full stop stays (it
 # costs a paragraph split at most, while joining could glue a footer line to the story)
 _ENDS = tuple("。！？!?”’」』）)")
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
+_ASIDE_LINE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # a line in parentheses (a date, a note) stands alone
+
+RAGGED_MIN_LINES = 8  # lines in the band before ragged text counts as wrapped
+RAGGED_SHARE = 0.6  # ... their share of the long lines, of them open (no sentence end), of them with a comma
+RAGGED_MIN_WIDTH = 24  # a typeset column of Chinese prose is at least this many characters wide
+_INNER_PUNCT = re.compile(r"[，、；：,]")
+# a page number alone on its line (- 3 -, — 3 —, 第3页); the number is captured
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?:[-—–－][ \t]*(\d{1,3})[ \t]*[-—–－]|第[ \t]*(\d{1,3})[ \t]*页)"
+                          r"[ \t\u3000\r]*")
+RUNNING_HEADER_MAX = 40  # a running header is a short line
 
 
 # East Asian Wide and Fullwidth characters (two columns), as one regex: C speed on long texts
@@ -90,6 +111,89 @@ def wrap_width(lines: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def ragged_band(lines: list[str]) -> int | None:
+    """The narrowest width of the band of a typeset (ragged) wrapping, or None.
+
+    >>> row = "第一行文字，写到一半就被排版软件折到了下一行里，接着往下写"
+    >>> ragged_band([row, row[:-2], row[:-4]] * 3 + ["短"])
+    22
+    >>> ragged_band(["协商议事，推动解决群众急难愁盼问题。" * 2] * 9) is None  # every line ends a sentence
+    True
+    """
+    long_ = [x.rstrip("\r") for x in lines if len(x) >= MIN_WIDTH]
+    if len(long_) < RAGGED_MIN_LINES:
+        return None
+    widths = sorted(map(len, long_), reverse=True)
+    for top in widths[:2]:  # the widest line, or the next if the widest is an odd one (a title)
+        if top < RAGGED_MIN_WIDTH:
+            break
+        low = -(-3 * top // 4)  # a quarter narrower than the widest, rounded up
+        band = [x for x in long_ if low <= len(x) <= top]
+        if len(band) < RAGGED_MIN_LINES or len(band) < RAGGED_SHARE * len(long_):
+            continue
+        open_ = sum(1 for x in band if not _SENTENCE_END.search(x))
+        inner = sum(1 for x in band if _INNER_PUNCT.search(x, 0, len(x) - 1))
+        if open_ >= RAGGED_SHARE * len(band) and inner >= RAGGED_SHARE * len(band):
+            return low
+    return None
+
+
+def drop_page_marks(buf: Mapped) -> tuple[Mapped, int]:
+    """Remove PDF page furniture: page numbers on lines of their own, the running header
+    repeated at the top of each page, and the blank lines around them; return the buffer and
+    how many furniture lines were removed.
+
+    Only when the text holds at least two page numbers counting up one by one (a lone "- 1 -"
+    may be anything).  A run of such lines between two lines of text leaves one line break,
+    so that the unwrapping decides whether the paragraph goes on across the page break.
+
+    >>> drop_page_marks(Mapped.identity("刊头\\n\\n甲乙\\n\\n- 1 -\\n\\n刊头\\n\\n丙丁\\n- 2 -\\n"))[0].text
+    '甲乙\\n丙丁\\n'
+    """
+    text = buf.text
+    if "页" not in text and "-" not in text and "—" not in text and "－" not in text and "–" not in text:
+        return buf, 0
+    lines = text.split("\n")
+    numbers: list[tuple[int, int]] = []  # (line index, page number)
+    for i, line in enumerate(lines):
+        if len(line) <= 16:
+            m = _PAGE_NUMBER.fullmatch(line)
+            if m:
+                numbers.append((i, int(m.group(1) or m.group(2))))
+    if len(numbers) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(numbers)):
+        return buf, 0
+    furniture = {i for i, _ in numbers}
+    stripped = [x.strip() for x in lines]
+    # the running header: the first line of text after a page number, repeated in the text
+    headers: set[str] = set()
+    count = Counter(x for x in stripped if x and len(x) <= RUNNING_HEADER_MAX)
+    for i, _ in numbers:
+        j = next((k for k in range(i + 1, len(lines)) if stripped[k]), None)
+        if j is not None and count[stripped[j]] >= 2 and j not in furniture:
+            headers.add(stripped[j])
+    for i, x in enumerate(stripped):
+        if x in headers:
+            before = next((k for k in range(i - 1, -1, -1) if stripped[k]), None)
+            if before is None or before in furniture:  # at the top of the text or of a page
+                furniture.add(i)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if i not in furniture and stripped[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (j in furniture or not stripped[j]):
+            j += 1
+        if any(k in furniture for k in range(i, j)):  # whole lines, with their line breaks
+            spans.append((starts[i], min(starts[j], len(text))))
+        i = j
+    return delete_spans(buf, spans), len(furniture)
+
+
 def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     """Remove the line breaks of hard wrapping; return the buffer and how many were removed.
     Runs on the text as read (CRLF line ends, invisible characters): the widths are those the
@@ -100,7 +204,10 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     lines = text.split("\n")
     found = wrap_width(lines)
     if found is None:
-        return buf, 0
+        low = ragged_band(lines)
+        if low is None:
+            return buf, 0
+        found = ("chars", low)  # a line in the band continues (slack 0, width its low end)
     measure, width = found
     size = len if measure == "chars" else _columns
     slack = 0 if measure == "chars" else 1
@@ -111,7 +218,7 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
         nxt = lines[i + 1]
         line = line.rstrip("\r")
         if (size(line) >= width - slack and nxt and not _NOT_A_CONTINUATION.match(nxt)
-                and not _TABLE.search(line) and not _SENTENCE_END.search(line)):
+                and not _TABLE.search(line) and not _SENTENCE_END.search(line) and not _ASIDE_LINE.match(line)):
             join_after.add(pos)
         pos += 1
 
