@@ -54,7 +54,9 @@ article's committee runs the column.  A committee that only speaks at or attends
 创设的“X”``, ``区民政局牵头打造“X”``, ``“X”由村委会创办``: Party working committees and branches,
 village and residents' committees, governments and their bureaus) run it, not the committee whose
 members take part.  A visitor runs what it calls the brand of its own whole level (``省政协副主席…
-希望持续深化“X”全省品牌建设``).
+希望持续深化“X”全省品牌建设``).  The article's committee (the fallback) gets nothing that another
+committee runs in a sentence of its own elsewhere in the article (``“X”是区政协今年推出的…`` then a
+leader's ``要坚持把“X”作为…``), nor a name that is only the words of a sign (``挂着“X”的牌子``).
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ from kg.recognise.initiatives import MAKING_INTO
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 # what may stand between the start of a clause and its subject committee
 ADVERBIAL = re.compile(
-    r"^(?:[\d０-９]+|[年月日上下午时许号]|以来|近年来|今年|去年|前年|一年来|多年来|长期以来|连日来|近年|近期|近日|日前|"
+    r"^(?:[\d０-９]+|[年月日上下午时许号]|以来|近年来|今年|去年|前年|明年|下一步|今后|一年来|多年来|长期以来|连日来|近年|近期|近日|日前|"
     r"目前|当前|截至目前|同时|此外|其中|另外|与此同时|随后|此前|为此|对此|据悉|据了解|据介绍|同日|当天|会上|会后|首先|其次|"
     r"最后|还|也|均|则|先后|先是|而|并|又|[上下]半年|前三季度|本届以来|换届以来|一是|二是|三是|四是|五是)*$")
 # a dateline or byline before the first subject: 本报讯（记者 张三）, 新华社武汉1月5日电
@@ -1265,6 +1267,15 @@ LEVEL_BRAND = re.compile(
     r"^[”’」』》\"]?(全国|全自治区|全省|全区|全市|全州|全盟|全县|全旗)(?:政协)?(?:协商|履职|委员)?(?:品牌|平台)")
 
 
+# a name shown as a sign (挂着“X”的牌子, 挂上“X”牌匾): what it says does not tell who runs it
+SIGN_AFTER = re.compile(r"[”’」』》\"]?的?(?:牌子|牌匾|标牌|门牌|招牌)")
+
+
+def _sign(doc: Doc, init: Mention) -> bool:
+    """Is ``init`` only the words of a sign (``村里的联系点挂着“X”的牌子``)?"""
+    return SIGN_AFTER.match(doc.text, init.end, init.end + 6) is not None
+
+
 def _level_brand(doc: Doc, init: Mention, keys: tuple[str, ...]) -> tuple[str, ...]:
     """The committees among ``keys`` (a visiting subject's) whose level the text names as the
     initiative's whole (``市政协副主席到某县调研，希望持续深化“X”全市品牌建设``: the visitor's
@@ -1369,9 +1380,17 @@ def relate(doc: Doc) -> list[Relation]:
               if not keys and (how == "other-owner" or how.endswith((":other", ":" + ORGANISATION)))}
     away = travellers(doc, ctx)
     out: dict[tuple[str, str, int], Relation] = {}
+    # initiatives that a committee other than the fallback's runs somewhere in the article from
+    # its own sentence (区政协推出“X”…; 自治区政协调研组开展“X”专题调研): the article's committee gets
+    # none of them from the fallback alone (a leader's speech about it later: 要坚持把“X”作为…)
+    named: dict[str, set[str]] = {}  # initiative key -> committees found by a subject, an owner, a list
+    for init, _, keys, how in found:
+        if keys and how not in FALLBACK_HOWS:
+            named.setdefault(init.key, set()).update(keys)
     for init, sent, keys, how in found:
         start, end = (sent.start, sent.end) if sent else (init.start, init.end)
-        if how in FALLBACK_HOWS and init.key in theirs:
+        if how in FALLBACK_HOWS and (init.key in theirs or named.get(init.key, set()) - set(keys)
+                                     or _sign(doc, init)):
             continue
         if away & set(keys) and how in WEAK_HOWS and not _makes(doc, start, init, ctx):
             # a committee that travels in the article does not get the host's initiative from being

@@ -1,0 +1,68 @@
+"""``runs`` on the shapes held-out batch 6 showed: a subject committee after 明年 (据悉，明年某市政协
+将推动“X”…) is the subject, not a modifier of the paragraph before; the article's committee gets
+no initiative from the fallback alone when another committee runs it in its own sentence; a name
+that is only the words of a sign (挂着“X”的牌子) gets no runner from the fallback.  Invented names,
+real-looking sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docs import make_doc
+from kg.model import COMMITTEE, Doc, Mention
+from kg.recognise import initiatives, organs
+from kg.relate_runs import relate
+
+CODES = {"湖北省政协": "420000", "宜昌市政协": "420500", "夷陵区政协": "420506", "市政协": "420500",
+         "区政协": "420506"}
+
+
+def _doc(text: str) -> Doc:
+    doc = make_doc(text)
+    mentions: list[Mention] = []
+    for surface in sorted(CODES, key=len, reverse=True):
+        i = text.find(surface)
+        while i >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                code = CODES[surface]
+                mentions.append(Mention(COMMITTEE, f"committee:{code}", surface, i, i + len(surface), surface,
+                                        {"code": code}))
+            i = text.find(surface, i + 1)
+    doc = replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    doc = replace(doc, mentions=doc.mentions + tuple(organs.recognise(doc)))
+    return replace(doc, mentions=doc.mentions + tuple(initiatives.recognise(doc)))
+
+
+def _runs(text: str) -> set[tuple[str, str]]:
+    return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(_doc(text))}
+
+
+def test_next_year_opens_the_clause_of_its_subject() -> None:
+    text = ("近日，宜昌市政协举办“峡江议事汇”协商活动。“峡江议事汇”是宜昌市政协着力叫响的协商品牌。"
+            "夷陵区政协副主席柯立新介绍了区政协“委员进园区”活动开展情况。"
+            "据悉，明年市政协将推动“峡江议事汇”向各县延伸。")
+    got = _runs(text)
+    assert ("420500", "峡江议事汇") in got and ("420506", "委员进园区") in got
+    assert ("420506", "峡江议事汇") not in got
+
+
+def test_fallback_gives_nothing_another_committee_runs_in_its_own_sentence() -> None:
+    text = ("湖北省政协调研组赴宜昌开展“兴业富民 委员行动”专题调研。\n\n"
+            "宜昌市政协主席出席。宜昌市政协打造“三峡同心”品牌。宜昌市政协委员发言。\n\n"
+            "座谈会上，郑副主席指出，要坚持把“兴业富民 委员行动”作为重要抓手，久久为功。")
+    got = _runs(text)
+    assert ("420000", "兴业富民委员行动") in got
+    assert ("420500", "兴业富民委员行动") not in got
+    assert ("420500", "三峡同心") in got  # its own brand still is its own
+
+
+def test_fallback_still_runs_what_nobody_else_runs() -> None:
+    text = ("宜昌市政协主席出席。宜昌市政协委员发言。\n\n"
+            "座谈会上，郑副主席指出，要坚持把“兴业富民 委员行动”作为重要抓手，久久为功。")
+    assert _runs(text) == {("420500", "兴业富民委员行动")}
+
+
+def test_a_sign_gets_no_runner_from_the_fallback() -> None:
+    text = ("宜昌市政协主席出席。宜昌市政协委员发言。\n\n"
+            "村里的委员联系点挂着“委员之家”的牌子，墙上贴着委员的电话。")
+    assert not {r for r in _runs(text) if r[1] == "委员之家"}
