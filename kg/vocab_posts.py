@@ -95,7 +95,7 @@ MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 
                 "摄影", "摄", "校对", "审核", "审校", "终审", "初审", "复审", "一审", "二审", "三审",
                 "主编", "编审", "美编", "统筹", "监制", "策划",
                 "首席记者", "融媒体记者", "全媒体记者", "实习生", "图", "文", "撰稿", "供稿",
-                "执笔")  # a report's drafter (（执笔：某某）), credited like a reporter
+                "执笔", "执笔人")  # a report's drafter (（执笔：某某）), credited like a reporter
 
 # CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
 CPPCC_TITLES = ("驻会副主任", "驻会主任", "党组书记", "党组副书记", "党组成员", "机关党组书记", "机关党委书记",

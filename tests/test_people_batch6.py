@@ -82,8 +82,8 @@ def test_rare_surname_after_a_strong_title_only() -> None:
 
 
 def test_drafter_and_jiangnan_surname_in_bylines() -> None:
-    doc = make_doc("咸宁市政协召开会议。\n（通讯员 恽晓梅）\n（执笔：程雨萱）", {"咸宁市政协": CITY})
-    assert names(doc) == ["恽晓梅", "程雨萱"]
+    doc = make_doc("咸宁市政协召开会议。\n（通讯员 恽晓梅）\n（执笔：程雨萱）\n执笔人：万思远", {"咸宁市政协": CITY})
+    assert names(doc) == ["恽晓梅", "程雨萱", "万思远"]
     assert members(doc) == set()  # media roles are no memberships
 
 

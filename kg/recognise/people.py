@@ -21,6 +21,9 @@ character (高质量, 常委会, 万人次, 全区政协):
 Tibetan names have no surname: two name syllables (``V.TIBETAN_SYLLABLES``: 索南 才让 次成 卓嘎) or
 one and a final (拉毛措) are taken whole after any post title, in a list or a byline, and at a clause
 start before an honorific or a speech verb, before any Han reading (``主席索南才让介绍``, not 索南才).
+A single syllable (``委员次旦在…``, ``村民某某老人``) is a name only right after a post title or a
+resident word, ending on a clear boundary.  A post of the chief systems (林长, 河长: ``V.CHIEF_POSTS``)
+is never a two-character name (``委员林长们``).
 
 A job may stand between the posts and the name (``市政协常委、某集团总工程师某某``, ``县政协委员、某中学
 教师某某``): the chain of posts before it still gives the memberships; after a weak title that closes
