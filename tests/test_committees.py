@@ -92,6 +92,13 @@ def test_a_short_form_alone_in_its_paragraph_takes_the_committee_the_paragraph_b
     assert "县政协" not in "".join(labels("红河州政协召开会议。\n\n州政协主席张明介绍了做法。\n\n县政协委员李华说。"))
 
 
+def test_区政协_is_the_autonomous_region_where_the_article_calls_its_committee_自治区政协():
+    text = "宁夏回族自治区政协召开常委会议。自治区政协副主席张明讲话。\n\n这一行动是区政协今年推出的。"
+    assert found(text)[-1] == ("区政协", "宁夏回族自治区政协")
+    # a district the article is about still comes first
+    assert found("南宁市青秀区政协召开会议，自治区政协副主席出席。区政协委员参加。")[-1] == ("区政协", "青秀区政协")
+
+
 def test_short_forms_follow_the_topic():
     text = "眉山市政协开展委员培训\n四川眉山市政协党组召开会议。市政协主席出席。借力省政协平台推进工作。"
     got = labels(text)

@@ -22,6 +22,7 @@ Not committees: 人民政协 (the institution), collectives such as 全区政协
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg import gazetteer
@@ -220,6 +221,19 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     return None
 
 
+def _calls_it_自治区政协(text: str, full_names: list[tuple[int, int]]) -> bool:
+    """The article writes the short form 自治区政协 (not only inside a full name such as
+    宁夏回族自治区政协, whose spans ``full_names`` holds)."""
+    return any(not _overlaps((i, i + 5), full_names) for i in _find_all(text, "自治区政协"))
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _named_in_previous_paragraph(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
                                  named: list[Mention]) -> str | None:
     """The committee of that kind named last in the paragraph right before ``pos``'s, when
@@ -304,6 +318,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
     out: list[Mention] = []
     sections = context.section_regions(doc)
     is_skipped = regions.skipped(doc)
+    full_names = list(used)  # (the short forms found below join used)
     for m in _SHORT_RE.finditer(text):
         kind = m.group(1)
         start, end = m.start(), m.end()
@@ -323,7 +338,9 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
             code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
-        if code is None and kind == "区" and before == "我":  # 我区政协 in an autonomous region's news
+        if code is None and kind == "区" and (before == "我" or _calls_it_自治区政协(text, full_names)):
+            # 我区政协 in an autonomous region's news; 区政协 in an article that calls its own
+            # committee 自治区政协 (no district said which it would be)
             code = _from_topic(("自治区",), (1,), topic)
         d = gaz.get(code) if code else None
         if d is None:
