@@ -100,7 +100,8 @@ class Article:
 @dataclass(frozen=True)
 class Zone:
     """A stretch of the normalised text with a role: "body", "title", "byline",
-    "headlines" (lists of other stories), "nav", "footer", "lost" (unrecoverable noise)."""
+    "headlines" (lists of other stories), "heading" (a list item heading a section of a digest:
+    its places are read, no relation is), "nav", "footer", "lost" (unrecoverable noise)."""
 
     start: int
     end: int

@@ -8,7 +8,8 @@ province/prefecture short forms only, so that it never depends on itself):
 * a region named as a committee (柳州市政协, 政协柳州市委员会) counts more, the first one most;
 * every other mention counts once.
 
-Zones "headlines", "nav", "footer" and "lost" are not about the article and are ignored.
+Zones "headlines", "nav", "footer" and "lost" are not about the article and are ignored, and so
+is a digest's "heading" here (its places are its section's, not the article's topic).
 The result lists the best code first, each code followed by its ancestors, so that asking for
 "the topic at prefecture level" finds the prefecture of a county article.
 
