@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import docs
-from kg.model import COMMITTEE, HOLDS_POST, MEMBER_OF, PERSON, Doc, Mention
+from kg.model import HOLDS_POST, MEMBER_OF, PERSON, Doc
 from kg.recognise import people
 from kg.relate_people import relate
 
@@ -18,15 +18,23 @@ from kg.relate_people import relate
 def make_doc(text: str, committees: dict[str, tuple[str, str]] | None = None) -> Doc:
     """A segmented Doc of ``text`` with committee mentions at every occurrence of the given
     surfaces (surface -> (key, label)), standing in for the committee recogniser."""
-    doc = docs.make_doc(text)
-    mentions = []
-    for surface, (key, label) in sorted((committees or {}).items(), key=lambda kv: -len(kv[0])):
-        i = text.find(surface)
-        while i >= 0:
-            if not any(m.start <= i < m.end for m in mentions):
-                mentions.append(Mention(COMMITTEE, key, label, i, i + len(surface), surface))
-            i = text.find(surface, i + 1)
-    return replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    return replace(docs.make_doc(text), mentions=docs.committee_mentions(text, committees or {}))
+
+
+def names(doc: Doc) -> list[str]:
+    """The people recognised, each label once, in order."""
+    out = []
+    for m in people.recognise(doc):
+        assert m.cls == PERSON
+        if m.label not in out:
+            out.append(m.label)
+    return out
+
+
+def members(doc: Doc) -> set[tuple[str, str]]:
+    """(person label, committee key) of every memberOf the people relate stage gives."""
+    rels = relate(replace(doc, mentions=doc.mentions + tuple(people.recognise(doc))))
+    return {(r.subject.removeprefix("person:"), r.object) for r in rels if r.predicate == MEMBER_OF}
 
 
 def persons(doc: Doc) -> dict[str, list[dict]]:

@@ -5,43 +5,9 @@ invented."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import docs
-from kg.model import COMMITTEE, MEMBER_OF, PERSON, Doc, Mention
-from kg.recognise import people
-from kg.relate_people import relate
+from test_people import make_doc, members, names
 
 CITY = ("committee:421200", "咸宁市政协")
-
-
-def make_doc(text: str, committees: dict[str, tuple[str, str]] | None = None) -> Doc:
-    """A segmented Doc of ``text`` with committee mentions at every occurrence of the given
-    surfaces (surface -> (key, label)), standing in for the committee recogniser."""
-    doc = docs.make_doc(text)
-    mentions: list[Mention] = []
-    for surface, (key, label) in sorted((committees or {}).items(), key=lambda kv: -len(kv[0])):
-        i = text.find(surface)
-        while i >= 0:
-            if not any(m.start <= i < m.end for m in mentions):
-                mentions.append(Mention(COMMITTEE, key, label, i, i + len(surface), surface))
-            i = text.find(surface, i + 1)
-    return replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
-
-
-def names(doc: Doc) -> list[str]:
-    out = []
-    for m in people.recognise(doc):
-        assert m.cls == PERSON
-        if m.label not in out:
-            out.append(m.label)
-    return out
-
-
-def members(doc: Doc) -> set[tuple[str, str]]:
-    """(person label, committee key) of every memberOf the people relate stage gives."""
-    rels = relate(replace(doc, mentions=doc.mentions + tuple(people.recognise(doc))))
-    return {(r.subject.removeprefix("person:"), r.object) for r in rels if r.predicate == MEMBER_OF}
 
 
 def test_chief_system_post_is_no_name() -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docs import make_doc
+from docs import committee_mentions, make_doc
 from kg.model import COMMITTEE, REGION, RUNS, Doc, Mention, Zone
-from kg.recognise import initiatives
+from kg.recognise import initiatives, organs
 from kg.relate_runs import relate
 
 HUBEI, YICHANG, XIANGYANG, WUHAN, YUEYANG = "420000", "420500", "420600", "420100", "430600"
@@ -17,25 +17,19 @@ CODES = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHAN
          "武汉市政协": WUHAN, "湖南省岳阳市政协": YUEYANG}
 
 
-def _doc(text: str, zones: tuple[Zone, ...] = ()) -> Doc:
-    doc = make_doc(text, zones)
-    mentions = []
-    taken: set[int] = set()
-    for surface in sorted(CODES, key=len, reverse=True):
-        i = text.find(surface)
-        while i >= 0:
-            if i not in taken and not taken & set(range(i, i + len(surface))):
-                code = CODES[surface]
-                mentions.append(Mention(COMMITTEE, f"committee:{code}", surface, i, i + len(surface), surface,
-                                        {"code": code}))
-                taken.update(range(i, i + len(surface)))
-            i = text.find(surface, i + 1)
-    doc = replace(doc, mentions=tuple(mentions))
+def _doc(text: str, zones: tuple[Zone, ...] = (), codes: dict[str, str] = CODES, with_organs: bool = False) -> Doc:
+    """``text`` with committee mentions at every occurrence of the surfaces of ``codes`` (surface ->
+    division code), the organs (``with_organs``) and the initiatives the recognisers find."""
+    committees = {surface: (f"committee:{code}", surface) for surface, code in codes.items()}
+    doc = replace(make_doc(text, zones), mentions=committee_mentions(text, committees, with_code=True))
+    if with_organs:
+        doc = replace(doc, mentions=doc.mentions + tuple(organs.recognise(doc)))
     return replace(doc, mentions=doc.mentions + tuple(initiatives.recognise(doc)))
 
 
-def _runs(text: str, zones: tuple[Zone, ...] = ()) -> set[tuple[str, str]]:
-    rels = relate(_doc(text, zones))
+def _runs(text: str, zones: tuple[Zone, ...] = (), codes: dict[str, str] = CODES,
+          with_organs: bool = False) -> set[tuple[str, str]]:
+    rels = relate(_doc(text, zones, codes, with_organs))
     assert all(r.predicate == RUNS for r in rels)
     return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
 

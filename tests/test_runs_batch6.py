@@ -6,35 +6,14 @@ real-looking sentences."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from docs import make_doc
-from kg.model import COMMITTEE, Doc, Mention
-from kg.recognise import initiatives, organs
-from kg.relate_runs import relate
+from test_runs import _runs as runs_of
 
 CODES = {"湖北省政协": "420000", "宜昌市政协": "420500", "夷陵区政协": "420506", "市政协": "420500",
          "区政协": "420506"}
 
 
-def _doc(text: str) -> Doc:
-    doc = make_doc(text)
-    mentions: list[Mention] = []
-    for surface in sorted(CODES, key=len, reverse=True):
-        i = text.find(surface)
-        while i >= 0:
-            if not any(m.start <= i < m.end for m in mentions):
-                code = CODES[surface]
-                mentions.append(Mention(COMMITTEE, f"committee:{code}", surface, i, i + len(surface), surface,
-                                        {"code": code}))
-            i = text.find(surface, i + 1)
-    doc = replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
-    doc = replace(doc, mentions=doc.mentions + tuple(organs.recognise(doc)))
-    return replace(doc, mentions=doc.mentions + tuple(initiatives.recognise(doc)))
-
-
 def _runs(text: str) -> set[tuple[str, str]]:
-    return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in relate(_doc(text))}
+    return runs_of(text, codes=CODES, with_organs=True)
 
 
 def test_next_year_opens_the_clause_of_its_subject() -> None:

@@ -208,15 +208,20 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     """The committee of that kind named last before ``pos`` in the same paragraph
     (桂林市政协……，市政协党组成员 -> 桂林市政协 in an article about many cities)."""
     here = doc.sentence_at(pos)
-    if here is None:
-        return None
+    return None if here is None else _last_named_in(doc, pos, here.paragraph, suffixes, levels, named)
+
+
+def _last_named_in(doc: Doc, pos: int, paragraph: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                   named: list[Mention]) -> str | None:
+    """The code of the committee of that kind named last before ``pos`` in ``paragraph``, or None
+    (the search stops at the first of ``named`` in an earlier paragraph)."""
     for m in reversed(named):
         if m.start >= pos or m.attrs.get("coordinated"):
             continue
         there = doc.sentence_at(m.start)
-        if there is None or there.paragraph != here.paragraph:
+        if there is None or there.paragraph < paragraph:
             return None
-        if m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
+        if there.paragraph == paragraph and m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
             return str(m.attrs["code"])
     return None
 
@@ -246,17 +251,7 @@ def _named_in_previous_paragraph(doc: Doc, pos: int, suffixes: tuple[str, ...], 
     # the paragraph before (paragraph numbers may skip: blank lines)
     previous = max((s.paragraph for s in doc.sentences if s.end <= here.start and s.paragraph < here.paragraph),
                    default=None)
-    if previous is None:
-        return None
-    for m in reversed(named):
-        if m.start >= pos or m.attrs.get("coordinated"):
-            continue
-        there = doc.sentence_at(m.start)
-        if there is None or there.paragraph < previous:
-            return None
-        if there.paragraph == previous and m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
-            return str(m.attrs["code"])
-    return None
+    return None if previous is None else _last_named_in(doc, pos, previous, suffixes, levels, named)
 
 
 def _kind_matches(d: gazetteer.Division | None, suffixes: tuple[str, ...], levels: tuple[int, ...]) -> bool:
