@@ -100,11 +100,14 @@ def _find_candidates(doc: Doc) -> tuple:
     text = doc.text
     names = regions.in_dotted_names(text)
     is_skipped = regions.skipped(doc)
+    # a digest's headings name their sections' places (regions of the graph), not the topic
+    headings = [(z.start, z.end) for z in doc.zones if z.kind == "heading"]
     after_title, strong = regions.name_after_title, regions.strong_stem_context
     named_ok = regions.named_names()  # the others' choice does not depend on strong_stem_context
     out = []
     for m in regions.matches(text):
-        if is_skipped(m.start) or names and _inside(names, m.start) or after_title(text, m):
+        if is_skipped(m.start) or names and _inside(names, m.start) or after_title(text, m) \
+                or headings and _inside(headings, m.start):
             continue
         out.append((m, m.name in named_ok and strong(text, m)))
     return tuple(out)
