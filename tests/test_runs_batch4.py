@@ -36,6 +36,15 @@ def test_the_network_cue_needs_platform_parts() -> None:
     assert set(_found("开展“‘数据赋能+’委员行动”。")) == {"‘数据赋能+’委员行动"}
 
 
+@pytest.mark.parametrize("text, name", [
+    # 村民, 乡贤 and 市民 open with a level character but are no levels: a brand of two platforms
+    ("打造“村民议事会+乡贤评理堂”协商品牌。", "村民议事会+乡贤评理堂"),
+    ("推行“市民议事厅+社区协商会”协商品牌。", "市民议事厅+社区协商会"),
+])
+def test_a_brand_joining_two_platforms_is_no_formula_of_levels(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
 def test_platform_parts_without_levels_need_the_network_cue() -> None:
     # parts ending in platform words but opening with no level are a network only when the text
     # calls the whole one; otherwise a self-cued name with + stays

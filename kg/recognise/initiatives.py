@@ -552,8 +552,12 @@ def concept_shaped(name: str) -> bool:
     return bool(_CONCEPT.match(compact) or _PLAN_PERIOD.match(compact) or compact in CONCEPTS)
 
 
+# a one-character level (村, 镇, 市) only before 级, a bracket or the platform's core (村(社区)议事站,
+# 镇议事点): 村民议事会, 乡贤评理堂 and 市民议事厅 open with no level
+_LEVEL = "|".join([w for w in LEVEL_WORDS if len(w) > 1]
+                  + [f"{w}(?=级|[(（]|议事|协商|商量)" for w in LEVEL_WORDS if len(w) == 1])
 _LEVEL_PART = re.compile(
-    rf"^(?:{'|'.join(LEVEL_WORDS)})(?:[(（][{_HAN}]{{1,4}}[)）])?[{_HAN}]{{0,6}}?(?:{'|'.join(PLATFORM_ENDS)})$")
+    rf"^(?:{_LEVEL})(?:[(（][{_HAN}]{{1,4}}[)）])?[{_HAN}]{{0,6}}?(?:{'|'.join(PLATFORM_ENDS)})$")
 _PLATFORM_PART = re.compile(rf"^[{_HAN}()（）]{{1,10}}?(?:{'|'.join(PLATFORM_ENDS)})$")
 _QUOTED_PART = r"[“‘「『][^“”‘’「」『』\n]{1,16}[”’」』]"
 # quotes joined to a name by + on either side: “区级议事厅”+“街镇议事点”+“楼宇议事站”
