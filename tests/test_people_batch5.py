@@ -134,3 +134,11 @@ def test_sector_membership_after_a_chain_keeps_the_chain_post_first() -> None:
     rels = [r for r in relate(replace(doc, mentions=doc.mentions + tuple(people.recognise(doc))))
             if r.predicate == MEMBER_OF]
     assert [(r.subject, r.object, r.attrs["role"]) for r in rels] == [("person:吴立田", COUNTY[0], "常委")]
+
+
+def test_national_members_in_a_provincial_article_leave_it_provincial() -> None:
+    # 全国政协 named three times, each in a membership: the article is still the province's
+    sichuan = ("committee:510000", "四川省政协")
+    doc = make_doc("四川省政协组织在川全国政协委员视察。全国政协委员甄明说，要加强协作。全国政协委员顾华建议推进。"
+                   "全国政协常委赵强发言。副主席王刚作总结。", {"四川省政协": sichuan, "全国政协": NATIONAL})
+    assert ("王刚", sichuan[0]) in members(doc)

@@ -172,23 +172,37 @@ def committee_mentions(doc: Doc) -> list[Mention]:
 _START_END = attrgetter("start", "end")  # (m.start, m.end), made in C
 
 
-def dominant_committee(committees: Sequence[Mention]) -> Mention | None:
+def dominant_committee(committees: Sequence[Mention], text: str = "") -> Mention | None:
     """The committee the article is about: the most mentioned one, a local committee before
     全国政协 (national news mention 全国政协 as the frame, not the subject); ties go to the first.
     全国政协 is the article's own committee when it is named more than twice as often as any
-    local one (a national meeting where provincial chairs speak: their committees are guests)."""
+    local one (a national meeting where provincial chairs speak: their committees are guests),
+    its mentions in a membership (全国政协委员, 全国政协常委) counting half: a provincial committee's
+    article about the national members of its province names them so (``text``: the article's).
+
+    >>> import re
+    >>> from kg.model import COMMITTEE
+    >>> text = "四川省政协组织全国政协委员视察。全国政协委员张明说。全国政协常委赵强说。"
+    >>> ms = [Mention(COMMITTEE, "committee:510000" if c.group() == "四川省政协" else NATIONAL_KEY, "",
+    ...               c.start(), c.end(), c.group()) for c in re.finditer("四川省政协|全国政协", text)]
+    >>> dominant_committee(ms, text).key, dominant_committee(ms).key  # (without the text: all count)
+    ('committee:510000', 'committee:CN')
+    """
     if not committees:
         return None
     local = [m for m in committees if m.key != NATIONAL_KEY] or list(committees)
-    national = len(committees) - len(local)
-    if national > 2 * max(Counter(m.key for m in local).values()):
-        return next(m for m in committees if m.key == NATIONAL_KEY)
     counts = Counter(m.key for m in local)
+    national = sum(0.5 if text.startswith(_MEMBERSHIP, m.end) else 1 for m in committees if m.key == NATIONAL_KEY)
+    if local[0].key != NATIONAL_KEY and national > 2 * max(counts.values()):
+        return next(m for m in committees if m.key == NATIONAL_KEY)
     first = {}
     for i, m in enumerate(local):
         first.setdefault(m.key, i)
     key = max(counts, key=lambda k: (counts[k], -first[k]))
     return next(m for m in local if m.key == key)
+
+
+_MEMBERSHIP = ("委员", "常委")  # after 全国政协: a membership, not the national committee as subject
 
 
 def context_committee(doc: Doc, pos: int, committees: Sequence[Mention] | None = None,
@@ -203,7 +217,7 @@ def context_committee(doc: Doc, pos: int, committees: Sequence[Mention] | None =
         before = [m for m in committees if lo <= m.start and m.end <= pos]
         if before:
             return before[-1]
-    return dominant_committee(committees)
+    return dominant_committee(committees, doc.text)
 
 
 def organ_key(committee: Mention, name: str) -> str:

@@ -935,7 +935,7 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
         return _committee_post(title, c)
     if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)
                                          or title in _MEMBER_TITLES and run.endswith(_MEMBER_QUALIFIERS)):
-        return _committee_post(title, _section_committee(doc, ts, committees) or dominant_committee(committees),
+        return _committee_post(title, _section_committee(doc, ts, committees) or dominant_committee(committees, text),
                                bare=True)
     key, label = _other_org(text, ts, run)
     return _post(title, "other", key, label)
