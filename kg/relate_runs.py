@@ -164,8 +164,9 @@ OTHER_OWNER_AFTER = re.compile(
 # or by 政协 in the words before.  Only with 的: without it the body is a clause's subject (OTHER_DOER)
 _CREATOR_ORG = (r"(?:党工委|党委|党组|党总支|党支部|村两委|村委会|居委会|村民委员会|居民委员会|管委会|办事处|街道办|"
                 # a bureau, a department or a commission after its field (民政局, 教育厅, 卫健委), not
-                # 格局, 会客厅, a person (常委, 主委) or a member (委员)
-                r"政府|(?<=[\u4e00-\u9fff])(?<![布格大开结当变])局|(?<=[\u4e00-\u9fff])(?<![事客大展餐])厅|"
+                # 格局, 会客厅, a consultation room (议事厅, 协商厅, 商量厅, 民意厅), a person (常委,
+                # 主委) or a member (委员)
+                r"政府|(?<=[\u4e00-\u9fff])(?<![布格大开结当变])局|(?<=[\u4e00-\u9fff])(?<![事客大展餐商量意])厅|"
                 r"(?<=[\u4e00-\u9fff])(?<![主常编])委(?!员))")
 _CREATOR_VERBS = "|".join(("创设", "打造", "推出", "搭建", "创建", "创办", "设立", "发起", "培育", "建立", "开设",
                            "主办", "举办", "组织", "开展", "实施", "启动", "策划"))
@@ -456,7 +457,8 @@ def other_owner(doc: Doc, init: Mention, ctx: Context) -> bool:
         if after and "政协" not in after.group("rest"):  # the committee in the association's name does not count
             return True
         after = OTHER_CREATOR_AFTER.match(tail)
-        if after and "政协" not in after.group("org"):  # “X”由区政协经济委打造: the committee's own organ
+        if after and "政协" not in after.group("org") and not _cppcc_organ(after.group("org")):
+            # (“X”由区政协经济委打造, “X”由提案委打造: the committee's own organ)
             return True
     mark = _mark(text, init)
     start = _clause_start(text, mark, max(0, mark - 40))
@@ -496,13 +498,29 @@ def _other_creator(clean: str, offsets: Sequence[int], start: int, ctx: Context)
     word = offsets[m.end("org") - 1]
     if any(c.start <= word < c.end for c in ctx.committees + ctx.others if c.cls != ORGANISATION):
         return False
-    if _COMMITTEE_ORGAN.search(clean, 0, m.start()):
-        return False  # the committee's own organ (区政协经济委), not recognised as a mention of its own
+    if _COMMITTEE_ORGAN.search(clean, 0, m.start()) or _cppcc_organ(clean[:m.end("org")]):
+        return False  # the committee's own organ (区政协经济委, 提案委), not recognised as a mention of its own
     for c in ctx.committees:  # a committee earlier in the clause joined to the body as partners
         if start <= c.start and c.end <= offsets[m.start()]:
             if _CREATOR_PARTNER.match(clean, bisect_left(offsets, c.end), m.start()):
                 return False
     return True
+
+
+def _cppcc_organ(words: str) -> bool:
+    """``words`` end in a special committee of a CPPCC committee named without it (提案委,
+    文史委, 港澳台侨委): only CPPCC committees have these fields, governments have their own.
+
+    >>> _cppcc_organ("委员们在提案委"), _cppcc_organ("区卫健委")
+    (True, False)
+    """
+    return words.endswith("委") and words[:-1].endswith(_CPPCC_ONLY_FIELDS)
+
+
+# the fields of special committees that no government commission has (经济, 农业农村 and 城乡建设
+# are a government's too)
+_CPPCC_ONLY_FIELDS = ("提案", "文史", "学习", "文化文史和学习", "港澳台侨", "港澳台侨和外事", "教科卫体",
+                      "人口资源环境", "社会和法制", "民族和宗教", "民族宗教", "委员工作", "委员联络")
 
 
 # 政协 and a few characters of an organ's name before the organ word (区政协经济|委, 市政协机关|党组), not
@@ -787,7 +805,8 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
         m = assoc or OTHER_DOER.match(text, i, stop) or PARTY_SUBJECT.match(text, i, stop)
         if m is None:
             m = CREATOR_SUBJECT.match(text, i, stop)
-            if m is not None and ("政协" in m.group("org") or m.end("org") - 1 in taken):
+            if m is not None and ("政协" in m.group("org") or _cppcc_organ(m.group("org"))
+                                  or m.end("org") - 1 in taken):
                 m = None  # the committee's own organ (区政协经济委开展…), not another body
         if m is None:
             continue
@@ -1268,7 +1287,8 @@ LEVEL_BRAND = re.compile(
 
 
 # a name shown as a sign (挂着“X”的牌子, 挂上“X”牌匾): what it says does not tell who runs it
-SIGN_AFTER = re.compile(r"[”’」』》\"]?的?(?:牌子|牌匾|标牌|门牌|招牌)")
+# (not 招牌: 擦亮“X”招牌 is how a brand is praised)
+SIGN_AFTER = re.compile(r"[”’」』》\"]?的?(?:牌子|牌匾|标牌|门牌)")
 
 
 def _sign(doc: Doc, init: Mention) -> bool:

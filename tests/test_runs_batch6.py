@@ -6,6 +6,7 @@ real-looking sentences."""
 
 from __future__ import annotations
 
+import pytest
 from test_runs import _runs as runs_of
 
 CODES = {"湖北省政协": "420000", "宜昌市政协": "420500", "夷陵区政协": "420506", "市政协": "420500",
@@ -45,3 +46,15 @@ def test_a_sign_gets_no_runner_from_the_fallback() -> None:
     text = ("宜昌市政协主席出席。宜昌市政协委员发言。\n\n"
             "村里的委员联系点挂着“委员之家”的牌子，墙上贴着委员的电话。")
     assert not {r for r in _runs(text) if r[1] == "委员之家"}
+
+
+@pytest.mark.parametrize("text", [
+    # a consultation room is no department that creates things
+    "宜昌市政协依托委员协商厅打造的“江岸议事会”，成为协商品牌。",
+    # the committee's own special committee, named without 政协
+    "宜昌市政协召开会议。委员们在提案委组织的“江岸议事会”上建言。",
+    # 擦亮“X”招牌 praises a brand, it names no sign
+    "宜昌市政协召开会议。会议要求，持续擦亮“江岸议事会”招牌。",
+])
+def test_shapes_that_name_no_other_creator_keep_the_committee(text: str) -> None:
+    assert ("420500", "江岸议事会") in _runs(text)
