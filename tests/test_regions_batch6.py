@@ -20,6 +20,9 @@ def test_village_or_town_named_like_a_county_is_no_region():
     assert all(label != "隆安县" for _, label in found("广西南宁市政协组织委员到隆安镇调研。"))
     # the division's own villages and towns (村镇, 镇村) are still the division's
     assert ("隆安", "隆安县") in found("广西南宁市政协组织委员到隆安村镇调研。")
+    # and its people: 隆安村民 are the county's villagers, 村干部 its village cadres
+    assert ("隆安", "隆安县") in found("广西南宁市政协委员走访隆安村民，听取意见。")
+    assert ("隆安", "隆安县") in found("广西南宁市政协委员与隆安村干部座谈。")
 
 
 def test_province_and_city_in_a_digest_heading():

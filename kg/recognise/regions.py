@@ -315,7 +315,8 @@ def _street(text: str, m: Match) -> bool:
 # after a bare short form these make it a village, town or neighbourhood of that name (villages
 # are often named like a county elsewhere); 村镇, 村级, 镇村 … are the division's own villages
 _SETTLEMENT_AFTER = ("村", "镇", "街道", "社区")
-_SETTLEMENT = re.compile(r"村(?![镇级庄落居组])|镇(?![村街级域])|街道|社区")
+# (not the county's own people and places: 隆安村民, 村干部, 村屯, 村医, 村务, 镇村)
+_SETTLEMENT = re.compile(r"村(?![镇级庄落居组民干屯医务])|镇(?![村街级域])|街道|社区")
 _STREET_OR_WATER = _STREET_AFTER + _WATER_AFTER + _SETTLEMENT_AFTER
 
 
