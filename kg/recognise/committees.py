@@ -241,7 +241,7 @@ def _find_all(text: str, word: str) -> Iterator[int]:
 
 def _named_in_previous_paragraph(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
                                  named: list[Mention]) -> str | None:
-    """The committee of that kind named last in the paragraph right before ``pos``'s, when
+    """The one committee of that kind named in the paragraph right before ``pos``'s, when
     nothing else says which one a short form is: in an article about a prefecture, a paragraph
     about one of its counties (``在某县，县政协……某县政协主席……``) is often followed by one about a
     member of that county's committee that names the county no more (``县政协委员某某……``)."""
@@ -251,7 +251,13 @@ def _named_in_previous_paragraph(doc: Doc, pos: int, suffixes: tuple[str, ...], 
     # the paragraph before (paragraph numbers may skip: blank lines)
     previous = max((s.paragraph for s in doc.sentences if s.end <= here.start and s.paragraph < here.paragraph),
                    default=None)
-    return None if previous is None else _last_named_in(doc, pos, previous, suffixes, levels, named)
+    if previous is None:
+        return None
+    # one committee of that kind there, or it is no guide (某县政协、某县政协作交流发言。¶县政协要……)
+    codes = {str(m.attrs["code"]) for m in named if m.start < pos and m.attrs["level"] in levels
+             and m.label[:-2].endswith(suffixes) and (s := doc.sentence_at(m.start)) is not None
+             and s.paragraph == previous}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _kind_matches(d: gazetteer.Division | None, suffixes: tuple[str, ...], levels: tuple[int, ...]) -> bool:
