@@ -63,7 +63,9 @@ _WORDS = ("座谈会", "协商会", "交流会", "研讨会", "分析会", "推�
 # 联谊会 is also an association of its members (港区委员联谊会, 校友联谊会): after the members it
 # gathers it is an organisation, not a gathering (新春联谊会)
 _ASSOCIATION_MEMBERS = ("委员", "人士", "校友", "同乡", "乡亲", "侨胞", "同学")
-_WORD_RE = re.compile("(?:" + "|".join(w if w != "联谊会" else f"(?<!{'|'.join(_ASSOCIATION_MEMBERS)})联谊会"
+# (one lookbehind per word: Python's must each have a fixed width)
+_NOT_AFTER_MEMBERS = "".join(f"(?<!{re.escape(w)})" for w in _ASSOCIATION_MEMBERS)
+_WORD_RE = re.compile("(?:" + "|".join(w if w != "联谊会" else f"{_NOT_AFTER_MEMBERS}联谊会"
                                        for w in sorted(_WORDS, key=lambda w: (-len(w), w))) + ")(?!议|成员)")
 
 
