@@ -89,7 +89,8 @@ def test_a_short_form_alone_in_its_paragraph_takes_the_committee_the_paragraph_b
             "\n\n县政协委员李华说，要做好协商。\n\n在绿春县，绿春县政协主席赵强介绍。")
     assert ("县政协", "建水县政协") in found(text)
     # two county committees in the paragraph before: no guess either
-    listed = "红河州政协召开会议。州政协主席王刚讲话。\n\n建水县政协、绿春县政协作交流发言。\n\n会议强调，县政协要加强协商。"
+    listed = ("红河州政协召开会议。州政协主席王刚讲话。\n\n建水县政协、绿春县政协作交流发言。"
+              "\n\n会议强调，县政协要加强协商。")
     assert [label for label in labels(listed) if label.endswith("县政协")] == ["建水县政协", "绿春县政协"]
     # nothing to go on: no county committee in the paragraph before, no guess
     assert "县政协" not in "".join(labels("红河州政协召开会议。\n\n州政协主席张明介绍了做法。\n\n县政协委员李华说。"))

@@ -32,8 +32,9 @@ SHARE = 0.3  # ... and their share of the lines at least MIN_WIDTH long (a parag
 _TABLE = re.compile(r"\S(?:\t| {2,}|\u3000)\S")  # cells apart: a table row of equal width, not wrapping
 # an indent or a list item starts a new paragraph (a single space is where the wrap broke;
 # a middle dot with no space is inside a name: 朱子故里·委员)
+# (一是…；二是… opens the items of a list of tasks)
 _NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|\d{1,2}(?:[、)）]|\.\s)"
-                                 r"|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
+                                 r"|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是")
 # a paragraph's last line may fill the width by chance: a break after a full stop stays (it
 # costs a paragraph split at most, while joining could glue a footer line to the story)
 _ENDS = tuple("。！？!?”’」』）)")
