@@ -63,3 +63,15 @@ def test_name_ends_before_dao_of_a_visit() -> None:
     doc = make_doc("咸宁市政协副主席韦德林到通山调研时，肯定了做法。", {"咸宁市政协": CITY})
     assert names(doc) == ["韦德林"]
     assert members(doc) == {("韦德林", CITY[0])}
+
+
+def test_a_common_three_character_name_in_jiebas_dictionary_is_still_a_name() -> None:
+    # jieba's dictionary holds thousands of such names (tagged nr): none is a word to refuse
+    county = ("committee:450123", "隆安县政协")
+    assert "丁海峰" in names(make_doc("县政协委员丁海峰是一名教师，他说要办好实事。", {"县政协": county}))
+
+
+def test_a_verb_after_a_chain_of_posts_is_no_name() -> None:
+    county, city = ("committee:450123", "隆安县政协"), ("committee:450100", "南宁市政协")
+    doc = make_doc("县政协常委、市政协委员向大会提交提案。", {"县政协": county, "市政协": city})
+    assert names(doc) == []

@@ -607,9 +607,14 @@ def _rare_surname_name(text: str, p: int) -> int:
     return 0
 
 def _dict_word(word: str) -> bool:
-    """``word`` is in jieba's dictionary, seen a few times at least, whatever its tag (the
-    dictionary tags common words 公正, 拓宽, 松树 as names too)."""
-    return _dict_freq(word) >= 3
+    """``word`` is in jieba's dictionary, seen a few times at least, whatever its tag for two
+    characters (the dictionary tags common words 公正, 拓宽, 松树 as names too); a name of three
+    (丁海峰: the dictionary holds thousands) is no word.
+
+    >>> _dict_word("公正"), _dict_word("丁海峰"), _dict_word("拓展")
+    (True, False, True)
+    """
+    return _dict_freq(word) >= 3 and not (len(word) == 3 and _pos_tokenizer().word_tag_tab.get(word, "") == "nr")
 
 
 _DOTS = V.NAME_DOTS + V.NAME_DOT_VARIANTS
@@ -1117,8 +1122,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             # 县政协常委、农业界委员某某种茶…: the chain of posts says a person follows, so the
             # name is taken where its end is unclear, if it is no dictionary word
             n = name_length(text, p, strong=True)
-            if n and _dict_word(text[p:p + n]):
-                continue
+            if n and (_dict_word(text[p:p + n]) or n == 2 and _jieba_len(text, p) != n):
+                continue  # (委员向大会提交: 向大 is no name; a two-character one jieba must read so)
         if not n or not _plausible(text, p, n):
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
