@@ -142,3 +142,10 @@ def test_national_members_in_a_provincial_article_leave_it_provincial() -> None:
     doc = make_doc("四川省政协组织在川全国政协委员视察。全国政协委员甄明说，要加强协作。全国政协委员顾华建议推进。"
                    "全国政协常委赵强发言。副主席王刚作总结。", {"四川省政协": sichuan, "全国政协": NATIONAL})
     assert ("王刚", sichuan[0]) in members(doc)
+
+
+def test_a_bare_body_follows_the_post_right_before_it_in_the_list() -> None:
+    text = "全国政协副主席邹明远、全国人大常委会副委员长陶志平、常委会秘书长鲁文华出席会议。"
+    assert ("鲁文华", NATIONAL[0]) not in members(make_doc(text, {"全国政协": NATIONAL}))
+    text = "全国政协副主席邹明远、常委会秘书长鲁文华出席会议。"
+    assert ("鲁文华", NATIONAL[0]) in members(make_doc(text, {"全国政协": NATIONAL}))

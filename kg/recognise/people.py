@@ -934,9 +934,11 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     if title in V.GOVERNMENT_TITLES and (run.endswith(_GOV_PREFIX) or title.endswith(_GOV_ONLY)):
         return _post(title, "government", "", _org_label(doc, ts, run))
     if run in _OWN_BODIES and title in V.CPPCC_TITLES + V.ORGAN_TITLES and ts - len(run) > 0 \
-            and text[ts - len(run) - 1] == "、" and (c := _committee_in_sentence(doc, ts, committees)) is not None:
-        # 全国政协副主席某某、常委会副秘书长某某: a body of the committee of the post before it in
-        # the list (a body of another organisation is written with its owner: 人大常委会)
+            and text[ts - len(run) - 1] == "、" and (c := _committee_in_sentence(doc, ts, committees)) is not None \
+            and c.start > max(text.rfind("、", 0, ts - len(run) - 1), text.rfind("，", 0, ts - len(run) - 1)):
+        # 全国政协副主席某某、常委会副秘书长某某: a body of the committee of the post right before it
+        # in the list (a body of another organisation is written with its owner: 人大常委会; after
+        # 全国人大常委会副委员长某某、 a bare 常委会 is the NPC's)
         return _committee_post(title, c)
     if title in V.BARE_CPPCC_TITLES and (not run or run.endswith(_CPPCC_QUALIFIERS)
                                          or title in _MEMBER_TITLES and run.endswith(_MEMBER_QUALIFIERS)):
