@@ -25,8 +25,9 @@ SINGLE_SURNAMES = frozenset(
     # follow post titles: 主任揭牌)
     "洪贲尉嵇宦慕战濮湛竺邴郦钮訾谯逄缑庾蒯亢笪暨桓郏苍弘莘"
     "赖丘磨闭禤植"  # 赖 everywhere in the south, 丘 Hakka, 磨 闭 禤 Zhuang and Cantonese
-    # the rest of the 百家姓 and modern rare surnames that start no common word (the ones that
-    # do, 暴 折 拓 山 水 ..., are in RARE_SURNAMES below)
+    # the rest of the 百家姓 and modern rare surnames that start few common words (汲取, 檀香 and
+    # 旷日 are caught by the other tests; the ones that start many, 暴 折 拓 山 水 ..., are in
+    # RARE_SURNAMES below)
     "酆昝荀羿汲隗宓郗钭璩郤殳夔厍乜仉佴禚蹇郄菅撖芈檀旷苌睢眭泮綦弋"
     "恽"  # a Jiangnan surname that starts no common word
 )
@@ -220,8 +221,8 @@ TRANSLIT_NAME_CHARS = frozenset(
 )
 
 # Syllables of Tibetan names written in Han characters (索南, 才让, 卓嘎, 更尕): a Tibetan name
-# has no surname and is two syllables (扎西多吉, 次成卓嘎) or one and a final (拉毛措), so where
-# it ends is decided by them, not by a surname reading (索南才|让 is wrong).
+# has no surname and is two syllables (扎西多吉, 次仁卓嘎) or one and a final (卓玛措), so where
+# it ends is decided by them, not by a surname reading (洛桑才|让 is wrong).
 TIBETAN_SYLLABLES = frozenset("""
 扎西 尼玛 达瓦 达娃 多吉 多杰 卓玛 卓嘎 卓尕 旦增 丹增 格桑 央金 德吉 次仁 才仁 泽仁 平措 彭措 洛桑 罗桑
 顿珠 巴桑 拉姆 拉毛 才旦 桑杰 桑吉 贡布 贡保 罗布 仁青 仁欠 曲珍 白玛 普布 索南 索朗 才让 次成 更尕
@@ -230,14 +231,14 @@ TIBETAN_SYLLABLES = frozenset("""
 周措 卡卓 娘吉 桑周 俄日 完德 万玛 吾金 乌金 夏吾 仓央 洛松 朗杰 南加 旺秀 巴丁 巴登 班玛 班觉
 玉珍 益西 意西 永措 占堆 措吉 次央 次珍 丹巴 旦巴 丹珍 旦正 格列 更桑 贡桑 华旦 加央 江措 金巴
 拉吉 闹布 诺布 培措 确吉 群佩 热旦 仁增 桑丁 索加 塔杰 土旦 图旦 完玛 旺青 香巴 央措 云丹
-泽旺 泽措 宗吉 尕让 才让 多拉 仁措 才加 卓措 吉措 拉措 德措 白措 扎措 央吉 卓姆 次吉 尼措
+泽旺 泽措 宗吉 尕让 多拉 仁措 才加 卓措 吉措 拉措 德措 白措 扎措 央吉 卓姆 次吉 尼措
 """.split())
-# Single syllables that may close a three-character Tibetan name (拉毛措, 才让吉, 卓玛加).
+# Single syllables that may close a three-character Tibetan name (卓玛措, 才让吉, 卓玛加).
 TIBETAN_FINALS = frozenset("措姆吉加杰")
 
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
 # characters above they make up the long undotted names taken after a strong post title.
-MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云")  # 云: 乌云 (乌云其木格, 乌云毕力格)
+MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云")  # 云: 乌云 (乌云毕力格, 乌云格日勒)
 
 # Surnames of Hui, Yi, Manchu and other minority families that are also common words or
 # verbs (纳入, 哈哈, 锁定, 达到): a name starting with one is only taken right after a strong post

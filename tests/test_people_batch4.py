@@ -169,3 +169,7 @@ def test_job_word_between_membership_and_name() -> None:
     doc = make_doc("县政协委员、非遗传承人米秀英说，剪纸要走进课堂。", {"县政协": COUNTY})
     assert names(doc) == ["米秀英"]
     assert members(doc) == {("米秀英", COUNTY[0])}
+
+
+def test_a_slash_credit_at_the_very_end_of_the_text() -> None:
+    assert names(make_doc("文/邵明远 图/柯立华")) == ["邵明远", "柯立华"]

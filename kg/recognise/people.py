@@ -19,8 +19,8 @@ character (高质量, 常委会, 万人次, 全区政协):
 * any further occurrence of a name already accepted in the same article.
 
 Tibetan names have no surname: two name syllables (``V.TIBETAN_SYLLABLES``: 索南 才让 次成 卓嘎) or
-one and a final (拉毛措) are taken whole after any post title, in a list or a byline, and at a clause
-start before an honorific or a speech verb, before any Han reading (``主席索南才让介绍``, not 索南才).
+one and a final (卓玛措) are taken whole after any post title, in a list or a byline, and at a clause
+start before an honorific or a speech verb, before any Han reading (``主席洛桑才让介绍``, not 洛桑才).
 A single syllable (``委员次旦在…``, ``村民某某老人``) is a name only right after a post title or a
 resident word, ending on a clear boundary.  A post of the chief systems (林长, 河长: ``V.CHIEF_POSTS``)
 is never a two-character name (``委员林长们``).
@@ -519,8 +519,8 @@ def _translit_name(text: str, p: int) -> int:
 
 def _tibetan_name(text: str, p: int) -> int:
     """Length of a Tibetan name at ``p`` made of the syllables of :data:`V.TIBETAN_SYLLABLES`:
-    two syllables (更尕求培, 次成卓嘎) or one and a final (拉毛措), ending on a clear boundary;
-    0 when there is none.  It has no surname, so a Han reading from a surname character (索南才
+    two syllables (更登群培, 次仁卓嘎) or one and a final (卓玛措), ending on a clear boundary;
+    0 when there is none.  It has no surname, so a Han reading from a surname character (洛桑才
     before 让) must give way to it."""
     if text[p:p + 2] not in V.TIBETAN_SYLLABLES:
         return 0
@@ -600,7 +600,7 @@ def _rare_surname_name(text: str, p: int) -> int:
         given = text[p + 1:p + n]
         if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n) or _dict_word(text[p:p + n]):
             continue
-        # (jieba may cut the surname off as a verb and still tag the given name a name: 折/向东)
+        # (jieba may cut the surname off as a verb and still tag the given name a name: 折/向前)
         if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n \
                 or n == 3 and _pos_tag(given).startswith("nr"):
             return n if _plausible(text, p, n) else 0
@@ -748,7 +748,7 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     if strong and s == 1 and _translit4(text, p) and (not valid or _LIST_ITEM_END.match(text, p + 4)):
         return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
     if valid == [s + 2, s + 1] and text[p + s + 1] in V.SOFT_NAME_CHARS and _clause_verb_re().match(text, p + s + 2):
-        return s + 2  # 孟庆和率考察团: 和 then a clause verb, not 孟庆 and 和
+        return s + 2  # 宋庆和率考察团: 和 then a clause verb, not 宋庆 and 和
     if len(valid) == 1:
         n = valid[0]
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
@@ -1087,7 +1087,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             yield from _member_de_name(doc, m, ends, committees)  # 同为县政协委员、市政协委员的某某
             continue
         if (k := _tibetan_name(text, p) or _tibetan_single(text, p)):
-            # 主任次成卓嘎表示, 主席索南才让介绍 (not 索南才); 委员达瓦在…: one syllable
+            # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
@@ -1189,7 +1189,7 @@ def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
     """``同为县政协委员、市政协委员的某某则…``: a CPPCC membership, 的, then a name that ends on a
     clear boundary and looks like one (jieba's reading or common given-name characters).  The
     memberships say a person follows, so a three-character name may start with a word that
-    is no name on its own (黄金 of 黄金玉 before 则)."""
+    is no name on its own (白金 of 白金玉 before 则)."""
     text = doc.text
     posts = _posts_of(doc, m.start(), m.group(), ends, committees)
     if not any(p["kind"] == "cppcc" and p["committee"] for p in posts):
@@ -1289,7 +1289,7 @@ def _paren_bylines(doc: Doc) -> Iterator[Found]:
                 continue
             if spans and credited and part in V.MEDIA_TITLES:
                 break  # 某某 供稿: a role after the names ends them
-            if credited and len(part) in (_dotted_name(text, i), _tibetan_name(text, i)):  # （编辑：更藏措毛）
+            if credited and len(part) in (_dotted_name(text, i), _tibetan_name(text, i)):  # （编辑：尕藏措毛）
                 spans.append((i, i + len(part)))
                 continue
             if not (2 <= len(part) <= 4) or len(part) not in (name_length(text, i, strong=True),
@@ -1342,7 +1342,7 @@ def _slash_credits(doc: Doc) -> Iterator[Found]:
     for m in _SLASH_CREDIT.finditer(text):
         p = m.end()
         n = _tibetan_name(text, p) or name_length(text, p, strong=True) or _rare_surname_name(text, p)
-        if n and (p + n >= len(text) or not _is_han(text[p + n])) and text[p + n:p + n + 1] not in "/／" \
+        if n and (p + n >= len(text) or not _is_han(text[p + n])) and not text.startswith(("/", "／"), p + n) \
                 and _plausible(text, p, n) and not _common_word(text[p:p + n]):
             yield p, p + n, [_post(m.group(1), "media")]
 
@@ -1425,7 +1425,7 @@ def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             q = p + k
             continue
         if p < len(text) and (text[q] == "、" or media) and (k := _tibetan_name(text, p)):
-            yield p, p + k, posts  # 副主席张三、更尕求培
+            yield p, p + k, posts  # 副主席张三、更登群培
             q = p + k
             continue
         if p < len(text) and text[q] == "、" and not _surname_len(text, p) and (k := _odd_item(text, p)):
@@ -1812,9 +1812,9 @@ def _drop_fallbacks(text: str, spans: list[tuple[int, int]],
 
 def _confirmed_longer(text: str, spans: list[tuple[int, int]],
                       found: dict[tuple[int, int], list[dict[str, str]]]) -> list[tuple[int, int]]:
-    """A two-character name followed by a character that may end a given name (孟庆 before 和)
+    """A two-character name followed by a character that may end a given name (宋庆 before 和)
     is the three-character name when the article writes that one on its own elsewhere, opening
-    a clause before a speech or action verb (。孟庆和说): the longer name wins everywhere."""
+    a clause before a speech or action verb (。宋庆和说): the longer name wins everywhere."""
     covered = bytearray(len(text) + 1)  # the characters the spans cover: an O(1) overlap test
     for s, e in spans:
         covered[s:e] = b"\x01" * (e - s)
