@@ -75,3 +75,8 @@ def test_a_verb_after_a_chain_of_posts_is_no_name() -> None:
     county, city = ("committee:450123", "隆安县政协"), ("committee:450100", "南宁市政协")
     doc = make_doc("县政协常委、市政协委员向大会提交提案。", {"县政协": county, "市政协": city})
     assert names(doc) == []
+
+
+def test_a_resident_called_by_an_elders_word_is_no_name() -> None:
+    assert names(make_doc("村民王大娘家种了三亩茶。")) == []
+    assert names(make_doc("村民黄阿秀家种了三亩茶。")) == ["黄阿秀"]

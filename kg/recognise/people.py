@@ -1145,6 +1145,7 @@ _RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|
 
 # words for an old resident after his name (村民某某老人说)
 _ELDER = ("老人", "老汉", "大爷", "大娘", "阿妈", "阿爸")
+_ELDER_ENDS = (*_ELDER, "大妈", "大婶", "大叔", "大哥", "大姐", "大嫂", "奶奶", "爷爷")  # what no given name ends in
 
 
 def _residents(doc: Doc) -> Iterator[Found]:
@@ -1163,8 +1164,10 @@ def _residents(doc: Doc) -> Iterator[Found]:
         s = _surname_len(text, p)
         # 家 or 老人 right after says where the name ends (黄阿妹家: 阿 is no common given-name
         # character; 王阿根老人)
+        # (not an elder's word itself: 王大娘家 is Mrs Wang's household, no name 王大娘)
         n = next((k for k in (s + 2, s + 1)
-                  if text.startswith(("家", *_ELDER), p + k) and _given_ok(text[p + s:p + k])), 0)
+                  if text.startswith(("家", *_ELDER), p + k) and _given_ok(text[p + s:p + k])
+                  and not text[p + s:p + k].endswith(_ELDER_ENDS)), 0)
         if not n:
             n = name_length(text, p)
             if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n):
