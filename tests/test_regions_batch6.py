@@ -44,13 +44,14 @@ def test_headlines_zone_still_skipped():
     assert found(text, zones=zones) == [("桂林市", "桂林市")]
 
 
-def test_digest_headings_do_not_make_the_article_topic(tmp_path):
-    """A heading's places are its item's: bare 市政协 in the second item is not the first
-    heading's city (it stays unresolved: sections headed by ■ lines are no sections yet)."""
+def test_digest_headings_head_sections_and_not_the_article_topic(tmp_path):
+    """A heading's places are its item's: bare 市政协 in each item is the city its heading names,
+    never the first heading's city for the whole article."""
     f = tmp_path / "digest.txt"
     f.write_text("政协工作动态\n\n本期导读：各地政协履职动态。\n■ 湖南岳阳　协商议事进村组\n近日，市政协召开会议。\n"
                  "■ 江西赣州　委员助企行\n今年以来，市政协组织委员走访企业。\n", encoding="utf-8")
     _, doc = pipeline.process_path(str(f))
     assert [z.kind for z in doc.zones].count("heading") == 2  # (the shape the test is about)
+    bare = [(m.start, m.label) for m in doc.mentions if m.cls == COMMITTEE and m.surface == "市政协"]
     second = doc.text.index("今年以来")
-    assert all(m.label != "岳阳市政协" for m in doc.mentions if m.cls == COMMITTEE and m.start > second)
+    assert [label for start, label in bare] == ["岳阳市政协", "赣州市政协"] and bare[1][0] > second

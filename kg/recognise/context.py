@@ -257,6 +257,8 @@ def topic_at(doc: Doc, suffixes: tuple[str, ...], levels: tuple[int, ...],
 _SECTION_RE = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*[【〔\[［]([^【】〔〕\[\]［］\n]{2,16})[】〕\]］]")
 _SECTION_OPENERS = "【〔[［"
 _HEADER_TAIL = ("政协委员会", "委员会", "政协")
+# the words a heading line opens with, after its bullet, up to a space (■ 湖南岳阳　…)
+_HEADING_REGION = re.compile(r"[ \t\u3000]*[•▪●◆■□◇◎★☆▲△▶►]?[ \t\u3000]*([\u4e00-\u9fff]{2,12})[ \t\u3000]")
 # a header naming the article's own committee by its level alone (【市政协】, 【本级】): its section
 # is the article's own, whatever region the section before it was about
 OWN_HEAD = re.compile(r"^(?:[省市州盟区县旗]|自治区|自治州|市本级|本级)(?:政协(?:委员会)?)?$")
@@ -282,8 +284,9 @@ def _header_region(head: str, topic: tuple[str, ...]) -> str | None:
 
 
 def section_regions(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, end, topic)`` of every section headed by a region alone (``【荔浦市】``) or by
-    the article's own level (``【市政协】``): from the header to the next such header or the end
+    """``(start, end, topic)`` of every section headed by a region alone (``【荔浦市】``, a digest's
+    ``■ 湖南岳阳　…`` heading line) or by the article's own level (``【市政协】``): from the header
+    to the next such header or the end
     of the text; ``topic`` is the header's region followed by its ancestors (a topic as
     :func:`topic_regions` gives it), the article's topic for its own level.  Empty when the
     article has no region header."""
@@ -307,6 +310,17 @@ def _sections(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
         code = _header_region(m.group(1), topic)
         if code is not None:
             heads.append((m.start(), (code, *(a.code for a in gaz.ancestors(code)))))
+    # a digest's heading line (■ 湖南岳阳　标题, :mod:`kg.text.boilerplate`) heads a section too,
+    # when it opens with a region chain alone before a space
+    for z in doc.zones:
+        if z.kind != "heading" or (head := _HEADING_REGION.match(text, z.start, z.end)) is None:
+            continue
+        if topic is None:
+            topic = topic_regions(doc)
+        code = _header_region(head.group(1), topic)
+        if code is not None:
+            heads.append((z.start, (code, *(a.code for a in gaz.ancestors(code)))))
+    heads.sort(key=lambda h: h[0])
     if topic is not None and all(t == topic for _, t in heads):
         heads = []  # only headers of the article's own level: no digest
     return [(start, heads[i + 1][0] if i + 1 < len(heads) else len(doc.text), t)
