@@ -9,6 +9,7 @@ copy of a lock held by another thread never opens: a Dask client, a notebook's t
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import shutil
@@ -142,6 +143,7 @@ def owner_tag() -> str:
     return f"{os.getpid()}@{_host()}."
 
 
+@functools.lru_cache(maxsize=1)
 def _host() -> str:
     # the host name, without the characters a file name should not hold
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in socket.gethostname())[:40] or "host"

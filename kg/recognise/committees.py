@@ -208,20 +208,15 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     """The committee of that kind named last before ``pos`` in the same paragraph
     (桂林市政协……，市政协党组成员 -> 桂林市政协 in an article about many cities)."""
     here = doc.sentence_at(pos)
-    return None if here is None else _last_named_in(doc, pos, here.paragraph, suffixes, levels, named)
-
-
-def _last_named_in(doc: Doc, pos: int, paragraph: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
-                   named: list[Mention]) -> str | None:
-    """The code of the committee of that kind named last before ``pos`` in ``paragraph``, or None
-    (the search stops at the first of ``named`` in an earlier paragraph)."""
+    if here is None:
+        return None
     for m in reversed(named):
         if m.start >= pos or m.attrs.get("coordinated"):
             continue
         there = doc.sentence_at(m.start)
-        if there is None or there.paragraph < paragraph:
+        if there is None or there.paragraph != here.paragraph:
             return None
-        if there.paragraph == paragraph and m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
+        if m.attrs["level"] in levels and m.label[:-2].endswith(suffixes):
             return str(m.attrs["code"])
     return None
 

@@ -75,11 +75,9 @@ def _accepted(doc: Doc, topic: tuple[str, ...]) -> list:
     prev = None
     prev_end = -1
     text = doc.text
-    choose, weak = regions.choose, regions.weak_stem_context
+    choose, weak = regions.choose_in, regions.weak_stem_context
     for m, named in _candidates(doc):
-        d = choose(m, prev, topic, adjacent=(m.start == prev_end), named=named)
-        if d is None and topic and text.startswith("政协", m.end):  # 门头沟政协 (as regions._resolve)
-            d = regions.district_committee(gazetteer.default(), m, topic)
+        d = choose(text, m, prev, topic, adjacent=(m.start == prev_end), named=named)
         if d is None or (m.start != prev_end and weak(text, m, d)):
             continue  # 茶农和县直部门: no 和县
         out.append((m, d))

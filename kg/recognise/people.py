@@ -1055,11 +1055,8 @@ def _sentence_committee_post(doc: Doc, ts: int, post: dict[str, str],
                              committees: Sequence[Mention]) -> dict[str, str]:
     """A bare CPPCC title (，副主席某某；党组副书记某某) belongs to the committee named earlier in
     its sentence (省政协主席某某，副主席某某), else to the article's committee."""
-    sent = doc.sentence_at(ts)
-    lo = sent.start if sent else max(0, ts - 80)
-    before = [c for c in committees if lo <= c.start and c.end <= ts]
-    if before:
-        c = before[-1]
+    c = _committee_in_sentence(doc, ts, committees)
+    if c is not None:
         return {**_post(post["title"], "cppcc", c.key, c.label, c.key), "bare": "1"}
     return post
 

@@ -567,10 +567,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             continue
         # the word-boundary test (a jieba cut of the window) comes last: a match the text does not
         # resolve is dropped whatever the boundaries, unless it may be a committee named later
-        d = choose(m, prev, topic, adjacent=(m.start == prev_end),
-                   named=m.name in named_ok and strong_stem_context(text, m))
-        if d is None and text.startswith("政协", m.end):
-            d = district_committee(gaz, m, topic)
+        d = choose_in(text, m, prev, topic, adjacent=(m.start == prev_end),
+                      named=m.name in named_ok and strong_stem_context(text, m))
         if d is None or (m.start != prev_end and weak_stem_context(text, m, d)):
             if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
                                                               chained_after):
@@ -591,6 +589,16 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             one.setdefault(m.start, (m, d))
         out = sorted(out + list(one.values()), key=lambda x: x[0].start)
     return out
+
+
+def choose_in(text: str, m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...], adjacent: bool = False,
+              named: bool = False) -> gazetteer.Division | None:
+    """:func:`choose`, and a district's short form right before 政协 in ``text`` (门头沟政协:
+    :func:`district_committee`), which ``choose`` alone, given no text, refuses."""
+    d = choose(m, prev, topic, adjacent=adjacent, named=named)
+    if d is None and text.startswith("政协", m.end):
+        d = district_committee(gazetteer.default(), m, topic)
+    return d
 
 
 def district_committee(gaz: gazetteer.Gazetteer, m: Match, topic: tuple[str, ...]) -> gazetteer.Division | None:
