@@ -48,7 +48,7 @@ def test_nationality_before_member() -> None:
 
 
 def test_sector_word_alone_is_no_member_title() -> None:
-    # 界 or 族 before 委员会 or before a title other than 委员: no membership
+    # 界 before a title other than 委员 (教育界代表): a sector, no CPPCC membership
     doc = make_doc("琼中县政协召开会议。教育界代表龙晓明发言。", {"琼中县政协": COUNTY})
     assert not members(doc)
 
