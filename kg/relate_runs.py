@@ -92,7 +92,8 @@ CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 ADVERBIAL = re.compile(
     r"^(?:[\d０-９]+|[年月日上下午时许号]|以来|近年来|今年|去年|前年|明年|下一步|今后|一年来|多年来|长期以来|连日来|近年|近期|近日|日前|"
     r"目前|当前|截至目前|同时|此外|其中|另外|与此同时|随后|此前|为此|对此|据悉|据了解|据介绍|同日|当天|会上|会后|首先|其次|"
-    r"最后|还|也|均|则|先后|先是|而|并|又|[上下]半年|前三季度|本届以来|换届以来|一是|二是|三是|四是|五是)*$")
+    r"最后|还|也|均|则|先后|先是|而|并|又|[上下]半年|前三季度|本届以来|换届以来|一是|二是|三是|四是|五是|"
+    r"比如|例如|譬如)*$")  # 比如某县政协，他们创设了“X”: an example's committee is its clause's subject
 # a dateline or byline before the first subject: 本报讯（记者 张三）, 新华社武汉1月5日电
 DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject

@@ -64,7 +64,7 @@ FOLLOW_WORDS = (
     "带领", "率领", "听取", "宣读", "通报", "汇报", "传达", "领学", "带头", "应邀", "受邀", "深入", "走访",
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
-    "牵头",
+    "牵头", "通过", "专门", "专程", "特意",
     # 到 of a visit (某某到某地调研): never in a given name
     "到",
     # a verb with its aspect particle (某某算了一笔账, 某某讲起…): 算 and 讲 are rare in given names
@@ -96,7 +96,8 @@ MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 
                 "摄影", "摄", "校对", "审核", "审校", "终审", "初审", "复审", "一审", "二审", "三审",
                 "主编", "编审", "美编", "统筹", "监制", "策划",
                 "首席记者", "融媒体记者", "全媒体记者", "实习生", "图", "文", "撰稿", "供稿",
-                "执笔", "执笔人")  # a report's drafter (（执笔：某某）), credited like a reporter
+                "执笔", "执笔人",  # a report's drafter (（执笔：某某）), credited like a reporter
+                "图片", "视频", "摄像", "排版")  # a WeChat post's footer (图片：某某)
 
 # CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
 CPPCC_TITLES = ("驻会副主任", "驻会主任", "党组书记", "党组副书记", "党组成员", "机关党组书记", "机关党委书记",
@@ -236,6 +237,18 @@ TIBETAN_SYLLABLES = frozenset("""
 # Single syllables that may close a three-character Tibetan name (卓玛措, 才让吉, 卓玛加).
 TIBETAN_FINALS = frozenset("措姆吉加杰")
 
+# Clan names (family names) of the Yi (彝族), written in Han characters (阿说, 吉克, 沙马, 曲比):
+# a Yi name is the clan name and a given name of one or two characters (吉克石布, 曲比阿呷),
+# whose characters are transliterations that no Han given-name list holds, so where it ends is
+# decided by the clan name and the boundary after it.  Taken only where the context says a name
+# follows (a post title, a resident word, 叫…的): alone, 阿尔, 马海 may start place names.
+YI_CLAN_NAMES = frozenset("""
+阿说 阿苦 阿尔 阿约 阿合 阿的 阿木 阿西 阿力 阿史 阿侯 阿牛 阿鲁 阿支 阿加 阿吉 阿育 阿卓 阿里 阿皮
+吉克 吉木 吉史 吉伍 吉布 吉尔 吉巴 吉子 吉牛 吉觉 吉洛 吉则 吉古 吉地 吉力
+沙马 沙玛 马海 马黑 马加 海来 曲比 曲木 勒格 瓦扎 倮伍 苏呷 迪惹 日火 金古 洛古 比曲 安哈 加拉 俄底 俄木
+拉马 木乃 的日 果基 立布 尔古 巴莫 罗洪 井叶 克惹 补约 吉狄 阿都 石一 瓦渣 且沙 俄尼 苏尼 莫色 俄的 什木
+""".split())
+
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
 # characters above they make up the long undotted names taken after a strong post title.
 MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云")  # 云: 乌云 (乌云毕力格, 乌云格日勒)
@@ -251,6 +264,7 @@ RARE_SURNAMES = frozenset(
     "水昌凤元危经干家松富弓牧山蓬仰秋暴幸怀咸籍阴能双贡扶堵宰通别充鱼慎终居衡步广禄东沃利越"
     "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭库闪保么玄占代巨寸矫淡奉揣"
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
+    "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
 )
 
 # Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname
@@ -277,5 +291,5 @@ GIVEN_NAME_CHARS = frozenset(
     "沫河治泓泉波泰津洪洲浩海涛润涵淼清渊源溪滨澄澍灿炎炳烨然照熠燕片牧猛玉王珂珏珑琛琪瑞璞瓒甜生田甫男界"
     "畅白百皎益盈真睿石磊礼祥福秀科秦稳立竞笛笙筑简箐米精素红纲纳纶绍经维缘继罗群羲翔翰耘聪胜能至舒航良艺"
     "芙芷花苗若英茂范茹荣莹菲萍营萧葆蒲蓬虎蜀西观言誉诗语谊谷豪贞贤质赞越跃路轩辉辰达迈连逸道遵邦郁金鑫钢"
-    "铁银锦长闻阳隆雅雪霏青靓静非音韩顺颜飞香驰骥高魁鸣鹰麒黄齐"
+    "铁银锦长闻阳隆雅雪霏青靓静非音韩顺颜飞香驰骥高魁鸣鹰麒黄齐远"
 )

@@ -120,6 +120,7 @@ def test_unresolved_short_form_is_dropped():
 @pytest.mark.parametrize("text", [
     "全区政协系统开展学习。", "各级政协组织要加强党建。", "市县政协联动协商。", "全区各级政协积极行动。",
     "四级政协联动。", "各市政协主席参加。", "设区市政协主席座谈会。", "基层政协工作座谈会。", "三级政协委员参加。",
+    "组织沿江9市政协的委员联合调研。", "十四市政协同步开展协商。",
 ])
 def test_collectives_are_not_committees(text):
     assert labels("广西南宁市政协报道\n" + text) == ["南宁市政协"]

@@ -83,6 +83,7 @@ def test_named_room_is_a_brand_even_with_activity_cue() -> None:
     "推动“党建+监督”的成果体现在服务发展上。",
     "深化拓展委员行动，联动助推产业振兴。",
     "大力实施专项委员行动，为委员履职提供舞台。",
+    "“同心议事”与基层治理“三个平台”有机衔接。",  # a numbered concept ending in a cue word
 ])
 def test_rejections(text: str) -> None:
     assert _found(text) == {}
@@ -359,3 +360,8 @@ def test_compact_removes_the_white_space_the_regex_removes():
     assert spaces and all(c == " " or not c.isprintable() for c in spaces)
     for name in ("委员 讲堂", "委员\u3000讲堂\n", " 宜商量 ", "宜商量", "a\u00a0b c"):
         assert ini._compact(name) == re.sub(r"\s", "", name)
+
+
+def test_one_x_one_y_ending_in_a_cue_word_is_still_a_programme() -> None:
+    # numbered like a concept, but the 一X一Y shape is how programmes are named
+    assert _found("深化“一支部一品牌”创建。") == {"一支部一品牌": PROGRAMME}

@@ -616,3 +616,38 @@ def test_long_undotted_names_in_a_list_after_a_title():
 def test_bylines_are_looked_for_where_the_pattern_can_start_and_found_as_finditer_finds_them(text):
     assert [m.span() for m in people._paren_byline_matches(text)] == \
         [m.span() for m in people._PAREN_BYLINE.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Yi names: a clan name and one or two more characters, after a post or a resident word
+    ("州政协主席曲比拉则告诉记者，协商很管用。", ["曲比拉则"]),
+    ("县政协委员、文化传习所负责人吉克阿呷还开办了刺绣培训班。", ["吉克阿呷"]),
+    ("村民沙马日火说，路修通了。", ["沙马日火"]),
+    # someone introduced by name: 叫某某的
+    ("一位叫阿苦木呷的老人跟我说，以前政协离自己很远。", ["阿苦木呷"]),
+    ("有一位名叫丁大山的果农说。", ["丁大山"]),
+])
+def test_yi_names_and_names_introduced_with_jiao(text, expected):
+    assert names(make_doc(text)) == expected
+
+
+def test_a_party_committees_secretary_is_a_strong_title():
+    # 县委书记/党委书记 before a name of uncommon characters or before an adverb
+    assert names(make_doc("县委书记郑致远出席会议并讲话。")) == ["郑致远"]
+    assert names(make_doc("去年，州委书记韩国栋专门到村里参加了一场协商会。")) == ["韩国栋"]
+    assert names(make_doc("镇党委书记斯立新表示，议事会已成为重要渠道。")) == ["斯立新"]
+    # the plain word 书记 still needs a name that looks like one
+    assert names(make_doc("书记处研究部署工作。")) == []
+
+
+def test_residents_with_rarer_given_names_and_rare_surnames():
+    assert names(make_doc("村民楼阿旺告诉记者，路修好了。")) == ["楼阿旺"]
+    assert names(make_doc("村民纳阿旺告诉记者。")) == ["纳阿旺"]
+    assert names(make_doc("村民纳入了保障范围，村民楼道里也干净了。")) == []
+
+
+def test_photo_and_video_credits_in_a_footer():
+    text = "来源：县政协办公室\n图片：郑晓燕\n视频：钱立东\n编辑：冯佳欣"
+    assert names(make_doc(text)) == ["郑晓燕", "钱立东", "冯佳欣"]
+    # a job between the post and the name, then 通过
+    assert names(make_doc("自治区政协委员、某大学动物科技学院教授纳文山通过视频连线参加协商。")) == ["纳文山"]

@@ -523,3 +523,9 @@ def test_a_digest_is_its_headline_committee_s() -> None:
     rels = relate(_with(_doc(text), bare))
     found = {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
     assert found == {(XIANGYANG, "古渡议事会"), (YICHANG, "委员讲堂")}
+
+
+def test_an_examples_committee_runs_what_they_then_create() -> None:
+    # 比如 X政协，他们…: the example's committee is the subject, not the article's topic
+    text = "湖北省政协重视基层协商。县级政协作用明显，比如宜昌市政协，他们在村口创设了“坝坝议事会”平台。"
+    assert _runs(text) == {(YICHANG, "坝坝议事会")}

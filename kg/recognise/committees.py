@@ -47,8 +47,9 @@ _SHORT = {
 }
 _SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
 # a character right before a short form that makes it a collective or part of another word:
-# 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协
-_COLLECTIVE_BEFORE = set("全各两三四五六级县市区省州盟旗设乡镇村民基层地")
+# 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协; a count (沿黄9市政协,
+# 十六市政协)
+_COLLECTIVE_BEFORE = set("全各两三四五六七八九十几多数级县市区省州盟旗设乡镇村民基层地0123456789０１２３４５６７８９")
 _COORD = set("、和与及同暨")
 # stray commas and spaces a noisy source leaves between coordinated names, around the one character
 # that joins them

@@ -705,7 +705,9 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     if noun:
         return Cue(noun, "before")
     own = self_cue(compact)
-    if own is not None:
+    if own is not None and (not concept_shaped(compact) or _ONE_X_ONE_Y.match(compact)):
+        # (not a numbered concept that merely ends in a cue word: 基层治理“四个平台”; but
+        # “一支部一品牌” is a programme's usual shape)
         return own
     copula = _copula_cue(text, group)
     if copula is not None:

@@ -533,6 +533,29 @@ def _tibetan_name(text: str, p: int) -> int:
     return 0
 
 
+_YI_STOPS = frozenset("的了是着过说和与及都等也就还又曾为对向在")  # particles (_NAME_STOPS but 则: 拉则)
+
+
+def _yi_name(text: str, p: int) -> int:
+    """Length of a Yi name at ``p``: a clan name (:data:`V.YI_CLAN_NAMES`: 阿说, 吉克) and one or
+    two more characters, ending on a clear boundary (阿说拉则告诉…, 吉克伍沙还…); the longer
+    reading first; 0 when there is none.  Only where the context says a name follows.
+
+    >>> _yi_name("主席阿说拉则告诉记者", 2), _yi_name("委员吉克阿呷说", 2), _yi_name("阿尔山市", 0)
+    (4, 4, 0)
+    """
+    if text[p:p + 2] not in V.YI_CLAN_NAMES:
+        return 0
+    for n in (4, 3):
+        given = text[p + 2:p + n]
+        # (a Yi given name may hold 日, 木, 火: not V.NON_NAME_CHARS, only particles end it)
+        if len(given) != n - 2 or not all(_is_han(c) and c not in _YI_STOPS for c in given):
+            continue
+        if (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)) and _plausible(text, p, n):
+            return n
+    return 0
+
+
 def _tibetan_single(text: str, p: int) -> int:
     """2 when a one-syllable Tibetan name (:data:`V.TIBETAN_SYLLABLES`: 达瓦, 边巴, 次旦) starts at
     ``p`` and ends on a clear boundary (a punctuation mark, a verb or particle: 达瓦在…, 边巴说),
@@ -1083,8 +1106,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         elif c == "的" and title in _MEMBER_TITLES:
             yield from _member_de_name(doc, m, ends, committees)  # 同为县政协委员、市政协委员的某某
             continue
-        if (k := _tibetan_name(text, p) or _tibetan_single(text, p)):
-            # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable
+        if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)):
+            # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable; 主席阿说拉则
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
             yield from _listed_after(text, p + k, posts)
@@ -1113,7 +1136,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             yield p, padded.end(), posts
             yield from _listed_after(text, padded.end(), posts)
             continue
-        strong = title not in _WEAK_TITLES or p > m.end()
+        # 县委书记, 党委书记 (a party committee's secretary) is a post as plain as 县长: a name follows
+        strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委"
         li = _list_item(text, p)
         n = li if li and text.startswith("、", p + li) else name_length(text, p, strong=strong)
         if not n and not strong and text[p] in _SINGLE_SURNAMES and _chained_membership(
@@ -1152,9 +1176,18 @@ def _residents(doc: Doc) -> Iterator[Found]:
     text = doc.text
     for m in _RESIDENT.finditer(text):
         p = m.end()
-        if (k := _tibetan_name(text, p) or _tibetan_single(text, p)
+        if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)
                 or (text[p:p + 2] in V.TIBETAN_SYLLABLES and text.startswith(_ELDER, p + 2) and 2)):
-            yield p, p + k, []  # 牧民次仁多吉说, 村民边巴老人拉着…: a Tibetan name has no surname
+            yield p, p + k, []  # 牧民次仁多吉说, 村民边巴老人拉着…: a Tibetan or Yi name has no Han surname
+            continue
+        if p < len(text) and text[p] in V.RARE_SURNAMES and not _surname_len(text, p):
+            # 村民纳某某告诉记者: a rare surname right after the resident word, the name closed by
+            # a speech or action verb (not 村民纳入…: the surname and the next character a word)
+            k = _rare_surname_name(text, p) or next(
+                (n for n in (3, 2) if _given_ok(text[p + 1:p + n]) and _clause_end(text, p + n)
+                 and not _dict_word(text[p:p + 2]) and not _word_not_name(text[p:p + 2])), 0)
+            if k:
+                yield p, p + k, []
             continue
         if p >= len(text) or not _surname_len(text, p) or _word_not_name(text[p:p + 2]):
             continue
@@ -1167,11 +1200,27 @@ def _residents(doc: Doc) -> Iterator[Found]:
                   and not text[p + s:p + k].endswith(_ELDER_ENDS)), 0)
         if not n:
             n = name_length(text, p)
-            if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n):
+            # (a speech verb right after three characters closes a name of rarer ones: 村民楼阿根说)
+            if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n
+                          or n == s + 2 and _clause_end(text, p + n)):
                 continue
         if not n or not _plausible(text, p, n) or _dict_word(text[p:p + n]):
             continue
         yield p, p + n, []
+
+
+_CALLED = re.compile("名叫|叫做|叫")
+
+
+def _called(doc: Doc) -> Iterator[Found]:
+    """``一位叫某某的老人``, ``名叫某某的牧民``: a name between 叫 and 的 (a Yi, Tibetan or Han
+    reading), with no post: the text introduces someone by name."""
+    text = doc.text
+    for m in _CALLED.finditer(text):
+        p = m.end()
+        k = _yi_name(text, p) or _tibetan_name(text, p) or name_length(text, p, strong=True)
+        if k and text.startswith("的", p + k) and _plausible(text, p, k) and not _dict_word(text[p:p + k]):
+            yield p, p + k, []
 
 
 def _chained_membership(posts: list[dict[str, str]]) -> bool:
@@ -1764,7 +1813,7 @@ def recognise(doc: Doc) -> list[Mention]:
             *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
-            *_tibetan_cued(doc, committees), *_residents(doc),
+            *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc),
             *_dotted_names(doc)]
     for s, e, posts in cues:
         have = found.setdefault((s, e), [])
