@@ -220,6 +220,13 @@ _COPULA_CHAR = re.compile("[是系由]")
 # without their lookbehind.  A sentence without one has no doer, which one search finds instead
 # of three matches at every clause start.  Searched with the same end as the matches, so
 # 委(?!员) sees what they see.
+# a person who launches something with others or alone (去年，她和某某一起，发起“X”活动; 他牵头成立“X”):
+# his or her own initiative, not the committee's, though the article is about a member
+PERSON_SUBJECT = re.compile(
+    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
+    r"[她他](?!们)(?:[和与同][^，,。；;：:！!？?“”]{1,30}?一起|[^，,。；;：:！!？?“”]{0,4}?"
+    r"(?:发起|创办|创立|牵头成立|牵头组建|组建|办起))")
+_PERSON_WORD = re.compile("[她他](?!们)")
 _DOER_WORD = re.compile(rf"{_DOER_ORGS}|{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
@@ -791,7 +798,8 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
     text = doc.text
     out: list[Subject] = []
     stop = min(end, sent.end)
-    if not _DOER_WORD.search(text, sent.start, stop) and not _CREATOR_WORD.search(text, sent.start, stop):
+    if not _DOER_WORD.search(text, sent.start, stop) and not _CREATOR_WORD.search(text, sent.start, stop) \
+            and not _PERSON_WORD.search(text, sent.start, stop):
         return out  # no pattern below can match without one of their words before stop
     taken = ctx.once("taken", _taken, ctx)
     bounds = _boundaries(text)
@@ -803,7 +811,8 @@ def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subjec
             assoc = None  # the association word is part of a committee's or organ's name
         if assoc is None and i in taken:
             continue  # (a committee at the start of an association's name does not hide it)
-        m = assoc or OTHER_DOER.match(text, i, stop) or PARTY_SUBJECT.match(text, i, stop)
+        m = assoc or OTHER_DOER.match(text, i, stop) or PARTY_SUBJECT.match(text, i, stop) \
+            or PERSON_SUBJECT.match(text, i, stop)
         if m is None:
             m = CREATOR_SUBJECT.match(text, i, stop)
             if m is not None and ("政协" in m.group("org") or _cppcc_organ(m.group("org"))
@@ -1258,6 +1267,9 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     later = fronted_subject(doc, sent, init, ctx)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"
+    explained = _explained_owner(doc, sent, ctx)
+    if explained is not None:
+        return (explained.key,), "owner:next"
     idx = _sentence_index(doc, sent, ctx)
     spoken = _spoken(doc, sent, ctx)
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
@@ -1280,6 +1292,31 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
         spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+# the sentence after a name with no subject says who made it: 墙上“X”的牌子格外醒目。这是某县政协去年在
+# 某街道设立的委员工作室。
+_THIS_IS = re.compile(r"^(?:这|这里|这个|该[\u4e00-\u9fff]{1,4})(?:就)?是")
+_MADE_BY = re.compile(rf"^[^，,。；;：:！!？?“”]{{0,16}}?(?:{_CREATOR_VERBS}|{_OWNER_VERBS})的")
+
+
+def _explained_owner(doc: Doc, sent: Sentence, ctx: Context) -> Mention | None:
+    """The committee that the next sentence of the paragraph, opening with 这是, says made the
+    thing: ``这是某县政协去年在某街道设立的委员工作室``."""
+    idx = _sentence_index(doc, sent, ctx)
+    if idx + 1 >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[idx + 1]
+    if nxt.paragraph != sent.paragraph:
+        return None
+    text = doc.text
+    head = _THIS_IS.match(_clean(text[nxt.start:nxt.start + 8]))
+    if head is None:
+        return None
+    for c in ctx.committees:
+        if nxt.start < c.start < nxt.start + 24 and _MADE_BY.match(_clean(text[c.end:nxt.end])):
+            return c
+    return None
 
 
 # a name that the text calls the brand of a whole level: “X”全市品牌, “X”全省协商品牌

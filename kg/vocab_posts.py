@@ -64,7 +64,7 @@ FOLLOW_WORDS = (
     "带领", "率领", "听取", "宣读", "通报", "汇报", "传达", "领学", "带头", "应邀", "受邀", "深入", "走访",
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
-    "牵头", "通过", "专门", "专程", "特意",
+    "牵头", "通过", "专门", "专程", "特意", "这样",
     # 到 of a visit (某某到某地调研): never in a given name
     "到",
     # a verb with its aspect particle (某某算了一笔账, 某某讲起…): 算 and 讲 are rare in given names
@@ -128,6 +128,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "护士长", "总监", "厂长", "园长", "队长", "会计师", "设计师", "农艺师", "技术员",
                 "总经济师", "总会计师", "传承人", "带头人", "调解员", "网格员", "讲解员", "护士", "村医",
                 "种植户", "养殖户", "企业家", "创办人", "主理人", "店长", "首席专家", "技术骨干",
+                "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
                 # an association's officer and a young entrepreneur (某会理事某某, 青年创业者某某)
                 "理事", "常务理事", "创业者", "经营者",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
@@ -265,6 +266,7 @@ RARE_SURNAMES = frozenset(
     "勾融空毋养须后红益公茅糜贝滑蔚戎束韶蓟鄂巢折拓逢展种粘银信揭库闪保么玄占代巨寸矫淡奉揣"
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
     "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
+    "区"  # a Cantonese surname (区政协主席区某某, 审核：区某某), mostly the district's word
 )
 
 # Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname

@@ -651,3 +651,25 @@ def test_photo_and_video_credits_in_a_footer():
     assert names(make_doc(text)) == ["郑晓燕", "钱立东", "冯佳欣"]
     # a job between the post and the name, then 通过
     assert names(make_doc("自治区政协委员、某大学动物科技学院教授纳文山通过视频连线参加协商。")) == ["纳文山"]
+
+
+def test_a_profile_introduces_the_member_with_shi():
+    text = "宜昌市政协开展活动。关玉珍是宜昌市政协常委、经济界别委员，也是一家公司的董事长。"
+    doc = make_doc(text, {"宜昌市政协": ("committee:420500", "宜昌市政协")})
+    assert names(doc) == ["关玉珍"]
+    assert members(doc) == {("关玉珍", "committee:420500")}
+
+
+def test_staff_and_workers_quoted_by_name_are_people():
+    assert names(make_doc("来自外省的挤压工人邓立军说：“工资涨了。”")) == ["邓立军"]
+    assert names(make_doc("公司质检部主管邵晓敏说：“要求特别严。”")) == ["邵晓敏"]
+    # a worker word before a noun is no cue (员工通勤, 职工群众)
+    assert names(make_doc("聚焦楼宇企业员工通勤、就餐等小事，职工群众满意。")) == []
+    # Granny Liu is no name, after a resident word either
+    assert names(make_doc("菜农刘大娘笑着说。")) == []
+
+
+def test_the_cantonese_surname_qu_after_a_strong_title_or_in_a_credit():
+    assert names(make_doc("南海区政协主席区立勤这样评价她。")) == ["区立勤"]
+    assert names(make_doc("（编辑：梁晓蔚　审核：区嘉宝）")) == ["梁晓蔚", "区嘉宝"]
+    assert names(make_doc("审核：区政协办公室")) == []

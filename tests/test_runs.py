@@ -529,3 +529,16 @@ def test_an_examples_committee_runs_what_they_then_create() -> None:
     # 比如 X政协，他们…: the example's committee is the subject, not the article's topic
     text = "湖北省政协重视基层协商。县级政协作用明显，比如宜昌市政协，他们在村口创设了“坝坝议事会”平台。"
     assert _runs(text) == {(YICHANG, "坝坝议事会")}
+
+
+def test_what_a_person_launches_is_not_the_committees() -> None:
+    text = ("宜昌市政协打造“宜商量”协商品牌。\n"
+            "去年，她和市政协委员、市人民医院主任医师卢某一起，发起“银发暖心”关爱活动。\n")
+    assert _runs(text) == {(YICHANG, "宜商量")}
+
+
+def test_the_next_sentence_says_who_set_up_a_sign() -> None:
+    # the sign's words name no owner; 这是X政协…设立的… does
+    text = ("湖北省政协推进委员工作室建设。\n"
+            "走进一间小屋，墙上“柑橘产业委员工作室”的牌子格外醒目。这是宜昌市政协去年设立的委员工作室。\n")
+    assert _runs(text) == {(YICHANG, "柑橘产业委员工作室")}

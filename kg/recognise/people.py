@@ -96,7 +96,7 @@ from kg.recognise.organs import (
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
 _TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导",
-                          "理事", "常务理事", "创业者", "经营者"})
+                          "理事", "常务理事", "创业者", "经营者", "主管"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
@@ -1162,6 +1162,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
 _RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户")
+# a company's workers quoted by name (挤压工人某某说): a name only when a speech or action verb
+# follows it (员工通勤, 职工群众 are no names)
+_WORKER = re.compile("工人|职工|员工")
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1204,9 +1207,15 @@ def _residents(doc: Doc) -> Iterator[Found]:
             if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n
                           or n == s + 2 and _clause_end(text, p + n)):
                 continue
-        if not n or not _plausible(text, p, n) or _dict_word(text[p:p + n]):
-            continue
+        if not n or not _plausible(text, p, n) or _dict_word(text[p:p + n]) \
+                or text[p + s:p + n].endswith(_ELDER_ENDS):
+            continue  # (菜农刘大娘说: Granny Liu, no name)
         yield p, p + n, []
+    for m in _WORKER.finditer(text):
+        p = m.end()
+        n = _surname_len(text, p) and name_length(text, p, strong=True)
+        if n and _clause_end(text, p + n) and _plausible(text, p, n) and not _dict_word(text[p:p + n]):
+            yield p, p + n, []
 
 
 _CALLED = re.compile("名叫|叫做|叫")
@@ -1658,7 +1667,7 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
             yield s0, e0, posts
 
 
-_APPOSITION = re.compile(r"[（(，,]")
+_APPOSITION = re.compile(r"[（(，,是]")  # 是: 王东明是市政协常委、…(a profile's introduction)
 _APPOSITION_END = "）)，,。；、"
 
 
