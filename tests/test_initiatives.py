@@ -362,6 +362,7 @@ def test_compact_removes_the_white_space_the_regex_removes():
         assert ini._compact(name) == re.sub(r"\s", "", name)
 
 
-def test_one_x_one_y_ending_in_a_cue_word_is_still_a_programme() -> None:
-    # numbered like a concept, but the 一X一Y shape is how programmes are named
+def test_numbered_programmes_ending_in_a_cue_word_are_still_programmes() -> None:
+    # numbered like concepts, but these shapes are how programmes are named (unlike “四个平台”)
     assert _found("深化“一支部一品牌”创建。") == {"一支部一品牌": PROGRAMME}
+    assert _found("带头投身“六大委员行动”。") == {"六大委员行动": PROGRAMME}

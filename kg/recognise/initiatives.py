@@ -126,6 +126,7 @@ PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚ�
 _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\]【】{}·•・]")
 _SPACE = re.compile(r"\s")
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
+_N_GE = re.compile(r"^[一二三四五六七八九十两]+个")  # “四个平台”, “三个一批”: a count, no name
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张型]\S{1,4}$")
@@ -705,9 +706,9 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     if noun:
         return Cue(noun, "before")
     own = self_cue(compact)
-    if own is not None and (not concept_shaped(compact) or _ONE_X_ONE_Y.match(compact)):
-        # (not a numbered concept that merely ends in a cue word: 基层治理“四个平台”; but
-        # “一支部一品牌” is a programme's usual shape)
+    if own is not None and not _N_GE.match(compact):
+        # (not a count of things that merely ends in a cue word: 基层治理“四个平台”; “五大委员行动”
+        # and “一支部一品牌” are programmes' usual shapes)
         return own
     copula = _copula_cue(text, group)
     if copula is not None:
