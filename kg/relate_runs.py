@@ -76,6 +76,7 @@ from kg.model import (
     COMMITTEE,
     ORGAN,
     ORGANISATION,
+    PERSON,
     PROGRAMME,
     REGION,
     RUNS,
@@ -97,7 +98,7 @@ ADVERBIAL = re.compile(
 # a dateline or byline before the first subject: 本报讯（记者 张三）, 新华社武汉1月5日电
 DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject
-MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
+MODIFIER_AFTER = ("的", "委员", "常委", "常务委员", "系统", "提案", "报", "网", "文史馆", "各")
 # words joining partners: those that start a gap alone (联合, 与) and those only between names
 _JOINING = ("联合", "会同", "携手", "以及")
 _JOINING_OR_WITH = (*_JOINING, "与")
@@ -1270,6 +1271,8 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     explained = _explained_owner(doc, sent, ctx)
     if explained is not None:
         return (explained.key,), "owner:next"
+    if _outside_speaker(doc, sent, init):
+        return (), "speaker:other"
     idx = _sentence_index(doc, sent, ctx)
     spoken = _spoken(doc, sent, ctx)
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
@@ -1292,6 +1295,20 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
         spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+def _outside_speaker(doc: Doc, sent: Sentence, init: Mention) -> bool:
+    """Is the name announced by a person speaking for another body: ``某市政协常委、某青年联会主席
+    某某表示，将联同有关团体推出“X”计划`` (the post nearest the name is not a committee's)?"""
+    text = doc.text
+    for m in doc.mentions:
+        if m.cls != PERSON or not (sent.start <= m.start and m.end <= init.start):
+            continue
+        posts = m.attrs.get("posts") or []
+        if posts and posts[0].get("kind") == "other" and SPEAKING.match(_clean(text[m.end:m.end + 4])) \
+                and not any(m.end <= c.start < init.start for c in doc.mentions if c.cls == COMMITTEE):
+            return True
+    return False
 
 
 # the sentence after a name with no subject says who made it: 墙上“X”的牌子格外醒目。这是某县政协去年在

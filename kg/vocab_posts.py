@@ -129,6 +129,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "总经济师", "总会计师", "传承人", "带头人", "调解员", "网格员", "讲解员", "护士", "村医",
                 "种植户", "养殖户", "企业家", "创办人", "主理人", "店长", "首席专家", "技术骨干",
                 "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
+                "院士", "副总编辑", "总编辑",
                 # an association's officer and a young entrepreneur (某会理事某某, 青年创业者某某)
                 "理事", "常务理事", "创业者", "经营者",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts

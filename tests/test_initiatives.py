@@ -84,6 +84,7 @@ def test_named_room_is_a_brand_even_with_activity_cue() -> None:
     "深化拓展委员行动，联动助推产业振兴。",
     "大力实施专项委员行动，为委员履职提供舞台。",
     "“同心议事”与基层治理“三个平台”有机衔接。",  # a numbered concept ending in a cue word
+    "举办“两岸法律衔接”“跨境医疗”等专题讲座九场。",  # the lectures' topics
 ])
 def test_rejections(text: str) -> None:
     assert _found(text) == {}
@@ -366,3 +367,8 @@ def test_numbered_programmes_ending_in_a_cue_word_are_still_programmes() -> None
     # numbered like concepts, but these shapes are how programmes are named (unlike “四个平台”)
     assert _found("深化“一支部一品牌”创建。") == {"一支部一品牌": PROGRAMME}
     assert _found("带头投身“六大委员行动”。") == {"六大委员行动": PROGRAMME}
+
+
+def test_a_named_scheme_launched_as_a_plan_is_a_programme() -> None:
+    assert _found("联谊会启动“青年北上 筑梦湾区”计划。") == {"青年北上 筑梦湾区": PROGRAMME}
+    assert _found("市政协举办“同心”讲座。") == {"同心": BRAND}  # a lecture series keeps its cue

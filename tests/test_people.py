@@ -673,3 +673,20 @@ def test_the_cantonese_surname_qu_after_a_strong_title_or_in_a_credit():
     assert names(make_doc("南海区政协主席区立勤这样评价她。")) == ["区立勤"]
     assert names(make_doc("（编辑：梁晓蔚　审核：区嘉宝）")) == ["梁晓蔚", "区嘉宝"]
     assert names(make_doc("审核：区政协办公室")) == []
+
+
+def test_members_listed_after_a_connective_or_before_a_count():
+    luo = {"县政协": ("committee:421123", "罗田县政协")}
+    doc = make_doc("32名县政协委员分别联系12个乡镇，其中委员韩立波、邹敏、程子健等每月到乡镇坐班。", luo)
+    assert members(doc) == {(n, "committee:421123") for n in ("韩立波", "邹敏", "程子健")}
+    doc = make_doc("县政协召开会议。（四）《关于学位建设的提案》（提案人：苏立明、郑雅琴、杨建国等5名委员）。", luo)
+    assert members(doc) == {(n, "committee:421123") for n in ("苏立明", "郑雅琴", "杨建国")}
+
+
+def test_academicians_students_and_names_inside_book_titles():
+    assert names(make_doc("全国政协委员、中国科学院院士邱立华，全国政协委员、某报社副总编辑卜雅芳等也在线发言。")) == [
+        "邱立华", "卜雅芳"]
+    assert names(make_doc("就读某大学的学员梁子琪说，她将到广州实习。")) == ["梁子琪"]
+    assert names(make_doc("学生宿舍改造完成。")) == []
+    # a column's title is no person, though it reads like 某某委员说
+    assert names(make_doc("短视频栏目《邢州委员说》则以1分钟短视频的形式讲述履职故事。")) == []

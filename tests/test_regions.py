@@ -368,3 +368,11 @@ def test_memoised_choice_is_the_choice_with_the_topic():
                 name, above, topic, named)
             checked += 1
     assert checked > 10_000
+
+
+def test_an_industrial_park_with_a_statistics_code_is_no_region():
+    # the code list gives 苏州工业园区 a code of its own; the contract counts parks as no region
+    assert gazetteer.default().lookup("苏州工业园区") == []
+    assert ("苏州工业园区", "苏州工业园区") not in found("江苏省政协委员表示，苏州工业园区已预留五十个实习名额。")
+    # districts whose names merely end in 园区 stay regions
+    assert [d.name for d in gazetteer.default().lookup("绿园区")] == ["绿园区"]

@@ -542,3 +542,14 @@ def test_the_next_sentence_says_who_set_up_a_sign() -> None:
     text = ("湖北省政协推进委员工作室建设。\n"
             "走进一间小屋，墙上“柑橘产业委员工作室”的牌子格外醒目。这是宜昌市政协去年设立的委员工作室。\n")
     assert _runs(text) == {(YICHANG, "柑橘产业委员工作室")}
+
+
+def test_what_a_speaker_for_another_body_announces_is_not_the_committees() -> None:
+    text = ("宜昌市政协考察团到访。\n"
+            "湖北省政协常委、某青年联会主席梁某某表示，将联同有关团体推出“青年同心”系列活动。\n")
+    doc = _doc(text)
+    person = Mention("Person", "person:梁某某", "梁某某", text.index("梁某某"), text.index("梁某某") + 3, "梁某某",
+                     {"posts": [{"title": "主席", "kind": "other", "org": "", "org_label": "某青年联会",
+                                 "committee": ""}]})
+    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
+    assert {(r.subject, r.object) for r in rels} == set()

@@ -56,9 +56,9 @@ STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
 # programme cues that name a way of working or a campaign, whatever the name sounds like
 MECHANISM_CUES = ("机制", "工作法", "行动", "委员行动", "专项民主监督", "专项监督")
 # cues that only count right after the name and after a launching verb
-WEAK_CUES = ("建设", "工作", "项目", "工程")
+WEAK_CUES = ("建设", "工作", "项目", "工程", "计划")  # 计划: 启动“X”计划 (a named scheme), not “十五五”规划
 # how many modifier characters may stand between the name and a weak cue (“五好”党支部建设)
-WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0}
+WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0, "计划": 0}
 # words that make a short name before 工作 the CPPCC's own (“委员联络”工作 yes, “三农”工作 no)
 OWN_WORDS = ("政协", "委员", "协商", "商量", "议事", "履职", "党建", "提案", "界别", "同心", "建言")
 # modifiers of 品牌/平台 that name a city's, a product's or a market's brand or platform
@@ -424,7 +424,7 @@ def made_into_cue(text: str, group: list[Quote]) -> Cue | None:
 
 
 def weak_after_cue(text: str, pos: int) -> Cue | None:
-    """A weak cue (建设, 工作, 项目, 工程) right after the name, or after a short modifier such as
+    """A weak cue (建设, 工作, 项目, 工程, 计划) right after the name, or after a short modifier such as
     党支部 (at most four characters)."""
     stretch = _after_text(text, pos, 8)
     for cue in WEAK_CUES:
@@ -701,6 +701,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     compact = _compact(name)
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None:
+        if cue.word == "讲座" and cue.phrase.lstrip("等").startswith("专题"):
+            return None  # “X”“Y”等专题讲座: the lectures' topics, not a named lecture series (“同心”讲座)
         return cue
     noun = noun_before(text, group[0].open)
     if noun:

@@ -944,6 +944,8 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     if title in V.MEDIA_TITLES:
         return _post(title, "media")
     run = _han_run_before(text, ts)
+    if run in _CONNECTIVES or _COUNTED.fullmatch(run):
+        run = ""  # 其中委员某某, 等5名委员: a connective or a count, no organisation's name
     if title in _PARTY_ONLY or run.endswith(V.PARTY_ORG_SUFFIXES):
         return _post(title, "party", "", _org_label(doc, ts, run))
     for m in _bare_organ_re().finditer(text, max(0, ts - 20), ts):
@@ -976,6 +978,10 @@ _CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外",
                      "专职", "兼职", "新任", "原", "时任", "老", "各位", "女", "青年", "少数民族", "民主党派", "政协")
 # before 委员 only: a sector (经济界委员, 农业界委员) or a nationality (苗族委员, 黎族委员)
 _MEMBER_QUALIFIERS = ("界", "族")
+_COUNTED = re.compile("[一二三四五六七八九十两几多]*名")
+# words that link a clause and may stand right before a bare title (其中委员某某、某某等…)
+_CONNECTIVES = frozenset({"其中", "另外", "此外", "同时", "还有", "包括", "以及", "比如", "例如", "譬如", "其次",
+                          "首先", "并", "和", "与", "及", "如"})
 # the committee's own bodies, written bare after a post of the committee in a list
 _OWN_BODIES = frozenset({"常委会", "办公厅", "秘书处"})
 _PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战部部长", "党委委员"})
@@ -1162,9 +1168,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
 _RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户")
-# a company's workers quoted by name (挤压工人某某说): a name only when a speech or action verb
-# follows it (员工通勤, 职工群众 are no names)
-_WORKER = re.compile("工人|职工|员工")
+# a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
+# when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
+_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友")
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1614,7 +1620,8 @@ _GROUP_TITLES = frozenset({"领导", "领导同志", "负责同志", "省领导"
                            "委员", "常委", "副主席"})
 
 
-_GROUP_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?=委员|常委)")
+# (a count first: 张三、李四等5名委员)
+_GROUP_QUALIFIER = re.compile(r"(?:[0-9０-９]+名|[一二三四五六七八九十两几多]+名)?[\u4e00-\u9fff]{0,4}?(?=委员|常委)")
 
 
 def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
@@ -1824,7 +1831,10 @@ def recognise(doc: Doc) -> list[Mention]:
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
             *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc),
             *_dotted_names(doc)]
+    titled = _in_book_titles(text)
     for s, e, posts in cues:
+        if titled is not None and titled[s]:
+            continue  # 《某某委员说》栏目: the name of a column or a work, not a person
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
     spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))), found)
@@ -1846,6 +1856,20 @@ def recognise(doc: Doc) -> list[Mention]:
         label = name.translate(_DOT_LABEL)
         out.append(Mention(PERSON, f"person:{name.translate(_DOT_KEY)}", label, s, e, text[s:e], attrs=attrs))
     return out
+
+
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,30}》")
+
+
+def _in_book_titles(text: str) -> bytearray | None:
+    """1 at each character inside a title in 《》 (a column, a programme, a work), None when the
+    text has none."""
+    if "《" not in text:
+        return None
+    inside = bytearray(len(text) + 1)
+    for m in _BOOK_TITLE.finditer(text):
+        inside[m.start() + 1:m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
+    return inside
 
 
 def _drop_fallbacks(text: str, spans: list[tuple[int, int]],
