@@ -841,6 +841,23 @@ def _taken(ctx: Context) -> set[int]:
     return taken
 
 
+_WITH_BEFORE = re.compile(r"(?:与|同|和|联合|会同|携手)$")
+_TOGETHER_AFTER = re.compile(r"^(?:共同|一起|一道|联合|携手)")
+
+
+def _with_partners(doc: Doc, keys: tuple[str, ...], pos: int, init: Mention, ctx: Context) -> tuple[str, ...]:
+    """``keys`` and the committees that the subject, later in its sentence, does the thing with:
+    ``某市政协…，与某县政协共同构建“X”机制`` (both run it)."""
+    if not keys:
+        return keys
+    text = doc.text
+    more = [c.key for c in ctx.committees
+            if pos < c.start and c.end <= init.start and c.key not in keys
+            and _WITH_BEFORE.search(text, max(0, c.start - 2), c.start)
+            and _TOGETHER_AFTER.match(_clean(text[c.end:c.end + 4]))]
+    return keys + tuple(dict.fromkeys(more)) if more else keys
+
+
 def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
     """Committees coordinated to an organisation that opens a clause (``某市广播电视台与市政协联合
     开办…``): they run what the organisation and they launch together."""
@@ -1264,7 +1281,7 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         if _guest(doc, here[-1], init.start, ctx, init, sent):
             own = _level_brand(doc, init, here[-1].keys)
             return (own, "sentence:level") if own else ((), "guest")
-        return _keys(doc, sent, here[-1], ctx), "sentence:" + here[-1].how
+        return _with_partners(doc, _keys(doc, sent, here[-1], ctx), here[-1].pos, init, ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx)
     if later is not None:
         return tuple(c.key for c in coordinated(doc, later, ctx.committees)), "fronted"

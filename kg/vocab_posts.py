@@ -130,6 +130,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "种植户", "养殖户", "企业家", "创办人", "主理人", "店长", "首席专家", "技术骨干",
                 "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
                 "院士", "副总编辑", "总编辑",
+                "党员",  # 旗政协委员、牧民党员某某: a member's standing after his posts
                 # an association's officer and a young entrepreneur (某会理事某某, 青年创业者某某)
                 "理事", "常务理事", "创业者", "经营者",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
@@ -253,7 +254,7 @@ YI_CLAN_NAMES = frozenset("""
 
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the
 # characters above they make up the long undotted names taken after a strong post title.
-MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云")  # 云: 乌云 (乌云毕力格, 乌云格日勒)
+MONGOLIAN_NAME_CHARS = frozenset("仓楞浩钢和顺干云腾")  # 云: 乌云 (乌云毕力格, 乌云格日勒); 腾: 阿拉腾, 腾格尔
 
 # Surnames of Hui, Yi, Manchu and other minority families that are also common words or
 # verbs (纳入, 哈哈, 锁定, 达到): a name starting with one is only taken right after a strong post

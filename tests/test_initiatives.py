@@ -85,6 +85,8 @@ def test_named_room_is_a_brand_even_with_activity_cue() -> None:
     "大力实施专项委员行动，为委员履职提供舞台。",
     "“同心议事”与基层治理“三个平台”有机衔接。",  # a numbered concept ending in a cue word
     "举办“两岸法律衔接”“跨境医疗”等专题讲座九场。",  # the lectures' topics
+    "家门口的“委员之家”：居民有事找委员",  # a generic name of members' places
+    "主席说，委员工作站要成为“民意快车”，问题能当场解决的当场解决。",  # a figure of speech
 ])
 def test_rejections(text: str) -> None:
     assert _found(text) == {}
@@ -188,7 +190,9 @@ def test_document_titles_are_not_initiatives() -> None:
 
 
 def test_homes_and_halls_are_brands() -> None:
-    assert _found("市政协在园区建成首个“委员之家”。") == {"委员之家": BRAND}
+    assert _found("市政协在园区建成首个“石榴籽委员之家”。") == {"石榴籽委员之家": BRAND}
+    # the kind itself, quoted, is no one platform's name
+    assert _found("市政协在园区建成首个“委员之家”。") == {}
 
 
 def test_a_cue_after_a_verb_belongs_to_another_clause() -> None:

@@ -690,3 +690,20 @@ def test_academicians_students_and_names_inside_book_titles():
     assert names(make_doc("学生宿舍改造完成。")) == []
     # a column's title is no person, though it reads like 某某委员说
     assert names(make_doc("短视频栏目《邢州委员说》则以1分钟短视频的形式讲述履职故事。")) == []
+
+
+def test_a_dotted_name_after_a_title_in_a_list_of_leaders():
+    text = "某地区政协主席阿不都拉·买买提，副主席努尔江・别克木拉提陪同考察。"
+    assert names(make_doc(text)) == ["阿不都拉·买买提", "努尔江・别克木拉提"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("居民孙德贵拿着一张手绘的示意图来找他。", ["孙德贵"]),  # jieba's name, whatever follows
+    ("茶农代表方大明在会上说：“希望能早点落实。”", ["方大明"]),
+    ("寨老侯略生说：“委员们来了。”", ["侯略生"]),
+    ("旗政协委员、牧民党员阿拉腾巴图作为委员代表作了表态发言。", ["阿拉腾巴图"]),
+    ("旗政协委员、牧民党员巴音苏和作为委员代表发言。", ["巴音苏和"]),
+    ("定期听取中共党员常委、办公厅党组履职情况汇报。", []),
+])
+def test_residents_elders_and_party_members_by_name(text, expected):
+    assert names(make_doc(text)) == expected

@@ -553,3 +553,8 @@ def test_what_a_speaker_for_another_body_announces_is_not_the_committees() -> No
                                  "committee": ""}]})
     rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
     assert {(r.subject, r.object) for r in rels} == set()
+
+
+def test_a_committee_the_subject_builds_something_with_runs_it_too() -> None:
+    text = "宜昌市政协将发挥委员优势，在产业对接等方面持续用力，与襄阳市政协共同构建“宜襄同心”履职联络机制。"
+    assert _runs(text) == {(YICHANG, "宜襄同心"), (XIANGYANG, "宜襄同心")}

@@ -126,13 +126,16 @@ PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚ�
 _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\]【】{}·•・]")
 _SPACE = re.compile(r"\s")
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
+_BECOMES = re.compile(r"(?:成为|当好|做好|争当|变成|化身|成了)$")
 _N_GE = re.compile(r"^[一二三四五六七八九十两]+个")  # “四个平台”, “三个一批”: a count, no name
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _CONCEPT = re.compile(r"^[一二三四五六七八九十两双多百千万]+[个大项支条种类件张型]\S{1,4}$")
 # public apps, media and national platforms that are quoted before 平台 but are nobody's initiative here
 NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今日头条", "视频号", "公众号", "互联网+", "两微一端",
-                   "12345", "随手拍"}
+                   "12345", "随手拍",
+                   # generic names of members' places, quoted as a kind, not as one named platform
+                   "委员之家", "政协委员之家", "委员工作室", "政协委员工作室", "委员工作站"}
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
             "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×"}
@@ -708,6 +711,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     if noun:
         return Cue(noun, "before")
     own = self_cue(compact)
+    if own is not None and _BECOMES.search(text, max(0, group[0].open - 3), group[0].open):
+        own = None  # 工作站要成为“民意直通车”: what something should be like, a figure of speech
     if own is not None and not _N_GE.match(compact):
         # (not a count of things that merely ends in a cue word: 基层治理“四个平台”; “五大委员行动”
         # and “一支部一品牌” are programmes' usual shapes)

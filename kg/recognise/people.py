@@ -601,7 +601,7 @@ def _long_translit(text: str, p: int) -> int:
         if any(c in _NAME_STOPS for c in name[2:-1]) or name[1] in _NAME_STOPS - {"和"}:
             continue  # 呼和巴特尔 keeps its 和; 巴特尔和巴图 is two names
         if name[-1] in _NAME_STOPS and not (name[-1] == "和" and _clause_end(text, end)
-                                            or name[-1] == "和" and text.startswith(("的", "牵头"), end)):
+                                            or name[-1] == "和" and text.startswith(("的", "牵头", "作为"), end)):
             continue  # 苏和牵头, not 巴特尔和委员们
         if not (_LIST_ITEM_END.match(text, end) or _clause_end(text, end) or _boundary_at(text, end)):
             continue
@@ -695,6 +695,8 @@ def _dotted_name(text: str, p: int, cued: bool = True) -> int:
             break
         if not _dotted_part_ok(text[i:j]) or (not cued and j - i < 2):
             return 0
+        if not parts and (title := _title_re().match(text, i, j)) is not None and title.end() < j:
+            return 0  # 副主席努尔兰・别克: the name starts after the title (which its cue gives)
         parts += 1
         i = j + 1
     if not parts:
@@ -1125,6 +1127,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         if p >= len(text) or text[p] not in _NAME_FIRSTS:
             continue  # no reading below can start here (most titles: 委员会, 主席团, 书记处...)
+        if title == "党员" and _title_re().match(text, p):
+            continue  # 中共党员常委: the standing of the members of the next title, no name
         if title not in _WEAK_TITLES and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
@@ -1167,7 +1171,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
-_RESIDENT = re.compile("村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户")
+_RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户|寨老)(?:代表)?")
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
 _WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友")
@@ -1213,6 +1217,8 @@ def _residents(doc: Doc) -> Iterator[Found]:
             if n and not (_common_given(text, p, n) or _jieba_len(text, p) == n
                           or n == s + 2 and _clause_end(text, p + n)):
                 continue
+            if not n and _jieba_len(text, p) == s + 2 and _common_given(text, p, s + 2):
+                n = s + 2  # 居民孙德福拿着…: jieba's name of common given-name characters, whatever follows
         if not n or not _plausible(text, p, n) or _dict_word(text[p:p + n]) \
                 or text[p + s:p + n].endswith(_ELDER_ENDS):
             continue  # (菜农刘大娘说: Granny Liu, no name)
