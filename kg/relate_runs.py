@@ -216,18 +216,18 @@ ASSOCIATION_OWNER_AFTER = re.compile(
 # what OTHER_OWNER_AFTER and ASSOCIATION_OWNER_AFTER both need (是, 系 or 由), which cleaning the
 # tail never adds
 _COPULA_CHAR = re.compile("[是系由]")
-# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
-# OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
-# without their lookbehind.  A sentence without one has no doer, which one search finds instead
-# of three matches at every clause start.  Searched with the same end as the matches, so
-# 委(?!员) sees what they see.
 # a person who launches something with others or alone (去年，她和某某一起，发起“X”活动; 他牵头成立“X”):
 # his or her own initiative, not the committee's, though the article is about a member
 PERSON_SUBJECT = re.compile(
     r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
     r"[她他](?!们)(?:[和与同][^，,。；;：:！!？?“”]{1,30}?一起|[^，,。；;：:！!？?“”]{0,4}?"
     r"(?:发起|创办|创立|牵头成立|牵头组建|组建|办起))")
-_PERSON_WORD = re.compile("[她他](?!们)")
+_PERSON_WORD = re.compile("[她他](?!们)")  # what every match of PERSON_SUBJECT contains
+# a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
+# OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
+# without their lookbehind.  A sentence without one has no doer, which one search finds instead
+# of three matches at every clause start.  Searched with the same end as the matches, so
+# 委(?!员) sees what they see.
 _DOER_WORD = re.compile(rf"{_DOER_ORGS}|{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
@@ -792,8 +792,8 @@ class Subject:
 
 
 def other_doers(doc: Doc, sent: Sentence, ctx: Context, end: int) -> list[Subject]:
-    """Party committees, governments and people's organisations that open a clause and do
-    something (``县委开展“…”活动``, ``县政府实施“…”行动``): subjects that are not committees,
+    """Party committees, governments, people's organisations and persons (她和某某一起，发起…)
+    that open a clause and do something (``县委开展“…”活动``, ``县政府实施“…”行动``): subjects that are not committees,
     found by their generic names when no recogniser marked them.  Committees coordinated to them
     (``县妇联联合县政协开展…``) share the subject."""
     text = doc.text
@@ -1288,7 +1288,7 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     explained = _explained_owner(doc, sent, ctx)
     if explained is not None:
         return (explained.key,), "owner:next"
-    if _outside_speaker(doc, sent, init):
+    if _outside_speaker(doc, sent, init, ctx):
         return (), "speaker:other"
     idx = _sentence_index(doc, sent, ctx)
     spoken = _spoken(doc, sent, ctx)
@@ -1314,16 +1314,17 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     return fallback
 
 
-def _outside_speaker(doc: Doc, sent: Sentence, init: Mention) -> bool:
+def _outside_speaker(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:
     """Is the name announced by a person speaking for another body: ``某市政协常委、某青年联会主席
-    某某表示，将联同有关团体推出“X”计划`` (the post nearest the name is not a committee's)?"""
+    某某表示，将联同有关团体推出“X”计划`` (the post nearest the name is not a committee's, and no
+    committee is named between them)?"""
     text = doc.text
     for m in doc.mentions:
         if m.cls != PERSON or not (sent.start <= m.start and m.end <= init.start):
             continue
         posts = m.attrs.get("posts") or []
         if posts and posts[0].get("kind") == "other" and SPEAKING.match(_clean(text[m.end:m.end + 4])) \
-                and not any(m.end <= c.start < init.start for c in doc.mentions if c.cls == COMMITTEE):
+                and not any(m.end <= c.start < init.start for c in ctx.committees):
             return True
     return False
 

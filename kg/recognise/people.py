@@ -533,7 +533,8 @@ def _tibetan_name(text: str, p: int) -> int:
     return 0
 
 
-_YI_STOPS = frozenset("的了是着过说和与及都等也就还又曾为对向在")  # particles (_NAME_STOPS but 则: 拉则)
+# what ends a Yi given name: particles and 说 (:data:`_NAME_STOPS` but 则, common in Yi names: 拉则)
+_YI_STOPS = frozenset("的了是着过说和与及都等也就还又曾为对向在")
 
 
 def _yi_name(text: str, p: int) -> int:
@@ -980,6 +981,7 @@ _CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外",
                      "专职", "兼职", "新任", "原", "时任", "老", "各位", "女", "青年", "少数民族", "民主党派", "政协")
 # before 委员 only: a sector (经济界委员, 农业界委员) or a nationality (苗族委员, 黎族委员)
 _MEMBER_QUALIFIERS = ("界", "族")
+# a count before a bare title (等5名委员: the digits are no Han run, 名 is left)
 _COUNTED = re.compile("[一二三四五六七八九十两几多]*名")
 # words that link a clause and may stand right before a bare title (其中委员某某、某某等…)
 _CONNECTIVES = frozenset({"其中", "另外", "此外", "同时", "还有", "包括", "以及", "比如", "例如", "譬如", "其次",
@@ -1185,7 +1187,8 @@ _ELDER_ENDS = (*_ELDER, "大妈", "大婶", "大叔", "大哥", "大姐", "大�
 def _residents(doc: Doc) -> Iterator[Found]:
     """``村民某某家种了三亩稻``, ``果农某某告诉记者``: a resident word, then a name that ends on a
     clear boundary or before 家 (his household) and looks like one (common given-name
-    characters or jieba's reading)."""
+    characters or jieba's reading); ``工人某某说``: a worker's, student's or citizen's word, then
+    a name closed by a speech or action verb.  None of them is given a post."""
     text = doc.text
     for m in _RESIDENT.finditer(text):
         p = m.end()
