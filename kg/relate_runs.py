@@ -127,7 +127,8 @@ _TRIP_PURPOSE = r"[\u4e00-\u9fff]{1,8}?[，,]?(?:实地|先后|专题|学习)?(?
 TRIP = re.compile("|".join(going + _TRIP_PURPOSE for going in _TRIP_GOING) + "|考察团|学习考察团|观摩团|参访团")
 # the Party committees, governments and people's organisations that do things of their own
 _DOER_ORGS = (r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|"
-              r"组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
+              r"组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
+              r"本报(?!讯)|本刊(?!讯)|本台|本网(?!讯)")  # the newspaper that prints it: 本报推出“X”专栏
 # a Party committee, government or people's organisation doing something at the opening of a
 # clause (县委开展, 市政府实施, 县妇联联合县政协开展); a time adverbial may come first
 OTHER_DOER = re.compile(
@@ -139,8 +140,11 @@ OTHER_DOER = re.compile(
 # though their leaders often hold committee posts (民盟市委主委、市政协副主席…)
 _PARTIES = "|".join(sorted(set(vocab_posts.DEMOCRATIC_PARTIES) | set(vocab_posts.DEMOCRATIC_PARTIES.values()),
                            key=lambda w: (-len(w), w)))
-PARTY_ORG = (rf"(?:{_PARTIES})"
-             r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委会?(?!员)|总支部?|支部|支社|小组))?")
+PARTY_ORG = (rf"(?:(?:{_PARTIES})"
+             r"(?:[\u4e00-\u9fff]{0,10}?(?:中央|工作委员会|基层委员会|[省市县区州盟旗]?委员会|[省市县区州盟旗]委会?(?!员)|总支部?|支部|支社|小组))?"
+             # a party's own short form for its committee, once the party is named: 社市委 (九三学社),
+             # 盟市委 (民盟), 社省委
+             r"|(?<![\u4e00-\u9fff])(?:社|盟)[省市县区]委(?:会)?(?!员))")
 # a party organisation opening a clause as its subject (民盟某市委已连续三年开展…, 某市工商联联合…);
 # not when a post or a member follows (民盟市委主委张某介绍: the person speaks), nor inside a word
 # (市民进一步…, 农民建房)
@@ -228,7 +232,7 @@ _PERSON_WORD = re.compile("[她他](?!们)")  # what every match of PERSON_SUBJE
 # without their lookbehind.  A sentence without one has no doer, which one search finds instead
 # of three matches at every clause start.  Searched with the same end as the matches, so
 # 委(?!员) sees what they see.
-_DOER_WORD = re.compile(rf"{_DOER_ORGS}|{_PARTIES}|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
+_DOER_WORD = re.compile(rf"{_DOER_ORGS}|{_PARTIES}|[社盟][省市县区]委|{_ASSOC.replace('(?<![们要已都能应会])', '')}")
 # what a committee does when it only speaks at or attends a meeting: 作书面交流, 作交流发言, 列席会议.
 # Such a committee is no topic for the initiatives that a later speaker mentions.
 EXCHANGE_ONLY = re.compile(

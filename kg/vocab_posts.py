@@ -131,6 +131,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
                 "院士", "副总编辑", "总编辑",
                 "党员",  # 旗政协委员、牧民党员某某: a member's standing after his posts
+                "会员",  # 县政协委员、某协会会员某某
                 # an association's officer and a young entrepreneur (某会理事某某, 青年创业者某某)
                 "理事", "常务理事", "创业者", "经营者",
                 # democratic parties' posts (民盟市委主委, 九三学社省委副主委), listed with CPPCC posts
@@ -249,7 +250,7 @@ YI_CLAN_NAMES = frozenset("""
 阿说 阿苦 阿尔 阿约 阿合 阿的 阿木 阿西 阿力 阿史 阿侯 阿牛 阿鲁 阿支 阿加 阿吉 阿育 阿卓 阿里 阿皮
 吉克 吉木 吉史 吉伍 吉布 吉尔 吉巴 吉子 吉牛 吉觉 吉洛 吉则 吉古 吉地 吉力
 沙马 沙玛 马海 马黑 马加 海来 曲比 曲木 勒格 瓦扎 倮伍 苏呷 迪惹 日火 金古 洛古 比曲 安哈 加拉 俄底 俄木
-拉马 木乃 的日 果基 立布 尔古 巴莫 罗洪 井叶 克惹 补约 吉狄 阿都 石一 瓦渣 且沙 俄尼 苏尼 莫色 俄的 什木
+拉马 木乃 果基 立布 尔古 巴莫 罗洪 井叶 克惹 补约 吉狄 阿都 瓦渣 且沙 俄尼 苏尼 莫色 什木
 """.split())
 
 # Further characters of Mongolian names written without a dot (阿木古楞, 宝力浩, 苏和): with the

@@ -376,3 +376,8 @@ def test_numbered_programmes_ending_in_a_cue_word_are_still_programmes() -> None
 def test_a_named_scheme_launched_as_a_plan_is_a_programme() -> None:
     assert _found("联谊会启动“青年北上 筑梦湾区”计划。") == {"青年北上 筑梦湾区": PROGRAMME}
     assert _found("市政协举办“同心”讲座。") == {"同心": BRAND}  # a lecture series keeps its cue
+
+
+def test_a_pairing_mechanism_and_a_consultation_shed() -> None:
+    assert _found("县政协还配套建立“一委员联系一农庄”结对机制。") == {"一委员联系一农庄": PROGRAMME}
+    assert _found("在芋头产区建设“芋乡议事棚”，让协商更接地气。") == {"芋乡议事棚": BRAND}

@@ -707,3 +707,19 @@ def test_a_dotted_name_after_a_title_in_a_list_of_leaders():
 ])
 def test_residents_elders_and_party_members_by_name(text, expected):
     assert names(make_doc(text)) == expected
+
+
+def test_a_member_title_right_after_a_committee_is_a_strong_cue():
+    yang = {"县政协": ("committee:450321", "阳朔县政协")}
+    doc = make_doc("在遇龙河畔，县政协委员陈雨菲经营着一家民宿。由种植大户出身的县政协委员周德顺领衔。", yang)
+    assert members(doc) == {("陈雨菲", "committee:450321"), ("周德顺", "committee:450321")}
+    doc = make_doc("县政协委员、民间文艺家协会会员蒙志强说，西街是名片。", yang)
+    assert members(doc) == {("蒙志强", "committee:450321")}
+
+
+def test_names_ending_in_he_before_a_preposition_and_studios_named_after_products():
+    assert names(make_doc("民宿协会会长李家和对这一行动感受很深。")) == ["李家和"]
+    assert names(make_doc("会长王平和在座的委员交流。")) == ["王平"]
+    assert names(make_doc("县政协今年培育了“金桔委员工作室”，由委员领衔。")) == []
+    assert names(make_doc("县政协为“王强委员工作室”揭牌。")) == ["王强"]
+    assert names(make_doc("让每一位果农的日子都甜甜蜜蜜。")) == []

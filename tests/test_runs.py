@@ -558,3 +558,11 @@ def test_what_a_speaker_for_another_body_announces_is_not_the_committees() -> No
 def test_a_committee_the_subject_builds_something_with_runs_it_too() -> None:
     text = "宜昌市政协将发挥委员优势，在产业对接等方面持续用力，与襄阳市政协共同构建“宜襄同心”履职联络机制。"
     assert _runs(text) == {(YICHANG, "宜襄同心"), (XIANGYANG, "宜襄同心")}
+
+
+def test_what_a_newspaper_or_a_partys_committee_launches_is_theirs() -> None:
+    assert _runs("宜昌市政协召开会议。全国两会期间，本报推出“两会访谈”专栏，邀请委员畅谈。") == set()
+    text = "宜昌市政协召开协商会。九三学社宜昌市委会打造“科创宜动”品牌。与此同时，社市委还持续深化“科普进万家”活动。"
+    assert _runs(text) == set()
+    # a dateline's 本报讯 is no doer
+    assert _runs("本报讯 宜昌市政协开展“委员讲堂”活动。") == {(YICHANG, "委员讲堂")}

@@ -85,8 +85,8 @@ IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要�
 # endings of consultation platform names that a launching verb alone makes a brand (打造“X在协商”)
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
-# 议事坊, 议事港, 协商汇 (议事驿站, 协商驿站 end in 站)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇]$")
+# 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌]$")
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
@@ -101,6 +101,8 @@ _FORMULA_SPLIT = re.compile("[+＋、]")
 _FORMULA_JOIN = "+＋"
 # words between a name and its cue that show the cue belongs to something else
 GAP_BLOCKERS = set("的或和与及并为是把将被在从到对向")
+# words whose characters would block but which are modifiers of the cue (“X”结对机制, 对口帮扶活动)
+_GAP_WORDS = re.compile("结对|对口|对接|配对")
 # verbs between a name and a cue: the cue is the object of another clause (“委员之家”开展活动)
 GAP_VERBS = ("开展", "举办", "举行", "组织", "召开", "参加", "参与", "成立", "启动", "推进", "建成", "实施", "打造")
 # the name is an award or a title, not an initiative
@@ -391,7 +393,7 @@ def after_cue(text: str, pos: int) -> Cue | None:
         gap, cue = hit.groups()
         if not gap:
             return Cue(cue, "after", cue)  # nothing between the name and its cue to refuse
-    blockers = set(gap) & GAP_BLOCKERS
+    blockers = set(_GAP_WORDS.sub("", gap)) & GAP_BLOCKERS
     if gap.startswith("等"):
         blockers -= {"的"}  # “A”“B”等一批有影响力的协商品牌: 的 inside the apposition after 等
     if blockers or any(v in gap for v in GAP_VERBS):

@@ -96,7 +96,7 @@ from kg.recognise.organs import (
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
 _TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
 _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部长", "经理", "老师", "负责人", "领导",
-                          "理事", "常务理事", "创业者", "经营者", "主管"})
+                          "理事", "常务理事", "创业者", "经营者", "主管", "会员"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
 _SEP = re.compile(r"[ \t\u3000:：/／]*")
@@ -753,6 +753,11 @@ def _dotted_names(doc: Doc) -> Iterator[Found]:
         yield s, e, []
 
 
+# prepositions that follow a name and start no second one (李家和对…感受很深: 和 ends the name);
+# not 向, a surname, nor 在 (王平和在座的委员: with those present)
+_AFTER_SOFT_END = frozenset("对为将把被从")
+
+
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -778,8 +783,9 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     if len(valid) == 1:
         n = valid[0]
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
-        if n == s + 1 and p + n < len(text) and text[p + n] in V.SOFT_NAME_CHARS and _clause_end(text, p + n + 1):
-            return n + 1
+        if n == s + 1 and p + n < len(text) and text[p + n] in V.SOFT_NAME_CHARS and (
+                _clause_end(text, p + n + 1) or text[p + n + 1:p + n + 2] in _AFTER_SOFT_END):
+            return n + 1  # (李家和对…感受很深: a preposition after 和 starts no second name)
         return n
     if not valid:
         # 李为民出席, 刘再明在…: function characters common in given names, taken only when
@@ -1101,6 +1107,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
     ends = _title_ends(text)
+    committee_ends = {c.end for c in committees}
     # a dotted name needs a dot (or, after a title, a full stop) before a Han character
     dots = _DOT_BEFORE_HAN.search(text) is not None
     for _end, m in sorted(ends.items()):
@@ -1148,8 +1155,10 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             yield p, padded.end(), posts
             yield from _listed_after(text, padded.end(), posts)
             continue
-        # 县委书记, 党委书记 (a party committee's secretary) is a post as plain as 县长: a name follows
-        strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委"
+        # 县委书记, 党委书记 (a party committee's secretary) is a post as plain as 县长: a name follows;
+        # so does 委员 or 常委 right after a committee's name (县政协委员某某经营着…)
+        strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委" \
+            or title in _MEMBER_TITLES and m.start() in committee_ends
         li = _list_item(text, p)
         n = li if li and text.startswith("、", p + li) else name_length(text, p, strong=strong)
         if not n and not strong and text[p] in _SINGLE_SURNAMES and _chained_membership(
@@ -1564,6 +1573,8 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
+            if studio and n == 2 and _dict_word(text[h - 2:h]) and not _common_given(text, h - 2, 2):
+                continue  # “金桔委员工作室”: a studio named after a product, not after a member
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
 
