@@ -295,6 +295,8 @@ MERGED_INTO = ("融入", "融入到", "纳入", "纳入到", "融进")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
+# the rest of the sentence says others should learn from it (值得福建学习借鉴, 值得在全国推广学习)
+_WORTH_LEARNING = re.compile(r"[^。；;！!？?\n]*?值得[^。；;！!？?\n]{0,8}?(?:学习|借鉴)")
 SKIP_ZONES = regions.SKIP_ZONES
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
@@ -1142,6 +1144,8 @@ def praised(doc: Doc, init: Mention) -> bool:
     before = _clause_before(text, mark)
     if before.endswith(PRAISE_VERBS):
         return True
+    if _WORTH_LEARNING.match(text, init.end, min(len(text), init.end + 40)):
+        return True  # 某某说，“X”把协商做在基层，值得福建学习借鉴: a visitor's praise
     if not before.endswith(("对", "对于")):
         return False
     end = init.end
@@ -1294,6 +1298,9 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         return (explained.key,), "owner:next"
     if _outside_speaker(doc, sent, init, ctx):
         return (), "speaker:other"
+    about = _report_about(doc, sent, init)
+    if about:
+        return (about,), "speaker"
     idx = _sentence_index(doc, sent, ctx)
     spoken = _spoken(doc, sent, ctx)
     if not spoken and doc.text[sent.start:sent.start + 1] in "“\"" and idx + 1 < len(doc.sentences):
@@ -1331,6 +1338,18 @@ def _outside_speaker(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> b
                 and not any(m.end <= c.start < init.start for c in ctx.committees):
             return True
     return False
+
+
+def _report_about(doc: Doc, sent: Sentence, init: Mention) -> str:
+    """The committee of a member who reports about the name (``听取了市政协委员、某县政协副主席
+    某某关于“X”平台建设情况的交流发言``): the committee of the post nearest the speaker's name."""
+    for m in doc.mentions:
+        if m.cls == PERSON and sent.start <= m.start and m.end < init.start <= m.end + 3 \
+                and _clean(doc.text[m.end:init.start]).startswith("关于"):
+            posts = m.attrs.get("posts") or []
+            if posts and posts[0].get("kind") == "cppcc":
+                return posts[0].get("committee", "")
+    return ""
 
 
 # the sentence after a name with no subject says who made it: 墙上“X”的牌子格外醒目。这是某县政协去年在

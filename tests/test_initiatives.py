@@ -381,3 +381,4 @@ def test_a_named_scheme_launched_as_a_plan_is_a_programme() -> None:
 def test_a_pairing_mechanism_and_a_consultation_shed() -> None:
     assert _found("县政协还配套建立“一委员联系一农庄”结对机制。") == {"一委员联系一农庄": PROGRAMME}
     assert _found("在芋头产区建设“芋乡议事棚”，让协商更接地气。") == {"芋乡议事棚": BRAND}
+    assert _found("介绍了县政协“竹林议事长廊”的做法。") == {"竹林议事长廊": BRAND}

@@ -723,3 +723,29 @@ def test_names_ending_in_he_before_a_preposition_and_studios_named_after_product
     assert names(make_doc("县政协今年培育了“金桔委员工作室”，由委员领衔。")) == []
     assert names(make_doc("县政协为“王强委员工作室”揭牌。")) == ["王强"]
     assert names(make_doc("让每一位果农的日子都甜甜蜜蜜。")) == []
+
+
+def test_a_personnel_notice():
+    text = ("宜昌市政协公告\n增补下列2人为政协宜昌市第十届委员会委员：\n"
+            "邵明涛（男，中共党员，中共界，某区委副书记）\n"
+            "祁慧敏（女，民进会员，教育界，某中学校长）\n\n"
+            "任命方立远为政协宜昌市委员会经济委员会主任。\n"
+            "免去陈德旺的政协宜昌市委员会经济委员会主任职务。\n"
+            "接受杨建勋辞去政协宜昌市第十届委员会副主席职务的请求。\n")
+    doc = make_doc(text, {"政协宜昌市第十届委员会": ("committee:420500", "宜昌市政协"),
+                          "政协宜昌市委员会": ("committee:420500", "宜昌市政协"),
+                          "宜昌市政协": ("committee:420500", "宜昌市政协")})
+    assert names(doc) == ["邵明涛", "祁慧敏", "方立远", "陈德旺", "杨建勋"]
+    assert members(doc) >= {("邵明涛", "committee:420500"), ("祁慧敏", "committee:420500")}
+
+
+def test_a_post_held_before_a_name_and_callings_after_posts():
+    xy = {"市政协": ("committee:420600", "襄阳市政协")}
+    doc = make_doc("1998年至2008年任市政协主席的周建生回忆，那十年里变化很大。", xy)
+    assert members(doc) == {("周建生", "committee:420600")}
+    doc = make_doc("市政协委员、陶瓷艺术家占永明说：“建议很快有回音。”", xy)
+    assert members(doc) == {("占永明", "committee:420600")}
+    doc = make_doc("市政协委员、马铃薯种植大户虎春明说：“以前难。”", xy)
+    assert members(doc) == {("虎春明", "committee:420600")}
+    assert names(make_doc("首任主席、爱国民主人士程静明在全会上讲话。")) == ["程静明"]
+    assert names(make_doc("（男，无党派人士，医药卫生界）。各界人士参加。")) == []

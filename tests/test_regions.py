@@ -376,3 +376,14 @@ def test_an_industrial_park_with_a_statistics_code_is_no_region():
     assert ("苏州工业园区", "苏州工业园区") not in found("江苏省政协委员表示，苏州工业园区已预留五十个实习名额。")
     # districts whose names merely end in 园区 stay regions
     assert [d.name for d in gazetteer.default().lookup("绿园区")] == ["绿园区"]
+
+
+def test_short_forms_inside_institution_names_and_generic_district_words():
+    # a short form that starts a university's or a cooperative's name, Taiwan's 桃园 outside an
+    # article about Taiwan, and 老城区 (the old town) without its city are no regions
+    assert found("江西吉安市政协常委、井冈山大学教授尹某是讲堂的常驻讲师。") == [
+        ("江西", "江西省"), ("吉安市", "吉安市")]
+    assert found("湖北枣阳市政协委员、桃园合作社理事长说。") == [("湖北", "湖北省"), ("枣阳市", "枣阳市")]
+    assert found("宁夏银川兴庆区政协依托老城区的街巷院落开展协商。") == [
+        ("宁夏", "宁夏回族自治区"), ("银川", "银川市"), ("兴庆区", "兴庆区")]
+    assert ("老城区", "老城区") in found("河南省洛阳市老城区政协开展协商。")

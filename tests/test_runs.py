@@ -566,3 +566,18 @@ def test_what_a_newspaper_or_a_partys_committee_launches_is_theirs() -> None:
     assert _runs(text) == set()
     # a dateline's 本报讯 is no doer
     assert _runs("本报讯 宜昌市政协开展“委员讲堂”活动。") == {(YICHANG, "委员讲堂")}
+
+
+def test_a_visitors_praise_and_a_members_report_about_a_name() -> None:
+    text = ("湖北省政协打造“荆楚同心”品牌。\n"
+            "10月，宜昌市政协副主席林某率调研组来鄂，林某说，“荆楚同心”把协商做在基层，值得宜昌学习借鉴。\n")
+    assert _runs(text) == {(HUBEI, "荆楚同心")}
+    text = ("湖北省政协召开常委会议。会议还听取了省政协委员、宜昌市政协副主席沈某某关于“峡江同心荟”"
+            "议事平台建设情况的交流发言。")
+    doc = _doc(text)
+    i = text.index("沈某某")
+    person = Mention("Person", "person:沈某某", "沈某某", i, i + 3, "沈某某",
+                     {"posts": [{"title": "副主席", "kind": "cppcc", "org": f"committee:{YICHANG}",
+                                 "org_label": "宜昌市政协", "committee": f"committee:{YICHANG}"}]})
+    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
+    assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "峡江同心荟")}

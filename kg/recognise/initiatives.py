@@ -86,7 +86,7 @@ IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要�
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌]$")
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)长?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌]$")  # 议事长廊
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts

@@ -1120,8 +1120,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
                 p = org.end()  # 作者：省政协新闻中心 某某: the sending organ, a space, the name
         elif c in _IS_FIRSTS and (is_ := _IS.match(text, p)):
             p = is_.end()
-        elif c == "的" and title in _MEMBER_TITLES:
-            yield from _member_de_name(doc, m, ends, committees)  # 同为县政协委员、市政协委员的某某
+        elif c == "的" and (title in _MEMBER_TITLES or title in V.CPPCC_TITLES and _held_before(text, m.start())):
+            # 同为县政协委员、市政协委员的某某; 1998年至2008年任市政协主席的某某
+            yield from _member_de_name(doc, m, ends, committees)
             continue
         if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)):
             # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable; 主席阿说拉则
@@ -1242,6 +1243,56 @@ def _residents(doc: Doc) -> Iterator[Found]:
             yield p, p + n, []
 
 
+# a personnel notice (人事任免): lines of names with gender and party under a header saying what
+# they become (增补下列6人为政协某市委员会委员：¶某某（男，中共党员，…）), and decisions naming
+# a person after their verb (任命某某为…主任, 免去某某的…职务, 接受某某辞去…)
+_GENDER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?=[\u4e00-\u9fff]{2,4}[（(][男女][，,、）)])")
+_DECISION = re.compile("(?:决定任命|任命|免去|接受|撤销|增补|推选|选举|同意)")
+_DECISION_AFTER = ("为", "的", "辞去", "同志")
+
+
+def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    text = doc.text
+    if "男" not in text and "女" not in text and not _DECISION.search(text):
+        return
+    pat = _title_re()
+    for m in _GENDER_LINE.finditer(text):
+        p = m.end()
+        n = _dotted_name(text, p) or name_length(text, p, strong=True)
+        if not n or text[p + n:p + n + 1] not in "（(" or not _plausible(text, p, n):
+            continue
+        yield p, p + n, _header_posts(doc, p, pat, committees)
+    for m in _DECISION.finditer(text):
+        p = m.end()
+        n = _surname_len(text, p) and name_length(text, p, strong=True)
+        if not n or not text.startswith(_DECISION_AFTER, p + n) or not _plausible(text, p, n):
+            continue
+        posts: list[dict[str, str]] = []
+        if text.startswith("为", p + n):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
+            end = _CLAUSE_MARKS.search(text, p + n)
+            titles = list(pat.finditer(text, p + n, end.start() if end else len(text)))
+            if titles:
+                posts = [post_before(doc, titles[-1].start(), titles[-1].group(), committees)]
+        yield p, p + n, posts
+
+
+def _header_posts(doc: Doc, p: int, pat: re.Pattern[str], committees: Sequence[Mention]) -> list[dict[str, str]]:
+    """The post that the header of a list of names gives (增补下列6人为政协某市委员会委员：): the
+    header is the line ending in a colon right above the list's lines."""
+    text = doc.text
+    start = text.rfind("\n", 0, p) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1].strip()
+        if line.endswith(("：", ":")):
+            titles = list(pat.finditer(text, prev, start - 1))
+            return [post_before(doc, titles[-1].start(), titles[-1].group(), committees)] if titles else []
+        if not _GENDER_LINE.match(text, prev):
+            return []
+        start = prev
+    return []
+
+
 _CALLED = re.compile("名叫|叫做|叫")
 
 
@@ -1264,6 +1315,16 @@ def _chained_membership(posts: list[dict[str, str]]) -> bool:
 _MEMBER_TITLES = frozenset({"委员", "常委", "常务委员"})
 _WEAK_ENDS = ("是", "已")  # they end a name (V.FOLLOW_WORDS) but follow any noun as well
 _BYLINE_ORG_GAP = re.compile(r"([\u4e00-\u9fff]{3,16})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+_CLAUSE_MARKS = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _held_before(text: str, ts: int) -> bool:
+    """Does the clause before a title at ``ts`` say the post was held (任, 担任, 时任, 曾任)?"""
+    lo = max(0, ts - 24)
+    cut = [m.end() for m in _CLAUSE_MARKS.finditer(text, lo, ts)]
+    return "任" in text[cut[-1] if cut else lo:ts]
 
 
 def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
@@ -1849,7 +1910,7 @@ def recognise(doc: Doc) -> list[Mention]:
             *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
-            *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc),
+            *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc), *_personnel(doc, committees),
             *_dotted_names(doc)]
     titled = _in_book_titles(text)
     for s, e, posts in cues:

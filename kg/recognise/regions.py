@@ -62,6 +62,10 @@ _WINDOW = 24  # characters of context either side of a match given to the segmen
 WEAK_SHORT = frozenset({"来宾", "日照", "阿里", "开封", "海北", "玉树", "白银", "安康", "长治", "大同", "普洱", "黄山",
                         "大庆", "天水", "酒泉", "金昌", "文山", "河源", "清远", "兴安", "黄南", "包头", "三明",
                         "中山", "平凉", "红河", "海东", "海西", "阳江", "通化", "怀化", "自贡"})
+# district names that are also plain words of urban prose (老城区 the old town, 新城区 the new
+# town): a division only with its city printed before it
+GENERIC_DISTRICTS = frozenset({"老城区", "新城区", "市中区"})
+_TAIWAN = "71"  # the province code of 台湾省: its cities' short forms (桃园, 新竹, 嘉义) are common words
 # after a bare short form these make it part of a street or station name (北京路, 长沙街)
 _STREET_AFTER = ("路", "街", "大道", "大街", "巷", "胡同", "站")
 # after a bare short form these make it a river or lake, which many counties are named after
@@ -305,9 +309,9 @@ _NAME_FOLLOWERS = V.FOLLOW_WORDS + V.CLAUSE_VERBS
 
 
 def _street(text: str, m: Match) -> bool:
-    """A bare short form that names a street, a station, a river, or a village, town or
-    neighbourhood named after it: 北京路, 南宁站, 嫩江流域, 某江村党支部书记."""
-    if not text.startswith(_STREET_OR_WATER, m.end) or _official(m):
+    """A bare short form that names a street, a station, a river, an institution, or a village,
+    town or neighbourhood named after it: 北京路, 南宁站, 嫩江流域, 井冈山大学, 某江村党支部书记."""
+    if not text.startswith(_NAMED_AFTER_IT, m.end) or _official(m):
         return False
     return not text.startswith(_SETTLEMENT_AFTER, m.end) or bool(_SETTLEMENT.match(text, m.end))
 
@@ -317,7 +321,10 @@ def _street(text: str, m: Match) -> bool:
 _SETTLEMENT_AFTER = ("村", "镇", "街道", "社区")
 # (not the county's own people and places: 隆安村民, 村干部, 村屯, 村医, 村务, 镇村)
 _SETTLEMENT = re.compile(r"村(?![镇级庄落居组民干屯医务])|镇(?![村街级域])|街道|社区")
-_STREET_OR_WATER = _STREET_AFTER + _WATER_AFTER + _SETTLEMENT_AFTER
+# after a bare short form these make it part of an institution's name (井冈山大学, 桃园合作社)
+_INSTITUTION_AFTER = ("大学", "学院", "师范", "中学", "小学", "医院", "合作社")
+# everything a bare short form may start the name of: a street, water, a settlement, an institution
+_NAMED_AFTER_IT = _STREET_AFTER + _WATER_AFTER + _SETTLEMENT_AFTER + _INSTITUTION_AFTER
 
 
 def _person_or_street(text: str, m: Match) -> bool:
@@ -327,7 +334,7 @@ def _person_or_street(text: str, m: Match) -> bool:
     the characters around them instead of three calls."""
     start = m.start
     if not (len(m.name) == 2 and start and text[start - 1] in _BEFORE_PERSON
-            or text.startswith(_STREET_OR_WATER, m.end)):
+            or text.startswith(_NAMED_AFTER_IT, m.end)):
         return False
     return _looks_like_person(text, m) or name_after_title(text, m) or _street(text, m)
 
@@ -481,6 +488,10 @@ def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Divis
         return None
     d = cands[0]
     parent_named = above is not None and gaz.is_within(d.code, above)
+    if full and d.name in GENERIC_DISTRICTS and not parent_named:
+        return None  # 依托老城区的街巷: the old town, unless its city is printed before it
+    if not full and d.code.startswith(_TAIWAN) and not parent_named:
+        return _in_topic_provinces(gaz, d, topic)  # 桃园合作社, 新竹: Taiwan's only in an article about it
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
         # or a committee of their own (歙县政协 opening the article)
