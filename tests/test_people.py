@@ -749,3 +749,9 @@ def test_a_post_held_before_a_name_and_callings_after_posts():
     assert members(doc) == {("虎春明", "committee:420600")}
     assert names(make_doc("首任主席、爱国民主人士程静明在全会上讲话。")) == ["程静明"]
     assert names(make_doc("（男，无党派人士，医药卫生界）。各界人士参加。")) == []
+
+
+def test_a_post_held_besides_another_keeps_the_chain():
+    yang = {"县政协": ("committee:450321", "阳朔县政协")}
+    doc = make_doc("县政协副主席（兼）、县工商联主席黄志明是这一行动的牵头人。", yang)
+    assert members(doc) == {("黄志明", "committee:450321")}

@@ -387,3 +387,11 @@ def test_short_forms_inside_institution_names_and_generic_district_words():
     assert found("宁夏银川兴庆区政协依托老城区的街巷院落开展协商。") == [
         ("宁夏", "宁夏回族自治区"), ("银川", "银川市"), ("兴庆区", "兴庆区")]
     assert ("老城区", "老城区") in found("河南省洛阳市老城区政协开展协商。")
+
+
+def test_district_short_forms_listed_with_a_county_level_city_of_their_city():
+    assert found("宁波市政协组织委员分赴镇海、北仑、余姚等地的企业调研。") == [
+        ("宁波市", "宁波市"), ("镇海", "镇海区"), ("北仑", "北仑区"), ("余姚", "余姚市")]
+    # alone, or in a list of no accepted place, a district's short form stays no region
+    assert found("委员们在东坡、江南等地看到美景。") == []
+    assert found("宁波市政协组织委员到北仑调研。") == [("宁波市", "宁波市")]

@@ -1014,6 +1014,9 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
     return c.start == 0 or not _is_han(text[c.start - 1]) or head in ("作为", "身为")
 
 
+_JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
+
+
 def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
                   committees: Sequence[Mention]) -> list[dict[str, str]]:
     """The posts listed before a post, separated by 、 (市政协党组成员、秘书长某某): walk back
@@ -1032,6 +1035,8 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
         if seg <= 0 or text[seg - 1] not in "、，,":
             break
         prev = titles.get(seg - 1)
+        if prev is None and (jian := _JIAN_NOTE.search(text, max(0, seg - 5), seg)) is not None:
+            prev = titles.get(jian.start())  # 县政协副主席（兼）、县工商联主席某某: the note aside
         if prev is None:
             break
         post = post_before(doc, prev.start(), prev.group(), committees)

@@ -552,6 +552,7 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
     names = in_dotted_names(text)
     is_skipped = skipped(doc)
     later: list[Match] = []  # one-character-stem committees after a verb: kept when named elsewhere
+    listed: list[Match] = []  # short forms refused alone, each followed by 、 or 等地: kept beside a sibling
     gaz = gazetteer.default()
     every = _all_matches(text, gaz)
     named_ok = _named_names(gaz)
@@ -584,6 +585,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             if _committee_after_verb(text, m) and on_boundary(doc, m.start, m.end, bool(chained_before),
                                                               chained_after):
                 later.append(m)
+            elif d is None and not official and _LISTED.match(text, m.end):
+                listed.append(m)
             continue
         if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
@@ -599,7 +602,37 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
         for m, d in extra:  # one division per span (two counties of one name both named: the first)
             one.setdefault(m.start, (m, d))
         out = sorted(out + list(one.values()), key=lambda x: x[0].start)
+    if listed and out:
+        out = sorted(out + _listed_districts(text, listed, out, gaz), key=lambda x: x[0].start)
     return out
+
+
+# what follows an item of a list of places: 、 or the list's end (镇海、北仑、余姚等地)
+_LISTED = re.compile(r"、|等(?:地|县|区|市|县区|区县|县市区)")
+
+
+def _listed_districts(text: str, listed: list[Match], out: list[tuple[Match, gazetteer.Division]],
+                      gaz: gazetteer.Gazetteer) -> list[tuple[Match, gazetteer.Division]]:
+    """District short forms refused alone (北仑, 镇海: :func:`choose`) that stand in one list of
+    places with a county-level division accepted on its own (余姚): the districts of that
+    division's city of that name, one each.  ``镇海、北仑、余姚等地`` names three places of 宁波."""
+    added = []
+    taken = {(x.start, x.end) for x, _ in out}
+    for m in listed:
+        # the list around m, within its clause: a county-level sibling accepted, joined to m by 、
+        left = max(text.rfind(c, 0, m.start) for c in "，,。；;：:\n")
+        stop = _LIST_STOP.search(text, m.end)
+        hi = stop.start() if stop else len(text)
+        siblings = [d for x, d in out if left < x.start < hi and d.level == 3
+                    and "、" in text[min(x.end, m.end):max(x.start, m.start)]]
+        cities = {d.code[:4] for d in siblings}
+        cands = [c for c in m.candidates if c.level == 3 and c.name.endswith("区") and c.code[:4] in cities]
+        if len(cands) == 1 and (m.start, m.end) not in taken:
+            added.append((m, cands[0]))
+    return added
+
+
+_LIST_STOP = re.compile(r"[，,。；;：:！!？?\n]")
 
 
 def choose_in(text: str, m: Match, prev: gazetteer.Division | None, topic: tuple[str, ...], adjacent: bool = False,
