@@ -755,3 +755,13 @@ def test_a_post_held_besides_another_keeps_the_chain():
     yang = {"县政协": ("committee:450321", "阳朔县政协")}
     doc = make_doc("县政协副主席（兼）、县工商联主席黄志明是这一行动的牵头人。", yang)
     assert members(doc) == {("黄志明", "committee:450321")}
+
+
+def test_a_membership_named_before_de_joins_the_chain_of_the_post_after_it():
+    cm = {"全国政协": ("committee:CN", "全国政协"), "江西省政协": ("committee:360000", "江西省政协")}
+    doc = make_doc("说起这些，她的同事、同为全国政协委员的江西省政协副主席彭立东深有感触。", cm)
+    assert members(doc) == {("彭立东", "committee:CN"), ("彭立东", "committee:360000")}
+    # a job of the member's, with 的 in its run, does not cut the chain before it
+    yang = {"县政协": ("committee:450321", "阳朔县政协")}
+    doc = make_doc("县政协委员、兴坪镇一家民宿的负责人莫丽芳接过话头。", yang)
+    assert members(doc) == {("莫丽芳", "committee:450321")}

@@ -1014,6 +1014,7 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
     return c.start == 0 or not _is_han(text[c.start - 1]) or head in ("作为", "身为")
 
 
+_AS_MEMBER = re.compile("同为|作为|身为|也是|同是")
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
 
 
@@ -1031,7 +1032,15 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
         out.append(post_before(doc, first.start(), first.group(), committees))  # 副主席兼秘书长
         k = first.start()
     for _ in range(6):
-        seg = k - len(_han_run_before(text, k, limit=24))
+        run = _han_run_before(text, k, limit=24)
+        seg = k - len(run)
+        if not out and (d := run.rfind("的")) > 0 and (member := _title_ending(text, seg + d)) is not None \
+                and member.group() in _MEMBER_TITLES \
+                and _AS_MEMBER.search(text, max(0, member.start() - 12), member.start()):
+            # 同为全国政协委员的江西省政协副主席某某: a membership named before 的 (the run up to
+            # 的 ends in its title), after 同为/作为/身为
+            out.append(post_before(doc, member.start(), member.group(), committees))
+            break
         if seg <= 0 or text[seg - 1] not in "、，,":
             break
         prev = titles.get(seg - 1)
