@@ -295,6 +295,7 @@ MERGED_INTO = ("融入", "融入到", "纳入", "纳入到", "融进")
 # praise of an initiative by someone else: 对“X”给予充分肯定, 点赞“X”
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
+LEARN_VERBS = ("来学习", "学习借鉴", "借鉴", "观摩", "取经")
 # the rest of the sentence says others should learn from it (值得福建学习借鉴, 值得在全国推广学习)
 _WORTH_LEARNING = re.compile(r"[^。；;！!？?\n]*?值得[^。；;！!？?\n]{0,8}?(?:学习|借鉴)")
 SKIP_ZONES = regions.SKIP_ZONES
@@ -1142,8 +1143,8 @@ def praised(doc: Doc, init: Mention) -> bool:
     text = doc.text
     mark = _mark(text, init)
     before = _clause_before(text, mark)
-    if before.endswith(PRAISE_VERBS):
-        return True
+    if before.endswith(PRAISE_VERBS) or before.endswith(LEARN_VERBS):
+        return True  # (此次专程来学习“X”的经验: the learner does not run it)
     if _WORTH_LEARNING.match(text, init.end, min(len(text), init.end + 40)):
         return True  # 某某说，“X”把协商做在基层，值得福建学习借鉴: a visitor's praise
     if not before.endswith(("对", "对于")):

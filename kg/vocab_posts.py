@@ -64,7 +64,7 @@ FOLLOW_WORDS = (
     "带领", "率领", "听取", "宣读", "通报", "汇报", "传达", "领学", "带头", "应邀", "受邀", "深入", "走访",
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
     "颁发", "看到", "接受", "答复", "回答", "说道", "谈及", "谈起", "呼吁", "倡议", "建言",
-    "牵头", "通过", "专门", "专程", "特意", "这样", "现场", "当场", "当即", "随即", "仔细", "认真",
+    "牵头", "通过", "专门", "专程", "特意", "这样", "现场", "当场", "当即", "随即", "仔细", "认真", "回应",
     # 到 of a visit (某某到某地调研): never in a given name
     "到",
     # a verb with its aspect particle (某某算了一笔账, 某某讲起…): 算 and 讲 are rare in given names
@@ -97,6 +97,7 @@ MEDIA_TITLES = ("文/图", "图/文", "文／图", "图／文", "记 者", "编 
                 "主编", "编审", "美编", "统筹", "监制", "策划",
                 "首席记者", "融媒体记者", "全媒体记者", "实习生", "图", "文", "撰稿", "供稿",
                 "执笔", "执笔人",  # a report's drafter (（执笔：某某）), credited like a reporter
+                "文图", "图文",  # 文图：某某
                 "图片", "视频", "摄像", "排版")  # a WeChat post's footer (图片：某某)
 
 # CPPCC posts (kind "cppcc" when attached to a committee or bare in a CPPCC article).
@@ -130,6 +131,7 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "种植户", "养殖户", "企业家", "创办人", "主理人", "店长", "首席专家", "技术骨干",
                 "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
                 "院士", "副总编辑", "总编辑",
+                "附议人", "提案者", "提案人",  # a proposal's signers (附议人：某某　某某)
                 "党员",  # 旗政协委员、牧民党员某某: a member's standing after his posts
                 "会员",  # 县政协委员、某协会会员某某
                 # a member's calling after his posts (原县政协副主席、书法家某某; 爱国民主人士某某)
@@ -273,6 +275,7 @@ RARE_SURNAMES = frozenset(
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
     "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
     "区"  # a Cantonese surname (区政协主席区某某, 审核：区某某), mostly the district's word
+    "郇逄亓昝笪隗郦仉"  # rare surnames of the north (统战部部长郇某某)
 )
 
 # Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname

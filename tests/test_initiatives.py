@@ -382,3 +382,7 @@ def test_a_pairing_mechanism_and_a_consultation_shed() -> None:
     assert _found("县政协还配套建立“一委员联系一农庄”结对机制。") == {"一委员联系一农庄": PROGRAMME}
     assert _found("在芋头产区建设“芋乡议事棚”，让协商更接地气。") == {"芋乡议事棚": BRAND}
     assert _found("介绍了县政协“竹林议事长廊”的做法。") == {"竹林议事长廊": BRAND}
+    assert _found("县政协培育“石城协商小站”。") == {"石城协商小站": BRAND}
+    assert _found("某市政协的“边境村协商点”各有特色。") == {"边境村协商点": BRAND}
+    assert _found("工作室联合同业公会举办“委员话茶 助农增收”直播。") == {"委员话茶 助农增收": PROGRAMME}
+    assert _found("本期活动的主题是“某地秀芽”品牌提升。") == {}  # the topic discussed

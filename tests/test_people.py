@@ -765,3 +765,27 @@ def test_a_membership_named_before_de_joins_the_chain_of_the_post_after_it():
     yang = {"县政协": ("committee:450321", "阳朔县政协")}
     doc = make_doc("县政协委员、兴坪镇一家民宿的负责人莫丽芳接过话头。", yang)
     assert members(doc) == {("莫丽芳", "committee:450321")}
+
+
+def test_a_proposals_signers_and_their_posts_in_brackets():
+    yy = {"市政协": ("committee:430600", "岳阳市政协")}
+    text = ("提案者：黄立峰（市政协委员，某农业科技公司董事长）\n附议人：易春芳　鲁国强　屈慧敏\n\n"
+            "附议人易春芳（市政协常委，某县政协副主席）：同意。\n")
+    doc = make_doc(text, yy)
+    assert names(doc) == ["黄立峰", "易春芳", "鲁国强", "屈慧敏"]
+    assert {("黄立峰", "committee:430600"), ("易春芳", "committee:430600")} <= members(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区农业农村委主任曾德明回应说，区里已安排专项资金。", ["曾德明"]),
+    ("（通讯员：某区政协办公室　文峰）", ["文峰"]),  # a byline's name may be a district's short form
+    ("文图：某市政协 赵一鸣", ["赵一鸣"]),
+    ("文｜陈思雨 编辑｜王立强", ["陈思雨", "王立强"]),
+    ("当天的协商中，民宿经营户朴英爱说，协商桌很管用。", ["朴英爱"]),
+    ("某市委常委、统战部部长郇宏达说。", ["郇宏达"]),
+    ("某市副市长韩光日到会听取意见。", ["韩光日"]),  # 日 ends a Korean given name
+    ("主任王明日前表示。", []),
+    ("某县政协叫响“姜乡委员面对面”品牌。", []),  # a place in a quoted name, no member
+])
+def test_bylines_staff_rare_surnames_and_korean_names(text, expected):
+    assert names(make_doc(text)) == expected

@@ -581,3 +581,9 @@ def test_a_visitors_praise_and_a_members_report_about_a_name() -> None:
                                  "org_label": "宜昌市政协", "committee": f"committee:{YICHANG}"}]})
     rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
     assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "峡江同心荟")}
+
+
+def test_a_committee_that_comes_to_learn_from_a_brand_does_not_run_it() -> None:
+    text = ("宜昌市政协打造“茶竹议事坊”品牌。\n"
+            "襄阳市政协正在打造“汉江协商院”品牌，此次专程来学习“茶竹议事坊”的经验。\n")
+    assert _runs(text) == {(YICHANG, "茶竹议事坊"), (XIANGYANG, "汉江协商院")}

@@ -56,9 +56,10 @@ STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
 # programme cues that name a way of working or a campaign, whatever the name sounds like
 MECHANISM_CUES = ("机制", "工作法", "行动", "委员行动", "专项民主监督", "专项监督")
 # cues that only count right after the name and after a launching verb
-WEAK_CUES = ("建设", "工作", "项目", "工程", "计划")  # 计划: 启动“X”计划 (a named scheme), not “十五五”规划
+# 计划: 启动“X”计划 (a named scheme), not “十五五”规划; 直播: 举办“X”直播 (a live-stream series)
+WEAK_CUES = ("建设", "工作", "项目", "工程", "计划", "直播")
 # how many modifier characters may stand between the name and a weak cue (“五好”党支部建设)
-WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0, "计划": 0}
+WEAK_GAP = {"建设": 3, "工程": 3, "工作": 0, "项目": 0, "计划": 0, "直播": 0}
 # words that make a short name before 工作 the CPPCC's own (“委员联络”工作 yes, “三农”工作 no)
 OWN_WORDS = ("政协", "委员", "协商", "商量", "议事", "履职", "党建", "提案", "界别", "同心", "建言")
 # modifiers of 品牌/平台 that name a city's, a product's or a market's brand or platform
@@ -86,7 +87,8 @@ IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要�
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)长?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌]$")  # 议事长廊
+# (议事长廊, 协商小站, 边境村协商点)
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点]$")
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
@@ -128,6 +130,7 @@ PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚ�
 _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\]【】{}·•・]")
 _SPACE = re.compile(r"\s")
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
+TOPIC_BEFORE = ("主题是", "主题为", "议题是", "议题为", "题为", "题目是", "课题是")
 _BECOMES = re.compile(r"(?:成为|当好|做好|争当|变成|化身|成了)$")
 _N_GE = re.compile(r"^[一二三四五六七八九十两]+个")  # “四个平台”, “三个一批”: a count, no name
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
@@ -429,7 +432,7 @@ def made_into_cue(text: str, group: list[Quote]) -> Cue | None:
 
 
 def weak_after_cue(text: str, pos: int) -> Cue | None:
-    """A weak cue (建设, 工作, 项目, 工程, 计划) right after the name, or after a short modifier such as
+    """A weak cue (建设, 工作, 项目, 工程, 计划, 直播) right after the name, or after a short modifier such as
     党支部 (at most four characters)."""
     stretch = _after_text(text, pos, 8)
     for cue in WEAK_CUES:
@@ -704,6 +707,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
     compact = _compact(name)
+    if _before_text(text, group[0].open, 4).endswith(TOPIC_BEFORE):
+        return None  # 本期活动的主题是“X”品牌提升: the topic discussed, not a name the text presents
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None:
         if cue.word == "讲座" and cue.phrase.lstrip("等").startswith("专题"):

@@ -99,10 +99,10 @@ _WEAK_TITLES = frozenset({"委员", "常委", "代表", "主任", "书记", "部
                           "理事", "常务理事", "创业者", "经营者", "主管", "会员"})
 _STRONG_HONORIFICS = ("总书记", "先生", "女士", "同志")
 _QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,6}")  # 香港委员, 特邀委员, 党外常委
-_SEP = re.compile(r"[ \t\u3000:：/／]*")
+_SEP = re.compile(r"[ \t\u3000:：/／｜|]*")
 # 执行主席是张三、李四; 出席会议的市政协领导还有张三、李四
 _IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)|还有(?=[^、，。\n]{2,4}[、，。])")
-_SEP_FIRSTS = frozenset(" \t\u3000:：/／")  # where _SEP matches more than nothing
+_SEP_FIRSTS = frozenset(" \t\u3000:：/／｜|")  # where _SEP matches more than nothing
 _IS_FIRSTS = frozenset("是为还")  # where _IS may match
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
@@ -774,6 +774,9 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
     s = _surname_len(text, p)
     if not s:
         return 0
+    if strong and text[p + s + 1:p + s + 2] == "日" and text[p + s:p + s + 1] in V.GIVEN_NAME_CHARS \
+            and _boundary_at(text, p + s + 2) and _given_ok(text[p + s]):
+        return s + 2  # 副市长韩光日到会: 日 ends Korean given names (光日, 成日), never a date after a title
     options = [n for n in (s + 2, s + 1) if p + n <= len(text) and _given_ok(text[p + s:p + n])]
     valid = [n for n in options if _boundary_at(text, p + n)]
     if strong and s == 1 and _translit4(text, p) and (not valid or _LIST_ITEM_END.match(text, p + 4)):
@@ -1183,7 +1186,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             n = name_length(text, p, strong=True)
             if n and (_dict_word(text[p:p + n]) or n == 2 and _jieba_len(text, p) != n):
                 continue  # (委员向大会提交: 向大 is no name; a two-character one jieba must read so)
-        if not n or not _plausible(text, p, n):
+        # (a byline's name may be a district's short form: 通讯员：某区政协办公室　文峰)
+        if not n or not _plausible(text, p, n, listed=title in V.MEDIA_TITLES):
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
             continue  # 委员为国履职: after a weak title the name must look like one
@@ -1194,13 +1198,15 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         yield from _listed_after(text, p + n, posts)
+        if p > m.end() and text[m.end()] in "：:":
+            yield from _spaced_after(text, p + n, posts)  # 附议人：某某　某某　某某
 
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
 _RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户|寨老)(?:代表)?")
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
-_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友")
+_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户")
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1305,6 +1311,21 @@ def _header_posts(doc: Doc, p: int, pat: re.Pattern[str], committees: Sequence[M
             return []
         start = prev
     return []
+
+
+_SPACES = re.compile("[ \u3000]{1,3}")
+
+
+def _spaced_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
+    """Names separated by spaces after a title and a colon, up to the end of the line: each one
+    standing alone (a space, the line's end or a bracket after it)."""
+    while (gap := _SPACES.match(text, q)) is not None:
+        p = gap.end()
+        n = _surname_len(text, p) and name_length(text, p, strong=True)
+        if not n or (p + n < len(text) and _is_han(text[p + n])) or not _plausible(text, p, n):
+            return
+        yield p, p + n, posts
+        q = p + n
 
 
 _CALLED = re.compile("名叫|叫做|叫")
@@ -1487,14 +1508,14 @@ def _photo_credits(doc: Doc) -> Iterator[Found]:
             yield s0, e0, [_post("摄", "media")]
 
 
-_SLASH_CREDIT = re.compile(r"(?:(?<=[\s（(])|^)(文|图|摄影|摄|撰文)[/／]", re.M)
+_SLASH_CREDIT = re.compile(r"(?:(?<=[\s（(])|^)(文|图|摄影|摄|撰文)[/／｜|]", re.M)
 
 
 def _slash_credits(doc: Doc) -> Iterator[Found]:
-    """``文/某某　图/区政协办公室``: a role, a slash and a name standing on its own (a space,
-    a bracket or the end of the line after it)."""
+    """``文/某某　图/区政协办公室``, ``文｜某某``: a role, a slash or a bar and a name standing on
+    its own (a space, a bracket or the end of the line after it)."""
     text = doc.text
-    if "/" not in text and "／" not in text:
+    if "/" not in text and "／" not in text and "｜" not in text and "|" not in text:
         return
     for m in _SLASH_CREDIT.finditer(text):
         p = m.end()
@@ -1648,8 +1669,9 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
-            if studio and n == 2 and _dict_word(text[h - 2:h]) and not _common_given(text, h - 2, 2):
-                continue  # “金桔委员工作室”: a studio named after a product, not after a member
+            if n == 2 and not _common_given(text, h - 2, 2) and (
+                    studio and _dict_word(text[h - 2:h]) or text.rfind("“", 0, h) > text.rfind("”", 0, h)):
+                continue  # “金桔委员工作室”, “姜乡委员面对面”: a product or a place in a name, no member
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
 
@@ -1781,6 +1803,7 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     pat = _title_re()
     starts = {c.start: c for c in committees}
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
+    title_ends: set[int] | None = None  # made when a name is not at a clause start
     # the openers right before a committee, in text order: the same as every match of
     # _APPOSITION (one character) whose end starts a committee, without visiting each comma
     for q, c in sorted(starts.items()):
@@ -1793,6 +1816,12 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         name = next(((g.start() - n, g.start()) for n in (3, 2, 4) if g.start() - n >= 0
                      and _surname_len(text, g.start() - n)
                      and (g.start() - n == 0 or not _is_han(text[g.start() - n - 1]))), None)
+        if name is None and g.group() in "（(":
+            # 附议人某某（市政协常委，某县政协副主席）: a name right after a title
+            if title_ends is None:
+                title_ends = set(_title_ends(text))
+            name = next(((g.start() - n, g.start()) for n in (3, 2) if g.start() - n > 0
+                         and _surname_len(text, g.start() - n) and g.start() - n in title_ends), None)
         dotted = dotted_ends.get(g.start())  # 艾则孜·阿不都拉（州政协委员）
         if dotted is not None and (dotted[0] == 0 or not _is_han(text[dotted[0] - 1])):
             yield dotted[0], dotted[1], [post_before(doc, t.start(), t.group(), committees)]
