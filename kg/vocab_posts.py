@@ -77,7 +77,7 @@ FOLLOW_WORDS = (
 CLAUSE_VERBS = (
     "出席", "强调", "率队", "带队", "指出", "表示", "主持", "讲话", "提出", "告诉", "坦言", "会见", "看望",
     "慰问", "调研", "考察", "一行", "说", "介绍", "参加", "作报告", "致辞", "发言", "批示",
-    "带领", "率领", "宣读", "通报", "传达", "寄语", "呼吁", "牵头",
+    "带领", "率领", "宣读", "通报", "传达", "寄语", "呼吁", "牵头", "回忆", "回应",
     "率",  # 某某率考察团: 率 alone (率队, 率团 are its usual words)
 )
 # 张三在……会上强调: the verb that ends the "在…上" frame
@@ -275,7 +275,7 @@ RARE_SURNAMES = frozenset(
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
     "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
     "区"  # a Cantonese surname (区政协主席区某某, 审核：区某某), mostly the district's word
-    "郇逄亓昝笪隗郦仉"  # rare surnames of the north (统战部部长郇某某)
+    "郇逄亓昝笪隗郦仉衣"  # rare surnames of the north (统战部部长郇某某, 委员会主任衣某某)
 )
 
 # Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname

@@ -386,3 +386,4 @@ def test_a_pairing_mechanism_and_a_consultation_shed() -> None:
     assert _found("某市政协的“边境村协商点”各有特色。") == {"边境村协商点": BRAND}
     assert _found("工作室联合同业公会举办“委员话茶 助农增收”直播。") == {"委员话茶 助农增收": PROGRAMME}
     assert _found("本期活动的主题是“某地秀芽”品牌提升。") == {}  # the topic discussed
+    assert _found("他于2005年创设“河洛同心讲坛”，邀请专家宣讲。") == {"河洛同心讲坛": BRAND}

@@ -789,3 +789,25 @@ def test_a_proposals_signers_and_their_posts_in_brackets():
 ])
 def test_bylines_staff_rare_surnames_and_korean_names(text, expected):
     assert names(make_doc(text)) == expected
+
+
+def test_minutes_attendance_lists_and_bare_titles_after_a_verb():
+    yt = {"政协烟台市委员会": ("committee:370600", "烟台市政协")}
+    text = ("政协烟台市委员会主席会议纪要\n出　席：邹立明　王海涛　曲晓红\n\n请　假：林宝华（在外学习）\n\n"
+            "列　席：市政协秘书长栾振华，市委统战部副部长隋立强\n\n记　录：牟晓红\n\n"
+            "会议委托副主席曲晓红同志对接。出席会议的副主席王海涛提出建议。\n")
+    doc = make_doc(text, yt)
+    assert names(doc) == ["邹立明", "王海涛", "曲晓红", "林宝华", "栾振华", "隋立强", "牟晓红"]
+    assert {("曲晓红", "committee:370600"), ("王海涛", "committee:370600")} <= members(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市政协文化文史和学习委员会主任衣春明，区政协主席战宏亮", ["衣春明", "战宏亮"]),
+    ("首任主席由叶允明担任，副主席有工商界人士冯瑞华。", ["叶允明", "冯瑞华"]),
+    ("看望慰问其夫人宋淑芬，儿子常晓东、女儿常晓梅。", ["宋淑芬", "常晓东", "常晓梅"]),
+    ("市政协原秘书长潘景和回忆，老主席要求严格。", ["潘景和"]),
+    ("“现在接到了订单。”山江镇绣娘龙阿妹说。", ["龙阿妹"]),
+    ("办公室主任纳入工作。主任衣服整齐。", []),
+])
+def test_organ_heads_appointments_family_and_craftswomen(text, expected):
+    assert names(make_doc(text)) == expected

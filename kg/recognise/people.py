@@ -956,8 +956,10 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     if title in V.MEDIA_TITLES:
         return _post(title, "media")
     run = _han_run_before(text, ts)
-    if run in _CONNECTIVES or _COUNTED.fullmatch(run):
-        run = ""  # 其中委员某某, 等5名委员: a connective or a count, no organisation's name
+    if run in _CONNECTIVES or _COUNTED.fullmatch(run) or title in V.BARE_CPPCC_TITLES and run.endswith(_VERB_ENDS):
+        # 其中委员某某, 等5名委员, 会议委托副主席某某, 出席会议的副主席某某: a connective, a count or
+        # a verb phrase, no organisation's name
+        run = ""
     if title in _PARTY_ONLY or run.endswith(V.PARTY_ORG_SUFFIXES):
         return _post(title, "party", "", _org_label(doc, ts, run))
     for m in _bare_organ_re().finditer(text, max(0, ts - 20), ts):
@@ -991,6 +993,7 @@ _CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外",
 # before 委员 only: a sector (经济界委员, 农业界委员) or a nationality (苗族委员, 黎族委员)
 _MEMBER_QUALIFIERS = ("界", "族")
 # a count before a bare title (等5名委员: the digits are no Han run, 名 is left)
+_VERB_ENDS = ("同意", "委托", "要求", "邀请", "安排", "推荐", "指定", "会议的", "出席的", "陪同", "听取", "由")
 _COUNTED = re.compile("[一二三四五六七八九十两几多]*名")
 # words that link a clause and may stand right before a bare title (其中委员某某、某某等…)
 _CONNECTIVES = frozenset({"其中", "另外", "此外", "同时", "还有", "包括", "以及", "比如", "例如", "譬如", "其次",
@@ -1018,6 +1021,7 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
 
 
 _AS_MEMBER = re.compile("同为|作为|身为|也是|同是")
+_ORGAN_ENDS = ("委员会", "办公室", "办公厅")  # what an organ's name ends in, before its 主任
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
 
 
@@ -1156,7 +1160,13 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue  # no reading below can start here (most titles: 委员会, 主席团, 书记处...)
         if title == "党员" and _title_re().match(text, p):
             continue  # 中共党员常委: the standing of the members of the next title, no name
-        if title not in _WEAK_TITLES and (
+        # 县委书记, 党委书记 (a party committee's secretary) is a post as plain as 县长: a name follows;
+        # so does 委员 or 常委 right after a committee's name (县政协委员某某经营着…), and 主任 right
+        # after an organ's (市政协文史委员会主任某某)
+        strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委" \
+            or title in _MEMBER_TITLES and m.start() in committee_ends \
+            or title == "主任" and text.endswith(_ORGAN_ENDS, 0, m.start())
+        if (title not in _WEAK_TITLES or strong and p == m.end()) and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
             # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
@@ -1173,10 +1183,6 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             yield p, padded.end(), posts
             yield from _listed_after(text, padded.end(), posts)
             continue
-        # 县委书记, 党委书记 (a party committee's secretary) is a post as plain as 县长: a name follows;
-        # so does 委员 or 常委 right after a committee's name (县政协委员某某经营着…)
-        strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委" \
-            or title in _MEMBER_TITLES and m.start() in committee_ends
         li = _list_item(text, p)
         n = li if li and text.startswith("、", p + li) else name_length(text, p, strong=strong)
         if not n and not strong and text[p] in _SINGLE_SURNAMES and _chained_membership(
@@ -1206,7 +1212,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 _RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户|寨老)(?:代表)?")
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
-_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户")
+_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户|绣娘|"
+                     # family (其夫人某某，儿子某某、女儿某某): named, no post
+                     "夫人|妻子|丈夫|儿子|女儿|父亲|母亲")
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1267,8 +1275,8 @@ def _residents(doc: Doc) -> Iterator[Found]:
 # they become (增补下列6人为政协某市委员会委员：¶某某（男，中共党员，…）), and decisions naming
 # a person after their verb (任命某某为…主任, 免去某某的…职务, 接受某某辞去…)
 _GENDER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?=[\u4e00-\u9fff]{2,4}[（(][男女][，,、）)])")
-_DECISION = re.compile("(?:决定任命|任命|免去|接受|撤销|增补|推选|选举|同意)")
-_DECISION_AFTER = ("为", "的", "辞去", "同志")
+_DECISION = re.compile("(?:决定任命|任命|免去|接受|撤销|增补|推选|选举|同意|由)")
+_DECISION_AFTER = ("为", "的", "辞去", "同志", "担任", "出任", "兼任")  # (首任主席由某某担任)
 
 
 def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
@@ -1326,6 +1334,34 @@ def _spaced_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Fo
             return
         yield p, p + n, posts
         q = p + n
+
+
+# a list of names after a heading of minutes (出　席：某某　某某, 请　假：某某（…）, 记　录：某某)
+_ATTENDANCE = re.compile(r"(?m)^[ \t\u3000]*(?:出|列|缺)[ \t\u3000]*席[ \t\u3000]*[:：]|"
+                         r"^[ \t\u3000]*(?:请[ \t\u3000]*假|记[ \t\u3000]*录|主[ \t\u3000]*持)[ \t\u3000]*[:：]")
+_ITEM_SEP = re.compile("[ \u3000、，,；;]{1,3}")
+
+
+def _attendance(doc: Doc) -> Iterator[Found]:
+    """The bare names of a minutes' attendance lists, each standing alone between separators (a
+    name with a title before it is the title cues' business)."""
+    text = doc.text
+    for m in _ATTENDANCE.finditer(text):
+        q = m.end()
+        line_end = text.find("\n", q)
+        line_end = len(text) if line_end < 0 else line_end
+        while q < line_end:
+            gap = _ITEM_SEP.match(text, q)
+            p = gap.end() if gap else q
+            n = _surname_len(text, p) and name_length(text, p, strong=True)
+            if n and (p + n >= line_end or not _is_han(text[p + n])) and _plausible(text, p, n):
+                yield p, p + n, []
+                q = p + n
+                continue
+            nxt = _ITEM_SEP.search(text, p, line_end)  # an item with a title: skip to the next one
+            if nxt is None:
+                break
+            q = nxt.start()
 
 
 _CALLED = re.compile("名叫|叫做|叫")
@@ -1953,7 +1989,8 @@ def recognise(doc: Doc) -> list[Mention]:
             *_slash_credits(doc),
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
-            *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc), *_personnel(doc, committees),
+            *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc),
+            *_personnel(doc, committees), *_attendance(doc),
             *_dotted_names(doc)]
     titled = _in_book_titles(text)
     for s, e, posts in cues:
