@@ -808,6 +808,7 @@ def test_minutes_attendance_lists_and_bare_titles_after_a_verb():
     ("市政协原秘书长潘景和回忆，老主席要求严格。", ["潘景和"]),
     ("“现在接到了订单。”山江镇绣娘龙阿妹说。", ["龙阿妹"]),
     ("办公室主任纳入工作。主任衣服整齐。", []),
+    ("查验时间由原来的两天压缩到一天。", []),  # after 由 only 担任 closes a name
 ])
 def test_organ_heads_appointments_family_and_craftswomen(text, expected):
     assert names(make_doc(text)) == expected

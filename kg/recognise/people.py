@@ -1276,7 +1276,8 @@ def _residents(doc: Doc) -> Iterator[Found]:
 # a person after their verb (任命某某为…主任, 免去某某的…职务, 接受某某辞去…)
 _GENDER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?=[\u4e00-\u9fff]{2,4}[（(][男女][，,、）)])")
 _DECISION = re.compile("(?:决定任命|任命|免去|接受|撤销|增补|推选|选举|同意|由)")
-_DECISION_AFTER = ("为", "的", "辞去", "同志", "担任", "出任", "兼任")  # (首任主席由某某担任)
+_DECISION_AFTER = ("为", "的", "辞去", "同志")
+_HELD_BY = ("担任", "出任", "兼任")  # 首任主席由某某担任 (after 由 only these: 由原来的两天…)
 
 
 def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
@@ -1293,7 +1294,8 @@ def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     for m in _DECISION.finditer(text):
         p = m.end()
         n = _surname_len(text, p) and name_length(text, p, strong=True)
-        if not n or not text.startswith(_DECISION_AFTER, p + n) or not _plausible(text, p, n):
+        if not n or not text.startswith(_HELD_BY if m.group() == "由" else _DECISION_AFTER, p + n) \
+                or not _plausible(text, p, n):
             continue
         posts: list[dict[str, str]] = []
         if text.startswith("为", p + n):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
