@@ -1197,8 +1197,12 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         if not strong and _jieba_len(text, p) != n and not _common_given(text, p, n):
             continue  # 委员为国履职: after a weak title the name must look like one
-        if not strong and text[p + n:p + n + 1] in _WEAK_ENDS and _dict_word(text[p:p + n]):
+        if (not strong or title in _MEMBER_TITLES) and text[p + n:p + n + 1] in _WEAK_ENDS \
+                and _dict_word(text[p:p + n]):
             continue  # 委员师生是…: a word, not a name, before 是 or 已 (whatever jieba's tag)
+        if (title in _MEMBER_TITLES or title == "主任") and strong and p == m.end() and (
+                _dict_word(text[p:p + n]) or n == 2 and _jieba_len(text, p) != n):
+            continue  # a weak title made strong by what precedes it (市政协委员向大会提交): no word
         if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
             continue  # 主席强调，…: a verb after the title, no name
         posts = _posts_of(doc, m.start(), title, ends, committees)
