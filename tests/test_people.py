@@ -636,8 +636,8 @@ def test_a_party_committees_secretary_is_a_strong_title():
     assert names(make_doc("县委书记郑致远出席会议并讲话。")) == ["郑致远"]
     assert names(make_doc("去年，州委书记韩国栋专门到村里参加了一场协商会。")) == ["韩国栋"]
     assert names(make_doc("镇党委书记斯立新表示，议事会已成为重要渠道。")) == ["斯立新"]
-    # the plain word 书记 still needs a name that looks like one
-    assert names(make_doc("书记处研究部署工作。")) == []
+    # the strong title still needs a name, not a word that starts with a surname
+    assert names(make_doc("县委书记高度重视，要求抓好落实。")) == []
 
 
 def test_residents_with_rarer_given_names_and_rare_surnames():
@@ -811,4 +811,16 @@ def test_minutes_attendance_lists_and_bare_titles_after_a_verb():
     ("查验时间由原来的两天压缩到一天。", []),  # after 由 only 担任 closes a name
 ])
 def test_organ_heads_appointments_family_and_craftswomen(text, expected):
+    assert names(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图片来源：新华社\n视频来源：县融媒体中心", []),  # 图片/视频 credit a name only before a separator
+    ("市政协主席王军和对口联系的委员座谈。", ["王军"]),  # 和 then a word: two people
+    ("县政协主席张平和为民服务中心负责人座谈。", ["张平"]),
+    ("在一个叫柳树湾的小山村里，委员们开展调研。", []),  # 叫…的 naming a place
+    ("委员接受齐鲁网的专访。会议接受黄河的洗礼。", []),  # 接受 names a person only before 辞去
+    ("他说：“……杜鹃委员也来了。”", ["杜鹃"]),  # quoted speech keeps its names
+])
+def test_guards_against_the_new_cues_false_positives(text, expected):
     assert names(make_doc(text)) == expected

@@ -533,10 +533,6 @@ def _tibetan_name(text: str, p: int) -> int:
     return 0
 
 
-# what ends a Yi given name: particles and 说 (:data:`_NAME_STOPS` but 则, common in Yi names: 拉则)
-_YI_STOPS = frozenset("的了是着过说和与及都等也就还又曾为对向在")
-
-
 def _yi_name(text: str, p: int) -> int:
     """Length of a Yi name at ``p``: a clan name (:data:`V.YI_CLAN_NAMES`: 阿说, 吉克) and one or
     two more characters, ending on a clear boundary (阿说拉则告诉…, 吉克伍沙还…); the longer
@@ -575,6 +571,8 @@ _NAME_FIRSTS = (_LONG_TRANSLIT_CHARS | V.RARE_SURNAMES | _SINGLE_SURNAMES
                 | {c[0] for c in _COMPOUND_SURNAMES})
 # function characters that end a name rather than belong to it (巴特尔都参加, 卢丽莎和委员们)
 _NAME_STOPS = frozenset("和与及都则等也就还又曾为对向在")
+# what ends a Yi given name: those but 则 (common in Yi names: 拉则), and particles and 说
+_YI_STOPS = (_NAME_STOPS - {"则"}) | frozenset("的了是着过说")
 
 
 def _han_reading_ends(text: str, p: int, n: int) -> bool:
@@ -753,11 +751,6 @@ def _dotted_names(doc: Doc) -> Iterator[Found]:
         yield s, e, []
 
 
-# prepositions that follow a name and start no second one (李家和对…感受很深: 和 ends the name);
-# not 向, a surname, nor 在 (王平和在座的委员: with those present)
-_AFTER_SOFT_END = frozenset("对为将把被从")
-
-
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -787,8 +780,9 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
         n = valid[0]
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
         if n == s + 1 and p + n < len(text) and text[p + n] in V.SOFT_NAME_CHARS and (
-                _clause_end(text, p + n + 1) or text[p + n + 1:p + n + 2] in _AFTER_SOFT_END):
-            return n + 1  # (李家和对…感受很深: a preposition after 和 starts no second name)
+                _clause_end(text, p + n + 1) or text[p + n + 1:p + n + 2] == "对"
+                and not _dict_word(text[p + n + 1:p + n + 3])):
+            return n + 1  # (李家和对这一行动…: 对 a preposition here; 王军和对口联系的委员: a word)
         return n
     if not valid:
         # 李为民出席, 刘再明在…: function characters common in given names, taken only when
@@ -992,8 +986,9 @@ _CPPCC_QUALIFIERS = ("特邀", "港澳", "香港", "澳门", "台湾", "海外",
                      "专职", "兼职", "新任", "原", "时任", "老", "各位", "女", "青年", "少数民族", "民主党派", "政协")
 # before 委员 only: a sector (经济界委员, 农业界委员) or a nationality (苗族委员, 黎族委员)
 _MEMBER_QUALIFIERS = ("界", "族")
-# a count before a bare title (等5名委员: the digits are no Han run, 名 is left)
+# a verb phrase before a bare title (会议委托副主席某某, 出席会议的副主席某某): no organisation's name
 _VERB_ENDS = ("同意", "委托", "要求", "邀请", "安排", "推荐", "指定", "会议的", "出席的", "陪同", "听取", "由")
+# a count before a bare title (等5名委员: the digits are no Han run, 名 is left)
 _COUNTED = re.compile("[一二三四五六七八九十两几多]*名")
 # words that link a clause and may stand right before a bare title (其中委员某某、某某等…)
 _CONNECTIVES = frozenset({"其中", "另外", "此外", "同时", "还有", "包括", "以及", "比如", "例如", "譬如", "其次",
@@ -1021,6 +1016,8 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
 
 
 _AS_MEMBER = re.compile("同为|作为|身为|也是|同是")
+# media roles that are also plain words of a caption (图片来源, 视频号): credits only before a separator
+_CREDIT_ONLY = frozenset({"图片", "视频", "摄像", "排版"})
 _ORGAN_ENDS = ("委员会", "办公室", "办公厅")  # what an organ's name ends in, before its 主任
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
 
@@ -1145,6 +1142,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             # 同为县政协委员、市政协委员的某某; 1998年至2008年任市政协主席的某某
             yield from _member_de_name(doc, m, ends, committees)
             continue
+        if title in _CREDIT_ONLY and p == m.end():
+            continue  # 图片来源：…: 图片 is a credit's role only with a colon or a bar after it
         if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)):
             # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable; 主席阿说拉则
             posts = _posts_of(doc, m.start(), title, ends, committees)
@@ -1279,15 +1278,19 @@ def _residents(doc: Doc) -> Iterator[Found]:
 # they become (增补下列6人为政协某市委员会委员：¶某某（男，中共党员，…）), and decisions naming
 # a person after their verb (任命某某为…主任, 免去某某的…职务, 接受某某辞去…)
 _GENDER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?=[\u4e00-\u9fff]{2,4}[（(][男女][，,、）)])")
-_DECISION = re.compile("(?:决定任命|任命|免去|接受|撤销|增补|推选|选举|同意|由)")
-_DECISION_AFTER = ("为", "的", "辞去", "同志")
-_HELD_BY = ("担任", "出任", "兼任")  # 首任主席由某某担任 (after 由 only these: 由原来的两天…)
+_DECISION = re.compile("决定任命|任命|免去|接受|撤销|增补|推选|选举|同意|由")
+# what must follow the name after each verb (接受某某辞去…, 免去某某的…职务, 由某某担任): not
+# 接受齐鲁网的专访, 由原来的两天
+_DECISION_AFTER = {"决定任命": ("为",), "任命": ("为",), "增补": ("为",), "推选": ("为",), "选举": ("为",),
+                   "同意": ("为", "辞去"), "免去": ("的",), "撤销": ("的",), "接受": ("辞去",),
+                   "由": ("担任", "出任", "兼任")}
+
+
+_POST_ENDED = re.compile(r"[^。；;\n]*?(?:职务|资格)")  # (used with match: anchored at pos)
 
 
 def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     text = doc.text
-    if "男" not in text and "女" not in text and not _DECISION.search(text):
-        return
     pat = _title_re()
     for m in _GENDER_LINE.finditer(text):
         p = m.end()
@@ -1298,9 +1301,10 @@ def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     for m in _DECISION.finditer(text):
         p = m.end()
         n = _surname_len(text, p) and name_length(text, p, strong=True)
-        if not n or not text.startswith(_HELD_BY if m.group() == "由" else _DECISION_AFTER, p + n) \
-                or not _plausible(text, p, n):
+        if not n or not text.startswith(_DECISION_AFTER[m.group()], p + n) or not _plausible(text, p, n):
             continue
+        if text.startswith("的", p + n) and not _POST_ENDED.match(text, p + n, p + n + 40):
+            continue  # 免去某某的…职务: a post ended, not 撤销…的 anything
         posts: list[dict[str, str]] = []
         if text.startswith("为", p + n):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
             end = _CLAUSE_MARKS.search(text, p + n)
@@ -1371,6 +1375,10 @@ def _attendance(doc: Doc) -> Iterator[Found]:
 
 
 _CALLED = re.compile("名叫|叫做|叫")
+_PLACE_ENDS = frozenset("湾村沟寨坎城山镇乡屯岭坡河湖庄堡坪塘岗冲坝峪洼")  # what a village's name ends in
+# who a name introduced with 叫…的 may be (叫某某的老人): a person, whatever the name ends in
+_PERSON_NOUNS = ("老人", "老汉", "老大爷", "大爷", "大娘", "阿姨", "村民", "农民", "牧民", "果农", "茶农", "菜农",
+                 "渔民", "妇女", "姑娘", "女孩", "小伙", "青年", "学生", "孩子", "委员", "干部", "医生", "老师", "人")
 
 
 def _called(doc: Doc) -> Iterator[Found]:
@@ -1380,8 +1388,9 @@ def _called(doc: Doc) -> Iterator[Found]:
     for m in _CALLED.finditer(text):
         p = m.end()
         k = _yi_name(text, p) or _tibetan_name(text, p) or name_length(text, p, strong=True)
-        if k and text.startswith("的", p + k) and _plausible(text, p, k) and not _dict_word(text[p:p + k]):
-            yield p, p + k, []
+        if k and text.startswith("的", p + k) and _plausible(text, p, k) and not _dict_word(text[p:p + k]) \
+                and (text[p + k - 1] not in _PLACE_ENDS or text.startswith(_PERSON_NOUNS, p + k + 1)):
+            yield p, p + k, []  # (not 一个叫柳树湾的小山村: a place; but 名叫丁大山的果农)
 
 
 def _chained_membership(posts: list[dict[str, str]]) -> bool:
@@ -1397,11 +1406,15 @@ _BYLINE_ORG_GAP = re.compile(r"([\u4e00-\u9fff]{3,16})[ \t\u3000]+(?=[\u4e00-\u9
 _CLAUSE_MARKS = re.compile(r"[，,。；;！？!?\n]")
 
 
+_HELD = re.compile("(?<![主责信])(?:曾|时|历|担|出|兼)?任(?![务何])")
+
+
 def _held_before(text: str, ts: int) -> bool:
-    """Does the clause before a title at ``ts`` say the post was held (任, 担任, 时任, 曾任)?"""
+    """Does the clause before a title at ``ts`` say the post was held (任, 担任, 时任, 曾任; not
+    主任, 责任, 任务)?"""
     lo = max(0, ts - 24)
     cut = [m.end() for m in _CLAUSE_MARKS.finditer(text, lo, ts)]
-    return "任" in text[cut[-1] if cut else lo:ts]
+    return _HELD.search(text, cut[-1] if cut else lo, ts) is not None
 
 
 def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
@@ -1685,6 +1698,7 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
     text = doc.text
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
     name_before = _name_before_re()
+    named: bytearray | None = None  # made when first asked: inside a short quoted name
     for m in _honorific_re().finditer(text):
         h = m.start()
         if h in dotted_ends:  # 艾则孜·阿不都拉委员
@@ -1712,7 +1726,7 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
             if n == 2 and not _common_given(text, h - 2, 2) and (
-                    studio and _dict_word(text[h - 2:h]) or text.rfind("“", 0, h) > text.rfind("”", 0, h)):
+                    studio and _dict_word(text[h - 2:h]) or (named := named or _in_short_quotes(text))[h]):
                 continue  # “金桔委员工作室”, “姜乡委员面对面”: a product or a place in a name, no member
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
@@ -2026,6 +2040,16 @@ def recognise(doc: Doc) -> list[Mention]:
 
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,30}》")
+# a quoted name (a brand, a slogan): short, no sentence punctuation inside, unlike quoted speech
+_SHORT_QUOTE = re.compile(r"“[^“”\n。！？!?，,；;]{1,16}”")
+
+
+def _in_short_quotes(text: str) -> bytearray:
+    """1 at each character inside a short quoted name (:data:`_SHORT_QUOTE`)."""
+    inside = bytearray(len(text) + 1)
+    for m in _SHORT_QUOTE.finditer(text):
+        inside[m.start() + 1:m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
+    return inside
 
 
 def _in_book_titles(text: str) -> bytearray | None:
