@@ -56,7 +56,13 @@ village and residents' committees, governments and their bureaus) run it, not th
 members take part.  A visitor runs what it calls the brand of its own whole level (``省政协副主席…
 希望持续深化“X”全省品牌建设``).  The article's committee (the fallback) gets nothing that another
 committee runs in a sentence of its own elsewhere in the article (``“X”是区政协今年推出的…`` then a
-leader's ``要坚持把“X”作为…``), nor a name that is only the words of a sign (``挂着“X”的牌子``).
+leader's ``要坚持把“X”作为…``), nor a name that is only the words of a sign (``挂着“X”的牌子``),
+unless the next sentence names its maker (``这是某县政协去年设立的委员工作室``: the owner).  A
+person who launches something (``她和某某一起，发起“X”``) and a speaker for another body who
+announces it (``某会主席某某表示，将联同有关团体推出“X”``) run it, not the committee; a member who
+reports about it (``某县政协副主席某某关于“X”…的发言``) gives it his committee; a committee the
+subject does it with (``与某县政协共同构建“X”``) runs it too; and a committee that comes to learn
+from it (``专程来学习“X”的经验``) or a visitor's praise (``值得某地学习借鉴``) runs nothing.
 """
 
 from __future__ import annotations
@@ -98,7 +104,9 @@ ADVERBIAL = re.compile(
 # a dateline or byline before the first subject: 本报讯（记者 张三）, 新华社武汉1月5日电
 DATELINE = re.compile(r"^.{0,24}?(?:讯|电)")
 # what right after a committee shows it is a modifier, not a subject
-MODIFIER_AFTER = ("的", "委员", "常委", "常务委员", "系统", "提案", "报", "网", "文史馆", "各")
+MODIFIER_AFTER = ("的", "委员", "系统", "提案", "报", "网", "文史馆", "各")
+# a member's post after the committee (某省政协常委、某会主席某某), not its standing committee (常委会)
+_MEMBER_POST_AFTER = re.compile("常委(?!会)|常务委员(?!会)")
 # words joining partners: those that start a gap alone (联合, 与) and those only between names
 _JOINING = ("联合", "会同", "携手", "以及")
 _JOINING_OR_WITH = (*_JOINING, "与")
@@ -129,10 +137,12 @@ TRIP = re.compile("|".join(going + _TRIP_PURPOSE for going in _TRIP_GOING) + "|�
 _DOER_ORGS = (r"委(?!员)|政府|人大常委会|人大|纪委监委|纪委|妇联|总工会|团委|工商联|科协|侨联|文联|统战部|宣传部|"
               r"组织部|党委|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|"
               r"本报(?!讯)|本刊(?!讯)|本台|本网(?!讯)")  # the newspaper that prints it: 本报推出“X”专栏
+# a time adverbial that may open a doer's clause (今年以来，县委…; 去年，她和…)
+_TIME_PREFIX = r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
 # a Party committee, government or people's organisation doing something at the opening of a
 # clause (县委开展, 市政府实施, 县妇联联合县政协开展); a time adverbial may come first
 OTHER_DOER = re.compile(
-    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
+    _TIME_PREFIX +
     rf"(?:中共)?(?:[省市县区州旗]|自治区)?(?:{_DOER_ORGS})"
     rf"[^，,。；;：:！!？?“”]{{0,6}}?(?:{_OWNER_VERBS}|联合|会同|携手|启动|推出|发起)")
 # democratic parties and the federation of industry and commerce with their local organisations
@@ -184,7 +194,7 @@ OTHER_CREATOR_AFTER = re.compile(
     rf"(?:所|率先|首先|首创|牵头|精心|着力|统一|共同|联合)?(?:{_CREATOR_VERBS})")
 # the same body opening a clause as its subject: 街道党工委创设“X”, 区民政局牵头打造“X”
 CREATOR_SUBJECT = re.compile(
-    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
+    _TIME_PREFIX +
     rf"(?P<org>[\u4e00-\u9fff]{{0,8}}?{_CREATOR_ORG})"
     rf"(?:所|率先|首先|首创|牵头|精心|着力|统一|共同)?(?:{_CREATOR_VERBS}|联合|会同|携手)")
 _CREATOR_WORD = re.compile(_CREATOR_ORG)
@@ -222,10 +232,10 @@ ASSOCIATION_OWNER_AFTER = re.compile(
 _COPULA_CHAR = re.compile("[是系由]")
 # a person who launches something with others or alone (去年，她和某某一起，发起“X”活动; 他牵头成立“X”):
 # his or her own initiative, not the committee's, though the article is about a member
+_PERSON_LAUNCHES = "发起|创办|创立|牵头成立|牵头组建|组建|办起"
 PERSON_SUBJECT = re.compile(
-    r"(?:(?:今年以来|近年来|今年|去年|近日|日前|同时|此外|随后|[0-9０-９]+月[0-9０-９]+日)[，,]?)?"
-    r"[她他](?!们)(?:[和与同][^，,。；;：:！!？?“”]{1,30}?一起|[^，,。；;：:！!？?“”]{0,4}?"
-    r"(?:发起|创办|创立|牵头成立|牵头组建|组建|办起))")
+    rf"{_TIME_PREFIX}[她他](?!们)(?:[和与同][^，,。；;：:！!？?“”]{{1,30}}?一起[，,]?|[^，,。；;：:！!？?“”]{{0,4}}?)"
+    rf"(?:{_PERSON_LAUNCHES})")
 _PERSON_WORD = re.compile("[她他](?!们)")  # what every match of PERSON_SUBJECT contains
 # a word that every match of OTHER_DOER, PARTY_SUBJECT and ASSOCIATION_SUBJECT (and so of
 # OTHER_OWNER and ASSOCIATION_OWNER) contains: their organisation words, the association words
@@ -297,7 +307,10 @@ PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价"
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
 LEARN_VERBS = ("来学习", "学习借鉴", "借鉴", "观摩", "取经")
 # the rest of the sentence says others should learn from it (值得福建学习借鉴, 值得在全国推广学习)
-_WORTH_LEARNING = re.compile(r"[^。；;！!？?\n]*?值得[^。；;！!？?\n]{0,8}?(?:学习|借鉴)")
+# (a learner named, or a visitor's 很值得借鉴: 值得福建学习借鉴, 值得我们学习; not the committee's own
+# 值得在全市推广学习, 值得认真总结借鉴)
+_WORTH_LEARNING = re.compile(r"[^。；;！!？?\n]*?(?:值得(?![在认总推大各])[\u4e00-\u9fff]{2,4}?|[很非常]+值得)"
+                             r"(?:学习|借鉴)")
 SKIP_ZONES = regions.SKIP_ZONES
 PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňḿ]+\)")
 
@@ -373,7 +386,7 @@ def is_subject(doc: Doc, c: Mention, sent: Sentence) -> bool:
     if not ADVERBIAL.match(prefix) and not ADVERBIAL.match(DATELINE.sub("", prefix, count=1)):
         return False
     after = _clean(text[c.end:c.end + 6])
-    return not after.startswith(MODIFIER_AFTER)
+    return not after.startswith(MODIFIER_AFTER) and not _MEMBER_POST_AFTER.match(after)
 
 
 def siblings(doc: Doc, c: Mention, committees: list[Mention]) -> list[Mention]:
@@ -849,7 +862,7 @@ def _taken(ctx: Context) -> set[int]:
 
 
 _WITH_BEFORE = re.compile(r"(?:与|同|和|联合|会同|携手)$")
-_TOGETHER_AFTER = re.compile(r"^(?:共同|一起|一道|联合|携手)")
+_TOGETHER_AFTER = re.compile(r"^(?:共同|一起|一道|携手)")
 
 
 def _with_partners(doc: Doc, keys: tuple[str, ...], pos: int, init: Mention, ctx: Context) -> tuple[str, ...]:
@@ -858,11 +871,13 @@ def _with_partners(doc: Doc, keys: tuple[str, ...], pos: int, init: Mention, ctx
     if not keys:
         return keys
     text = doc.text
-    more = [c.key for c in ctx.committees
+    more = [k.key for c in ctx.committees
             if pos < c.start and c.end <= init.start and c.key not in keys
             and _WITH_BEFORE.search(text, max(0, c.start - 2), c.start)
-            and _TOGETHER_AFTER.match(_clean(text[c.end:c.end + 4]))]
-    return keys + tuple(dict.fromkeys(more)) if more else keys
+            and _TOGETHER_AFTER.match(_clean(text[c.end:c.end + 4]))
+            and not set(text[c.end:init.start]) & CLAUSE_BOUNDARY
+            for k in coordinated(doc, c, ctx.committees)]
+    return keys + tuple(dict.fromkeys(k for k in more if k not in keys)) if more else keys
 
 
 def _partners(doc: Doc, pos: int, end: int, ctx: Context) -> tuple[str, ...]:
@@ -1299,7 +1314,7 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         return (explained.key,), "owner:next"
     if _outside_speaker(doc, sent, init, ctx):
         return (), "speaker:other"
-    about = _report_about(doc, sent, init)
+    about = _report_about(doc, sent, init, ctx)
     if about:
         return (about,), "speaker"
     idx = _sentence_index(doc, sent, ctx)
@@ -1331,22 +1346,36 @@ def _outside_speaker(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> b
     某某表示，将联同有关团体推出“X”计划`` (the post nearest the name is not a committee's, and no
     committee is named between them)?"""
     text = doc.text
-    for m in doc.mentions:
-        if m.cls != PERSON or not (sent.start <= m.start and m.end <= init.start):
-            continue
+    for m in _persons_in(doc, sent, ctx):
+        if m.end > init.start:
+            break
         posts = m.attrs.get("posts") or []
         if posts and posts[0].get("kind") == "other" and SPEAKING.match(_clean(text[m.end:m.end + 4])) \
+                and _ANNOUNCES.search(text, m.end, init.start) is not None \
                 and not any(m.end <= c.start < init.start for c in ctx.committees):
             return True
     return False
 
 
-def _report_about(doc: Doc, sent: Sentence, init: Mention) -> str:
+# what a speaker says he (his body) will do with the name: 将联同有关团体推出“X”, 将发起“X”
+_ANNOUNCES = re.compile(rf"{_OWNER_VERBS}|{_CREATOR_VERBS}|联同|发起|推出|启动")
+
+
+def _persons_in(doc: Doc, sent: Sentence, ctx: Context) -> tuple[Mention, ...]:
+    """The person mentions of ``sent``, in text order (once per sentence: every name asks)."""
+    return ctx.once(("persons", sent.start, sent.end), _find_persons, doc, sent)
+
+
+def _find_persons(doc: Doc, sent: Sentence) -> tuple[Mention, ...]:
+    return tuple(sorted((m for m in doc.mentions if m.cls == PERSON and sent.start <= m.start < sent.end),
+                        key=attrgetter("start")))
+
+
+def _report_about(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> str:
     """The committee of a member who reports about the name (``听取了市政协委员、某县政协副主席
     某某关于“X”平台建设情况的交流发言``): the committee of the post nearest the speaker's name."""
-    for m in doc.mentions:
-        if m.cls == PERSON and sent.start <= m.start and m.end < init.start <= m.end + 3 \
-                and _clean(doc.text[m.end:init.start]).startswith("关于"):
+    for m in _persons_in(doc, sent, ctx):
+        if m.end < init.start <= m.end + 3 and _clean(doc.text[m.end:init.start]).startswith("关于"):
             posts = m.attrs.get("posts") or []
             if posts and posts[0].get("kind") == "cppcc":
                 return posts[0].get("committee", "")
@@ -1356,7 +1385,8 @@ def _report_about(doc: Doc, sent: Sentence, init: Mention) -> str:
 # the sentence after a name with no subject says who made it: 墙上“X”的牌子格外醒目。这是某县政协去年在
 # 某街道设立的委员工作室。
 _THIS_IS = re.compile(r"^(?:这|这里|这个|该[\u4e00-\u9fff]{1,4})(?:就)?是")
-_MADE_BY = re.compile(rf"^[^，,。；;：:！!？?“”]{{0,16}}?(?:{_CREATOR_VERBS}|{_OWNER_VERBS})的")
+_MADE_BY = re.compile(rf"^[^，,。；;：:！!？?“”]{{0,16}}?(?:{_CREATOR_VERBS}|{_OWNER_VERBS})的"
+                      r"[^，,。；;：:！!？?]{0,6}?(?:工作室|议事厅|议事室|议事会|平台|品牌|联络站|工作站|之家|驿站|服务站|阵地)")
 
 
 def _explained_owner(doc: Doc, sent: Sentence, ctx: Context) -> Mention | None:

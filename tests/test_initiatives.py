@@ -387,3 +387,9 @@ def test_a_pairing_mechanism_and_a_consultation_shed() -> None:
     assert _found("工作室联合同业公会举办“委员话茶 助农增收”直播。") == {"委员话茶 助农增收": PROGRAMME}
     assert _found("本期活动的主题是“某地秀芽”品牌提升。") == {}  # the topic discussed
     assert _found("他于2005年创设“河洛同心讲坛”，邀请专家宣讲。") == {"河洛同心讲坛": BRAND}
+
+
+def test_topics_and_lectures_keep_names_that_are_brands_themselves() -> None:
+    assert _found("市政协举办“委员讲堂”等专题讲座。") == {"委员讲堂": BRAND}
+    assert _found("会议主题为“宜商量”协商品牌建设。") == {"宜商量": BRAND}
+    assert _found("市政协开展“两会”直播。") == {}

@@ -373,7 +373,7 @@ def test_memoised_choice_is_the_choice_with_the_topic():
 def test_an_industrial_park_with_a_statistics_code_is_no_region():
     # the code list gives 苏州工业园区 a code of its own; the contract counts parks as no region
     assert gazetteer.default().lookup("苏州工业园区") == []
-    assert ("苏州工业园区", "苏州工业园区") not in found("江苏省政协委员表示，苏州工业园区已预留五十个实习名额。")
+    assert found("江苏省政协委员表示，苏州工业园区已预留五十个实习名额。") == [("江苏省", "江苏省")]
     # districts whose names merely end in 园区 stay regions
     assert [d.name for d in gazetteer.default().lookup("绿园区")] == ["绿园区"]
 
@@ -395,3 +395,8 @@ def test_district_short_forms_listed_with_a_county_level_city_of_their_city():
     # alone, or in a list of no accepted place, a district's short form stays no region
     assert found("委员们在东坡、江南等地看到美景。") == []
     assert found("宁波市政协组织委员到北仑调研。") == [("宁波市", "宁波市")]
+
+
+def test_taiwans_cities_and_students_keep_their_regions():
+    assert found("福建省政协委员赴台北参加两岸交流活动。") == [("福建省", "福建省"), ("台北", "台北市")]
+    assert found("湖北宜昌、武汉大学生参加活动。") == [("湖北", "湖北省"), ("宜昌", "宜昌市"), ("武汉", "武汉市")]

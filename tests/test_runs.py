@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from docs import committee_mentions, make_doc
 from kg.model import COMMITTEE, REGION, RUNS, Doc, Mention, Zone
 from kg.recognise import initiatives, organs
@@ -587,3 +589,30 @@ def test_a_committee_that_comes_to_learn_from_a_brand_does_not_run_it() -> None:
     text = ("宜昌市政协打造“茶竹议事坊”品牌。\n"
             "襄阳市政协正在打造“汉江协商院”品牌，此次专程来学习“茶竹议事坊”的经验。\n")
     assert _runs(text) == {(YICHANG, "茶竹议事坊"), (XIANGYANG, "汉江协商院")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 常委会 is the committee's own body: the committee stays the subject
+    ("襄阳市政协召开会议。\n宜昌市政协常委会议决定，开展“委员进社区”活动。\n", {(YICHANG, "委员进社区")}),
+    # a person with the members, launching nothing of his own
+    ("宜昌市政协主席王某带队调研。他和委员们一起，启动“委员进社区”活动。", {(YICHANG, "委员进社区")}),
+    # the committee's own report praising its platform
+    ("宜昌市政协召开常委会议。\n“宜商量”协商平台运行以来，相关做法值得在全市推广学习。\n", {(YICHANG, "宜商量")}),
+    # a partner's group as an object, not a partner in the making
+    ("宜昌市政协召开会议，与襄阳市政协联合调研组座谈，共同推进“委员进社区”活动。", {(YICHANG, "委员进社区")}),
+    # 这是… about an event, not about the thing's maker
+    ("宜昌市政协召开会议。\n委员们在“宜商量”议事厅座谈。这是襄阳市政协组织的第三次联合考察。\n", {(YICHANG, "宜商量")}),
+])
+def test_guards_against_the_new_runners_false_positives(text, expected) -> None:
+    assert _runs(text) == expected
+
+
+def test_a_member_who_praises_the_committees_brand_does_not_take_it_away() -> None:
+    text = "宜昌市政协召开协商会。市政协委员、某公司董事长王某某说，“宜商量”平台让委员和群众面对面。"
+    doc = _doc(text)
+    i = text.index("王某某")
+    person = Mention("Person", "person:王某某", "王某某", i, i + 3, "王某某",
+                     {"posts": [{"title": "董事长", "kind": "other", "org": "", "org_label": "某公司",
+                                 "committee": ""}]})
+    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
+    assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "宜商量")}

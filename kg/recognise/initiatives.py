@@ -143,7 +143,8 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
                    "委员之家", "政协委员之家", "委员工作室", "政协委员工作室", "委员工作站"}
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
-            "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×"}
+            "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×",
+            "两会", "全国两会", "地方两会"}  # the annual sessions: an event, covered live, nobody's initiative
 _HAN = "\u4e00-\u9fff"
 _UNQUOTED = re.compile(
     rf"(?:{'|'.join(sorted(VERBS, key=len, reverse=True))})"
@@ -707,12 +708,12 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     numbered concepts and for 建设 right after a name that is not the CPPCC's own (“平安中国”建设)."""
     last = group[-1]
     compact = _compact(name)
-    if _before_text(text, group[0].open, 4).endswith(TOPIC_BEFORE):
-        return None  # 本期活动的主题是“X”品牌提升: the topic discussed, not a name the text presents
+    if _before_text(text, group[0].open, 4).endswith(TOPIC_BEFORE) and not any(w in compact for w in OWN_WORDS):
+        return None  # 本期活动的主题是“X”品牌提升: the topic discussed (not 主题为“X协商”品牌建设)
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
+    if cue is not None and cue.word == "讲座" and cue.phrase.lstrip("等").startswith("专题"):
+        cue = None  # “X”“Y”等专题讲座: the lectures' topics, unless the name is a series' (“委员讲堂”)
     if cue is not None:
-        if cue.word == "讲座" and cue.phrase.lstrip("等").startswith("专题"):
-            return None  # “X”“Y”等专题讲座: the lectures' topics, not a named lecture series (“同心”讲座)
         return cue
     noun = noun_before(text, group[0].open)
     if noun:

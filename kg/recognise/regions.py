@@ -61,11 +61,11 @@ _WINDOW = 24  # characters of context either side of a match given to the segmen
 # 长治 in 长治久安, 大庆 a grand celebration, 安康 well-being): trusted inside the topic province only
 WEAK_SHORT = frozenset({"来宾", "日照", "阿里", "开封", "海北", "玉树", "白银", "安康", "长治", "大同", "普洱", "黄山",
                         "大庆", "天水", "酒泉", "金昌", "文山", "河源", "清远", "兴安", "黄南", "包头", "三明",
-                        "中山", "平凉", "红河", "海东", "海西", "阳江", "通化", "怀化", "自贡"})
+                        "中山", "平凉", "红河", "海东", "海西", "阳江", "通化", "怀化", "自贡",
+                        "桃园", "新竹", "嘉义"})  # (桃园合作社, 新竹子: Taiwan's cities in an article about them)
 # district names that are also plain words of urban prose (老城区 the old town, 新城区 the new
 # town): a division only with its city printed before it
 GENERIC_DISTRICTS = frozenset({"老城区", "新城区", "市中区"})
-_TAIWAN = "71"  # the province code of 台湾省: its cities' short forms (桃园, 新竹, 嘉义) are common words
 # after a bare short form these make it part of a street or station name (北京路, 长沙街)
 _STREET_AFTER = ("路", "街", "大道", "大街", "巷", "胡同", "站")
 # after a bare short form these make it a river or lake, which many counties are named after
@@ -313,6 +313,8 @@ def _street(text: str, m: Match) -> bool:
     town or neighbourhood named after it: 北京路, 南宁站, 嫩江流域, 井冈山大学, 某江村党支部书记."""
     if not text.startswith(_NAMED_AFTER_IT, m.end) or _official(m):
         return False
+    if text.startswith(_INSTITUTION_AFTER, m.end):
+        return bool(_INSTITUTION.match(text, m.end))
     return not text.startswith(_SETTLEMENT_AFTER, m.end) or bool(_SETTLEMENT.match(text, m.end))
 
 
@@ -321,7 +323,9 @@ def _street(text: str, m: Match) -> bool:
 _SETTLEMENT_AFTER = ("村", "镇", "街道", "社区")
 # (not the county's own people and places: 隆安村民, 村干部, 村屯, 村医, 村务, 镇村)
 _SETTLEMENT = re.compile(r"村(?![镇级庄落居组民干屯医务])|镇(?![村街级域])|街道|社区")
-# after a bare short form these make it part of an institution's name (井冈山大学, 桃园合作社)
+# after a bare short form these make it part of an institution's name (井冈山大学, 桃园合作社), but
+# not its students (武汉大学生)
+_INSTITUTION = re.compile("(?:大学|学院|师范|中学|小学|医院|合作社)(?!生)")
 _INSTITUTION_AFTER = ("大学", "学院", "师范", "中学", "小学", "医院", "合作社")
 # everything a bare short form may start the name of: a street, water, a settlement, an institution
 _NAMED_AFTER_IT = _STREET_AFTER + _WATER_AFTER + _SETTLEMENT_AFTER + _INSTITUTION_AFTER
@@ -490,8 +494,6 @@ def _choose(gaz: gazetteer.Gazetteer, name: str, cands: Sequence[gazetteer.Divis
     parent_named = above is not None and gaz.is_within(d.code, above)
     if full and d.name in GENERIC_DISTRICTS and not parent_named:
         return None  # 依托老城区的街巷: the old town, unless its city is printed before it
-    if not full and d.code.startswith(_TAIWAN) and not parent_named:
-        return _in_topic_provinces(gaz, d, topic)  # 桃园合作社, 新竹: Taiwan's only in an article about it
     if full and len(gazetteer.stem(d.name)) < 2 and not parent_named:
         # 城区, 郊区, 东区 need their city printed before them; 和县, 新县 (市和县, 新县城) the topic province
         # or a committee of their own (歙县政协 opening the article)
@@ -620,7 +622,7 @@ def _listed_districts(text: str, listed: list[Match], out: list[tuple[Match, gaz
     taken = {(x.start, x.end) for x, _ in out}
     for m in listed:
         # the list around m, within its clause: a county-level sibling accepted, joined to m by 、
-        left = max(text.rfind(c, 0, m.start) for c in "，,。；;：:\n")
+        left = max((b.start() for b in _LIST_STOP.finditer(text, max(0, m.start - 40), m.start)), default=-1)
         stop = _LIST_STOP.search(text, m.end)
         hi = stop.start() if stop else len(text)
         siblings = [d for x, d in out if left < x.start < hi and d.level == 3
