@@ -226,6 +226,13 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: SIGINT handled as in a terminal.  A test run started in the background by a
+    non-interactive shell (``pytest &``) passes SIGINT on ignored, and Python then never turns it
+    into KeyboardInterrupt: the Ctrl-C tests would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_build_keeps_the_previous_export(tiny, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(tiny["out"], out)
@@ -237,7 +244,7 @@ def test_ctrl_c_during_build_keeps_the_previous_export(tiny, tmp_path):
     cache = tmp_path / "cache"
     p = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--workers", "1",
                           "--cache-dir", str(cache)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         start_new_session=True)
+                         start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 60
         # interrupt once articles are being analysed (the imports are done): a cache entry exists
@@ -404,7 +411,8 @@ def test_serve_on_a_port_in_use(tiny):
 
 def test_ctrl_c_stops_the_server_quietly(tiny):
     p = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(tiny["out"]), "--port", "0"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                         preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         ready = p.stderr.readline()
         assert ready.startswith("serving"), ready

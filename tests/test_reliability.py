@@ -198,7 +198,9 @@ def test_a_killed_build_leaves_the_previous_export_whole_and_resumes(big_corpus,
     before = snapshot(out)
     proc = subprocess.Popen([sys.executable, "-c", SLOW, "build", str(big_corpus), "-o", str(out), "--workers", "2",
                              "--cache-dir", str(cache), "-q"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            # SIGINT as in a terminal, whatever the test run inherited (pytest &)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while _entries(cache) < 10:  # whole entries: one being written may yet be dropped
         assert proc.poll() is None, f"build ended before it could be interrupted: {proc.stderr.read()}"
