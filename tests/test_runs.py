@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from docs import committee_mentions, make_doc
-from kg.model import COMMITTEE, REGION, RUNS, Doc, Mention, Zone
+from kg.model import COMMITTEE, PERSON, REGION, RUNS, Doc, Mention, Zone
 from kg.recognise import initiatives, organs
 from kg.relate_runs import relate
 
@@ -33,6 +33,22 @@ def _runs(text: str, zones: tuple[Zone, ...] = (), codes: dict[str, str] = CODES
           with_organs: bool = False) -> set[tuple[str, str]]:
     rels = relate(_doc(text, zones, codes, with_organs))
     assert all(r.predicate == RUNS for r in rels)
+    return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
+
+
+def _post(title: str, kind: str, code: str = "") -> dict[str, str]:
+    """A post as the people recogniser writes it (its first post is the one nearest the name)."""
+    key = f"committee:{code}" if code else ""
+    return {"title": title, "kind": kind, "org": key, "org_label": "", "committee": key}
+
+
+def _runs_with_person(text: str, name: str, post: dict[str, str]) -> set[tuple[str, str]]:
+    """:func:`_runs` with a person mention at ``name`` holding ``post`` (the people recogniser's
+    part, placed by hand as the committees are)."""
+    doc = _doc(text)
+    i = text.index(name)
+    person = Mention(PERSON, f"person:{name}", name, i, i + len(name), name, {"posts": [post]})
+    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
     return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
 
 
@@ -549,12 +565,7 @@ def test_the_next_sentence_says_who_set_up_a_sign() -> None:
 def test_what_a_speaker_for_another_body_announces_is_not_the_committees() -> None:
     text = ("宜昌市政协考察团到访。\n"
             "湖北省政协常委、某青年联会主席梁某某表示，将联同有关团体推出“青年同心”系列活动。\n")
-    doc = _doc(text)
-    person = Mention("Person", "person:梁某某", "梁某某", text.index("梁某某"), text.index("梁某某") + 3, "梁某某",
-                     {"posts": [{"title": "主席", "kind": "other", "org": "", "org_label": "某青年联会",
-                                 "committee": ""}]})
-    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
-    assert {(r.subject, r.object) for r in rels} == set()
+    assert _runs_with_person(text, "梁某某", _post("主席", "other")) == set()
 
 
 def test_a_committee_the_subject_builds_something_with_runs_it_too() -> None:
@@ -576,13 +587,7 @@ def test_a_visitors_praise_and_a_members_report_about_a_name() -> None:
     assert _runs(text) == {(HUBEI, "荆楚同心")}
     text = ("湖北省政协召开常委会议。会议还听取了省政协委员、宜昌市政协副主席沈某某关于“峡江同心荟”"
             "议事平台建设情况的交流发言。")
-    doc = _doc(text)
-    i = text.index("沈某某")
-    person = Mention("Person", "person:沈某某", "沈某某", i, i + 3, "沈某某",
-                     {"posts": [{"title": "副主席", "kind": "cppcc", "org": f"committee:{YICHANG}",
-                                 "org_label": "宜昌市政协", "committee": f"committee:{YICHANG}"}]})
-    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
-    assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "峡江同心荟")}
+    assert _runs_with_person(text, "沈某某", _post("副主席", "cppcc", YICHANG)) == {(YICHANG, "峡江同心荟")}
 
 
 def test_a_committee_that_comes_to_learn_from_a_brand_does_not_run_it() -> None:
@@ -609,10 +614,4 @@ def test_guards_against_the_new_runners_false_positives(text, expected) -> None:
 
 def test_a_member_who_praises_the_committees_brand_does_not_take_it_away() -> None:
     text = "宜昌市政协召开协商会。市政协委员、某公司董事长王某某说，“宜商量”平台让委员和群众面对面。"
-    doc = _doc(text)
-    i = text.index("王某某")
-    person = Mention("Person", "person:王某某", "王某某", i, i + 3, "王某某",
-                     {"posts": [{"title": "董事长", "kind": "other", "org": "", "org_label": "某公司",
-                                 "committee": ""}]})
-    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
-    assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "宜商量")}
+    assert _runs_with_person(text, "王某某", _post("董事长", "other")) == {(YICHANG, "宜商量")}
