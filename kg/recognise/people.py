@@ -1206,9 +1206,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue  # 主席强调，…: a verb after the title, no name
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
-        yield from _listed_after(text, p + n, posts)
-        if p > m.end() and text[m.end()] in "：:":
-            yield from _spaced_after(text, p + n, posts)  # 附议人：某某　某某　某某
+        # (附议人：某某　某某　某某: after a title and a colon, names separated by spaces too)
+        yield from _listed_after(text, p + n, posts, spaced=p > m.end() and text[m.end()] in "：:")
 
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
@@ -1329,21 +1328,6 @@ def _header_posts(doc: Doc, p: int, pat: re.Pattern[str], committees: Sequence[M
             return []
         start = prev
     return []
-
-
-_SPACES = re.compile("[ \u3000]{1,3}")
-
-
-def _spaced_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
-    """Names separated by spaces after a title and a colon, up to the end of the line: each one
-    standing alone (a space, the line's end or a bracket after it)."""
-    while (gap := _SPACES.match(text, q)) is not None:
-        p = gap.end()
-        n = _surname_len(text, p) and name_length(text, p, strong=True)
-        if not n or (p + n < len(text) and _is_han(text[p + n])) or not _plausible(text, p, n):
-            return
-        yield p, p + n, posts
-        q = p + n
 
 
 # a list of names after a heading of minutes (出　席：某某　某某, 请　假：某某（…）, 记　录：某某)
@@ -1635,9 +1619,10 @@ def _odd_item(text: str, p: int) -> int:
     return 3 if _surname_len(text, nxt) and _list_item(text, nxt) else 0
 
 
-def _listed_after(text: str, q: int, posts: list[dict[str, str]]) -> Iterator[Found]:
-    """``副主席张三、李四、王五``; in bylines also ``记者 张三 李四``."""
-    media = bool(posts) and posts[0]["kind"] == "media"
+def _listed_after(text: str, q: int, posts: list[dict[str, str]], spaced: bool = False) -> Iterator[Found]:
+    """``副主席张三、李四、王五``; in bylines (and, ``spaced``, after any title and a colon) also
+    ``记者 张三 李四``, ``附议人：张三　李四``."""
+    media = spaced or bool(posts) and posts[0]["kind"] == "media"
     while q < len(text):
         gap = 1 if text[q] in _LIST_SEP else 0
         conj = _CONJ.match(text, q) if not gap else None
