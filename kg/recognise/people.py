@@ -1211,7 +1211,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
-_RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|种植大户|养殖大户|寨老)(?:代表)?")
+_RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|寨老)(?:代表)?")  # (种植大户: a title)
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
 _WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户|绣娘|"
