@@ -1216,6 +1216,18 @@ def _makes_before(doc: Doc, start: int, init: Mention) -> bool:
     return _making(QUOTED.sub("", _clean(doc.text[start:init.start]))) or merged_into(doc, init)
 
 
+# the guest committee itself makes the name, with nothing but an adverbial between: 某区政协近年来着力
+# 构建“X”, 某市政协正在打造“X”
+_OWN_MAKING = re.compile(rf"^[\u4e00-\u9fff]{{0,8}}?(?:着力|正在|持续|创新|精心)?(?:{_CREATOR_VERBS}|构建)[“‘「『\"]$")
+
+
+def _makes_own(doc: Doc, pos: int, init: Mention, ctx: Context) -> bool:
+    """Does the committee at ``pos`` (a subject) make the name in its own clause, right before it?"""
+    c_end = max((c.end for c in ctx.committees if c.start == pos), default=pos)
+    clause = _clean(doc.text[c_end:init.start])  # (up to the opening mark)
+    return not set(clause) & CLAUSE_BOUNDARY and _OWN_MAKING.match(clause) is not None
+
+
 def _making(clean: str) -> bool:
     """Does a verb of making stand in ``clean`` (organising people for a trip aside)?"""
     if MAKING.search(clean) is None:
@@ -1304,7 +1316,12 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     if here:
         if _guest(doc, here[-1], init.start, ctx, init, sent):
             own = _level_brand(doc, init, here[-1].keys)
-            return (own, "sentence:level") if own else ((), "guest")
+            if own:
+                return own, "sentence:level"
+            if here[-1].how == "committee" and _makes_own(doc, here[-1].pos, init, ctx):
+                # 某区政协近年来着力构建“X”协商机制: a visitor telling of what it makes itself
+                return here[-1].keys, "sentence:guest-makes"
+            return (), "guest"
         return _with_partners(doc, _keys(doc, sent, here[-1], ctx), here[-1].pos, init, ctx), "sentence:" + here[-1].how
     later = fronted_subject(doc, sent, init, ctx)
     if later is not None:

@@ -393,3 +393,8 @@ def test_topics_and_lectures_keep_names_that_are_brands_themselves() -> None:
     assert _found("市政协举办“委员讲堂”等专题讲座。") == {"委员讲堂": BRAND}
     assert _found("会议主题为“宜商量”协商品牌建设。") == {"宜商量": BRAND}
     assert _found("市政协开展“两会”直播。") == {}
+
+
+def test_a_members_station_named_after_him_and_a_target() -> None:
+    assert _found("他在县城设立“牛立邦委员履职工作站”，每季度接待一次。") == {"牛立邦委员履职工作站": BRAND}
+    assert _found("力争实现“村村有委员工作站”目标。") == {}

@@ -824,3 +824,18 @@ def test_organ_heads_appointments_family_and_craftswomen(text, expected):
 ])
 def test_guards_against_the_new_cues_false_positives(text, expected):
     assert names(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全村民宿入住率超过九成。", []),  # 民宿 (a homestay): no resident
+    ("记者：明年“萍水相商”品牌建设有哪些新的打算？", []),  # an interview's question, no byline
+    ("隆广镇的议事员胡立光是一名退休教师。", ["胡立光"]),
+])
+def test_homestays_interview_questions_and_village_councillors(text, expected):
+    assert names(make_doc(text)) == expected
+
+
+def test_a_party_secretary_after_a_committees_verb_phrase_is_no_member():
+    xd = {"区政协": ("committee:140105", "小店区政协")}
+    doc = make_doc("区政协将认真落实区委书记郜立梁提出的要求。", xd)
+    assert names(doc) == ["郜立梁"] and members(doc) == set()

@@ -615,3 +615,9 @@ def test_guards_against_the_new_runners_false_positives(text, expected) -> None:
 def test_a_member_who_praises_the_committees_brand_does_not_take_it_away() -> None:
     text = "宜昌市政协召开协商会。市政协委员、某公司董事长王某某说，“宜商量”平台让委员和群众面对面。"
     assert _runs_with_person(text, "王某某", _post("董事长", "other")) == {(YICHANG, "宜商量")}
+
+
+def test_a_visitor_telling_of_what_it_makes_itself_runs_it() -> None:
+    text = ("宜昌市政协召开协商会。\n"
+            "当天，襄阳市政协副主席段某率队前来观摩交流。段某介绍，襄阳市政协近年来着力构建“汉江圆桌会”协商机制。\n")
+    assert _runs(text) == {(XIANGYANG, "汉江圆桌会")}

@@ -71,7 +71,7 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
-                  "平台", "品牌", "论坛", "直通车", "驿站", "之家")
+                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
@@ -719,8 +719,9 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     if noun:
         return Cue(noun, "before")
     own = self_cue(compact)
-    if own is not None and _BECOMES.search(text, max(0, group[0].open - 3), group[0].open):
-        own = None  # 工作站要成为“民意直通车”: what something should be like, a figure of speech
+    if own is not None and (_BECOMES.search(text, max(0, group[0].open - 3), group[0].open)
+                            or _after_text(text, last.close + 1, 2) == "目标"):
+        own = None  # 工作站要成为“民意直通车”, 实现“村村有委员工作站”目标: a figure of speech, a target
     if own is not None and not _N_GE.match(compact):
         # (not a count of things that merely ends in a cue word: 基层治理“四个平台”; “五大委员行动”
         # and “一支部一品牌” are programmes' usual shapes)

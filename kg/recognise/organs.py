@@ -137,6 +137,8 @@ def _org_anchors() -> tuple[tuple[tuple[str, ...], int, int], ...]:
             (tuple(sorted(set(V.MEDIA_SUFFIXES))), 2, 6))
 
 
+# a Party committee named by its level (区委书记, 党委委员): never an organ of the CPPCC committee
+_PARTY_COMMITTEES = ("党委", "党工委", "省委", "市委", "州委", "县委", "区委", "旗委", "盟委", "镇委", "乡委")
 _GENERIC_BEFORE_TITLE = re.compile(
     rf"[{_HAN}]{{2,14}}?(?:委员会|委)(?=(?:驻会)?(?:副)?主任|(?:分党组)?(?:副)?书记|委员|召集人)")
 
@@ -153,14 +155,16 @@ def match_organ_at(text: str, pos: int, before_title: bool = False) -> str:
     ''
     >>> match_organ_at("县政协农业农村委主任", 3, before_title=True)
     '农业农村委'
+    >>> match_organ_at("区政协将认真落实区委书记", 3, before_title=True)
+    ''
     """
     m = _organ_re().match(text, pos)
     if m:
         return m.group()
     if before_title:
         g = _GENERIC_BEFORE_TITLE.match(text, pos)
-        if g:
-            return g.group()
+        if g and not g.group().endswith(_PARTY_COMMITTEES):
+            return g.group()  # (not 区政协将认真落实区委书记某某: 区委书记 is the Party's)
     return ""
 
 

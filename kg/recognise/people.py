@@ -1018,6 +1018,7 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
 _AS_MEMBER = re.compile("同为|作为|身为|也是|同是")
 # media roles that are also plain words of a caption (图片来源, 视频号): credits only before a separator
 _CREDIT_ONLY = frozenset({"图片", "视频", "摄像", "排版"})
+_BYLINE_NAME_ENDS = ("", " ", "\u3000", "\n", "）", ")", "、", "，", ",")  # what ends a credited name
 _ORGAN_ENDS = ("委员会", "办公室", "办公厅")  # what an organ's name ends in, before its 主任
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
 
@@ -1204,6 +1205,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue  # a weak title made strong by what precedes it (市政协委员向大会提交): no word
         if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
             continue  # 主席强调，…: a verb after the title, no name
+        if title in V.MEDIA_TITLES and _dict_word(text[p:p + n]) and _jieba_len(text, p) != n \
+                and text[p + n:p + n + 1] not in _BYLINE_NAME_ENDS:
+            continue  # 记者：明年“X”品牌…: an interview's question goes on, a byline's name stands alone
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         # (附议人：某某　某某　某某: after a title and a colon, names separated by spaces too)
@@ -1232,6 +1236,8 @@ def _residents(doc: Doc) -> Iterator[Found]:
     text = doc.text
     for m in _RESIDENT.finditer(text):
         p = m.end()
+        if _dict_word(text[p - 1:p + 1]):
+            continue  # 全村民宿入住率: 民宿 (a homestay), no resident
         if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)
                 or (text[p:p + 2] in V.TIBETAN_SYLLABLES and text.startswith(_ELDER, p + 2) and 2)):
             yield p, p + k, []  # 牧民次仁多吉说, 村民边巴老人拉着…: a Tibetan or Yi name has no Han surname
