@@ -316,6 +316,7 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
     sections = context.section_regions(doc)
     is_skipped = regions.skipped(doc)
     full_names = list(used)  # (the short forms found below join used)
+    calls_it: bool | None = None  # _calls_it_自治区政协, asked once (only when a 区政协 stays unresolved)
     for m in _SHORT_RE.finditer(text):
         kind = m.group(1)
         start, end = m.start(), m.end()
@@ -335,7 +336,9 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
             code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
-        if code is None and kind == "区" and (before == "我" or _calls_it_自治区政协(text, full_names)):
+        if code is None and kind == "区" and before != "我" and calls_it is None:
+            calls_it = _calls_it_自治区政协(text, full_names)
+        if code is None and kind == "区" and (before == "我" or calls_it):
             # 我区政协 in an autonomous region's news; 区政协 in an article that calls its own
             # committee 自治区政协 (no district said which it would be)
             code = _from_topic(("自治区",), (1,), topic)

@@ -912,11 +912,8 @@ def _section_committee(doc: Doc, pos: int, committees: Sequence[Mention]) -> Men
 def _context_committee(doc: Doc, pos: int, committees: Sequence[Mention]) -> Mention | None:
     """:func:`context_committee` (the committee named before ``pos`` in its sentence, else the
     article's), with the section's committee before the article's."""
-    sent = doc.sentence_at(pos)
-    lo = sent.start if sent else max(0, pos - 60)
-    if any(lo <= m.start and m.end <= pos for m in committees):
-        return context_committee(doc, pos, committees)
-    return _section_committee(doc, pos, committees) or context_committee(doc, pos, committees)
+    return (_committee_in_sentence(doc, pos, committees, window=60) or _section_committee(doc, pos, committees)
+            or context_committee(doc, pos, committees, same_sentence=False))
 
 
 def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
@@ -1102,10 +1099,11 @@ def _merge_chain(post: dict[str, str], chain: list[dict[str, str]]) -> list[dict
     return [{k: v for k, v in p.items() if k != "bare"} for p in posts]
 
 
-def _committee_in_sentence(doc: Doc, ts: int, committees: Sequence[Mention]) -> Mention | None:
-    """The last committee named in the sentence of ``ts`` before it, or None."""
+def _committee_in_sentence(doc: Doc, ts: int, committees: Sequence[Mention], window: int = 80) -> Mention | None:
+    """The last committee named in the sentence of ``ts`` before it (within ``window``
+    characters where no sentence holds ``ts``), or None."""
     sent = doc.sentence_at(ts)
-    lo = sent.start if sent else max(0, ts - 80)
+    lo = sent.start if sent else max(0, ts - window)
     return next((c for c in reversed(committees) if lo <= c.start and c.end <= ts), None)
 
 
@@ -1414,9 +1412,6 @@ def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
     memberships say a person follows, so a three-character name may start with a word that
     is no name on its own (白金 of 白金玉 before 则)."""
     text = doc.text
-    posts = _posts_of(doc, m.start(), m.group(), ends, committees)
-    if not any(p["kind"] == "cppcc" and p["committee"] for p in posts):
-        return
     q = m.end() + 1
     n = name_length(text, q)
     if not n or n != _surname_len(text, q) + 2 and _jieba_len(text, q) != n:
@@ -1425,6 +1420,10 @@ def _member_de_name(doc: Doc, m: re.Match[str], ends: dict[int, re.Match[str]],
     if not (_jieba_len(text, q) == n or _common_given(text, q, n)) or _dict_word(name) \
             or name in _NOT_NAMES or name in _region_names() or (n == 2 and _word_not_name(name)):
         return  # 委员的严重性在…, 委员的乌托邦: a dictionary word, whatever jieba's tag
+    # (the chain of posts is walked only for a name: most 委员的 are followed by none)
+    posts = _posts_of(doc, m.start(), m.group(), ends, committees)
+    if not any(p["kind"] == "cppcc" and p["committee"] for p in posts):
+        return
     yield q, q + n, posts
     yield from _listed_after(text, q + n, posts)
 
@@ -2035,23 +2034,23 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{1,30}》")
 _SHORT_QUOTE = re.compile(r"“[^“”\n。！？!?，,；;]{1,16}”")
 
 
-def _in_short_quotes(text: str) -> bytearray:
-    """1 at each character inside a short quoted name (:data:`_SHORT_QUOTE`)."""
+def _inside(text: str, marked: re.Pattern[str]) -> bytearray:
+    """1 at each character between the marks of every match of ``marked`` (one mark each side)."""
     inside = bytearray(len(text) + 1)
-    for m in _SHORT_QUOTE.finditer(text):
+    for m in marked.finditer(text):
         inside[m.start() + 1:m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
     return inside
+
+
+def _in_short_quotes(text: str) -> bytearray:
+    """1 at each character inside a short quoted name (:data:`_SHORT_QUOTE`)."""
+    return _inside(text, _SHORT_QUOTE)
 
 
 def _in_book_titles(text: str) -> bytearray | None:
     """1 at each character inside a title in 《》 (a column, a programme, a work), None when the
     text has none."""
-    if "《" not in text:
-        return None
-    inside = bytearray(len(text) + 1)
-    for m in _BOOK_TITLE.finditer(text):
-        inside[m.start() + 1:m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
-    return inside
+    return _inside(text, _BOOK_TITLE) if "《" in text else None
 
 
 def _drop_fallbacks(text: str, spans: list[tuple[int, int]],
