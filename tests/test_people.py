@@ -776,6 +776,36 @@ def test_a_proposals_signers_and_their_posts_in_brackets():
     assert {("黄立峰", "committee:430600"), ("易春芳", "committee:430600")} <= members(doc)
 
 
+def test_a_person_signing_a_cppcc_proposal_is_a_member_of_the_articles_committee():
+    mt = {"湄潭县政协": ("committee:520328", "湄潭县政协")}
+    text = ("湄潭县政协通报重点提案办理情况。\n"
+            "1.《关于推动茶叶品牌升级的提案》（提案人：邹明芳），承办单位：县农业农村局。\n"
+            "2.《关于完善养老服务的提案》（提案人：民盟湄潭县支部），承办单位：县民政局。\n附议人：冯启明　田雪兰\n")
+    doc = make_doc(text, mt)
+    assert names(doc) == ["邹明芳", "冯启明", "田雪兰"]  # a party's branch signs too: no person
+    assert members(doc) == {("邹明芳", "committee:520328"), ("冯启明", "committee:520328"),
+                            ("田雪兰", "committee:520328")}
+    # no committee in the article: no membership to give
+    doc = make_doc("《关于完善养老服务的提案》（提案人：邹明芳）已办结。")
+    assert names(doc) == ["邹明芳"]
+    assert members(doc) == set()
+
+
+def test_every_cppcc_post_in_the_brackets_after_a_name():
+    yy = {"岳阳市政协": ("committee:430600", "岳阳市政协"), "市政协": ("committee:430600", "岳阳市政协"),
+          "华容县政协": ("committee:430623", "华容县政协")}
+    doc = make_doc("岳阳市政协召开协商会。附议人易春芳（市政协常委，华容县政协副主席）：同意。", yy)
+    assert members(doc) == {("易春芳", "committee:430600"), ("易春芳", "committee:430623")}
+    # the first item of the brackets is no post
+    doc = make_doc("岳阳市政协召开协商会。委员蒋德明（特邀界，华容县政协副主席）介绍了情况。", yy)
+    assert members(doc) == {("蒋德明", "committee:430600"), ("蒋德明", "committee:430623")}
+    doc = make_doc("岳阳市政协增补委员名单：\n褚国亮（男，中共党员，农业界，某家庭农场负责人，华容县政协常委）\n", yy)
+    assert ("褚国亮", "committee:430623") in members(doc)
+    # a list after the brackets closed is not in them
+    doc = make_doc("岳阳市政协召开协商会。王东明（某公司总经理）说，华容县政协常委、县政协委员都要参加。", yy)
+    assert members(doc) == set()
+
+
 @pytest.mark.parametrize("text, expected", [
     ("区农业农村委主任曾德明回应说，区里已安排专项资金。", ["曾德明"]),
     ("（通讯员：某区政协办公室　文峰）", ["文峰"]),  # a byline's name may be a district's short form

@@ -974,6 +974,11 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
                                          or title in _MEMBER_TITLES and run.endswith(_MEMBER_QUALIFIERS)):
         return _committee_post(title, _section_committee(doc, ts, committees) or dominant_committee(committees, text),
                                bare=True)
+    if title in _PROPOSER_TITLES and not run and committees:
+        # （提案人：某某）: only members (and the parties and bodies of the committee, which are no
+        # people) sign a CPPCC proposal, so a person signing one is a 委员 of the article's committee
+        return _committee_post("委员", _section_committee(doc, ts, committees) or dominant_committee(committees, text),
+                               bare=True)
     key, label = _other_org(text, ts, run)
     return _post(title, "other", key, label)
 
@@ -993,6 +998,8 @@ _CONNECTIVES = frozenset({"其中", "另外", "此外", "同时", "还有", "包
 # the committee's own bodies, written bare after a post of the committee in a list
 _OWN_BODIES = frozenset({"常委会", "办公厅", "秘书处"})
 _PARTY_ONLY = frozenset({"总书记", "党委书记", "党委副书记", "统战部部长", "党委委员"})
+# a CPPCC proposal's signers (提案人：某某; 附议人：某某　某某)
+_PROPOSER_TITLES = frozenset({"提案人", "提案者", "附议人"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1837,8 +1844,24 @@ def _names_before_group(doc: Doc, committees: Sequence[Mention]) -> Iterator[Fou
             yield s0, e0, posts
 
 
-_APPOSITION = re.compile(r"[（(，,是]")  # 是: 王东明是市政协常委、…(a profile's introduction)
+_APPOSITION_OPENERS = "（(，,是、"  # 是: 王东明是市政协常委、…(a profile's introduction); 、 in brackets
 _APPOSITION_END = "）)，,。；、"
+
+
+def _open_bracket(text: str, i: int, reach: int = 60) -> int:
+    """The offset of the bracket still open at ``i`` (opened at most ``reach`` characters before,
+    in the same sentence), or -1.
+
+    >>> _open_bracket("褚国良（男，农业界，长兴县政协常委）", 9)
+    3
+    >>> _open_bracket("王东明（市政协委员）说，县政协常委", 11)
+    -1
+    """
+    lo = max(0, i - reach)
+    o = max(text.rfind("（", lo, i), text.rfind("(", lo, i))
+    if o < 0 or any(ch in text[o + 1:i] for ch in "）)。\n"):
+        return -1
+    return o
 
 
 def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
@@ -1850,25 +1873,30 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     starts = {c.start: c for c in committees}
     dotted_ends = {e: (s, e) for s, e in dotted_name_spans(text)}
     title_ends: set[int] | None = None  # made when a name is not at a clause start
-    # the openers right before a committee, in text order: the same as every match of
-    # _APPOSITION (one character) whose end starts a committee, without visiting each comma
+    # the openers right before a committee, in text order: the same as every opener
+    # (one character) whose end starts a committee, without visiting each comma
     for q, c in sorted(starts.items()):
-        if q < 1 or (g := _APPOSITION.match(text, q - 1)) is None:
+        if q < 1 or text[q - 1] not in _APPOSITION_OPENERS:
             continue
         t = pat.match(text, c.end)
         if t is None or t.group() not in V.CPPCC_TITLES or (t.end() < len(text) and
                                                             text[t.end()] not in _APPOSITION_END):
             continue
-        name = next(((g.start() - n, g.start()) for n in (3, 2, 4) if g.start() - n >= 0
-                     and _surname_len(text, g.start() - n)
-                     and (g.start() - n == 0 or not _is_han(text[g.start() - n - 1]))), None)
-        if name is None and g.group() in "（(":
+        o = q - 1  # the opener: a bracket, a comma or 是 right before the committee, or
+        if text[o] in "，,、" and (b := _open_bracket(text, o)) >= 0:
+            o = b  # the bracket of a later post in it (某某（市政协常委，华容县政协副主席）)
+        elif text[o] == "、":
+            continue
+        name = next(((o - n, o) for n in (3, 2, 4) if o - n >= 0
+                     and _surname_len(text, o - n)
+                     and (o - n == 0 or not _is_han(text[o - n - 1]))), None)
+        if name is None and text[o] in "（(":
             # 附议人某某（市政协常委，某县政协副主席）: a name right after a title
             if title_ends is None:
                 title_ends = set(_title_ends(text))
-            name = next(((g.start() - n, g.start()) for n in (3, 2) if g.start() - n > 0
-                         and _surname_len(text, g.start() - n) and g.start() - n in title_ends), None)
-        dotted = dotted_ends.get(g.start())  # 艾则孜·阿不都拉（州政协委员）
+            name = next(((o - n, o) for n in (3, 2) if o - n > 0
+                         and _surname_len(text, o - n) and o - n in title_ends), None)
+        dotted = dotted_ends.get(o)  # 艾则孜·阿不都拉（州政协委员）
         if dotted is not None and (dotted[0] == 0 or not _is_han(text[dotted[0] - 1])):
             yield dotted[0], dotted[1], [post_before(doc, t.start(), t.group(), committees)]
             continue
