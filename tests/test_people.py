@@ -801,6 +801,11 @@ def test_every_cppcc_post_in_the_brackets_after_a_name():
     assert members(doc) == {("蒋德明", "committee:430600"), ("蒋德明", "committee:430623")}
     doc = make_doc("岳阳市政协增补委员名单：\n褚国亮（男，中共党员，农业界，某家庭农场负责人，华容县政协常委）\n", yy)
     assert ("褚国亮", "committee:430623") in members(doc)
+    # a line of a list: the name may be a word (建业), the brackets make it one
+    doc = make_doc("岳阳市政协表彰优秀委员：\n孙慧芸（市政协委员，教育界）\n张建业（市政协委员，工商联界）\n"
+                   "发展经济（市政协委员，工商联界）\n", yy)
+    assert names(doc) == ["孙慧芸", "张建业"]
+    assert members(doc) == {("孙慧芸", "committee:430600"), ("张建业", "committee:430600")}
     # a list after the brackets closed is not in them
     doc = make_doc("岳阳市政协召开协商会。王东明（某公司总经理）说，华容县政协常委、县政协委员都要参加。", yy)
     assert members(doc) == set()

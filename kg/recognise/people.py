@@ -1905,7 +1905,9 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         s0, e0 = name
         n = e0 - s0
         if not _given_ok(text[s0 + _surname_len(text, s0):e0]) or not _plausible(text, s0, n) or not (
-                _jieba_len(text, s0) == n or _common_given(text, s0, n) or (n == 4 and _translit4(text, s0))):
+                _jieba_len(text, s0) == n or _common_given(text, s0, n) or (n == 4 and _translit4(text, s0))
+                # a line of a list: 张建业（县政协委员，工商联界） (the name may be a word: 建业)
+                or n < 4 and text[o] in "（(" and (s0 == 0 or text[s0 - 1] == "\n")):
             continue
         yield s0, e0, [post_before(doc, t.start(), t.group(), committees)]
 
