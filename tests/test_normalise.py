@@ -176,6 +176,24 @@ def test_wrapping_keeps_full_stops_and_joins_name_dots():
     assert "精心造“山水·委员之家”平台" in text
 
 
+def test_a_shorter_line_inside_a_wrapped_paragraph_that_stops_inside_a_word_is_joined():
+    """A typeset page breaks some lines early (before a mark that may not start a line): a line
+    of a wrapped paragraph that stops on a Han character continues on the next one, while a
+    heading (no wrapped line before it) and a paragraph's last line (a mark) stay apart."""
+    clean = "\n".join(PARAGRAPHS)
+    raw = _hard_wrap(clean, 24)
+    lines = raw.split("\n")
+    # break the second line early, inside a word (a name, a committee: 县政\n协)
+    cut = lines[1].index("员")  # 情况的通报，委\n员们…
+    lines[1:2] = [lines[1][:cut], lines[1][cut:]]
+    raw = "【概况】\n" + "\n".join(lines)
+    doc = normalise(art(raw))
+    check_map(doc)
+    assert doc.text == "【概况】\n" + clean
+    # never a line that ends its sentence, nor one that is not the continuation of a wrapped line
+    assert normalise(art("政协工作\n简报\n" + clean)).text.startswith("政协工作\n简报\n")
+
+
 def test_hard_wrapped_by_display_columns():
     """Wrapped at 40 columns: a Chinese character is two, so lines hold 20 characters, or 19
     when a character did not fit after a digit."""
@@ -261,6 +279,20 @@ def test_html_body_with_offsets_into_the_source():
     i = doc.text.index("&")
     assert page[doc.raw_starts[i]:doc.raw_ends[i]] == "&amp;"
     assert doc.quality["html"] is True
+
+
+def test_html_table_rows_keep_their_cells_on_one_line():
+    """A table's row is one record (名称 | 所属政协 | 负责人): its cells stay on one line, a tab
+    apart; a layout table's cells that hold blocks still give their lines."""
+    page = ("<html><body><p>附：名单</p><table>\n<tr><th>名称</th> <th>所属政协</th></tr>\n"
+            "<tr>\n  <td>“伏牛菌香”委员工作室</td>\n  <td>西峡县政协</td>\n  <td>县政协副主席 庞秋菊</td>\n</tr>\n"
+            "<tr><td><p>第一段。</p><p>第二段。</p></td><td>侧栏</td></tr></table></body></html>")
+    doc = normalise(art(page, "text/html"))
+    check_map(doc)
+    row = "“伏牛菌香”委员工作室\t西峡县政协\t县政协副主席 庞秋菊"
+    assert doc.text.splitlines() == ["附：名单", "名称\t所属政协", row, "第一段。", "第二段。", "侧栏"]
+    i = doc.text.index("西峡")
+    assert page[doc.raw_starts[i]:doc.raw_starts[i] + 5] == "西峡县政协"
 
 
 # --- properties ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ DROP = frozenset({"head", "title", "nav", "footer", "aside", "form", "button", "
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
 BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-                   "article", "blockquote", "dd", "dt", "dl", "hr", "td", "th", "pre", "main", "figure",
+                   "article", "blockquote", "dd", "dt", "dl", "hr", "pre", "main", "figure",
                    "figcaption", "center", "title", "body", "html"})
 _BAD_ATTR = re.compile(r"""(?:class|id)\s*=\s*["']?[^"'>]*?(?:share|nav|menu|footer|breadcrumb|crumb|sidebar|"""
                        r"""copyright|comment|related|toolbar|banner|\bad\b|login|search|header)""", re.I)
@@ -37,6 +37,7 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1", re.I | re.S)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _LOOKS_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|p|div|br|title|table|span|a\s)[\s>/]", re.I)
+CELL = frozenset({"td", "th"})
 MAX_STACK_SEARCH = 64  # how far a closing tag looks down the open-element stack (keeps broken HTML linear)
 
 
@@ -178,6 +179,10 @@ def extract(source: str) -> Mapped:
                 break
             if name in BLOCK and not dropped:
                 out.add("\n", a, b)
+            elif name in CELL and not dropped and not closing:
+                # the cells of a row stay on its line, a tab apart (a row of a table is one
+                # record: 名称 | 所属政协 | 负责人; a layout table's cells hold blocks of their own)
+                out.add("\t", a, b)
             if closing:
                 dropped = _close(stack, drop_marks, name, dropped)
             elif name not in VOID and not m.group(2).rstrip().endswith("/"):
@@ -197,10 +202,18 @@ def extract(source: str) -> Mapped:
 _BLANK = re.compile(r"[ \n](?:(?<=\n)|(?=[ \n]*\n))[ \n]*")
 
 
+# spaces around a cell's tab (the markup's own whitespace), and a tab at either end of a line
+_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*")
+_ROW_END = re.compile(r"\t*\n\t*")
+
+
 def _squeeze(buf: Mapped) -> Mapped:
     """Runs of line breaks and spaces made by the markup become one line break."""
     from kg.text.buffer import sub_text
 
+    if "\t" in buf.text:  # one tab between cells, none at a row's ends
+        buf, _ = sub_text(buf, _CELL_GAP, lambda s: "\t" if s != "\t" else None)
+        buf, _ = sub_text(buf, _ROW_END, lambda s: "\n" if s != "\n" else None)
     buf, _ = sub_text(buf, _BLANK, lambda s: "\n" if s != "\n" else None)
     if buf.text.startswith("\n"):
         buf = Mapped(buf.text[1:], buf.starts[1:], buf.ends[1:])

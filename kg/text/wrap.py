@@ -40,6 +40,8 @@ _NOT_A_CONTINUATION = re.compile(r"[\t\u3000]|\s\s|[-·]\s|[•▪●◆■□]|
 _ENDS = tuple("。！？!?”’」』）)")
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _ASIDE_LINE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # a line in parentheses (a date, a note) stands alone
+_OPEN_END = re.compile("[\u4e00-\u9fff]$")  # a line that stops on a Han character, no mark after it
+_OPEN_START = re.compile("[\u4e00-\u9fff“‘]")  # ... and a next line that starts with one or a quote
 
 RAGGED_MIN_LINES = 8  # lines in the band before ragged text counts as wrapped
 RAGGED_SHARE = 0.6  # ... their share of the long lines, of them open (no sentence end), of them with a comma
@@ -214,13 +216,21 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     slack = 0 if measure == "chars" else 1
     join_after: set[int] = set()  # offsets of the "\n" of the line breaks to remove
     pos = 0
+    continued = False  # the line continues the one before (that break was removed)
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[i + 1]
         line = line.rstrip("\r")
-        if (size(line) >= width - slack and nxt and not _NOT_A_CONTINUATION.match(nxt)
-                and not _TABLE.search(line) and not _SENTENCE_END.search(line) and not _ASIDE_LINE.match(line)):
+        if nxt and not _NOT_A_CONTINUATION.match(nxt) and not _TABLE.search(line) and (
+                size(line) >= width - slack and not _SENTENCE_END.search(line) and not _ASIDE_LINE.match(line)
+                # a shorter line of a wrapped paragraph that stops inside a word (市政\n协, a
+                # name: 孙立\n鹏), as a typesetter breaks before a mark that may not start a
+                # line: a paragraph's last line ends with a mark, a heading does not continue one
+                or continued and _OPEN_END.search(line) and _OPEN_START.match(nxt)):
             join_after.add(pos)
+            continued = True
+        else:
+            continued = False
         pos += 1
 
     # each removed break with the "\r" before it (what ``\r?\n`` matches)
