@@ -620,6 +620,8 @@ def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention |
     """The owner named after the initiative by a copula or a passive: ``“湖畔议事”是宜昌市政协
     着力打造的协商品牌``, ``“湖畔议事”由宜昌市政协于2020年创办``."""
     text = doc.text
+    if (row := table_row_owner(text, init, committees)) is not None:
+        return row
     for c in committees:
         if c.start < init.end:
             continue
@@ -631,6 +633,20 @@ def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention |
         tail = _clean(text[c.end:c.end + 16])
         return c if OWNER_AFTER_VERB.match(tail) else None
     return None
+
+
+def table_row_owner(text: str, init: Mention, committees: list[Mention]) -> Mention | None:
+    """The committee that fills a later cell of the table row holding the name, when one does
+    (a list of studios: ``“X”委员工作室	某县政协	负责人…``, the cells a tab apart as
+    :func:`kg.text.html.extract` lays a row out); None when the row has none or several."""
+    lo = text.rfind("\n", 0, init.start) + 1
+    hi = text.find("\n", init.end)
+    hi = len(text) if hi < 0 else hi
+    if text.find("\t", init.end, hi) < 0:
+        return None
+    cells = [c for c in committees if init.end < c.start and c.end <= hi and text[c.start - 1] == "\t"
+             and (c.end == hi or text[c.end] == "\t")]
+    return cells[0] if len(cells) == 1 and lo <= init.start else None
 
 
 def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:

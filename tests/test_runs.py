@@ -621,3 +621,16 @@ def test_a_visitor_telling_of_what_it_makes_itself_runs_it() -> None:
     text = ("宜昌市政协召开协商会。\n"
             "当天，襄阳市政协副主席段某率队前来观摩交流。段某介绍，襄阳市政协近年来着力构建“汉江圆桌会”协商机制。\n")
     assert _runs(text) == {(XIANGYANG, "汉江圆桌会")}
+
+
+def test_a_committee_filling_a_cell_of_the_names_table_row_runs_it():
+    codes = {"南阳市政协": "411300", "西峡县政协": "411323", "镇平县政协": "411324"}
+    text = ("南阳市政协召开委员工作室建设推进会。\n附：名单\n名称\t所属政协\t负责人\n"
+            "“伏牛菌香”委员工作室\t西峡县政协\t县政协副主席 庞秋菊\n"
+            "“玉都匠心”委员工作室\t镇平县政协\t县政协委员 岳宝山\n"
+            "“宛城商事”委员工作室\t南阳市政协 西峡县政协\t某某\n")
+    runs = _runs(text, codes=codes)
+    assert ("411323", "伏牛菌香") in runs and ("411324", "玉都匠心") in runs
+    assert ("411300", "伏牛菌香") not in runs and ("411300", "玉都匠心") not in runs
+    # a cell holding two committees says no one owner: the article's committee, as without a table
+    assert ("411323", "宛城商事") not in runs
