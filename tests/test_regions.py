@@ -170,6 +170,15 @@ def test_one_character_stem_county_after_a_conjunction_or_before_a_level_word():
     assert [label for _, label in found(text)] == ["马鞍山市", "和县", "马鞍山市", "和县", "含山县"]
 
 
+def test_conjunction_stem_county_opening_a_clause_needs_its_province():
+    # ……，和县政协某某一起: 和 may open the clause (with the county committee of the article)
+    text = "云南省普洱市澜沧县政协委员走访农户。会后我又跑了好几趟，和县政协经济委员会主任胡永安一起算账。"
+    assert "和县" not in [label for _, label in found(text)]
+    # in an article about its own province the county is meant
+    text = "安徽省马鞍山市政协委员走访农户。会后，和县政协经济委员会主任胡永安介绍了情况。"
+    assert "和县" in [label for _, label in found(text)]
+
+
 def test_short_form_opening_a_three_character_name_after_a_title():
     # 白城 (白城市) is the surname and first given-name character of a name after 副主席
     text = "广西北流市政协召开会议\n省政协副主席白城峰主持，市委书记黄南宇出席。"

@@ -380,10 +380,14 @@ def weak_stem_context(text: str, m: Match, d: gazetteer.Division) -> bool:
 def strong_stem_context(text: str, m: Match) -> bool:
     """A one-character-stem name (歙县, 和县) named with its committee (歙县政协, 政协歙县委员会)
     or opening a line before a colon (泾县：…), not after a Han character that could end another
-    word (市政协和县政协 is 市政协 + 县政协)."""
+    word (市政协和县政协 is 市政协 + 县政协), nor, when its stem is a conjunction, after a mark that
+    opens a clause (…，和县政协主任某某一起…)."""
     if m.start and "\u4e00" <= text[m.start - 1] <= "\u9fff" and text[m.start - 1] not in _PLACE_INTRO \
             and not (text.endswith("政协", 0, m.start) and text.startswith("委员会", m.end)):
         return False
+    if m.name[0] in _CONJUNCTION_STEMS and m.start and text[m.start - 1] not in _PLACE_INTRO \
+            and text[m.start - 1] != "\n" and not text.endswith("政协", 0, m.start):
+        return False  # ……，和县政协某某一起…: a clause may open with the conjunction (the topic decides)
     if text.startswith("政协", m.end) or text.startswith("委员会", m.end) and text.endswith("政协", 0, m.start):
         return True
     return (m.start == 0 or text[m.start - 1] == "\n") and text[m.end:m.end + 1] in ("：", ":")
