@@ -48,7 +48,8 @@ NON_NAME_CHARS = frozenset(
 
 # Characters of NON_NAME_CHARS that are common in given names all the same (李为民, 王和平,
 # 刘再明, 李其昌, 张之华, 王全胜): a name may hold them when it ends on a clear boundary.
-SOFT_NAME_CHARS = frozenset("为和再其之全年政会")  # 年 of dates and of 王永年; 政, 会 (李建政, 刘会明)
+# 年 of dates and of 王永年; 政, 会 (李建政, 刘会明); 约 of Lahu and Wa names (娜约, 扎约)
+SOFT_NAME_CHARS = frozenset("为和再其之全年政会约")
 
 # Words that follow a name in news prose (the name ends where one of these starts).
 FOLLOW_WORDS = (
@@ -116,7 +117,7 @@ PARTY_TITLES = ("总书记", "党委书记", "党委副书记", "副书记", "�
 GOVERNMENT_TITLES = ("常务副省长", "常务副市长", "常务副县长", "代省长", "代市长", "代县长", "代区长",
                      "副省长", "省长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "副州长", "州长",
                      "副旗长", "旗长", "副主席", "主席", "副厅长", "厅长", "副局长", "局长", "副主任", "主任",
-                     "副镇长", "镇长", "副乡长", "乡长", "村支书", "总理", "副总理", "国务委员")
+                     "副镇长", "镇长", "副乡长", "乡长", "村支书", "支书", "总理", "副总理", "国务委员")
 # Other posts.
 OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导", "领导同志", "负责同志",
                 "董事长", "副董事长", "总经理", "副总经理", "总裁", "创始人", "负责人", "校长", "副校长", "院长",

@@ -874,3 +874,20 @@ def test_a_party_secretary_after_a_committees_verb_phrase_is_no_member():
     xd = {"区政协": ("committee:140105", "小店区政协")}
     doc = make_doc("区政协将认真落实区委书记郜立梁提出的要求。", xd)
     assert names(doc) == ["郜立梁"] and members(doc) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("省政协副主席葛鸿钧来锦调研委员履职工作。", ["葛鸿钧"]),  # 来 of a visit, with the place's short form
+    ("省政协副主席王来福来调研。", ["王来福"]),
+    ("县政协常委、芦笙舞传承人张娜约，带着我把庄园和民族文化结合起来。", ["张娜约"]),  # 约 of a Lahu name
+    ("村里的老支书李扎倮笑着说：“这才叫商量。”", ["李扎倮"]),
+    ("教授龚思源带着学生来澜沧，在庄园住了一个星期。", ["龚思源"]),  # 来 + a place is no name
+])
+def test_names_of_visits_minority_names_and_village_posts(text, expected):
+    assert names(make_doc(text)) == expected
+
+
+def test_an_election_gives_the_post_with_tongzhi_between():
+    tz = {"政协台州市第六届委员会": ("committee:331000", "台州市政协"), "台州市政协": ("committee:331000", "台州市政协")}
+    doc = make_doc("台州市政协全会闭幕。会议选举杜晓岚同志为政协台州市第六届委员会副主席。", tz)
+    assert members(doc) == {("杜晓岚", "committee:331000")}

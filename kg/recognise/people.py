@@ -439,7 +439,11 @@ def _boundary_at(text: str, i: int) -> bool:
     """True when a name may end just before ``i``."""
     if i >= len(text) or not _is_han(text[i]):
         return True
-    return _follow_re().match(text, i) is not None
+    return _follow_re().match(text, i) is not None or _VISIT_HERE.match(text, i) is not None
+
+
+# 来 of a visit, with the one-character short form of the place (某某来锦调研, 某某来调研)
+_VISIT_HERE = re.compile("来[\u4e00-\u9fff]?(?:调研|考察|视察|指导|检查|慰问|交流|走访|参观|宣讲)")
 
 
 # a character that cannot be in a given name: not Han, or a function character (V.NON_NAME_CHARS)
@@ -467,12 +471,17 @@ def _common_given(text: str, p: int, n: int) -> bool:
     return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
 
 
+_MOTION_SURNAMES = frozenset("来回到向")  # surnames that are also verbs or prepositions of going
+
+
 def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
     """Not a common word that merely starts with a surname character, nor a place name (but
     ``listed`` names after a post may equal a district's short form)."""
     name = text[p:p + n]
     if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) or name in V.CHIEF_POSTS:
         return False  # (林长, 河长: a post of the chief systems, 委员林长们, not a name)
+    if name[0] in _MOTION_SURNAMES and name[1:] in _region_names():
+        return False  # 带着学生来澜沧: a verb of going and a place, not the surname 来
     return name not in _region_names() or (listed and name in _district_short_forms())
 
 
@@ -1311,14 +1320,15 @@ def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     for m in _DECISION.finditer(text):
         p = m.end()
         n = _surname_len(text, p) and name_length(text, p, strong=True)
-        if not n or not text.startswith(_DECISION_AFTER[m.group()], p + n) or not _plausible(text, p, n):
+        q = p + n + 2 if n and text.startswith("同志", p + n) else p + n  # 选举某某同志为…
+        if not n or not text.startswith(_DECISION_AFTER[m.group()], q) or not _plausible(text, p, n):
             continue
-        if text.startswith("的", p + n) and not _POST_ENDED.match(text, p + n, p + n + 40):
+        if text.startswith("的", q) and not _POST_ENDED.match(text, q, q + 40):
             continue  # 免去某某的…职务: a post ended, not 撤销…的 anything
         posts: list[dict[str, str]] = []
-        if text.startswith("为", p + n):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
-            end = _CLAUSE_MARKS.search(text, p + n)
-            titles = list(pat.finditer(text, p + n, end.start() if end else len(text)))
+        if text.startswith("为", q):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
+            end = _CLAUSE_MARKS.search(text, q)
+            titles = list(pat.finditer(text, q, end.start() if end else len(text)))
             if titles:
                 posts = [post_before(doc, titles[-1].start(), titles[-1].group(), committees)]
         yield p, p + n, posts
