@@ -398,3 +398,15 @@ def test_topics_and_lectures_keep_names_that_are_brands_themselves() -> None:
 def test_a_members_station_named_after_him_and_a_target() -> None:
     assert _found("他在县城设立“牛立邦委员履职工作站”，每季度接待一次。") == {"牛立邦委员履职工作站": BRAND}
     assert _found("力争实现“村村有委员工作站”目标。") == {}
+
+
+def test_made_places_alliances_hashtags_and_market_brands() -> None:
+    # a workshop a launching verb makes, an alliance of committees for consultation
+    found = _found("汝城县政协在沙洲村创设“沙洲连心坊”，委员每月坐班。三市政协共同发起“湘赣边红色文旅协商联盟”。")
+    assert found == {"沙洲连心坊": BRAND, "湘赣边红色文旅协商联盟": BRAND}
+    assert _found("群众说“沙洲连心坊”好。") == {}  # no verb of making: a name alone is no brand
+    # a post's topic in hash marks, with a cue after it; a hashtag that only ends in a cue word is none
+    assert _found("#我为家乡发展献一策# 网络征集活动进行中！#委员在行动# #两会#") == {"我为家乡发展献一策": PROGRAMME}
+    # a product's brands on a market
+    assert _found("全县人参种植面积稳定，但“林下参”品牌杂、价格乱。") == {}
+    assert _found("县政协打造“人参议事”品牌，推动产业发展。") == {"人参议事": BRAND}

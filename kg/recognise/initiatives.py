@@ -68,11 +68,14 @@ OUTSIDE_MODIFIERS = ("城市", "区域", "公用", "农产品", "产品", "旅�
 # launching verbs right before a name
 VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "创建", "建立", "建成", "组织", "策划",
          "抓好", "助推", "投身于", "投身", "参与", "培育", "创办", "开设", "推出", "擦亮", "叫响", "做优",
-         "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立")
+         "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立", "创设")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
                   "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
+# a place where members meet people, named by its kind alone, that a launching verb makes a
+# brand (创设“沙洲连心坊”, 打造“石榴籽小院”): a workshop or a courtyard is no slogan
+MADE_PLACES = ("坊", "小院", "客厅")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
 CONSULT_SUFFIXES = ("协商", "商量", "议事")
@@ -87,8 +90,8 @@ IDEA_WORDS = ("理念", "精神", "原则", "文化", "传统", "思想", "要�
 CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "齐协商")
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
-# (议事长廊, 协商小站, 边境村协商点)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点]$")
+# (议事长廊, 协商小站, 边境村协商点; 协商联盟 of several committees)
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)(?:[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点]|联盟)$")
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
@@ -251,6 +254,10 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
                     break
     if '"' in text:
         out.extend(_ascii_quotes(text, max_len))
+    if "#" in text:
+        # a social post's topic (#某某好商量#) is quoted by its hash marks
+        out.extend(Quote(h.start(), h.end() - 1, "#") for h in _HASHTAG.finditer(text)
+                   if h.end() - h.start() <= max_len)
     # by (open, -close): no two quotes share an opening mark, so the tuples' own order is that
     out.sort()
     return out
@@ -276,6 +283,7 @@ def _ascii_quotes(text: str, max_len: int) -> list[Quote]:
 
 
 _ASCII_QUOTE = re.compile('"')
+_HASHTAG = re.compile(r"#[^#\s]{2,30}#")
 
 
 def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
@@ -369,6 +377,10 @@ _GAP_AND_CUE = re.compile(
     _WINDOW_END.pattern.replace("[", "([^", 1) + f"{{0,{GAP_MAX}}}?)({_STRONG_CUE.pattern})")
 
 
+# what is said of a product's brands on a market (品牌杂、价格乱; 品牌多而不强; 品牌散)
+_MARKET_STATE = re.compile("(?:杂|乱|散|多而|小而|弱)")
+
+
 def after_cue(text: str, pos: int) -> Cue | None:
     """A strong cue in the short stretch after ``pos`` (the index after a closing mark).
 
@@ -396,6 +408,8 @@ def after_cue(text: str, pos: int) -> Cue | None:
             return None
         gap, cue = hit.groups()
         if not gap:
+            if cue == "品牌" and _MARKET_STATE.match(text, hit.end()):
+                return None  # “林下参”品牌杂、价格乱: a product's brands on the market, not one brand
             return Cue(cue, "after", cue)  # nothing between the name and its cue to refuse
     blockers = set(_GAP_WORDS.sub("", gap)) & GAP_BLOCKERS
     if gap.startswith("等"):
@@ -673,7 +687,7 @@ def classify(name: str, cue: Cue) -> str:
         return BRAND
     if cue.where == "after" and cue.word in MECHANISM_CUES and not compact.endswith(BRAND_SUFFIXES):
         return PROGRAMME  # “一线协商”工作法: a way of working, though named like a platform
-    if compact.endswith(BRAND_SUFFIXES) or compact.endswith(CONSULT_SUFFIXES) or _CONSULT_PLACE.search(compact):
+    if compact.endswith(BRAND_SUFFIXES + CONSULT_SUFFIXES + MADE_PLACES) or _CONSULT_PLACE.search(compact):
         return BRAND
     return PROGRAMME
 
@@ -718,7 +732,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     noun = noun_before(text, group[0].open)
     if noun:
         return Cue(noun, "before")
-    own = self_cue(compact)
+    # (a hashtag that merely ends in a cue word is a topic of posts: #委员在行动#, #政协委员说#)
+    own = self_cue(compact) if last.mark != "#" else None
     if own is not None and (_BECOMES.search(text, max(0, group[0].open - 3), group[0].open)
                             or _after_text(text, last.close + 1, 2) == "目标"):
         own = None  # 工作站要成为“民意直通车”, 实现“村村有委员工作站”目标: a figure of speech, a target
@@ -734,6 +749,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
         return consult
     if not verb_before(text, group[0].open) or concept_shaped(compact):
         return None
+    if compact.endswith(MADE_PLACES) and len(compact) >= 3:
+        return Cue(next(w for w in MADE_PLACES if compact.endswith(w)), "self")
     weak = weak_after_cue(text, last.close + 1)
     if weak is not None:
         if weak.word == "建设" and weak.phrase == "建设" and not ("政协" in compact or "委员" in compact):
@@ -773,6 +790,7 @@ def _consult_cue(text: str, group: list[Quote], compact: str) -> Cue | None:
     if compact.endswith(CONSULT_NAMES) and verb_before(text, group[0].open):
         return Cue(compact[-2:], "self")
     return None
+
 
 
 def _media_cue(text: str, q: Quote) -> Cue | None:
