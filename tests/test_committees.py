@@ -260,3 +260,9 @@ def test_section_headers_inside_a_merged_paragraph():
     starts = [s for s, _, _ in context.section_regions(make_doc(text))]
     assert starts == [text.index("【荔浦市】"), text.index("【阳朔县】")]  # not 在【灵川县】
     assert labels(text)[-2:] == ["荔浦市政协", "阳朔县政协"]
+
+
+def test_a_district_short_form_after_a_word_ending_in_qu_is_no_committee():
+    # 六盘山区 is a mountain area, 园区 a park: no 区政协 of a district
+    text = "平凉市政协深化“六盘山区政协协作联席会”机制，推动园区政协委员工作站建设。崆峒区政协召开会议。"
+    assert labels(text) == ["平凉市政协", "崆峒区政协"]

@@ -49,7 +49,9 @@ _SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
 # a character right before a short form that makes it a collective or part of another word:
 # 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协; a count (沿黄9市政协,
 # 十六市政协)
+# (and the 区 of a word that is no district: 山区政协, 园区, 景区, 社区: 六盘山区政协协作联席会)
 _COLLECTIVE_BEFORE = set("全各两三四五六七八九十几多数级县市区省州盟旗设乡镇村民基层地0123456789０１２３４５６７８９")
+_NOT_A_DISTRICT_BEFORE = set("山园景社")
 _COORD = set("、和与及同暨")
 # stray commas and spaces a noisy source leaves between coordinated names, around the one character
 # that joins them
@@ -325,7 +327,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if kind == "区" and text.endswith("自治", 0, start):
             continue
         before = _char_before(text, start)
-        if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本":
+        if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本" \
+                or kind == "区" and before in _NOT_A_DISTRICT_BEFORE:
             continue
         suffixes, levels = _SHORT[kind]
         # in a digest's 【荔浦市】 section, 市政协 is that section's city (topic_near)
