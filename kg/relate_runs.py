@@ -116,7 +116,9 @@ COORDINATORS = (*_JOINING, "与", "和", "及", "同", "、")
 _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发起", "部署", "主办", "举办", "创办",
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
                          "建立", "建设", "建起", "建成", "设立"))
-OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心)?(?:{_OWNER_VERBS}))?的?)$")
+# (and right after its owner, the verbs of keeping a name alive: 支持某县政协继续擦亮“X”, 培育“Y”)
+OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心|继续|着力|大力)?"
+                       rf"(?:{_OWNER_VERBS}|擦亮|培育|叫响|创设|办好))?的?)$")
 # where the owner made it, between the owner and its verb: 九三学社某市委在某县举办的“X”, 于2021年创办的
 # (the verb is then required: 在“X”平台上 names no owner)
 _WHERE = r"(?:在|于)[^，,。；;：:！!？?“”‘’「」『』《》\"]{1,12}?"
@@ -1234,7 +1236,8 @@ def _makes_before(doc: Doc, start: int, init: Mention) -> bool:
 
 # the guest committee itself makes the name, with nothing but an adverbial between: 某区政协近年来着力
 # 构建“X”, 某市政协正在打造“X”
-_OWN_MAKING = re.compile(rf"^[\u4e00-\u9fff]{{0,8}}?(?:着力|正在|持续|创新|精心)?(?:{_CREATOR_VERBS}|构建)[“‘「『\"]$")
+_OWN_MAKING = re.compile(rf"^[\u4e00-\u9fff]{{0,8}}?(?:着力|正在|持续|创新|精心)?(?:{_CREATOR_VERBS}|构建)了?"
+                         r"[“‘「『\"]$")
 
 
 def _makes_own(doc: Doc, pos: int, init: Mention, ctx: Context) -> bool:
@@ -1325,6 +1328,9 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         if here and owner.key in here[-1].keys:  # the owner is (coordinated to) the subject
             return here[-1].keys, "sentence:" + here[-1].how
         return tuple(c.key for c in siblings(doc, owner, ctx.committees)), "owner"
+    group = _group_before(doc, sent, init, ctx)
+    if group:
+        return group, "group"
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
                     SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or
                     _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
@@ -1372,6 +1378,52 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
             return _keys(doc, prev, found[-1], ctx), "paragraph:" + found[-1].how
         spoken = spoken or _spoken(doc, prev, ctx)
     return fallback
+
+
+# a count of committees (三地政协, 两市政协, 四方政协): a group the article may have defined by a list
+GROUP = re.compile("([两二三四五六七八九十])(?:地|方|家|市|县|区|省)政协")
+_GROUP_COUNT = {c: i for i, c in enumerate("一两三四五六七八九十", 1)} | {"二": 2}
+_LIST_SEP = re.compile(r"[、，,和及与\s]{1,2}")
+
+
+def groups(doc: Doc, committees: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """The groups an article defines by listing their committees right before a count of them
+    (``上海市青浦区政协、江苏省苏州市吴江区政协、浙江省嘉善县政协三地政协``): the group's word
+    (三地政协) -> the listed committees' keys, when the count matches the list."""
+    text = doc.text
+    out: dict[str, tuple[str, ...]] = {}
+    if "政协" not in text or GROUP.search(text) is None:
+        return out
+    by_end = {c.end: c for c in committees}
+    for m in GROUP.finditer(text):
+        c = by_end.get(m.start())
+        listed: list[Mention] = []
+        while c is not None:
+            listed.append(c)
+            c = next((p for p in reversed(committees) if p.end < c.start and _LIST_SEP.fullmatch(text, p.end, c.start)),
+                     None)
+        keys = tuple(dict.fromkeys(c.key for c in reversed(listed)))
+        if len(keys) == _GROUP_COUNT[m.group(1)] and m.group() not in out:
+            out[m.group()] = keys
+    return out
+
+
+def _group_before(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> tuple[str, ...]:
+    """The committees of a group (:func:`groups`) named in the clause before the name with no
+    other committee between them: ``三地政协共同打造的“X”``, ``希望三地政协继续用好“X”``."""
+    found = ctx.once("groups", groups, doc, ctx.committees)
+    if not found:
+        return ()
+    text = doc.text
+    best: tuple[int, tuple[str, ...]] = (-1, ())
+    for word, keys in found.items():
+        at = text.rfind(word, sent.start, init.start)
+        if at > best[0] and not any(at <= c.start < init.start for c in ctx.committees):
+            best = (at, keys)
+    at, keys = best
+    if at < 0 or any(ch in text[at:init.start] for ch in "。；;！？"):
+        return ()
+    return keys
 
 
 def _outside_speaker(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:

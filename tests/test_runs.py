@@ -634,3 +634,31 @@ def test_a_committee_filling_a_cell_of_the_names_table_row_runs_it():
     assert ("411300", "伏牛菌香") not in runs and ("411300", "玉都匠心") not in runs
     # a cell holding two committees says no one owner: the article's committee, as without a table
     assert ("411323", "宛城商事") not in runs
+
+
+def test_a_group_the_article_lists_runs_what_the_group_makes() -> None:
+    codes = {"上海市青浦区政协": "310118", "江苏省苏州市吴江区政协": "320509", "浙江省嘉善县政协": "330421",
+             "嘉善县政协": "330421", "安徽省广德市政协": "341882"}
+    text = ("上海市青浦区政协、江苏省苏州市吴江区政协、浙江省嘉善县政协三地政协主要负责同志，"
+            "以及安徽省广德市政协代表参加。"
+            "\n会议由嘉善县政协主席主持。她介绍，三地政协共同打造的“蓝色珠链同心议事会”已常态化运行。")
+    assert _runs(text, codes=codes) == {("310118", "蓝色珠链同心议事会"), ("320509", "蓝色珠链同心议事会"),
+                                        ("330421", "蓝色珠链同心议事会")}
+    # a count that does not match the list defines no group: the article's committee, as before
+    text2 = text.replace("三地政协主要", "两地政协主要")
+    assert ("310118", "蓝色珠链同心议事会") not in _runs(text2, codes=codes)
+
+
+def test_a_committee_supported_to_keep_its_brand_alive_runs_it() -> None:
+    codes = {"平凉市政协": "620800", "静宁县政协": "620826", "泾川县政协": "620821"}
+    text = ("平凉市政协2026年工作要点。\n指导县（市、区）政协打造特色品牌，支持静宁县政协继续擦亮“果乡议事坪”协商平台，"
+            "支持泾川县政协培育“泾水同心汇”协商品牌。")
+    assert _runs(text, codes=codes) == {("620826", "果乡议事坪"), ("620821", "泾水同心汇")}
+
+
+def test_a_visitor_telling_of_what_it_has_made_runs_it() -> None:
+    codes = {"抚松县政协": "220621", "靖宇县政协": "220622"}
+    # (a forum's copy: a half-width full stop, no sentence break)
+    text = ("抚松县政协在万良镇召开协商会。\n当天，靖宇县政协副主席尚立群率队来抚松观摩.尚立群介绍，"
+            "靖宇县政协近年来培育了“靖宇议事坊”协商平台，希望开展联合调研。")
+    assert _runs(text, codes=codes) == {("220622", "靖宇议事坊")}
