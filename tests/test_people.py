@@ -888,6 +888,20 @@ def test_names_of_visits_minority_names_and_village_posts(text, expected):
 
 
 def test_an_election_gives_the_post_with_tongzhi_between():
-    tz = {"政协台州市第六届委员会": ("committee:331000", "台州市政协"), "台州市政协": ("committee:331000", "台州市政协")}
+    tz = {"政协台州市第六届委员会": ("committee:331000", "台州市政协"),
+          "台州市政协": ("committee:331000", "台州市政协")}
     doc = make_doc("台州市政协全会闭幕。会议选举杜晓岚同志为政协台州市第六届委员会副主席。", tz)
     assert members(doc) == {("杜晓岚", "committee:331000")}
+
+
+def test_a_chair_named_before_his_title_and_a_job_ending_in_hu():
+    cm = {"晋城市政协": ("committee:140500", "晋城市政协"), "市政协": ("committee:140500", "晋城市政协"),
+          "高平市政协": ("committee:140581", "高平市政协"), "焦作市政协": ("committee:410800", "焦作市政协")}
+    doc = make_doc("晋城市政协微博。\n@高平市政协：#长平议事厅# 开进了田间地头 郭建刚主席和20多位委员围坐在一起。", cm)
+    assert members(doc) == {("郭建刚", "committee:140581")}
+    # a chair whose post the article names elsewhere is not the chair of the committee beside him
+    doc = make_doc("市政协主席秦卫东作报告。任秋实介绍了焦作市政协打造品牌的做法，秦卫东主席介绍了运行机制。", cm)
+    assert members(doc) == {("秦卫东", "committee:140500")}
+    rc = {"汝城县政协": ("committee:431026", "汝城县政协")}
+    doc = make_doc("汝城县政协委员、民宿经营户朱红英说：“游客多了。”", rc)
+    assert members(doc) == {("朱红英", "committee:431026")}

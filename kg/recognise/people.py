@@ -1785,12 +1785,14 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     committee before it or of the article); the others imply none."""
     if word == "总书记":
         return _post(word, "party", "", "中国共产党中央委员会")
-    if word in ("委员", "常委", "副主席", "秘书长"):
+    if word in ("委员", "常委", "主席", "副主席", "秘书长"):
         c = _context_committee(doc, h, committees)
         if c is not None:
             post = _post(word, "cppcc", c.key, c.label, c.key)
-            if _committee_in_sentence(doc, h, committees) is None:
-                post["fallback"] = "1"  # the article's committee: a membership named elsewhere wins
+            if _committee_in_sentence(doc, h, committees) is None or word == "主席":
+                # the article's committee: a membership named elsewhere wins (and for 主席, a
+                # committee has one chair: 某某主席 near another committee may be the host's)
+                post["fallback"] = "1"
             return post
     return None
 
