@@ -8,7 +8,9 @@ monotone and in range.  The steps, each a linear pass that keeps the map (:mod:`
 2. a text that is UTF-8 misread as a whole (as GB18030, Big5 or Windows-1252) read back;
    PDF page furniture (page numbers on lines of their own, the running header above each
    page) removed; hard wrapping (a line break every N characters, or the ragged lines of a
-   typeset PDF) rejoined; line ends, invisible characters;
+   typeset PDF) rejoined; line ends, invisible characters; (after step 6) the spaces that OCR
+   scattered between Han characters (县政 协, 周 慧琳), in a text where words that are never
+   written apart are split;
 3. pinyin annotations removed (``協(xié)`` -> ``協``), real parentheses kept;
 4. GBK/Big5 byte-shift mojibake recovered where a character model finds the recovery far
    more likely; unrecoverable runs and ``?``/U+FFFD runs are marked as "lost" zones;
@@ -76,6 +78,7 @@ def normalise(article: Article) -> Doc:
     buf, n_punct = punct.collapse_punctuation(buf)
     buf, n_unified = punct.unify(buf)
     buf, scr = script.convert(buf)
+    buf, n_split = wrap.join_split_words(buf)  # (after t2s: 政 協 is 政 协 then)
     lost = _lost_text_spans(buf, lost_raw)
     zones = boilerplate.zones(buf.text, lost)
     quality = {"encoding": article.encoding, "script": scr, "html": is_html, "pinyin_removed": n_pinyin,
@@ -84,6 +87,8 @@ def normalise(article: Article) -> Doc:
                "lines_unwrapped": n_unwrapped, "misread_as": misread}
     if n_furniture:  # only when there was some: the reports of other texts stay as they were
         quality["page_marks_removed"] = n_furniture
+    if n_split:
+        quality["split_words_joined"] = n_split
     if not article.title:
         title = _title(buf.text, zones)
         if title:

@@ -46,8 +46,8 @@ def _kind(line: str) -> str:
     s = line.strip()
     if not s:
         return "blank"
-    if _HEADLINE_ITEM.match(s):
-        return "headlines"
+    if _HEADLINE_ITEM.match(s) and not (s[-1] in "。！？" and "，" in s):
+        return "headlines"  # (an item that is a sentence, 工作动态's ●8月5日，某县政协…。, is a brief)
     if len(s) > 120 or (len(s) > BODY_LINE and s[-1] in "。！？”"):  # a paragraph: no cue regexes
         return "body"
     if len(s) <= 48 and _BYLINE.search(s):

@@ -146,8 +146,8 @@ def drop_page_marks(buf: Mapped) -> tuple[Mapped, int]:
     repeated at the top of each page, and the blank lines around them; return the buffer and
     how many furniture lines were removed.
 
-    Only when the text holds at least two page numbers counting up one by one (a lone "- 1 -"
-    may be anything).  A run of such lines between two lines of text leaves one line break,
+    Only when the text holds at least two page numbers counting up (one by one, or skipping a
+    page or two: a lone "- 1 -" may be anything).  A run of such lines between two lines of text leaves one line break,
     so that the unwrapping decides whether the paragraph goes on across the page break.
 
     >>> drop_page_marks(Mapped.identity("刊头\\n\\n甲乙\\n\\n- 1 -\\n\\n刊头\\n\\n丙丁\\n- 2 -\\n"))[0].text
@@ -163,7 +163,8 @@ def drop_page_marks(buf: Mapped) -> tuple[Mapped, int]:
             m = _PAGE_NUMBER.fullmatch(line)
             if m:
                 numbers.append((i, int(m.group(1) or m.group(2))))
-    if len(numbers) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(numbers)):
+    # (counting up, a page or two skipped at most: a newsletter's extract leaves out a page)
+    if len(numbers) < 2 or any(not 0 < b[1] - a[1] <= 3 for a, b in pairwise(numbers)):
         return buf, 0
     furniture = {i for i, _ in numbers}
     stripped = [x.strip() for x in lines]
@@ -236,3 +237,46 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     # each removed break with the "\r" before it (what ``\r?\n`` matches)
     spans = [(q - 1 if q and text[q - 1] == "\r" else q, q + 1) for q in sorted(join_after)]
     return delete_spans(buf, spans), len(spans)
+
+
+# a space that OCR put inside a word that is never written apart (县政 协, 委 员, 主 席)
+_SPLIT_WORD = re.compile("政[ \u3000]+[协協]|委[ \u3000]+[员員]|主[ \u3000]+席")
+# a single space between two Han characters (张　三 is one name in such text)
+_HAN_GAP = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+MIN_SPLIT_WORDS = 2  # split words before a text counts as OCR output
+
+
+def join_split_words(buf: Mapped) -> tuple[Mapped, int]:
+    """Remove the single spaces between Han characters of a text that OCR scattered them over
+    (a scanned newsletter: 县政 协, 周 慧琳, 钟　建平), and the line breaks it left inside a
+    sentence; return the buffer and how many were removed.
+
+    Only when at least :data:`MIN_SPLIT_WORDS` words that are never written apart are split:
+    elsewhere a space between Han characters means something (a headline's two halves, a
+    programme's name: “委员进社区 服务零距离”, a byline's padded name: 记者 江 玮).
+
+    >>> join_split_words(Mapped.identity("县政 协副主席周 慧琳，县政协委 员。"))[0].text
+    '县政协副主席周慧琳，县政协委员。'
+    >>> join_split_words(Mapped.identity("“委员进社区 服务零距离”活动"))[0].text
+    '“委员进社区 服务零距离”活动'
+    """
+    text = buf.text
+    found = 0
+    for _ in _SPLIT_WORD.finditer(text):
+        found += 1
+        if found >= MIN_SPLIT_WORDS:
+            break
+    else:
+        return buf, 0
+    spans = [(m.start(), m.end()) for m in _HAN_GAP.finditer(text)]
+    # and the line breaks it left inside a sentence of prose (局长易\n德胜等参加): after a line
+    # that holds a comma and stops on a Han character, before one that starts with one
+    for m in _PROSE_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _INNER_PUNCT.search(text, line_start, m.start()) and m.start() - line_start >= RAGGED_MIN_WIDTH:
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    return delete_spans(buf, spans), len(spans)
+
+
+_PROSE_BREAK = re.compile("(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff“])")
