@@ -1456,14 +1456,25 @@ def _find_persons(doc: Doc, sent: Sentence) -> tuple[Mention, ...]:
                         key=attrgetter("start")))
 
 
+# a speaker's own unit: 某某说，自己所在的“X”委员工作室…
+_OWN_UNIT = re.compile(r"^(?:说|表示|介绍|谈到)[，,：:]?(?:自己|我们?|他|她)所在的[“‘「『\"]?$")
+
+
 def _report_about(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> str:
     """The committee of a member who reports about the name (``听取了市政协委员、某县政协副主席
-    某某关于“X”平台建设情况的交流发言``): the committee of the post nearest the speaker's name."""
+    某某关于“X”平台建设情况的交流发言``): the committee of the post nearest the speaker's name; or
+    who speaks of the one he belongs to (``市政协委员、某公司总经理某某说，自己所在的“X”委员工作室…``):
+    the committee of his nearest committee post."""
     for m in _persons_in(doc, sent, ctx):
-        if m.end < init.start <= m.end + 3 and _clean(doc.text[m.end:init.start]).startswith("关于"):
-            posts = m.attrs.get("posts") or []
+        if not m.end < init.start <= m.end + 12:
+            continue
+        posts = m.attrs.get("posts") or []
+        gap = _clean(doc.text[m.end:init.start])
+        if init.start <= m.end + 3 and gap.startswith("关于"):
             if posts and posts[0].get("kind") == "cppcc":
                 return posts[0].get("committee", "")
+        elif _OWN_UNIT.match(gap):
+            return next((p.get("committee", "") for p in posts if p.get("kind") == "cppcc"), "")
     return ""
 
 

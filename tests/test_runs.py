@@ -42,12 +42,12 @@ def _post(title: str, kind: str, code: str = "") -> dict[str, str]:
     return {"title": title, "kind": kind, "org": key, "org_label": "", "committee": key}
 
 
-def _runs_with_person(text: str, name: str, post: dict[str, str]) -> set[tuple[str, str]]:
-    """:func:`_runs` with a person mention at ``name`` holding ``post`` (the people recogniser's
-    part, placed by hand as the committees are)."""
+def _runs_with_person(text: str, name: str, post: dict[str, str], *more: dict[str, str]) -> set[tuple[str, str]]:
+    """:func:`_runs` with a person mention at ``name`` holding ``post`` (and ``more`` posts, further
+    from the name: the people recogniser's part, placed by hand as the committees are)."""
     doc = _doc(text)
     i = text.index(name)
-    person = Mention(PERSON, f"person:{name}", name, i, i + len(name), name, {"posts": [post]})
+    person = Mention(PERSON, f"person:{name}", name, i, i + len(name), name, {"posts": [post, *more]})
     rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (person,), key=lambda m: m.start))))
     return {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels}
 
@@ -662,3 +662,10 @@ def test_a_visitor_telling_of_what_it_has_made_runs_it() -> None:
     text = ("抚松县政协在万良镇召开协商会。\n当天，靖宇县政协副主席尚立群率队来抚松观摩.尚立群介绍，"
             "靖宇县政协近年来培育了“靖宇议事坊”协商平台，希望开展联合调研。")
     assert _runs(text, codes=codes) == {("220622", "靖宇议事坊")}
+
+
+def test_a_member_speaking_of_the_studio_he_belongs_to_gives_it_his_committee() -> None:
+    text = ("襄阳市政协依托香菇产业建成“伏牛菌香”委员工作室。宜昌市政协委员、某药业公司总经理樊某某说，"
+            "自己所在的“仲景康养”委员工作室把中医药界委员联合起来。")
+    runs = _runs_with_person(text, "樊某某", _post("总经理", "other"), _post("委员", "cppcc", YICHANG))
+    assert (YICHANG, "仲景康养") in runs and (XIANGYANG, "仲景康养") not in runs
