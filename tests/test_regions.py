@@ -179,6 +179,13 @@ def test_conjunction_stem_county_opening_a_clause_needs_its_province():
     assert "和县" in [label for _, label in found(text)]
 
 
+def test_whole_prefecture_before_a_level_word_is_no_county():
+    # 在全州县级政协推广: 全州 (the whole prefecture) + 县级, not Guangxi's 全州县
+    text = "四川省甘孜州政协召开会议。州政协将在全州县级政协推广经验。"
+    assert found(text) == [("四川省", "四川省"), ("甘孜州", "甘孜藏族自治州")]
+    assert ("全州县", "全州县") in found("广西桂林市全州县政协召开会议。全州县级领导出席。")
+
+
 def test_short_form_opening_a_three_character_name_after_a_title():
     # 白城 (白城市) is the surname and first given-name character of a name after 副主席
     text = "广西北流市政协召开会议\n省政协副主席白城峰主持，市委书记黄南宇出席。"

@@ -377,6 +377,14 @@ def weak_stem_context(text: str, m: Match, d: gazetteer.Division) -> bool:
     return m.name[0] in _CONJUNCTION_STEMS or text.startswith(_LEVEL_WORDS, m.end - 1)
 
 
+def _collective_head(text: str, m: Match) -> bool:
+    """A name or short form that opens with 全/各 and a level character (全州县, 全州) before a word
+    that starts with a level character (全州县级政协: 全州 + 县级): it may read as "the whole
+    prefecture"."""
+    return len(m.name) >= 2 and m.name[0] in "全各" and m.name[1] in "州市县区省" \
+        and (text.startswith(_LEVEL_WORDS, m.end - 1) or text.startswith(_LEVEL_WORDS, m.end))
+
+
 def strong_stem_context(text: str, m: Match) -> bool:
     """A one-character-stem name (歙县, 和县) named with its committee (歙县政协, 政协歙县委员会)
     or opening a line before a colon (泾县：…), not after a Han character that could end another
@@ -594,6 +602,8 @@ def _resolve(doc: Doc, topic: tuple[str, ...]) -> list[tuple[Match, gazetteer.Di
             elif d is None and not official and _LISTED.match(text, m.end):
                 listed.append(m)
             continue
+        if _collective_head(text, m) and _in_topic_provinces(gaz, d, topic[:1]) is not d:
+            continue  # 在全州县级政协推广: 全州 is the whole prefecture, 县级 a word (not 全州县)
         if not on_boundary(doc, m.start, m.end, bool(chained_before), chained_after):
             continue
         out.append((m, d))
