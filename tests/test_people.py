@@ -905,3 +905,22 @@ def test_a_chair_named_before_his_title_and_a_job_ending_in_hu():
     rc = {"汝城县政协": ("committee:431026", "汝城县政协")}
     doc = make_doc("汝城县政协委员、民宿经营户朱红英说：“游客多了。”", rc)
     assert members(doc) == {("朱红英", "committee:431026")}
+
+
+def test_mongolian_and_kham_names_elections_and_office_titles():
+    xa = {"兴安盟政协": ("committee:152200", "兴安盟政协"), "盟政协": ("committee:152200", "兴安盟政协"),
+          "内蒙古自治区政协": ("committee:150000", "内蒙古自治区政协")}
+    text = ("兴安盟政协全会召开。会议选举敖日格乐为盟政协副主席，增选刘素兰等5人为盟政协常务委员。"
+            "盟长乌力吉图等到会祝贺。内蒙古自治区政协副主席娜仁托娅一行来兴安盟调研。"
+            "盟政协文化文史和学习委员会主任那顺作讲座。")
+    doc = make_doc(text, xa)
+    assert names(doc) == ["敖日格乐", "刘素兰", "乌力吉图", "娜仁托娅", "那顺"]
+    assert members(doc) == {("敖日格乐", "committee:152200"), ("刘素兰", "committee:152200"),
+                            ("娜仁托娅", "committee:150000"), ("那顺", "committee:152200")}
+    # Kham Tibetan names after a job; a place after 乌兰 is no name
+    doc = make_doc("县政协委员、某合作社理事长四郎降措建议设立专区。局长扎西邓珠到会。")
+    assert names(doc) == ["四郎降措", "扎西邓珠"]
+    assert names(make_doc("主任乌兰浩特市委书记出席。")) == []
+    # an office's head and a spokesman before a full-width space, at the end of the line
+    doc = make_doc("发布人：\n大会新闻发言人\u3000詹国民\n主持人：办公厅新闻宣传处处长\u3000鲍蕾\n")
+    assert names(doc) == ["詹国民", "鲍蕾"]

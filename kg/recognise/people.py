@@ -442,8 +442,8 @@ def _boundary_at(text: str, i: int) -> bool:
     return _follow_re().match(text, i) is not None or _VISIT_HERE.match(text, i) is not None
 
 
-# 来 of a visit, with the one-character short form of the place (某某来锦调研, 某某来调研)
-_VISIT_HERE = re.compile("来[\u4e00-\u9fff]?(?:调研|考察|视察|指导|检查|慰问|交流|走访|参观|宣讲)")
+# 来 of a visit, with the place or its short form (某某来锦调研, 某某来兴安盟调研, 某某来调研)
+_VISIT_HERE = re.compile("来[\u4e00-\u9fff]{0,4}?(?:调研|考察|视察|指导|检查|慰问|交流|走访|参观|宣讲)")
 
 
 # a character that cannot be in a given name: not Han, or a function character (V.NON_NAME_CHARS)
@@ -539,6 +539,26 @@ def _tibetan_name(text: str, p: int) -> int:
             continue
         if _LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n):
             return n if _plausible(text, p, n) else 0
+    return 0
+
+
+def _mongol_name(text: str, p: int) -> int:
+    """Length of a Mongolian name at ``p`` made of one or two parts of
+    :data:`V.MONGOLIAN_NAME_PARTS` (娜仁托娅, 那顺, 敖日格乐), ending on a clear boundary; the
+    longer reading first; 0 when there is none.  Only where the context says a name follows.
+
+    >>> _mongol_name("副主席娜仁托娅一行来调研", 3), _mongol_name("主任那顺作讲座", 2), _mongol_name("乌兰浩特市", 0)
+    (4, 2, 0)
+    """
+    for a in (3, 2, 4):
+        if text[p:p + a] not in V.MONGOLIAN_NAME_PARTS:
+            continue
+        for b in (4, 3, 2, 0):
+            n = a + b
+            if b and text[p + a:p + n] not in V.MONGOLIAN_NAME_PARTS:
+                continue
+            if (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)) and _plausible(text, p, n):
+                return n
     return 0
 
 
@@ -1159,7 +1179,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         if title in _CREDIT_ONLY and p == m.end():
             continue  # 图片来源：…: 图片 is a credit's role only with a colon or a bar after it
-        if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p)):
+        if (k := _tibetan_name(text, p) or _tibetan_single(text, p) or _yi_name(text, p) or _mongol_name(text, p)):
             # 主任次仁卓嘎表示, 主席洛桑才让介绍 (not 洛桑才); 委员达瓦在…: one syllable; 主席阿说拉则
             posts = _posts_of(doc, m.start(), title, ends, committees)
             yield p, p + k, posts
@@ -1297,10 +1317,11 @@ def _residents(doc: Doc) -> Iterator[Found]:
 # they become (增补下列6人为政协某市委员会委员：¶某某（男，中共党员，…）), and decisions naming
 # a person after their verb (任命某某为…主任, 免去某某的…职务, 接受某某辞去…)
 _GENDER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?=[\u4e00-\u9fff]{2,4}[（(][男女][，,、）)])")
-_DECISION = re.compile("决定任命|任命|免去|接受|撤销|增补|推选|选举|同意|由")
+_DECISION = re.compile("决定任命|任命|免去|接受|撤销|增补|增选|推选|选举|同意|由")
 # what must follow the name after each verb (接受某某辞去…, 免去某某的…职务, 由某某担任): not
 # 接受齐鲁网的专访, 由原来的两天
-_DECISION_AFTER = {"决定任命": ("为",), "任命": ("为",), "增补": ("为",), "推选": ("为",), "选举": ("为",),
+_DECISION_AFTER = {"决定任命": ("为",), "任命": ("为",), "增补": ("为", "等"), "增选": ("为", "等"), "推选": ("为",),
+                   "选举": ("为",),
                    "同意": ("为", "辞去"), "免去": ("的",), "撤销": ("的",), "接受": ("辞去",),
                    "由": ("担任", "出任", "兼任")}
 
@@ -1319,14 +1340,17 @@ def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         yield p, p + n, _header_posts(doc, p, pat, committees)
     for m in _DECISION.finditer(text):
         p = m.end()
-        n = _surname_len(text, p) and name_length(text, p, strong=True)
+        n = (_mongol_name(text, p) or _tibetan_name(text, p)  # 选举敖日格乐为…: no surname
+             or _surname_len(text, p) and name_length(text, p, strong=True))
         q = p + n + 2 if n and text.startswith("同志", p + n) else p + n  # 选举某某同志为…
         if not n or not text.startswith(_DECISION_AFTER[m.group()], q) or not _plausible(text, p, n):
             continue
         if text.startswith("的", q) and not _POST_ENDED.match(text, q, q + 40):
             continue  # 免去某某的…职务: a post ended, not 撤销…的 anything
         posts: list[dict[str, str]] = []
-        if text.startswith("为", q):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
+        if text.startswith("等", q):  # 增选某某等5人为…常务委员: the count before the post
+            q = text.find("为", q, q + 8)
+        if q > 0 and text.startswith("为", q):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
             end = _CLAUSE_MARKS.search(text, q)
             titles = list(pat.finditer(text, q, end.start() if end else len(text)))
             if titles:
