@@ -1611,7 +1611,14 @@ def relate(doc: Doc) -> list[Relation]:
         found.append((init, sent, *runners(doc, init, ctx, sent)))
     # what a visitor saw: initiatives visited or praised somewhere in the article, or owned by a
     # named committee (“X”是某县政协打造的…, 某县政协打造的“X”)
-    seen = {init.key for init, _, _, how in found if how in ("visited", "guest")}
+    # (with who saw it: the sentence's subjects, None when it names none; a visit to the home
+    # committee's platform, 某县政协一行来我县考察“X”, does not make X a host's for the home committee)
+    seen: dict[str, set[str] | None] = {}
+    for init, sent, _, how in found:
+        if how in ("visited", "guest"):
+            by = {k for sub in subjects(doc, sent, ctx, before=init.start) for k in sub.keys} if sent else set()
+            prev = seen.get(init.key, set())
+            seen[init.key] = None if not by or prev is None else prev | by
     owners: dict[str, set[str]] = {}  # committees named as owners or making it somewhere
     for init, sent, keys, how in found:
         if how.startswith("owner") or (how not in FALLBACK_HOWS and _makes(doc, sent.start if sent else 0, init, ctx)) \
@@ -1640,7 +1647,8 @@ def relate(doc: Doc) -> list[Relation]:
             # the topic or the subject of a sentence that only talks about it, unless it makes it
             # somewhere in the article
             made = owners.get(init.key, set())
-            keys = tuple(k for k in keys if not (k in away and k not in made and (init.key in seen or made - {k})))
+            keys = tuple(k for k in keys
+                         if not (k in away and k not in made and (_saw(seen, init.key, k) or made - {k})))
         for key in keys:
             if not key:
                 continue
@@ -1649,6 +1657,14 @@ def relate(doc: Doc) -> list[Relation]:
 
 
 _SPAN_KEY = attrgetter("start", "end", "key")  # mentions in text order (the same tuples as a lambda's)
+
+
+def _saw(seen: dict[str, set[str] | None], init_key: str, key: str) -> bool:
+    """Was the initiative visited or praised by the committee ``key`` (or by someone unnamed)?"""
+    if init_key not in seen:
+        return False
+    by = seen[init_key]
+    return by is None or key in by
 
 
 # ways of finding a runner from the subject or the topic only, not from an owner or a list

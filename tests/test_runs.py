@@ -669,3 +669,13 @@ def test_a_member_speaking_of_the_studio_he_belongs_to_gives_it_his_committee() 
             "自己所在的“仲景康养”委员工作室把中医药界委员联合起来。")
     runs = _runs_with_person(text, "樊某某", _post("总经理", "other"), _post("委员", "cppcc", YICHANG))
     assert (YICHANG, "仲景康养") in runs and (XIANGYANG, "仲景康养") not in runs
+
+
+def test_a_travelling_home_committee_keeps_its_platform_that_visitors_see() -> None:
+    codes = {"宜昌市政协": YICHANG, "市政协": YICHANG, "襄阳市政协": XIANGYANG, "武汉市政协": WUHAN}
+    text = ("今年以来，市政协坚持把“康乐议事堂”建设作为推动协商向基层延伸的重要抓手。\n"
+            "8月5日，市政协副主席汤某带队赴武汉考察学习“江城议事厅”建设经验。\n"
+            "8月26日，襄阳市政协副主席胡某一行来宜昌考察“康乐议事堂”运行情况。\n")
+    runs = _runs(text, codes=codes)
+    assert (YICHANG, "康乐议事堂") in runs
+    assert (YICHANG, "江城议事厅") not in runs and (XIANGYANG, "康乐议事堂") not in runs
