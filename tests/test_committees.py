@@ -266,3 +266,12 @@ def test_a_district_short_form_after_a_word_ending_in_qu_is_no_committee():
     # 六盘山区 is a mountain area, 园区 a park: no 区政协 of a district
     text = "平凉市政协深化“六盘山区政协协作联席会”机制，推动园区政协委员工作站建设。崆峒区政协召开会议。"
     assert labels(text) == ["平凉市政协", "崆峒区政协"]
+
+
+def test_short_form_after_another_city_named_in_the_same_sentence():
+    # in an article about a county-level city, 市政协 is that city, unless the sentence (its
+    # clauses after a semicolon too) has just named another one in full
+    text = ("江苏省兴化市政协召开会议，兴化市政协主席朱某主持。泰州市政协主席钱某表示，近年来，泰州市政协持续擦亮"
+            "“泰和协商”品牌；同时，市政协在全市开展“百村行”活动。兴化市政协主席说，市政协将继续努力。")
+    shorts = [label for surface, label in found(text) if surface == "市政协"]
+    assert shorts == ["泰州市政协", "兴化市政协"]

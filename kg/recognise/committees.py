@@ -224,6 +224,20 @@ def _nearest_named(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[
     return None
 
 
+def _named_in_sentence(doc: Doc, pos: int, code: str, named: list[Mention]) -> bool:
+    """Is the committee ``code`` named in full earlier in the sentence of ``pos`` (its clauses
+    after a semicolon included: ……泰州市政协持续擦亮…；同时，市政协…), not as a post's?"""
+    text = doc.text
+    start = max(text.rfind(mark, 0, pos) for mark in "。！？\n") + 1
+    # as the subject of its clause, not as the body of a post (玉林市政协副主席到会指导，市政协常委…:
+    # the own city's)
+    return any(start <= m.start < pos and str(m.attrs.get("code")) == code and not text.startswith(_POSTS, m.end)
+               for m in named)
+
+
+_POSTS = ("主席", "副主席", "委员", "常委", "秘书长", "副秘书长", "党组", "办公室", "机关", "领导", "负责")
+
+
 def _calls_it_自治区政协(text: str, full_names: list[tuple[int, int]]) -> bool:
     """The article writes the short form 自治区政协 (not only inside a full name such as
     宁夏回族自治区政协, whose spans ``full_names`` holds)."""
@@ -334,8 +348,9 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         # in a digest's 【荔浦市】 section, 市政协 is that section's city (topic_near)
         here_topic = context.topic_near(doc, start) if sections else topic
         code = _nearest_named(doc, start, suffixes, levels, named)
-        if code is not None and _topic_fits(code, suffixes, levels, here_topic):
-            code = None
+        if code is not None and _topic_fits(code, suffixes, levels, here_topic) \
+                and not _named_in_sentence(doc, start, code, named):
+            code = None  # (but 泰州市政协持续擦亮…；同时，市政协…: the one just named in the sentence)
         code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
         if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
             code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
