@@ -924,3 +924,16 @@ def test_mongolian_and_kham_names_elections_and_office_titles():
     # an office's head and a spokesman before a full-width space, at the end of the line
     doc = make_doc("发布人：\n大会新闻发言人\u3000詹国民\n主持人：办公厅新闻宣传处处长\u3000鲍蕾\n")
     assert names(doc) == ["詹国民", "鲍蕾"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("省民政厅副厅长汤雅琴多次到会听取意见。", ["汤雅琴"]),  # a Han name and an adverb, no long transliteration
+    ("盟政协主席乌日根达来牵头。", ["乌日根达来"]),
+    ("县政协创设“委员包村 助农兴业”机制，83名委员包村联户。", []),  # a member's duty, no name
+    ("开五届十七次主席会议。\n（整理：韩雪薇）\n", ["韩雪薇"]),  # a chronicle's compiler
+    ("委员们整理王明的讲话。", []),  # (整理 is a credit only before a colon)
+    ("县农牧技术推广中心高级畜牧师尼玛泽仁发言认为，要加强。", ["尼玛泽仁"]),
+    ("省政协经济委员会副主任向东平说，要加强。", ["向东平"]),  # 向 is a surname before a place's name too
+])
+def test_adverbs_duties_compilers_and_surnames_before_place_names(text, expected):
+    assert names(make_doc(text)) == expected

@@ -126,7 +126,9 @@ _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高�
                         "周年", "周边", "程度", "程序", "向前", "任务", "于此", "叶片", "石油", "黄金", "龙头",
                         "连续", "连线", "通过", "包括", "华侨", "杨树", "马上", "钱款", "许多", "许可", "简报",
                         "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案",
-                        "关心", "关注", "关怀", "关键", "关爱", "向大家", "向委员", "向群众", "向社会"})
+                        "关心", "关注", "关怀", "关键", "关爱", "向大家", "向委员", "向群众", "向社会",
+                        # members' duties: 委员包村, 委员包片联户
+                        "包村", "包片", "包户", "包联", "包保"})
 
 
 def _trie_alt(words: Sequence[str]) -> str:
@@ -471,7 +473,7 @@ def _common_given(text: str, p: int, n: int) -> bool:
     return all(c in V.GIVEN_NAME_CHARS for c in text[p + _surname_len(text, p):p + n])
 
 
-_MOTION_SURNAMES = frozenset("来回到向")  # surnames that are also verbs or prepositions of going
+_MOTION_SURNAMES = frozenset("来回到")  # surnames that are also verbs of going (not 向: 向东平, 向春燕)
 
 
 def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
@@ -636,6 +638,8 @@ def _long_translit(text: str, p: int) -> int:
         if _han_reading_ends(text, p, n) or _word_not_name(name[:2]) \
                 or _common_word(name) and not _unlisted_place(name) or not _plausible(text, p, n):
             continue  # 主席强调…, a region name (乌兰浩特)
+        if n >= 5 and _surname_len(text, p) and _adverb(name[-2:]):
+            continue  # 副厅长汤雅琴多次到会: a Han name and an adverb
         return n
     return 0
 
@@ -1050,7 +1054,7 @@ def _opens_clause(text: str, committees: Sequence[Mention], ts: int) -> bool:
 
 _AS_MEMBER = re.compile("同为|作为|身为|也是|同是")
 # media roles that are also plain words of a caption (图片来源, 视频号): credits only before a separator
-_CREDIT_ONLY = frozenset({"图片", "视频", "摄像", "排版"})
+_CREDIT_ONLY = frozenset({"图片", "视频", "摄像", "排版", "整理"})
 _BYLINE_NAME_ENDS = ("", " ", "\u3000", "\n", "）", ")", "、", "，", ",")  # what ends a credited name
 _ORGAN_ENDS = ("委员会", "办公室", "办公厅")  # what an organ's name ends in, before its 主任
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
