@@ -308,6 +308,8 @@ MERGED_INTO = ("融入", "融入到", "纳入", "纳入到", "融进")
 PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价", "充分评价", "表扬", "赞赏")
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
 LEARN_VERBS = ("来学习", "学习借鉴", "借鉴", "观摩", "取经")
+# spreading what another made (在全州县级政协推广“X”经验)
+SPREAD_VERBS = ("推广", "复制", "复制推广", "学习")
 # the rest of the sentence says others should learn from it (值得福建学习借鉴, 值得在全国推广学习)
 # (a learner named, or a visitor's 很值得借鉴: 值得福建学习借鉴, 值得我们学习; not the committee's own
 # 值得在全市推广学习, 值得认真总结借鉴)
@@ -1180,6 +1182,9 @@ def praised(doc: Doc, init: Mention) -> bool:
         return True  # (此次专程来学习“X”的经验: the learner does not run it)
     if _WORTH_LEARNING.match(text, init.end, min(len(text), init.end + 40)):
         return True  # 某某说，“X”把协商做在基层，值得福建学习借鉴: a visitor's praise
+    if before.endswith(SPREAD_VERBS) and _clean(text[init.end:init.end + 4]).lstrip("”’」』\"").startswith(
+            ("经验", "做法", "模式")):
+        return True  # 州政协将在全州推广“X”经验: another's experience spread
     if not before.endswith(("对", "对于")):
         return False
     end = init.end
@@ -1331,6 +1336,10 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     group = _group_before(doc, sent, init, ctx)
     if group:
         return group, "group"
+    if owner is None and _proposed(doc, sent, init):
+        return (), "proposed"
+    if owner is None and _other_doer(doc, sent, init, ctx):
+        return (), "speaker:other"
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
                     SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or
                     _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
@@ -1424,6 +1433,42 @@ def _group_before(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> tupl
     if at < 0 or any(ch in text[at:init.start] for ch in "。；;！？"):
         return ()
     return keys
+
+
+# a member proposes that something be done (建议实施县域商业“X”工程): a proposal, nobody's yet
+_PROPOSES = re.compile("建议[^，,。；;：:！!？?]{0,10}?(?:实施|推行|设立|建立|开展|启动|推动|推进)")
+
+
+def _proposed(doc: Doc, sent: Sentence, init: Mention) -> bool:
+    """Is the name what a proposal in its clause asks for (``建议实施县域商业“补链强链”工程``)?"""
+    text = doc.text
+    mark = _mark(text, init)
+    return _PROPOSES.search(text, _clause_start(text, mark, sent.start), mark) is not None
+
+
+def _other_doer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:
+    """Is the name in a clause whose subject is a person holding no committee post, with no
+    committee in the clause (an official's: ``国家邮政局副局长某某就“X”工程的进展作了回应``,
+    ``某局副局长某某现场演示了“X”管理平台``)?  What an official shows or answers for is his body's."""
+    text = doc.text
+    mark = _mark(text, init)
+    start = _clause_start(text, mark, sent.start)
+    persons = [m for m in _persons_in(doc, sent, ctx) if start <= m.start and m.end <= mark]
+    if not persons or any(start <= c.start < mark for c in ctx.committees):
+        return False
+    # (a name repeated without its posts has those of its other mentions)
+    posts = persons[0].attrs.get("posts") or ctx.once("posts", _posts_by_person, doc).get(persons[0].key, [])
+    return bool(posts) and all(p.get("kind") in ("government", "other", "party") for p in posts) \
+        and len(_clean(text[persons[-1].end:mark])) <= 16
+
+
+def _posts_by_person(doc: Doc) -> dict[str, list[dict[str, str]]]:
+    """Every person's posts, from all their mentions in the article."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for m in doc.mentions:
+        if m.cls == PERSON and m.attrs.get("posts"):
+            out.setdefault(m.key, []).extend(m.attrs["posts"])
+    return out
 
 
 def _outside_speaker(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:

@@ -679,3 +679,18 @@ def test_a_travelling_home_committee_keeps_its_platform_that_visitors_see() -> N
     runs = _runs(text, codes=codes)
     assert (YICHANG, "康乐议事堂") in runs
     assert (YICHANG, "江城议事厅") not in runs and (XIANGYANG, "康乐议事堂") not in runs
+
+
+def test_a_proposal_an_officials_platform_and_anothers_experience_spread_run_nothing() -> None:
+    # a member proposes what the government should do
+    assert _runs("宜昌市政协召开协商会。委员建议实施县域商业“补链强链”工程，推动物流共享。") == set()
+    # an official of a bureau shows his body's platform
+    text = "宜昌市政协调研组来到示范园。市农业农村局副局长单某某现场演示了“数字田园”管理平台。"
+    assert _runs_with_person(text, "单某某", _post("副局长", "other")) == set()
+    # a committee member showing it is the committee's
+    text2 = "宜昌市政协调研组来到示范园。市政协委员单某某现场演示了“委员田园”服务平台。"
+    assert (YICHANG, "委员田园") in _runs_with_person(text2, "单某某", _post("委员", "cppcc", YICHANG))
+    # spreading another's experience
+    codes = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHANG}
+    text3 = "宜昌市政协推出“季季谈”工作机制。\n省政协副主席说，省政协将在全省推广“季季谈”经验。"
+    assert _runs(text3, codes=codes) == {(YICHANG, "季季谈")}
