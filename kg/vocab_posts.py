@@ -148,7 +148,8 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "主委", "副主委", "常务副主委", "专职副主委",
                 # representatives of a group (代表 alone is too loose: 代表委员, 代表性)
                 "群众代表", "村民代表", "居民代表", "企业代表", "职工代表", "人大代表", "党代表", "学生代表",
-                "青年代表", "家长代表", "商户代表", "种植户代表")
+                "青年代表", "家长代表", "商户代表", "种植户代表", "农民工代表", "农民代表", "工人代表", "妇女代表",
+                "少数民族代表", "参农代表", "果农代表", "茶农代表", "牧民代表")
 
 # Every title, longest first (the post regex takes the longest).
 ALL_TITLES = tuple(sorted(set(MEDIA_TITLES + CPPCC_TITLES + ORGAN_TITLES + PARTY_TITLES + GOVERNMENT_TITLES

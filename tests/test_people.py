@@ -937,3 +937,11 @@ def test_mongolian_and_kham_names_elections_and_office_titles():
 ])
 def test_adverbs_duties_compilers_and_surnames_before_place_names(text, expected):
     assert names(make_doc(text)) == expected
+
+
+def test_representatives_of_a_group_in_a_chain_of_posts():
+    cn = {"全国政协": ("committee:CN", "全国政协")}
+    doc = make_doc("全国政协召开双周协商座谈会。全国政协委员、农民工代表、某电商企业负责人吴筱兰通过视频连线发言。"
+                   "参农代表隋德明说：“好。”", cn)
+    assert names(doc) == ["吴筱兰", "隋德明"]
+    assert members(doc) == {("吴筱兰", "committee:CN")}
