@@ -1340,6 +1340,9 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         return (), "proposed"
     if owner is None and _other_doer(doc, sent, init, ctx):
         return (), "speaker:other"
+    we = _we_answer(doc, sent, init, ctx) if owner is None else ""
+    if we:
+        return (we,), "speaker:we"  # (before the clause's partners: 我们联合省工商联开展了“X”)
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
                     SPEAKING.search(_clean(doc.text[here[-1].pos:init.start])) or
                     _exchange_only(doc, sent, here[-1], ctx, HOST_ONLY)):
@@ -1499,6 +1502,32 @@ def _persons_in(doc: Doc, sent: Sentence, ctx: Context) -> tuple[Mention, ...]:
 def _find_persons(doc: Doc, sent: Sentence) -> tuple[Mention, ...]:
     return tuple(sorted((m for m in doc.mentions if m.cls == PERSON and sent.start <= m.start < sent.end),
                         key=attrgetter("start")))
+
+
+# the clause of an answer that its speaker opens with 我们 (我们联合某会开展了“X”活动)
+_WE = re.compile(r"^(?:今年|去年|近年来|下一步|同时|此外)?，?我们")
+# an answer's label opening its paragraph: 发布人某某：, 某某：
+_ANSWER_LABEL = re.compile(r"[ \t\u3000]*(?:发布人|答)?[ \t\u3000]*$")
+
+
+def _we_answer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> str:
+    """In an interview or a press conference, the committee of the speaker whose answer says 我们
+    (``发布人某某：……我们联合省工商联开展了“X”专项活动``): the committee of his nearest committee
+    post, when his label (a name and a colon) opens the paragraph."""
+    text = doc.text
+    mark = _mark(text, init)
+    if not _WE.match(_clean(text[_clause_start(text, mark, sent.start):mark])):
+        return ""
+    first = next((s for s in doc.sentences if s.paragraph == sent.paragraph), None)
+    if first is None:
+        return ""
+    for m in doc.mentions:
+        if m.cls != PERSON or not first.start <= m.start < first.start + 12:
+            continue
+        if text[m.end:m.end + 1] in "：:" and _ANSWER_LABEL.fullmatch(text, first.start, m.start):
+            posts = m.attrs.get("posts") or ctx.once("posts", _posts_by_person, doc).get(m.key, [])
+            return next((p.get("committee", "") for p in posts if p.get("kind") == "cppcc"), "")
+    return ""
 
 
 # a speaker's own unit: 某某说，自己所在的“X”委员工作室…

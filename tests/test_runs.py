@@ -694,3 +694,13 @@ def test_a_proposal_an_officials_platform_and_anothers_experience_spread_run_not
     codes = {"湖北省政协": HUBEI, "省政协": HUBEI, "宜昌市政协": YICHANG}
     text3 = "宜昌市政协推出“季季谈”工作机制。\n省政协副主席说，省政协将在全省推广“季季谈”经验。"
     assert _runs(text3, codes=codes) == {(YICHANG, "季季谈")}
+
+
+def test_we_in_an_answer_is_the_speakers_committee() -> None:
+    text = ("湖北省政协召开新闻发布会。\n记者：今年有哪些重点？\n发布人向某某：委员会今年重点开展调研。"
+            "我们联合省工商联开展了“民企发展 委员服务”专项活动，走访企业260家。\n")
+    runs = _runs_with_person(text, "向某某", _post("副主任", "cppcc", HUBEI))
+    assert runs == {(HUBEI, "民企发展委员服务")}
+    # 我们 in a paragraph that no speaker's label opens says nothing of whose it is
+    text2 = "宜昌市政协召开会议。\n记者了解到，我们联合省工商联开展了“民企发展 委员服务”专项活动。\n"
+    assert (HUBEI, "民企发展委员服务") not in _runs(text2)
