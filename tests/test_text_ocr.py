@@ -57,3 +57,16 @@ def test_transliterated_names_are_no_mojibake():
         assert doc.text == text and doc.quality["mojibake_recovered"] == 0
     # real byte-shift mojibake is still recovered
     assert _doc("记者闭劶案惺埽时说").quality["mojibake_recovered"] >= 1
+
+
+def test_a_committee_office_is_no_footer_and_an_authors_credit_with_posts_is_no_byline():
+    text = ("研讨会获奖论文：\n《政协协商作用研究》（作者：巩俊伟，东营市政协研究室主任；"
+            "仉欣然，利津县政协办公室副主任）\n"
+            "政协办公室主任张三讲话\n本文作者简介（作者：李四）\n")
+    zones = boilerplate.zones(text, [])
+
+    def kind_at(pos: int) -> str:
+        return next(z.kind for z in zones if z.start <= pos < z.end)
+
+    assert kind_at(text.index("东营市政协")) == "body" and kind_at(text.index("张三")) != "footer"
+    assert kind_at(text.index("李四")) == "byline"

@@ -31,13 +31,15 @@ _NAV = re.compile(r"当前位置|您的位置|所在位置|" + "|".join(rf"{c}\s
                   + r"|投稿(?:热线|邮箱|信箱)|分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|"
                   r"关闭窗口|字号|\|\s*(?:大|中|小)\s*\||数字报|客户端|手机版")
 _FOOTER = re.compile(r"版权所有|Copyright|copyright|COPYRIGHT|©|ICP\s*备|ICP证|公网安备|联系电话|联系我们|"
-                     r"联系方式|主办|承办|协办|技术支持|未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|"
+                     r"联系方式|主办|承办|协办(?<!政协办)|技术支持|未经.{0,8}授权|禁止复制|地址[：:]|邮编|电话[：:]|传真|"
                      r"E-?[Mm]ail|e-?[Mm]ail")
 _BYLINE = re.compile(r"^\s*(?:□|■|◎)?\s*(?:本报(?:记者|通讯员)|记者|通讯员|特约通讯员|作者|文\s*[/／]|图\s*[/／]|"
                      r"(?:责任)?编辑|责编|审核|校对|来源|摄影)\s*[：:|]?"
                      r"|^\s*\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
 _INLINE_BYLINE = re.compile(r"[（(][ \t]*(?:本报)?(?:记者|通讯员|特约通讯员|作者)[^（）()\n]{1,40}[)）][ \t]*$",
                             re.M)
+# an author credit that gives the authors' posts (（作者：某某，某市政协研究室主任）): facts, no byline
+_CREDIT_WITH_POSTS = re.compile(r"[，,][^（）()\n]{0,12}政协")
 _SENTENCE_END = re.compile(r"[。！？!?]\s*[”’」』]?\s*$")
 BODY_LINE = 60  # a line this long (or ending a sentence) is a paragraph of the story
 
@@ -150,7 +152,8 @@ def zones(text: str, lost: list[tuple[int, int]] = ()) -> tuple[Zone, ...]:  # t
     spans = [(a, b, k) for a, b, k in runs]
     inline = []
     if "记者" in text or "通讯员" in text or "作者" in text:
-        inline = [(m.start(), m.end()) for m in _INLINE_BYLINE.finditer(text)]
+        inline = [(m.start(), m.end()) for m in _INLINE_BYLINE.finditer(text)
+                  if not _CREDIT_WITH_POSTS.search(m.group())]
     if inline or lost:
         spans = _merge_kinds(_carve(_carve(spans, inline, "byline", only="body"), sorted(lost), "lost"))
     return tuple(Zone(a, b, k) for a, b, k in spans)
