@@ -945,3 +945,19 @@ def test_representatives_of_a_group_in_a_chain_of_posts():
                    "参农代表隋德明说：“好。”", cn)
     assert names(doc) == ["吴筱兰", "隋德明"]
     assert members(doc) == {("吴筱兰", "committee:CN")}
+
+
+def test_authors_of_papers_with_their_posts_and_quoted_names_and_credits():
+    cm = {"东营市政协": ("committee:370500", "东营市政协"), "利津县政协": ("committee:370522", "利津县政协"),
+          "河西区政协": ("committee:120103", "河西区政协")}
+    doc = make_doc("研讨会获奖论文：\n《政协协商作用研究》（作者：巩俊伟，东营市政协研究室主任；"
+                   "仉欣然，利津县政协办公室副主任）\n", cm)
+    assert names(doc) == ["巩俊伟", "仉欣然"]
+    assert members(doc) == {("巩俊伟", "committee:370500"), ("仉欣然", "committee:370522")}
+    # two characters opening a quoted name before 委员 name a studio or a place, not a member
+    doc = make_doc("委员符海霞说。设立了“海霞委员工作室”。推出“安澜委员 巡河护岸”活动。为“张文有委员工作室”揭牌。"
+                   "为“王强委员工作室”揭牌。")
+    assert names(doc) == ["符海霞", "张文有", "王强"]
+    # a credit is no post, whoever sends it
+    doc = make_doc("会议通报了考评情况。\n（河西区政协办公室供稿 王晓桐）\n", cm)
+    assert names(doc) == ["王晓桐"] and members(doc) == set()

@@ -964,6 +964,9 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
             return {**post, "title": title}
         if post["kind"] in ("party", "government") and title in V.PARTY_TITLES + V.GOVERNMENT_TITLES:
             return {**post, "title": title}
+    if title in V.MEDIA_TITLES:
+        # a credit is no post, whoever sends it (河西区政协办公室供稿 某某, 县政协办公室 通讯员 某某)
+        return _post(title, "media")
     if (jian := _organ_after_jian(doc, ts, committees)) is not None:
         committee, organ = jian  # 市政协秘书长兼办公室主任: an organ of the first post's committee
         return _post(title, "cppcc", organ_key(committee, organ), committee.label + organ, committee.key)
@@ -977,8 +980,6 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
             return _post(title, "cppcc", organ_key(c, organ), c.label + organ, c.key)
         if title in ("委员", "常委", "常务委员") and _QUALIFIER.fullmatch(mid) and not _NON_QUALIFIER.search(mid):
             return _committee_post(title, c)
-    if title in V.MEDIA_TITLES:
-        return _post(title, "media")
     run = _han_run_before(text, ts)
     if run in _CONNECTIVES or _COUNTED.fullmatch(run) or title in V.BARE_CPPCC_TITLES and run.endswith(_VERB_ENDS):
         # 其中委员某某, 等5名委员, 会议委托副主席某某, 出席会议的副主席某某: a connective, a count or
@@ -1760,11 +1761,35 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
-            if n == 2 and not _common_given(text, h - 2, 2) and (
+            if n == 2 and (not _common_given(text, h - 2, 2) or text[h - 3:h - 2] in _OPENING_MARKS
+                           and (_dict_word(text[h - 2:h]) or _given_name_elsewhere(text, text[h - 2:h]))) and (
                     studio and _dict_word(text[h - 2:h]) or (named := named or _in_short_quotes(text))[h]):
-                continue  # “金桔委员工作室”, “姜乡委员面对面”: a product or a place in a name, no member
+                # “金桔委员工作室”, “姜乡委员面对面”: a product or a place in a name, no member; nor
+                # a word or a member's given name opening a quoted name (“安澜委员 巡河护岸”, 符海霞's
+                # “海霞委员工作室”; but “王强委员工作室” is 王强's)
+                continue
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
+
+
+_OPENING_MARKS = frozenset("“‘「『\"")
+
+
+def _given_name_elsewhere(text: str, given: str) -> bool:
+    """Does ``given`` stand elsewhere in the text right after a surname character, as the given
+    name of a three-character name (符海霞 for 海霞)?
+
+    >>> _given_name_elsewhere("委员符海霞说，“海霞委员工作室”", "海霞")
+    True
+    >>> _given_name_elsewhere("“王强委员工作室”", "王强")
+    False
+    """
+    i = text.find(given)
+    while i >= 0:
+        if i > 0 and _surname_len(text, i - 1) == 1:
+            return True
+        i = text.find(given, i + 1)
+    return False
 
 
 def _rare_name_before(text: str, h: int) -> int:
@@ -1888,6 +1913,13 @@ _APPOSITION_OPENERS = "（(，,是、"  # 是: 王东明是市政协常委、…
 _APPOSITION_END = "）)，,。；、"
 
 
+def _name_before(text: str, o: int) -> tuple[int, int] | None:
+    """The span of a name of two to four characters that ends at ``o`` and starts after no Han
+    character (某某（…, ：某某，…), the usual length first."""
+    return next(((o - n, o) for n in (3, 2, 4) if o - n >= 0 and _surname_len(text, o - n)
+                 and (o - n == 0 or not _is_han(text[o - n - 1]))), None)
+
+
 def _open_bracket(text: str, i: int, reach: int = 60) -> int:
     """The offset of the bracket still open at ``i`` (opened at most ``reach`` characters before,
     in the same sentence), or -1.
@@ -1919,17 +1951,21 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if q < 1 or text[q - 1] not in _APPOSITION_OPENERS:
             continue
         t = pat.match(text, c.end)
-        if t is None or t.group() not in V.CPPCC_TITLES or (t.end() < len(text) and
-                                                            text[t.end()] not in _APPOSITION_END):
+        if t is None and (organ := match_organ_at(text, c.end, before_title=True)):
+            t = pat.match(text, c.end + len(organ))  # 某某，东营市政协研究室主任: a post in an organ
+            if t is not None and t.group() not in V.ORGAN_TITLES:
+                t = None
+        elif t is not None and t.group() not in V.CPPCC_TITLES:
+            t = None
+        if t is None or (t.end() < len(text) and text[t.end()] not in _APPOSITION_END + "；;"):
             continue
         o = q - 1  # the opener: a bracket, a comma or 是 right before the committee, or
-        if text[o] in "，,、" and (b := _open_bracket(text, o)) >= 0:
+        name = _name_before(text, o) if text[o] != "、" else None
+        if name is None and text[o] in "，,、" and (b := _open_bracket(text, o)) >= 0:
             o = b  # the bracket of a later post in it (某某（市政协常委，华容县政协副主席）)
-        elif text[o] == "、":
+            name = _name_before(text, o)
+        elif name is None and text[o] == "、":
             continue
-        name = next(((o - n, o) for n in (3, 2, 4) if o - n >= 0
-                     and _surname_len(text, o - n)
-                     and (o - n == 0 or not _is_han(text[o - n - 1]))), None)
         if name is None and text[o] in "（(":
             # 附议人某某（市政协常委，某县政协副主席）: a name right after a title
             if title_ends is None:
