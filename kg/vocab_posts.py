@@ -61,6 +61,8 @@ FOLLOW_WORDS = (
     "发言", "希望", "要求", "建议", "回忆", "解释", "补充", "笑着", "坦承", "告", "称", "作为",
     # adverbs that open the predicate after a name or a name list (张三、李四分别带队)
     "分别", "一同", "共同", "先后", "随后", "陪同", "亲自", "首先", "等人", "一起",
+    # and of time (乡村医生某某至今保存着…, 女儿某某今年考上…, 某某记得…)
+    "至今", "如今", "仍然", "依然", "始终", "一直", "今年", "去年", "记得",
     # verbs of leading, reporting and visiting (主任某某带领委员视察, 秘书长某某宣读决定)
     "带领", "率领", "听取", "宣读", "通报", "汇报", "传达", "领学", "带头", "应邀", "受邀", "深入", "走访",
     "察看", "查看", "前往", "来到", "详细", "围绕", "结合", "寄语", "点评", "总结", "部署", "解读", "宣布",
@@ -291,7 +293,8 @@ RARE_SURNAMES = frozenset(
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
     "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
     "区"  # a Cantonese surname (区政协主席区某某, 审核：区某某), mostly the district's word
-    "郇逄亓昝笪隗郦仉衣"  # rare surnames of the north (统战部部长郇某某, 委员会主任衣某某)
+    "郇逄亓昝笪隗郦仉衣蒯"  # rare surnames of the north (统战部部长郇某某, 委员会主任衣某某)
+    "党"  # 副县长党某某 (党组, 党委 are words: no name)
 )
 
 # Posts of the "chief" systems (林长制, 河长制: 市级林长, 各级河长, 委员林长们): a surname

@@ -961,3 +961,16 @@ def test_authors_of_papers_with_their_posts_and_quoted_names_and_credits():
     # a credit is no post, whoever sends it
     doc = make_doc("会议通报了考评情况。\n（河西区政协办公室供稿 王晓桐）\n", cm)
     assert names(doc) == ["王晓桐"] and members(doc) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("宁陕县副县长党海鹏分别介绍了情况。", ["党海鹏"]),  # 党, a surname after a strong title
+    ("市政协主席党组书记出席。县长党组成员参加。", []),  # (党组 is a word)
+    ("丈夫吴启栋是一名中学教师。", ["吴启栋"]),  # a relative introduced by name
+    ("王亚妹的儿子陈文彪记得更清楚。", ["陈文彪"]),
+    ("妻子支持他的工作。女儿今年上大学。", []),
+    ("在卫生院，乡村医生李德海至今保存着笔记。", ["李德海"]),  # 至今 after a name
+    ("市委统战部部长蒯家琪出席。", ["蒯家琪"]),  # 蒯, a rare surname of the north
+])
+def test_rare_surnames_relatives_and_adverbs_of_time(text, expected):
+    assert names(make_doc(text)) == expected

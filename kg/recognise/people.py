@@ -1260,6 +1260,7 @@ _RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧�
 _WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户|绣娘|"
                      # family (其夫人某某，儿子某某、女儿某某): named, no post
                      "夫人|妻子|丈夫|儿子|女儿|父亲|母亲")
+_FAMILY = frozenset(("夫人", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲"))
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1314,7 +1315,10 @@ def _residents(doc: Doc) -> Iterator[Found]:
     for m in _WORKER.finditer(text):
         p = m.end()
         n = _surname_len(text, p) and name_length(text, p, strong=True)
-        if n and _clause_end(text, p + n) and _plausible(text, p, n) and not _dict_word(text[p:p + n]):
+        # (a relative is introduced by name whatever follows: 丈夫某某是…, 女儿某某今年考上…)
+        ended = n and (_clause_end(text, p + n) or m.group() in _FAMILY and not _dict_word(text[p:p + 2]) and (
+            _boundary_at(text, p + n) or _jieba_len(text, p) == n and _common_given(text, p, n)))
+        if ended and _plausible(text, p, n) and not _dict_word(text[p:p + n]):
             yield p, p + n, []
 
 
