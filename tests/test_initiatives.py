@@ -410,3 +410,9 @@ def test_made_places_alliances_hashtags_and_market_brands() -> None:
     # a product's brands on a market
     assert _found("全县人参种植面积稳定，但“林下参”品牌杂、价格乱。") == {}
     assert _found("县政协打造“人参议事”品牌，推动产业发展。") == {"人参议事": BRAND}
+
+
+def test_a_members_tour_and_a_proposals_column() -> None:
+    assert _found("去年，海南省政协“琼崖医卫委员行”调研组来琼海调研。") == {"琼崖医卫委员行": PROGRAMME}
+    assert _found("把协商情况在“许昌政协”微信公众号《提案追踪》专栏进行公开。") == {"提案追踪": BRAND}
+    assert _found("县里开展“送法下乡行”。") == {}

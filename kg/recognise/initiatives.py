@@ -72,7 +72,8 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
                   "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站")
-PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制")
+PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
+                      "委员行", "监督行", "履职行", "调研行")  # a members' tour: “琼崖医卫委员行”调研组
 # a place where members meet people, named by its kind alone, that a launching verb makes a
 # brand (创设“沙洲连心坊”, 打造“石榴籽小院”): a workshop or a courtyard is no slogan
 MADE_PLACES = ("坊", "小院", "客厅")
@@ -116,7 +117,8 @@ AWARD_AFTER = ("称号", "荣誉", "奖", "先进", "示范单位")
 # 《…》 titles that are documents (another recogniser's business)
 DOC_SUFFIXES = ("规划", "意见", "办法", "规定", "条例", "方案", "通知", "决定", "报告", "纲要", "制度", "规则", "措施",
                 "细则", "要点", "计划", "法", "决议", "公报", "白皮书", "指引", "清单")
-MEDIA_OWN_WORDS = ("协商", "商量", "政协", "委员", "议事", "议政", "履职", "民生", "同心", "建言", "有约", "问政")
+MEDIA_OWN_WORDS = ("协商", "商量", "政协", "委员", "议事", "议政", "履职", "民生", "同心", "建言", "有约", "问政",
+                   "提案")
 MEDIA_CUES = ("全媒体协商", "栏目", "专栏", "节目", "平台", "直播", "访谈")
 # what kind of medium may stand between a column's 《name》 and its cue: 《…》电视专栏, 《…》全媒体栏目
 MEDIA_KINDS = ("电视", "广播", "网络", "全媒体", "融媒体", "新媒体", "视频", "网上", "线上", "同名", "特色", "品牌")
