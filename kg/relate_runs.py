@@ -1182,9 +1182,11 @@ def praised(doc: Doc, init: Mention) -> bool:
         return True  # (此次专程来学习“X”的经验: the learner does not run it)
     if _WORTH_LEARNING.match(text, init.end, min(len(text), init.end + 40)):
         return True  # 某某说，“X”把协商做在基层，值得福建学习借鉴: a visitor's praise
-    if before.endswith(SPREAD_VERBS) and _clean(text[init.end:init.end + 4]).lstrip("”’」』\"").startswith(
-            ("经验", "做法", "模式")):
+    after = _clean(text[init.end:init.end + 5]).lstrip("”’」』\"")
+    if before.endswith(SPREAD_VERBS) and after.startswith(("经验", "做法", "模式")):
         return True  # 州政协将在全州推广“X”经验: another's experience spread
+    if before.endswith(("把", "将")) and after.startswith(("的经验", "的做法", "的模式")):
+        return True  # 市政协将把“X”的经验提交全市政协工作交流会: another's experience passed on
     if not before.endswith(("对", "对于")):
         return False
     end = init.end
@@ -1338,6 +1340,8 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
         return group, "group"
     if owner is None and _proposed(doc, sent, init):
         return (), "proposed"
+    if owner is None and _in_title(doc.text, init):
+        return (), "title"  # 《“X”协商品牌建设的探索与思考》: a paper's or a book's title, nobody's doing
     if owner is None and _other_doer(doc, sent, init, ctx):
         return (), "speaker:other"
     we = _we_answer(doc, sent, init, ctx) if owner is None else ""
@@ -1438,6 +1442,19 @@ def _group_before(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> tupl
     return keys
 
 
+def _in_title(text: str, init: Mention) -> bool:
+    """Is the name inside the 《》 of a title (not a column's name in 《》 itself)?"""
+    open_ = text.rfind("《", max(0, init.start - 40), init.start)
+    if open_ < 0 or open_ == init.start - 1 or "》" in text[open_:init.start]:
+        return False
+    close = text.find("》", init.end, init.end + 40)
+    return close > init.end and "《" not in text[init.end:close]
+
+
+# a speaker's verb right after his name (某某回应，…; 某某表示，…)
+_ANSWERING = re.compile(rf"(?:{'|'.join(_SPEAKING_VERBS)}|回应|答复|回答)[，,:：]")
+
+
 # a member proposes that something be done (建议实施县域商业“X”工程): a proposal, nobody's yet
 _PROPOSES = re.compile("建议[^，,。；;：:！!？?]{0,10}?(?:实施|推行|设立|建立|开展|启动|推动|推进)")
 
@@ -1457,12 +1474,19 @@ def _other_doer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:
     mark = _mark(text, init)
     start = _clause_start(text, mark, sent.start)
     persons = [m for m in _persons_in(doc, sent, ctx) if start <= m.start and m.end <= mark]
+    if not persons:
+        # or the speaker of the sentence, whose words the name is in (局长某某回应，将在…试点“X”)
+        said = [m for m in _persons_in(doc, sent, ctx) if m.end <= start
+                and _ANSWERING.match(_clean(text[m.end:m.end + 4]))]
+        persons, start, near = (said[-1:], said[-1].start, False) if said else ([], start, True)
+    else:
+        near = True  # the subject right before the name (some words of a verb between at most)
     if not persons or any(start <= c.start < mark for c in ctx.committees):
         return False
     # (a name repeated without its posts has those of its other mentions)
     posts = persons[0].attrs.get("posts") or ctx.once("posts", _posts_by_person, doc).get(persons[0].key, [])
     return bool(posts) and all(p.get("kind") in ("government", "other", "party") for p in posts) \
-        and len(_clean(text[persons[-1].end:mark])) <= 16
+        and (not near or len(_clean(text[persons[-1].end:mark])) <= 16)
 
 
 def _posts_by_person(doc: Doc) -> dict[str, list[dict[str, str]]]:

@@ -704,3 +704,18 @@ def test_we_in_an_answer_is_the_speakers_committee() -> None:
     # 我们 in a paragraph that no speaker's label opens says nothing of whose it is
     text2 = "宜昌市政协召开会议。\n记者了解到，我们联合省工商联开展了“民企发展 委员服务”专项活动。\n"
     assert (HUBEI, "民企发展委员服务") not in _runs(text2)
+
+
+def test_anothers_experience_a_papers_title_and_an_officials_answer_run_nothing() -> None:
+    codes = {"湖北省政协": HUBEI, "宜昌市政协": YICHANG, "市政协": YICHANG, "苍溪县政协": "510824"}
+    text = ("苍溪县政协推出“梨乡监督哨”民主监督品牌。\n"
+            "宜昌市政协副主席指出，下一步市政协将把“梨乡监督哨”的经验提交全市政协工作交流会。")
+    assert _runs(text, codes=codes) == {("510824", "梨乡监督哨")}
+    text2 = "宜昌市政协举办理论研讨会。获奖论文：\n《“沂蒙好商量”协商品牌建设的探索与思考》（作者：冀某某）\n"
+    assert _runs(text2, codes=codes) == set()
+    text3 = ("宜昌市政协召开提案办理协商会。\n市住建局局长卞某某回应，将在城区试点由社区、业委会和政协委员共同参与的"
+             "“楼道议事会”，引导居民协商。")
+    assert _runs_with_person(text3, "卞某某", _post("局长", "government")) == set()
+    # the committee's own, spoken of by its chair, is still its own
+    text4 = "宜昌市政协召开会议。\n市政协主席王某某表示，将持续擦亮“楼道议事会”品牌。"
+    assert (YICHANG, "楼道议事会") in _runs_with_person(text4, "王某某", _post("主席", "cppcc", YICHANG))
