@@ -1476,8 +1476,9 @@ def _other_doer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:
     persons = [m for m in _persons_in(doc, sent, ctx) if start <= m.start and m.end <= mark]
     if not persons:
         # or the speaker of the sentence, whose words the name is in (局长某某回应，将在…试点“X”)
+        # (a committee's word in his chain of posts makes him a member: 市政协委员、某公司董事长某某说)
         said = [m for m in _persons_in(doc, sent, ctx) if m.end <= start
-                and _ANSWERING.match(_clean(text[m.end:m.end + 4]))]
+                and _ANSWERING.match(_clean(text[m.end:m.end + 4])) and "政协" not in text[sent.start:m.start]]
         persons, start, near = (said[-1:], said[-1].start, False) if said else ([], start, True)
     else:
         near = True  # the subject right before the name (some words of a verb between at most)
