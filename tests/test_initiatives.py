@@ -416,3 +416,9 @@ def test_a_members_tour_and_a_proposals_column() -> None:
     assert _found("去年，海南省政协“琼崖医卫委员行”调研组来琼海调研。") == {"琼崖医卫委员行": PROGRAMME}
     assert _found("把协商情况在“许昌政协”微信公众号《提案追踪》专栏进行公开。") == {"提案追踪": BRAND}
     assert _found("县里开展“送法下乡行”。") == {}
+
+
+def test_sessions_of_a_forum_and_a_consultation_hut() -> None:
+    assert _found("下午，论坛分设“乡村产业”“文化传承”“青年创业”三个分论坛，嘉宾交流。") == {}
+    assert _found("市政协打造“湘江论坛”协商品牌。") == {"湘江论坛": BRAND}
+    assert _found("县政协创设的“瑶山议事寮”已覆盖全县9个镇。") == {"瑶山议事寮": BRAND}

@@ -92,7 +92,7 @@ CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
 # (议事长廊, 协商小站, 边境村协商点; 协商联盟 of several committees)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)(?:[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点]|联盟)$")
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)(?:[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点寮]|联盟)$")
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
@@ -413,6 +413,8 @@ def after_cue(text: str, pos: int) -> Cue | None:
             if cue == "品牌" and _MARKET_STATE.match(text, hit.end()):
                 return None  # “林下参”品牌杂、价格乱: a product's brands on the market, not one brand
             return Cue(cue, "after", cue)  # nothing between the name and its cue to refuse
+    if cue == "论坛" and gap.endswith("分"):
+        return None  # 分设“X”“Y”三个分论坛: the sessions of a forum, named by their topics
     blockers = set(_GAP_WORDS.sub("", gap)) & GAP_BLOCKERS
     if gap.startswith("等"):
         blockers -= {"的"}  # “A”“B”等一批有影响力的协商品牌: 的 inside the apposition after 等
