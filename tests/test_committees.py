@@ -275,3 +275,12 @@ def test_short_form_after_another_city_named_in_the_same_sentence():
             "“泰和协商”品牌；同时，市政协在全市开展“百村行”活动。兴化市政协主席说，市政协将继续努力。")
     shorts = [label for surface, label in found(text) if surface == "市政协"]
     assert shorts == ["泰州市政协", "兴化市政协"]
+
+
+def test_short_form_in_a_sentence_that_opens_with_its_county():
+    # remote consultation: the paragraph of each venue opens with its county
+    text = ("广东省政协召开远程协商会，平远县、连平县、乳源瑶族自治县设分会场。\n"
+            "平远分会场上，平远县政协主席赖某介绍了平远县脐橙产业，平远县县长回应。\n"
+            "乳源分会场上，县政协委员盘某某发言。\n")
+    shorts = [label for surface, label in found(text) if surface == "县政协"]
+    assert shorts == ["乳源瑶族自治县政协"]

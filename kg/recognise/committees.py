@@ -324,6 +324,24 @@ def _nearest_region(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple
     return None
 
 
+def _region_in_sentence(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: tuple[int, ...],
+                        found: list[tuple[regions.Match, gazetteer.Division]]) -> str | None:
+    """The region of that kind that opens the sentence of ``pos`` (乳源分会场上，县政协委员…; 在某县，
+    县政协…): the place the sentence is set in, before the article's own (not a region further in,
+    a company's seat in a chain of posts: 市政协委员、长葛市某公司负责人…)."""
+    here = doc.sentence_at(pos)
+    if here is None:
+        return None
+    head = doc.text[here.start:pos].lstrip(" \t\u3000")
+    lead = here.start + (pos - here.start - len(head)) + (1 if head.startswith("在") else 0)
+    for m, d in found:
+        # (not a committee's name: 玉林市政协副主席到会，市政协常委… is for _nearest_named)
+        if m.start == lead and m.end <= pos and _kind_matches(d, suffixes, levels) \
+                and not doc.text.startswith("政协", m.end):
+            return d.code
+    return None
+
+
 def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], named: list[Mention],
                  found: list[tuple[regions.Match, gazetteer.Division]]) -> list[Mention]:
     text = doc.text
@@ -351,7 +369,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if code is not None and _topic_fits(code, suffixes, levels, here_topic) \
                 and not _named_in_sentence(doc, start, code, named):
             code = None  # (but 泰州市政协持续擦亮…；同时，市政协…: the one just named in the sentence)
-        code = code or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found)
+        code = (code or _region_in_sentence(doc, start, suffixes, levels, found)
+                or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found))
         if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
             code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
         if code is None and kind == "区" and before != "我" and calls_it is None:
