@@ -974,3 +974,15 @@ def test_authors_of_papers_with_their_posts_and_quoted_names_and_credits():
 ])
 def test_rare_surnames_relatives_and_adverbs_of_time(text, expected):
     assert names(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市政协副主席（民盟常德市委会主委）蒋若兰，副主席（无党派人士）文志清列席会议。", ["蒋若兰", "文志清"]),
+    ("市政协委员、台盟盟员、莆田学院教授蔡惠琳建议设立中心。", ["蔡惠琳"]),
+    ("市政协特邀委员、在莆台商、某鞋业有限公司董事长赖信宏说，要加强交流。", ["赖信宏"]),
+    ("台中市某农会总干事廖文彬介绍了经验。", ["廖文彬"]),
+    ("台湾青年创业者、某文创公司负责人洪子翔讲述了自己的经历。", ["洪子翔"]),
+    ("市政协党组书记、主席农文韬，副主席杨春来陪同调研。", ["农文韬", "杨春来"]),  # 来陪同: no visit's 来
+])
+def test_notes_after_titles_party_members_taiwanese_businessmen_and_verbs(text, expected):
+    assert names(make_doc(text)) == expected

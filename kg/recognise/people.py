@@ -103,6 +103,7 @@ _SEP = re.compile(r"[ \t\u3000:：/／｜|]*")
 # 执行主席是张三、李四; 出席会议的市政协领导还有张三、李四
 _IS = re.compile(r"(?:是|为)(?=[^、，。\n]{2,4}、)|还有(?=[^、，。\n]{2,4}[、，。])")
 _SEP_FIRSTS = frozenset(" \t\u3000:：/／｜|")  # where _SEP matches more than nothing
+_ASIDE = re.compile(r"[（(][^（）()。，\n]{2,20}[）)]")  # a note in brackets after a title
 _IS_FIRSTS = frozenset("是为还")  # where _IS may match
 _BYLINE_GAP = re.compile(r"[ \t\u3000]+")
 _GOV_PREFIX = ("自治区", "省", "市", "县", "区", "州", "旗", "盟", "政府", "人民政府", "特别行政区")
@@ -441,11 +442,15 @@ def _boundary_at(text: str, i: int) -> bool:
     """True when a name may end just before ``i``."""
     if i >= len(text) or not _is_han(text[i]):
         return True
-    return _follow_re().match(text, i) is not None or _VISIT_HERE.match(text, i) is not None
+    if _follow_re().match(text, i) is not None:
+        return True
+    visit = _VISIT_HERE.match(text, i)
+    # (the place between: nothing, a one-character short form, or a region's name; not 来陪同调研)
+    return visit is not None and (len(visit.group(1)) < 2 or visit.group(1) in _region_names())
 
 
 # 来 of a visit, with the place or its short form (某某来锦调研, 某某来兴安盟调研, 某某来调研)
-_VISIT_HERE = re.compile("来[\u4e00-\u9fff]{0,4}?(?:调研|考察|视察|指导|检查|慰问|交流|走访|参观|宣讲)")
+_VISIT_HERE = re.compile("来([\u4e00-\u9fff]{0,4}?)(?:调研|考察|视察|指导|检查|慰问|交流|走访|参观|宣讲)")
 
 
 # a character that cannot be in a given name: not Han, or a function character (V.NON_NAME_CHARS)
@@ -1178,6 +1183,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
                 p = org.end()  # 作者：省政协新闻中心 某某: the sending organ, a space, the name
         elif c in _IS_FIRSTS and (is_ := _IS.match(text, p)):
             p = is_.end()
+        elif c in "（(" and (aside := _ASIDE.match(text, p)):
+            p = aside.end()  # 副主席（民盟某市委会主委）某某: the post's note between it and the name
         elif c == "的" and (title in _MEMBER_TITLES or title in V.CPPCC_TITLES and _held_before(text, m.start())):
             # 同为县政协委员、市政协委员的某某; 1998年至2008年任市政协主席的某某
             yield from _member_de_name(doc, m, ends, committees)
