@@ -78,7 +78,7 @@ def normalise(article: Article) -> Doc:
     buf, n_punct = punct.collapse_punctuation(buf)
     buf, n_unified = punct.unify(buf)
     buf, scr = script.convert(buf)
-    buf, n_split = wrap.join_split_words(buf)  # (after t2s: 政 協 is 政 协 then)
+    buf, n_split = wrap.join_split_words(buf)  # (on the Simplified text; the pattern takes both scripts)
     lost = _lost_text_spans(buf, lost_raw)
     zones = boilerplate.zones(buf.text, lost)
     quality = {"encoding": article.encoding, "script": scr, "html": is_html, "pinyin_removed": n_pinyin,

@@ -177,21 +177,23 @@ def test_wrapping_keeps_full_stops_and_joins_name_dots():
 
 
 def test_a_shorter_line_inside_a_wrapped_paragraph_that_stops_inside_a_word_is_joined():
-    """A typeset page breaks some lines early (before a mark that may not start a line): a line
-    of a wrapped paragraph that stops on a Han character continues on the next one, while a
-    heading (no wrapped line before it) and a paragraph's last line (a mark) stay apart."""
-    clean = "\n".join(PARAGRAPHS)
-    raw = _hard_wrap(clean, 24)
-    lines = raw.split("\n")
-    # break the second line early, inside a word (a name, a committee: 县政\n协)
-    cut = lines[1].index("员")  # 情况的通报，委\n员们…
-    lines[1:2] = [lines[1][:cut], lines[1][cut:]]
-    raw = "【概况】\n" + "\n".join(lines)
+    """A typeset page breaks some lines early (before a mark that may not start a line) and
+    reflows the rest: a line of a wrapped paragraph that stops on a Han character, with a mark
+    inside it, right after a full line, continues on the next one; a heading or a list line after
+    a wrapped line, and a paragraph's last line (a mark), stay apart."""
+    first, rest = PARAGRAPHS[0], "\n".join(PARAGRAPHS[1:])
+    cut = 24 + 22  # the second line ends two characters early, inside a word (人才引进和基\n层治理)
+    reflowed = [first[:24], first[24:cut]] + _hard_wrap(first[cut:], 24).split("\n")
+    raw = "【概况】\n" + "\n".join(reflowed) + "\n" + _hard_wrap(rest, 24)
     doc = normalise(art(raw))
     check_map(doc)
-    assert doc.text == "【概况】\n" + clean
-    # never a line that ends its sentence, nor one that is not the continuation of a wrapped line
-    assert normalise(art("政协工作\n简报\n" + clean)).text.startswith("政协工作\n简报\n")
+    assert doc.text == "【概况】\n" + "\n".join(PARAGRAPHS)
+    # a heading and a list line after a wrapped line that stops on a Han character stay apart
+    names = "出席会议的有县政协主席王某某、副主席李某某、张某某、刘某某、陈某某、赵某某、孙某某、周某某"
+    tail = "\n列席人员\n县政协各专委会主任\n附件\n"
+    raw2 = _hard_wrap("\n".join(PARAGRAPHS), 24) + "\n" + _hard_wrap(names, 24) + tail
+    text2 = normalise(art(raw2)).text
+    assert text2.endswith(tail)
 
 
 def test_hard_wrapped_by_display_columns():

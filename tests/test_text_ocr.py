@@ -70,3 +70,11 @@ def test_a_committee_office_is_no_footer_and_an_authors_credit_with_posts_is_no_
 
     assert kind_at(text.index("东营市政协")) == "body" and kind_at(text.index("张三")) != "footer"
     assert kind_at(text.index("李四")) == "byline"
+
+
+def test_padded_labels_of_a_list_are_no_ocr_and_list_lines_keep_their_gaps():
+    text = "委　员：丁一　王二　李三\n主　席：李小红　张建国\n"
+    assert _doc(text).text == text
+    # in OCR text, a list line keeps the gaps between its names
+    ocr = "县政 协召开会议，县政协委 员出席。\n出席：丁一　王二　李三\n（责任编辑：聂 晓芸）\n"
+    assert _doc(ocr).text == "县政协召开会议，县政协委员出席。\n出席：丁一　王二　李三\n（责任编辑：聂晓芸）\n"

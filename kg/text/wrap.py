@@ -43,6 +43,9 @@ _ASIDE_LINE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")  # a line in parent
 _OPEN_END = re.compile("[\u4e00-\u9fff]$")  # a line that stops on a Han character, no mark after it
 _OPEN_START = re.compile("[\u4e00-\u9fff“‘]")  # ... and a next line that starts with one or a quote
 
+EARLY_BREAK = 2  # how many characters short of the width a typesetter's early break leaves a line at most
+# words never written apart: a line break between their characters is a wrap, however short the line
+_NEVER_APART = frozenset(("政协", "委员", "主席", "政府", "人民", "协商", "会议"))
 RAGGED_MIN_LINES = 8  # lines in the band before ragged text counts as wrapped
 RAGGED_SHARE = 0.6  # ... their share of the long lines, of them open (no sentence end), of them with a comma
 RAGGED_MIN_WIDTH = 24  # a typeset column of Chinese prose is at least this many characters wide
@@ -224,12 +227,17 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
         line = line.rstrip("\r")
         if nxt and not _NOT_A_CONTINUATION.match(nxt) and not _TABLE.search(line) and (
                 size(line) >= width - slack and not _SENTENCE_END.search(line) and not _ASIDE_LINE.match(line)
-                # a shorter line of a wrapped paragraph that stops inside a word (市政\n协, a
-                # name: 孙立\n鹏), as a typesetter breaks before a mark that may not start a
-                # line: a paragraph's last line ends with a mark, a heading does not continue one
-                or continued and _OPEN_END.search(line) and _OPEN_START.match(nxt)):
+                # a line of a wrapped paragraph, right after a full one, a few characters short,
+                # that stops inside a word, as a typesetter breaks early before a mark that may not
+                # start a line (or shorter, when it splits a word never written apart: 市政\n协):
+                # it holds a mark inside (a heading does not), and a paragraph's last line ends
+                # with one or is shorter
+                or continued and _OPEN_END.search(line) and _OPEN_START.match(nxt)
+                and _INNER_PUNCT.search(line) is not None
+                and (size(line) >= width - EARLY_BREAK or line[-1:] + nxt[:1] in _NEVER_APART)):
             join_after.add(pos)
-            continued = True
+            # (only a line of the wrapping's width carries on: short lines never chain)
+            continued = size(line) >= width - slack
         else:
             continued = False
         pos += 1
@@ -239,8 +247,11 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
     return delete_spans(buf, spans), len(spans)
 
 
-# a space that OCR put inside a word that is never written apart (县政 协, 委 员, 主 席)
-_SPLIT_WORD = re.compile("政[ \u3000]+[协協]|委[ \u3000]+[员員]|主[ \u3000]+席")
+# a space that OCR put inside a word that is never written apart (县政 协, 委 员, 主 席); not a
+# label padded to the width of others before its colon (主　席：, 委　员：)
+_SPLIT_WORD = re.compile("(?:政[ \u3000]+[协協]|委[ \u3000]+[员員]|主[ \u3000]+席)(?![ \u3000]*[：:])")
+# a line of a list (a label and names apart, no sentence): its gaps are the separators
+_LIST_LINE = re.compile(r"[^\n]*[：:][^\n，,。]*")
 # a single space between two Han characters (张　三 is one name in such text)
 _HAN_GAP = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 MIN_SPLIT_WORDS = 2  # split words before a text counts as OCR output
@@ -268,7 +279,11 @@ def join_split_words(buf: Mapped) -> tuple[Mapped, int]:
             break
     else:
         return buf, 0
-    spans = [(m.start(), m.end()) for m in _HAN_GAP.finditer(text)]
+    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)]
+    # (in a list line, a full-width gap is a separator: 出席：丁一　王二; a single ASCII space in a
+    # name is still OCR's: 责任编辑：聂 晓芸)
+    spans = [(m.start(), m.end()) for m in _HAN_GAP.finditer(text)
+             if text[m.start()] == " " or not any(a <= m.start() < b for a, b in lists)]
     # and the line breaks it left inside a sentence of prose (局长易\n德胜等参加): after a line
     # that holds a comma and stops on a Han character, before one that starts with one
     for m in _PROSE_BREAK.finditer(text):
