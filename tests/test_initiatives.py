@@ -405,6 +405,7 @@ def test_made_places_alliances_hashtags_and_market_brands() -> None:
     found = _found("汝城县政协在沙洲村创设“沙洲连心坊”，委员每月坐班。三市政协共同发起“湘赣边红色文旅协商联盟”。")
     assert found == {"沙洲连心坊": BRAND, "湘赣边红色文旅协商联盟": BRAND}
     assert _found("群众说“沙洲连心坊”好。") == {}  # no verb of making: a name alone is no brand
+    assert _found("镇里建成“巾帼工坊”12个，建起“科技小院”。") == {}  # workshops and research yards
     # a post's topic in hash marks, with a cue after it; a hashtag that only ends in a cue word is none
     assert _found("#我为家乡发展献一策# 网络征集活动进行中！#委员在行动# #两会#") == {"我为家乡发展献一策": PROGRAMME}
     # a product's brands on a market

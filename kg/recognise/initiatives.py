@@ -77,6 +77,8 @@ PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
 # a place where members meet people, named by its kind alone, that a launching verb makes a
 # brand (创设“沙洲连心坊”, 打造“石榴籽小院”): a workshop or a courtyard is no slogan
 MADE_PLACES = ("坊", "小院", "客厅")
+# places of work and research of the same shape that are no committee's (巾帼工坊, 科技小院)
+NOT_MADE_PLACES = ("工坊", "作坊", "磨坊", "染坊", "科技小院")
 WEAK_SUFFIXES = ("建设", "工程", "项目")
 # consultation platforms are named like 有事好商量, 宜在协商
 CONSULT_SUFFIXES = ("协商", "商量", "议事")
@@ -258,8 +260,7 @@ def find_quotes(text: str, max_len: int = 80) -> list[Quote]:
         out.extend(_ascii_quotes(text, max_len))
     if "#" in text:
         # a social post's topic (#某某好商量#) is quoted by its hash marks
-        out.extend(Quote(h.start(), h.end() - 1, "#") for h in _HASHTAG.finditer(text)
-                   if h.end() - h.start() <= max_len)
+        out.extend(Quote(h.start(), h.end() - 1, "#") for h in _HASHTAG.finditer(text))  # (≤ 32 long)
     # by (open, -close): no two quotes share an opening mark, so the tuples' own order is that
     out.sort()
     return out
@@ -753,7 +754,7 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
         return consult
     if not verb_before(text, group[0].open) or concept_shaped(compact):
         return None
-    if compact.endswith(MADE_PLACES) and len(compact) >= 3:
+    if compact.endswith(MADE_PLACES) and len(compact) >= 3 and not compact.endswith(NOT_MADE_PLACES):
         return Cue(next(w for w in MADE_PLACES if compact.endswith(w)), "self")
     weak = weak_after_cue(text, last.close + 1)
     if weak is not None:
