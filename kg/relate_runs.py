@@ -63,6 +63,11 @@ announces it (``某会主席某某表示，将联同有关团体推出“X”``)
 reports about it (``某县政协副主席某某关于“X”…的发言``) gives it his committee; a committee the
 subject does it with (``与某县政协共同构建“X”``) runs it too; and a committee that comes to learn
 from it (``专程来学习“X”的经验``) or a visitor's praise (``值得某地学习借鉴``) runs nothing.
+A committee in a later cell of the name's table row owns it; a group the article defines by
+listing its committees before their count (``A、B、C三地政协``) runs what the group makes; 我们 in
+an answer is the committee of the speaker whose label opens the paragraph.  Nobody runs what a
+member proposes be done (``建议实施“X”工程``), a name inside a paper's or a book's title in 《》,
+another's experience passed on (``推广“X”经验``) or what another body's official shows or speaks of.
 """
 
 from __future__ import annotations
@@ -92,7 +97,7 @@ from kg.model import (
     Sentence,
 )
 from kg.recognise import context, regions
-from kg.recognise.initiatives import MAKING_INTO
+from kg.recognise.initiatives import DOC_SUFFIXES, MAKING_INTO
 
 CLAUSE_BOUNDARY = set("，,；;：:。！!？?\n—）】")
 # what may stand between the start of a clause and its subject committee
@@ -309,7 +314,7 @@ PRAISE_WORDS = ("肯定", "点赞", "赞扬", "称赞", "好评", "高度评价"
 PRAISE_VERBS = ("点赞", "称赞", "赞扬", "肯定了", "充分肯定", "高度肯定")
 LEARN_VERBS = ("来学习", "学习借鉴", "借鉴", "观摩", "取经")
 # spreading what another made (在全州县级政协推广“X”经验)
-SPREAD_VERBS = ("推广", "复制", "复制推广", "学习")
+SPREAD_VERBS = ("推广", "复制", "学习")
 # the rest of the sentence says others should learn from it (值得福建学习借鉴, 值得在全国推广学习)
 # (a learner named, or a visitor's 很值得借鉴: 值得福建学习借鉴, 值得我们学习; not the committee's own
 # 值得在全市推广学习, 值得认真总结借鉴)
@@ -622,7 +627,8 @@ def _list_gap(gap: str) -> bool:
 
 def owner_after(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
     """The owner named after the initiative by a copula or a passive: ``“湖畔议事”是宜昌市政协
-    着力打造的协商品牌``, ``“湖畔议事”由宜昌市政协于2020年创办``."""
+    着力打造的协商品牌``, ``“湖畔议事”由宜昌市政协于2020年创办``; or in a later cell of its table
+    row (:func:`table_row_owner`)."""
     text = doc.text
     if (row := table_row_owner(text, init, committees)) is not None:
         return row
@@ -643,14 +649,11 @@ def table_row_owner(text: str, init: Mention, committees: list[Mention]) -> Ment
     """The committee that fills a later cell of the table row holding the name, when one does
     (a list of studios: ``“X”委员工作室	某县政协	负责人…``, the cells a tab apart as
     :func:`kg.text.html.extract` lays a row out); None when the row has none or several."""
-    lo = text.rfind("\n", 0, init.start) + 1
     hi = text.find("\n", init.end)
     hi = len(text) if hi < 0 else hi
-    if text.find("\t", init.end, hi) < 0:
-        return None
     cells = [c for c in committees if init.end < c.start and c.end <= hi and text[c.start - 1] == "\t"
              and (c.end == hi or text[c.end] == "\t")]
-    return cells[0] if len(cells) == 1 and lo <= init.start else None
+    return cells[0] if len(cells) == 1 else None
 
 
 def owner_region(doc: Doc, init: Mention, ctx: Context) -> str:
@@ -1338,13 +1341,14 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
     group = _group_before(doc, sent, init, ctx)
     if group:
         return group, "group"
-    if owner is None and _proposed(doc, sent, init):
+    # (no owner named: it has returned above)
+    if _proposed(doc, sent, init):
         return (), "proposed"
-    if owner is None and _in_title(doc.text, init):
+    if _in_title(doc.text, init):
         return (), "title"  # 《“X”协商品牌建设的探索与思考》: a paper's or a book's title, nobody's doing
-    if owner is None and _other_doer(doc, sent, init, ctx):
+    if _other_doer(doc, sent, init, ctx):
         return (), "speaker:other"
-    we = _we_answer(doc, sent, init, ctx) if owner is None else ""
+    we = _we_answer(doc, sent, init, ctx)
     if we:
         return (we,), "speaker:we"  # (before the clause's partners: 我们联合省工商联开展了“X”)
     while here and (_exchange_only(doc, sent, here[-1], ctx) and
@@ -1398,7 +1402,7 @@ def runners(doc: Doc, init: Mention, ctx: Context, sent: Sentence | None) -> tup
 
 # a count of committees (三地政协, 两市政协, 四方政协): a group the article may have defined by a list
 GROUP = re.compile("([两二三四五六七八九十])(?:地|方|家|市|县|区|省)政协")
-_GROUP_COUNT = {c: i for i, c in enumerate("一两三四五六七八九十", 1)} | {"二": 2}
+_GROUP_COUNT = {c: i for i, c in enumerate("两三四五六七八九十", 2)} | {"二": 2}
 _LIST_SEP = re.compile(r"[、，,和及与\s]{1,2}")
 
 
@@ -1408,8 +1412,6 @@ def groups(doc: Doc, committees: list[Mention]) -> dict[str, tuple[str, ...]]:
     (三地政协) -> the listed committees' keys, when the count matches the list."""
     text = doc.text
     out: dict[str, tuple[str, ...]] = {}
-    if "政协" not in text or GROUP.search(text) is None:
-        return out
     by_end = {c.end: c for c in committees}
     for m in GROUP.finditer(text):
         c = by_end.get(m.start())
@@ -1443,12 +1445,14 @@ def _group_before(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> tupl
 
 
 def _in_title(text: str, init: Mention) -> bool:
-    """Is the name inside the 《》 of a title (not a column's name in 《》 itself)?"""
+    """Is the name inside the 《》 of a paper's or a book's title (not a column's name in 《》
+    itself, nor a document a committee issues: 印发《关于深化“X”品牌建设的实施意见》 is its own)?"""
     open_ = text.rfind("《", max(0, init.start - 40), init.start)
     if open_ < 0 or open_ == init.start - 1 or "》" in text[open_:init.start]:
         return False
     close = text.find("》", init.end, init.end + 40)
-    return close > init.end and "《" not in text[init.end:close]
+    return close > init.end and "《" not in text[init.end:close] \
+        and not text[init.end:close].endswith(DOC_SUFFIXES)
 
 
 # a speaker's verb right after his name (某某回应，…; 某某表示，…)
@@ -1456,7 +1460,7 @@ _ANSWERING = re.compile(rf"(?:{'|'.join(_SPEAKING_VERBS)}|回应|答复|回答)[
 
 
 # a member proposes that something be done (建议实施县域商业“X”工程): a proposal, nobody's yet
-_PROPOSES = re.compile("建议[^，,。；;：:！!？?]{0,10}?(?:实施|推行|设立|建立|开展|启动|推动|推进)")
+_PROPOSES = re.compile("建议[^，,。；;：:！!？?]{0,10}?(?:实施|推行|设立|建立|开展|启动)")
 
 
 def _proposed(doc: Doc, sent: Sentence, init: Mention) -> bool:
@@ -1484,8 +1488,10 @@ def _other_doer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> bool:
         near = True  # the subject right before the name (some words of a verb between at most)
     if not persons or any(start <= c.start < mark for c in ctx.committees):
         return False
-    # (a name repeated without its posts has those of its other mentions)
-    posts = persons[0].attrs.get("posts") or ctx.once("posts", _posts_by_person, doc).get(persons[0].key, [])
+    # (a name repeated without its posts has those of its other mentions; every person of the
+    # clause, so that 副局长某某与委员某某演示了“X” stays the member's committee's)
+    by_person = ctx.once("posts", _posts_by_person, doc)
+    posts = [p for m in persons for p in (m.attrs.get("posts") or by_person.get(m.key, []))]
     return bool(posts) and all(p.get("kind") in ("government", "other", "party") for p in posts) \
         and (not near or len(_clean(text[persons[-1].end:mark])) <= 16)
 
@@ -1546,9 +1552,9 @@ def _we_answer(doc: Doc, sent: Sentence, init: Mention, ctx: Context) -> str:
     first = next((s for s in doc.sentences if s.paragraph == sent.paragraph), None)
     if first is None:
         return ""
-    for m in doc.mentions:
-        if m.cls != PERSON or not first.start <= m.start < first.start + 12:
-            continue
+    for m in _persons_in(doc, first, ctx):
+        if m.start >= first.start + 12:
+            break
         if text[m.end:m.end + 1] in "：:" and _ANSWER_LABEL.fullmatch(text, first.start, m.start):
             posts = m.attrs.get("posts") or ctx.once("posts", _posts_by_person, doc).get(m.key, [])
             return next((p.get("committee", "") for p in posts if p.get("kind") == "cppcc"), "")

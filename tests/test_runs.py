@@ -719,3 +719,16 @@ def test_anothers_experience_a_papers_title_and_an_officials_answer_run_nothing(
     # the committee's own, spoken of by its chair, is still its own
     text4 = "宜昌市政协召开会议。\n市政协主席王某某表示，将持续擦亮“楼道议事会”品牌。"
     assert (YICHANG, "楼道议事会") in _runs_with_person(text4, "王某某", _post("主席", "cppcc", YICHANG))
+
+
+def test_documents_a_committee_issues_proposals_to_go_on_and_members_beside_officials_keep_runners() -> None:
+    assert _runs("宜昌市政协印发《关于深化“宜商量”协商品牌建设的实施意见》。") == {(YICHANG, "宜商量")}
+    assert _runs("宜昌市政协召开会议。委员建议推进“宜商量”议事室建设。") == {(YICHANG, "宜商量")}
+    text = "宜昌市政协调研组来到示范园。市农业农村局副局长单某某与委员李某某演示了“委员田园”服务平台。"
+    doc = _doc(text)
+    i, j = text.index("单某某"), text.index("李某某")
+    official = Mention(PERSON, "person:单某某", "单某某", i, i + 3, "单某某", {"posts": [_post("副局长", "other")]})
+    member = Mention(PERSON, "person:李某某", "李某某", j, j + 3, "李某某",
+                     {"posts": [_post("委员", "cppcc", YICHANG)]})
+    rels = relate(replace(doc, mentions=tuple(sorted(doc.mentions + (official, member), key=lambda m: m.start))))
+    assert {(r.subject.partition(":")[2], r.object.partition(":")[2]) for r in rels} == {(YICHANG, "委员田园")}
