@@ -177,6 +177,9 @@ def test_conjunction_stem_county_opening_a_clause_needs_its_province():
     # in an article about its own province the county is meant
     text = "安徽省马鞍山市政协委员走访农户。会后，和县政协经济委员会主任胡永安介绍了情况。"
     assert "和县" in [label for _, label in found(text)]
+    # opening a sentence, 和 is no conjunction
+    text = "云南省普洱市澜沧县政协委员走访农户。和县政协经济委员会主任胡永安也来了。"
+    assert "和县" in [label for _, label in found(text)]
 
 
 def test_whole_prefecture_before_a_level_word_is_no_county():

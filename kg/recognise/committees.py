@@ -228,7 +228,8 @@ def _named_in_sentence(doc: Doc, pos: int, code: str, named: list[Mention]) -> b
     """Is the committee ``code`` named in full earlier in the sentence of ``pos`` (its clauses
     after a semicolon included: ……泰州市政协持续擦亮…；同时，市政协…), not as a post's?"""
     text = doc.text
-    start = max(text.rfind(mark, 0, pos) for mark in "。！？\n") + 1
+    lo = max(0, pos - 200)  # (a sentence is shorter: no scan back to the start of the text)
+    start = max(lo, max(text.rfind(mark, lo, pos) for mark in "。！？\n") + 1)
     # as the subject of its clause, not as the body of a post (玉林市政协副主席到会指导，市政协常委…:
     # the own city's)
     return any(start <= m.start < pos and str(m.attrs.get("code")) == code and not text.startswith(_POSTS, m.end)

@@ -394,7 +394,7 @@ def strong_stem_context(text: str, m: Match) -> bool:
             and not (text.endswith("政协", 0, m.start) and text.startswith("委员会", m.end)):
         return False
     if m.name[0] in _CONJUNCTION_STEMS and m.start and text[m.start - 1] not in _PLACE_INTRO \
-            and text[m.start - 1] != "\n" and not text.endswith("政协", 0, m.start):
+            and text[m.start - 1] not in "\n。！？" and not text.endswith("政协", 0, m.start):
         return False  # ……，和县政协某某一起…: a clause may open with the conjunction (the topic decides)
     if text.startswith("政协", m.end) or text.startswith("委员会", m.end) and text.endswith("政协", 0, m.start):
         return True
