@@ -255,15 +255,19 @@ TIBETAN_SYLLABLES = frozenset("""
 泽旺 泽措 宗吉 尕让 多拉 仁措 才加 卓措 吉措 拉措 德措 白措 扎措 央吉 卓姆 次吉 尼措
 四郎 邓珠 登珠 洛绒 向巴 翁姆 拥珍 格绒 泽翁 呷绒 降初 志玛 此里 仁真 益珍 秋吉
 """.split())  # (the last line: Kham forms, as written in 甘孜: 四郎降措, 扎西邓珠, 洛绒益西)
-# Parts of Mongolian names written in Han characters (娜仁托娅 = 娜仁 + 托娅, 敖日格乐, 那顺,
-# 乌力吉图): such a name has no surname and is one part or two, so where it ends is decided by
-# them.  Taken only where the context says a name follows (a post title, a list after one).
+# Elements of Mongolian names written in Han characters (common names and name words: 娜仁
+# "sun", 托娅 "ray", 萨仁 "moon", 高娃 "beautiful", 乌力吉 "luck", 巴特尔 "hero", 那顺 "long life"):
+# such a name has no surname and is one element or two (娜仁托娅, 敖日格乐, 乌日根达来), or one and
+# a final (:data:`MONGOLIAN_FINALS`: 乌力吉图), so where it ends is decided by them.  Taken only where
+# the context says a name follows (a post title, an election).
 MONGOLIAN_NAME_PARTS = frozenset("""
-娜仁 托娅 萨仁 高娃 敖日 格乐 乌力 吉图 乌力吉 那顺 乌兰 宝音 朝鲁 苏和 孟和 布和 斯琴 乌云 塔娜 图雅
-巴图 哈斯 呼和 达来 其其格 巴特尔 额尔敦 格日勒 吉日嘎拉 阿拉坦 毕力格 满都拉 特木尔 那日苏 萨日娜
-乌日娜 其木格 额尔德尼 白音 图门 巴雅尔 宝力道 巴根 查干 额日 德勒格 呼斯 楞 巴音 乌日根 达赖 道尔吉
-阿古拉 包力 高 格根 莫日根 苏德 赛音 吉雅 其仁 敖其尔 那仁 朝克 图 希 达 巴 额尔和 布仁 桑布 宝音图
-""".split()) - frozenset("楞 高 图 希 达 巴".split())  # (one-character parts are too loose alone)
+娜仁 托娅 萨仁 高娃 乌力吉 巴特尔 那顺 乌兰 宝音 朝鲁 苏和 孟和 布和 斯琴 乌云 塔娜 图雅 巴图 哈斯
+呼和 其其格 额尔敦 格日勒 吉日嘎拉 阿拉坦 毕力格 满都拉 特木尔 那日苏 萨日娜 乌日娜 其木格 额尔德尼
+白音 图门 巴雅尔 宝力道 巴根 查干 德勒格 呼斯楞 巴音 乌日根 达来 道尔吉 阿古拉 格根 莫日根 苏德
+赛音 吉雅 敖其尔 那仁 朝克 额尔和 布仁 桑布 敖日格乐 敖日格勒 其仁
+""".split())
+MONGOLIAN_FINALS = frozenset("图")  # 乌力吉图, 宝音图, 朝克图
+
 # Single syllables that may close a three-character Tibetan name (卓玛措, 才让吉, 卓玛加).
 TIBETAN_FINALS = frozenset("措姆吉加杰")
 
@@ -296,7 +300,7 @@ RARE_SURNAMES = frozenset(
     "承"  # 承担, 承办: only after a strong title (秘书长承某某)
     "斯"  # 斯文: a surname of the Zhuji area (镇党委书记斯某某)
     "区"  # a Cantonese surname (区政协主席区某某, 审核：区某某), mostly the district's word
-    "郇逄亓昝笪隗郦仉衣蒯"  # rare surnames of the north (统战部部长郇某某, 委员会主任衣某某)
+    "郇逄亓昝笪隗郦仉衣"  # rare surnames of the north (统战部部长郇某某, 委员会主任衣某某)
     "党"  # 副县长党某某 (党组, 党委 are words: no name)
 )
 

@@ -445,8 +445,12 @@ def _boundary_at(text: str, i: int) -> bool:
     if _follow_re().match(text, i) is not None:
         return True
     visit = _VISIT_HERE.match(text, i)
-    # (the place between: nothing, a one-character short form, or a region's name; not 来陪同调研)
-    return visit is not None and (len(visit.group(1)) < 2 or visit.group(1) in _region_names())
+    # (the place between: nothing, a one-character short form, 我市, or a region's name; not 来陪同调研)
+    return visit is not None and (len(visit.group(1)) < 2 or visit.group(1) in _region_names()
+                                  or _OUR_PLACE.fullmatch(visit.group(1)) is not None)
+
+
+_OUR_PLACE = re.compile("[我本][省市县区州盟旗]")
 
 
 # 来 of a visit, with the place or its short form (某某来锦调研, 某某来兴安盟调研, 某某来调研)
@@ -550,19 +554,21 @@ def _tibetan_name(text: str, p: int) -> int:
 
 
 def _mongol_name(text: str, p: int) -> int:
-    """Length of a Mongolian name at ``p`` made of one or two parts of
-    :data:`V.MONGOLIAN_NAME_PARTS` (娜仁托娅, 那顺, 敖日格乐), ending on a clear boundary; the
-    longer reading first; 0 when there is none.  Only where the context says a name follows.
+    """Length of a Mongolian name at ``p`` made of one or two elements of
+    :data:`V.MONGOLIAN_NAME_PARTS` or one and a final (娜仁托娅, 那顺, 敖日格乐, 乌力吉图), ending on
+    a clear boundary; the longer reading first; 0 when there is none.  Only where the context says
+    a name follows.
 
     >>> _mongol_name("副主席娜仁托娅一行来调研", 3), _mongol_name("主任那顺作讲座", 2), _mongol_name("乌兰浩特市", 0)
     (4, 2, 0)
     """
-    for a in (3, 2, 4):
+    for a in (4, 3, 2):
         if text[p:p + a] not in V.MONGOLIAN_NAME_PARTS:
             continue
-        for b in (4, 3, 2, 0):
+        for b in (4, 3, 2, 1, 0):
             n = a + b
-            if b and text[p + a:p + n] not in V.MONGOLIAN_NAME_PARTS:
+            if b > 1 and text[p + a:p + n] not in V.MONGOLIAN_NAME_PARTS \
+                    or b == 1 and text[p + a:p + n] not in V.MONGOLIAN_FINALS:
                 continue
             if (_LIST_ITEM_END.match(text, p + n) or _boundary_at(text, p + n)) and _plausible(text, p, n):
                 return n
@@ -814,6 +820,8 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
         return 4  # 阿苏拉则， : a separator after the fourth character beats 则 after the third
     if valid == [s + 2, s + 1] and text[p + s + 1] in V.SOFT_NAME_CHARS and _clause_verb_re().match(text, p + s + 2):
         return s + 2  # 宋庆和率考察团: 和 then a clause verb, not 宋庆 and 和
+    if valid == [s + 2, s + 1] and text[p + s + 1] == "来" and _VISIT_HERE.match(text, p + s + 1):
+        return s + 2  # 主席王春来调研: 春来 is a given name before the visit itself
     if len(valid) == 1:
         n = valid[0]
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
@@ -957,9 +965,11 @@ def _context_committee(doc: Doc, pos: int, committees: Sequence[Mention]) -> Men
 def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) -> dict[str, str]:
     """The post a title at ``ts`` names, with the organisation written before it.
 
-    Order of the tests: a committee (and its organ) right before the title; media roles;
-    Party organisations (党委, 市委...); a bare organ name; a region before a government
-    title (自治区主席); a bare CPPCC title (the article's committee); anything else.
+    Order of the tests: media roles (a credit is no post, whoever sends it); a post after 兼 or
+    an organ after 兼; a committee (and its organ) right before the title; Party organisations
+    (党委, 市委...); a bare organ name; a committee's short form; a region before a government
+    title (自治区主席); a body of the committee in a list; a bare CPPCC title (the article's
+    committee); a proposal's signer (a weak 委员 of the article's committee); anything else.
     """
     text = doc.text
     if ts > 1 and text[ts - 1] == "兼" and (first := _title_ending(text, ts - 1)) is not None:
@@ -1016,8 +1026,9 @@ def post_before(doc: Doc, ts: int, title: str, committees: Sequence[Mention]) ->
     if title in _PROPOSER_TITLES and not run and committees:
         # （提案人：某某）: only members (and the parties and bodies of the committee, which are no
         # people) sign a CPPCC proposal, so a person signing one is a 委员 of the article's committee
-        return _committee_post("委员", _section_committee(doc, ts, committees) or dominant_committee(committees, text),
+        post = _committee_post("委员", _section_committee(doc, ts, committees) or dominant_committee(committees, text),
                                bare=True)
+        return {**post, "fallback": "1"}  # (a committee named in his brackets wins: 提案人某某（市政协委员）)
     key, label = _other_org(text, ts, run)
     return _post(title, "other", key, label)
 
@@ -1264,10 +1275,10 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 _RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|寨老)(?:代表)?")  # (种植大户: a title)
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
-_WORKER = re.compile("工人|职工|员工|学员|学生|大学生|市民|游客|志愿者|网友|经营户|个体户|商户|绣娘|"
-                     # family (其夫人某某，儿子某某、女儿某某): named, no post
-                     "夫人|妻子|丈夫|儿子|女儿|父亲|母亲")
-_FAMILY = frozenset(("夫人", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲"))
+# family (其夫人某某，儿子某某、女儿某某): named, no post
+_FAMILY = ("夫人", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲")
+_WORKER = re.compile("|".join(("工人", "职工", "员工", "学员", "学生", "大学生", "市民", "游客", "志愿者", "网友",
+                               "经营户", "个体户", "商户", "绣娘") + _FAMILY))
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1365,8 +1376,9 @@ def _personnel(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue  # 免去某某的…职务: a post ended, not 撤销…的 anything
         posts: list[dict[str, str]] = []
         if text.startswith("等", q):  # 增选某某等5人为…常务委员: the count before the post
-            q = text.find("为", q, q + 8)
-        if q > 0 and text.startswith("为", q):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
+            at = text.find("为", q, q + 8)
+            q = at if at >= 0 else q  # (no 为: a name listed, no post said)
+        if text.startswith("为", q):  # 任命某某为政协某市委员会经济委员会主任: the post it gives
             end = _CLAUSE_MARKS.search(text, q)
             titles = list(pat.finditer(text, q, end.start() if end else len(text)))
             if titles:
@@ -1772,12 +1784,12 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                     break
         if n and _surname_len(text, h - n) and _given_ok(text[h - n + _surname_len(text, h - n):h]) \
                 and _plausible(text, h - n, n):
-            if n == 2 and (not _common_given(text, h - 2, 2) or text[h - 3:h - 2] in _OPENING_MARKS
-                           and (_dict_word(text[h - 2:h]) or _given_name_elsewhere(text, text[h - 2:h]))) and (
+            if n == 2 and (not _common_given(text, h - 2, 2) or text[h - 3:h - 2] in _OPENING_MARKS and (
+                    _dict_word(text[h - 2:h]) and not studio or _given_name_elsewhere(text, text[h - 2:h]))) and (
                     studio and _dict_word(text[h - 2:h]) or (named := named or _in_short_quotes(text))[h]):
                 # “金桔委员工作室”, “姜乡委员面对面”: a product or a place in a name, no member; nor
-                # a word or a member's given name opening a quoted name (“安澜委员 巡河护岸”, 符海霞's
-                # “海霞委员工作室”; but “王强委员工作室” is 王强's)
+                # a word opening a quoted slogan (“安澜委员 巡河护岸”) or a member's given name (符海霞's
+                # “海霞委员工作室”; but “王强委员工作室”, “高峰委员工作室” are 王强's and 高峰's)
                 continue
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
@@ -1849,16 +1861,28 @@ def _honorific_post(doc: Doc, word: str, h: int, committees: Sequence[Mention]) 
     committee before it or of the article); the others imply none."""
     if word == "总书记":
         return _post(word, "party", "", "中国共产党中央委员会")
-    if word in ("委员", "常委", "主席", "副主席", "秘书长"):
+    if word == "主席":
+        # only a committee named in the sentence, never the article's: 学习王某某主席的讲话精神
+        # (a national leader's words studied), 习近平主席 are no chair of the article's committee;
+        # and weak (a committee has one chair: 某某主席 near another committee may be the host's)
+        text = doc.text
+        c = _committee_in_sentence(doc, h, committees)
+        if c is None or _STUDIED.search(text, max(0, h - 12), h) or text.startswith(_CHAIR_SPOKE, h + 2):
+            return None
+        return {**_post(word, "cppcc", c.key, c.label, c.key), "fallback": "1"}
+    if word in ("委员", "常委", "副主席", "秘书长"):
         c = _context_committee(doc, h, committees)
         if c is not None:
             post = _post(word, "cppcc", c.key, c.label, c.key)
-            if _committee_in_sentence(doc, h, committees) is None or word == "主席":
-                # the article's committee: a membership named elsewhere wins (and for 主席, a
-                # committee has one chair: 某某主席 near another committee may be the host's)
-                post["fallback"] = "1"
+            if _committee_in_sentence(doc, h, committees) is None:
+                post["fallback"] = "1"  # the article's committee: a membership named elsewhere wins
             return post
     return None
+
+
+# what is done with a leader's words (传达学习某某主席的讲话精神), and what follows his title then
+_STUDIED = re.compile("传达|学习|贯彻|领会")
+_CHAIR_SPOKE = ("重要", "的", "讲话", "指示", "贺信", "批示")
 
 
 # group titles after a name list and 等: 张三、李四等市政协领导出席
@@ -1924,9 +1948,13 @@ _APPOSITION_OPENERS = "（(，,是、"  # 是: 王东明是市政协常委、…
 _APPOSITION_END = "）)，,。；、"
 
 
-def _name_before(text: str, o: int) -> tuple[int, int] | None:
+def _name_before(text: str, o: int, title_ends: set[int] | None = None) -> tuple[int, int] | None:
     """The span of a name of two to four characters that ends at ``o`` and starts after no Han
-    character (某某（…, ：某某，…), the usual length first."""
+    character (某某（…, ：某某，…), the usual length first; with ``title_ends``, a name of two or
+    three that starts right after a title instead (附议人某某（…）)."""
+    if title_ends is not None:
+        return next(((o - n, o) for n in (3, 2) if o - n > 0 and _surname_len(text, o - n)
+                     and o - n in title_ends), None)
     return next(((o - n, o) for n in (3, 2, 4) if o - n >= 0 and _surname_len(text, o - n)
                  and (o - n == 0 or not _is_han(text[o - n - 1]))), None)
 
@@ -1981,8 +2009,7 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             # 附议人某某（市政协常委，某县政协副主席）: a name right after a title
             if title_ends is None:
                 title_ends = set(_title_ends(text))
-            name = next(((o - n, o) for n in (3, 2) if o - n > 0
-                         and _surname_len(text, o - n) and o - n in title_ends), None)
+            name = _name_before(text, o, title_ends)
         dotted = dotted_ends.get(o)  # 艾则孜·阿不都拉（州政协委员）
         if dotted is not None and (dotted[0] == 0 or not _is_han(text[dotted[0] - 1])):
             yield dotted[0], dotted[1], [post_before(doc, t.start(), t.group(), committees)]
