@@ -51,7 +51,7 @@ def test_a_dated_brief_in_a_bullet_list_is_story_not_headlines():
 
 
 def test_transliterated_names_are_no_mojibake():
-    for name in ("娜仁托娅", "萨仁高娃", "四郎降措", "敖日格乐"):
+    for name in ("娜仁托娅", "萨仁高娃", "四郎降措", "敖日格乐", "禤景辉", "谯博远"):  # (and rare surnames)
         text = f"兴安盟政协举办讲座。自治区政协副主席{name}一行来调研。"
         doc = _doc(text)
         assert doc.text == text and doc.quality["mojibake_recovered"] == 0

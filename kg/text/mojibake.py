@@ -419,21 +419,23 @@ def _recover(window: str, before: str = "", after: str = "") -> Recovery | None:
 
 @lru_cache(maxsize=1)
 def _name_alphabet() -> frozenset[str]:
-    """The characters of transliterated minority names (Mongolian 娜仁托娅, Tibetan 四郎降措,
-    Uyghur, Yi): rare in the character model, but a run of them is a name, not a shift (the
-    runs a shift makes are of random characters)."""
+    """The characters of names: transliterated minority names (Mongolian 娜仁托娅, Tibetan
+    四郎降措, Uyghur, Yi) and the surnames (禤, 谯, 亓): rare in the character model, but in a
+    name, not a shift (the runs a shift makes are of random rare characters)."""
     from kg import vocab_posts as V
 
-    return frozenset(V.TRANSLIT_NAME_CHARS).union(*V.TIBETAN_SYLLABLES, *V.MONGOLIAN_NAME_PARTS, *V.YI_CLAN_NAMES)
+    return frozenset(V.TRANSLIT_NAME_CHARS).union(*V.TIBETAN_SYLLABLES, *V.MONGOLIAN_NAME_PARTS, *V.YI_CLAN_NAMES,
+                                                  V.SINGLE_SURNAMES, V.RARE_SURNAMES)
 
 
-def _name_alphabet_only(window: str) -> bool:
-    """Every character of ``window`` is of :func:`_name_alphabet`.
+def _rare_of_names(window: str) -> bool:
+    """Every rare character of ``window`` (the ones that seed a window) is of :func:`_name_alphabet`.
 
-    >>> _name_alphabet_only("娜仁托娅"), _name_alphabet_only("闭劶案惺埽")
-    (True, False)
+    >>> _rare_of_names("娜仁托娅"), _rare_of_names("禤景辉"), _rare_of_names("闭劶案惺埽")
+    (True, True, False)
     """
-    return set(window) <= _name_alphabet()
+    rare = set(_rare_re().findall(window))
+    return bool(rare) and rare <= _name_alphabet()
 
 
 def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
@@ -463,7 +465,7 @@ def repair(buf: Mapped) -> tuple[Mapped, list[tuple[int, int]], int]:
             a, b = _window(probe, p, m.bigrams, m.common)
             a = max(a, last_end)
             last_end = b
-            if b - a < 2 or _score(buf.text[a:b]) > READS_WELL or _name_alphabet_only(buf.text[a:b]):
+            if b - a < 2 or _score(buf.text[a:b]) > READS_WELL or _rare_of_names(buf.text[a:b]):
                 continue
             found = _recover(buf.text[a:b], buf.text[a - 1:a], buf.text[b:b + 1])
             if found is None:
