@@ -284,3 +284,8 @@ def test_short_form_in_a_sentence_that_opens_with_its_county():
             "乳源分会场上，县政协委员盘某某发言。\n")
     shorts = [label for surface, label in found(text) if surface == "县政协"]
     assert shorts == ["乳源瑶族自治县政协"]
+
+
+def test_hong_kong_macau_and_taiwan_have_no_committee():
+    text = "肇庆市政协与澳门政协委员联谊会座谈。香港政协委员代表出席。"
+    assert labels(text) == ["肇庆市政协"]

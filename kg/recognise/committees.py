@@ -91,6 +91,9 @@ def _district_city(d: gazetteer.Division) -> str:
     return city.name if city is not None and city.name.endswith("市") else ""
 
 
+NO_COMMITTEE_PREFIXES = ("71", "81", "82")  # division codes of Taiwan, Hong Kong and Macau
+
+
 def _mention(d: gazetteer.Division, start: int, end: int, text: str, **extra: object) -> Mention:
     alt = [official_name(d)]
     surface = text[start:end]
@@ -406,4 +409,7 @@ def recognise(doc: Doc) -> list[Mention]:
     named = sorted(_region_forms(doc, found, used), key=lambda x: x.start)
     out.extend(named)
     out.extend(_short_forms(doc, used, topic, named, found))
+    # Hong Kong, Macau and Taiwan have no committee of their own: 澳门政协委员联谊会, 香港政协委员 are
+    # members who live there (of the national or a mainland committee), no 澳门特别行政区政协
+    out = [m for m in out if not str(m.attrs.get("code", "")).startswith(NO_COMMITTEE_PREFIXES)]
     return sorted(out, key=lambda x: (x.start, x.end, x.key))
