@@ -1002,3 +1002,23 @@ def test_leaders_words_studied_visits_after_a_given_name_signers_and_studios():
     assert members(doc) == {("王明", "committee:450200")}
     # a studio named after a member whose name is also a word
     assert names(make_doc("县政协为“高峰委员工作室”揭牌。", cm)) == ["高峰"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全国政协常委、民建中央副主席谯博远关注民营经济发展。", ["谯博远"]),  # 关注 ends a name
+    ("全国政协委员、某大学教授闾海宁则把目光投向了银发经济。", ["闾海宁"]),  # 闾, a rare surname
+    ("县农业农村局副局长操建军当场表示，将纳入。", ["操建军"]),
+    ("县政协委员、县农商银行某支行行长殷浩然则把话题引向了资金。", ["殷浩然"]),  # 行长
+    ("全国人大代表、某科技公司首席执行官蒯启航谈到了人工智能。", ["蒯启航"]),
+    ("自治区政协某委员会副主任达瓦扎西此前来调研。萨迦县政协主席丹增旺久介绍。", ["达瓦扎西", "丹增旺久"]),
+    ("联系单位：某局市场科\n联系人：韩晓丽\n园区负责人马福祥一边给记者介绍。", ["韩晓丽", "马福祥"]),
+    ("共同构建“澳肇委员连心桥”工作机制。“感谢委员李大山。”", ["李大山"]),  # a quoted name's words
+])
+def test_rare_surnames_jobs_kham_names_contacts_and_quoted_titles(text, expected):
+    assert names(make_doc(text)) == expected
+
+
+def test_a_name_after_a_title_then_is_and_a_committee_post():
+    cz = {"常州市政协": ("committee:320400", "常州市政协")}
+    doc = make_doc("常州某公司召开大会。公司董事长甘振华是常州市政协委员，也是市工商联副主席。", cz)
+    assert members(doc) == {("甘振华", "committee:320400")}

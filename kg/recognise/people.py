@@ -1184,6 +1184,7 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     committee_ends = {c.end for c in committees}
     # a dotted name needs a dot (or, after a title, a full stop) before a Han character
     dots = _DOT_BEFORE_HAN.search(text) is not None
+    quoted: bytearray | None = None  # _in_short_quotes, made when first needed
     for _end, m in sorted(ends.items()):
         title = m.group()
         p = m.end()
@@ -1265,6 +1266,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if title in V.MEDIA_TITLES and _dict_word(text[p:p + n]) and _jieba_len(text, p) != n \
                 and text[p + n:p + n + 1] not in _BYLINE_NAME_ENDS:
             continue  # 记者：明年“X”品牌…: an interview's question goes on, a byline's name stands alone
+        if title in _MEMBER_TITLES and (quoted := quoted or _in_short_quotes(text))[m.start()] and quoted[p + n - 1]:
+            continue  # “澳肇委员连心桥”: the title and what follows it are a quoted name's words
         posts = _posts_of(doc, m.start(), title, ends, committees)
         yield p, p + n, posts
         # (附议人：某某　某某　某某: after a title and a colon, names separated by spaces too)
@@ -2005,8 +2008,8 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             name = _name_before(text, o)
         elif name is None and text[o] == "、":
             continue
-        if name is None and text[o] in "（(":
-            # 附议人某某（市政协常委，某县政协副主席）: a name right after a title
+        if name is None and text[o] in "（(是":
+            # 附议人某某（市政协常委，某县政协副主席）, 公司董事长某某是市政协委员: a name right after a title
             if title_ends is None:
                 title_ends = set(_title_ends(text))
             name = _name_before(text, o, title_ends)
@@ -2021,7 +2024,7 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if not _given_ok(text[s0 + _surname_len(text, s0):e0]) or not _plausible(text, s0, n) or not (
                 _jieba_len(text, s0) == n or _common_given(text, s0, n) or (n == 4 and _translit4(text, s0))
                 # a line of a list: 张建业（县政协委员，工商联界） (the name may be a word: 建业)
-                or n < 4 and text[o] in "（(" and (s0 == 0 or text[s0 - 1] == "\n")):
+                or n < 4 and text[o] in "（(" and (s0 == 0 or text[s0 - 1] in "\n\u3000\t ")):
             continue
         yield s0, e0, [post_before(doc, t.start(), t.group(), committees)]
 
