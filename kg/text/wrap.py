@@ -21,6 +21,7 @@ again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -250,8 +251,33 @@ def unwrap(buf: Mapped) -> tuple[Mapped, int]:
 # a space that OCR put inside a word that is never written apart (县政 协, 委 员, 主 席); not a
 # label padded to the width of others before its colon (主　席：, 委　员：)
 _SPLIT_WORD = re.compile("(?:政[ \u3000]+[协協]|委[ \u3000]+[员員]|主[ \u3000]+席)(?![ \u3000]*[：:])")
-# a line of a list (a label and names apart, no sentence): its gaps are the separators
-_LIST_LINE = re.compile(r"[^\n]*[：:][^\n，,。]*")
+_LIST_END = re.compile("[，,。\n]")
+
+
+def _list_spans(text: str) -> list[tuple[int, int]]:
+    """The list part of each line (a label and names apart, no sentence): from the line's start
+    to the first comma or full stop after its last colon; its gaps are the separators.  One pass
+    over the lines (a pattern opening with ``[^\\n]*`` would rescan every long line from each of
+    its characters).
+
+    >>> _list_spans("出席：丁一　王二\\n会议，讨论：甲　乙，丙")
+    [(0, 8), (9, 18)]
+    """
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        colon = max(line.rfind("："), line.rfind(":"))
+        if colon >= 0:
+            stop = _LIST_END.search(line, colon)
+            out.append((pos, pos + (stop.start() if stop else len(line))))
+        pos += len(line) + 1
+    return out
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], i: int) -> bool:
+    """Is ``i`` inside one of the sorted, disjoint ``spans`` (``starts``: their starts)?"""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < spans[k][1]
 # a single space between two Han characters (张　三 is one name in such text)
 _HAN_GAP = re.compile("(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 MIN_SPLIT_WORDS = 2  # split words before a text counts as OCR output
@@ -279,11 +305,12 @@ def join_split_words(buf: Mapped) -> tuple[Mapped, int]:
             break
     else:
         return buf, 0
-    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)]
+    lists = _list_spans(text)
+    starts = [a for a, _ in lists]
     # (in a list line, a full-width gap is a separator: 出席：丁一　王二; a single ASCII space in a
     # name is still OCR's: 责任编辑：聂 晓芸)
     spans = [(m.start(), m.end()) for m in _HAN_GAP.finditer(text)
-             if text[m.start()] == " " or not any(a <= m.start() < b for a, b in lists)]
+             if text[m.start()] == " " or not _within(lists, starts, m.start())]
     # and the line breaks it left inside a sentence of prose (局长易\n德胜等参加): after a line
     # that holds a comma and stops on a Han character, before one that starts with one
     for m in _PROSE_BREAK.finditer(text):
