@@ -406,10 +406,11 @@ def recognise(doc: Doc) -> list[Mention]:
         out.append(_national(m.start(), m.end(), text))
         used.append(m.span())
     found = [(m, d) for m, d in regions.resolve_matches(doc, topic) if not _overlaps((m.start, m.end), used)]
-    named = sorted(_region_forms(doc, found, used), key=lambda x: x.start)
+    # Hong Kong, Macau and Taiwan have no committee of their own: 澳门政协委员联谊会, 香港政协委员 are
+    # members who live there (of the national or a mainland committee), no 澳门特别行政区政协; their
+    # spans stay used, and no short form is resolved to a committee that does not exist
+    named = sorted((m for m in _region_forms(doc, found, used)
+                    if not str(m.attrs["code"]).startswith(NO_COMMITTEE_PREFIXES)), key=lambda x: x.start)
     out.extend(named)
     out.extend(_short_forms(doc, used, topic, named, found))
-    # Hong Kong, Macau and Taiwan have no committee of their own: 澳门政协委员联谊会, 香港政协委员 are
-    # members who live there (of the national or a mainland committee), no 澳门特别行政区政协
-    out = [m for m in out if not str(m.attrs.get("code", "")).startswith(NO_COMMITTEE_PREFIXES)]
     return sorted(out, key=lambda x: (x.start, x.end, x.key))
