@@ -338,7 +338,9 @@ def _region_in_sentence(doc: Doc, pos: int, suffixes: tuple[str, ...], levels: t
         return None
     head = doc.text[here.start:pos].lstrip(" \t\u3000")
     lead = here.start + (pos - here.start - len(head)) + (1 if head.startswith("在") else 0)
-    for m, d in found:
+    for m, d in found:  # (in text order: none after the sentence's lead)
+        if m.start > lead:
+            break
         # (not a committee's name: 玉林市政协副主席到会，市政协常委… is for _nearest_named)
         if m.start == lead and m.end <= pos and _kind_matches(d, suffixes, levels) \
                 and not doc.text.startswith("政协", m.end):
