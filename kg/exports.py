@@ -290,12 +290,12 @@ Job = tuple[str, float, Callable[[], bytes]]  # file name, rough cost (seconds o
 def _plain_jobs(corpus: Corpus, formats: set[str]) -> list[Job]:
     """The other files of ``formats`` (and report.json), in :data:`FORMATS` order."""
     producers: list[tuple[str, str, float, Callable[[], bytes]]] = [
-        ("graphml", "graph.graphml", 0.25, lambda: graphml(corpus)),
-        ("csv", "entities.csv", 0.25, lambda: entities_csv(corpus)),
-        ("csv", "relations.csv", 0.2, lambda: relations_csv(corpus)),
-        ("html", "graph.html", 1.4, lambda: _html(corpus)),
-        ("html", "overview.html", 0.1, lambda: _overview(corpus)),
-        ("report", "report.json", 0.1, lambda: _report_json(corpus)),
+        ("graphml", "graph.graphml", 0.23, lambda: graphml(corpus)),
+        ("csv", "entities.csv", 0.27, lambda: entities_csv(corpus)),
+        ("csv", "relations.csv", 0.21, lambda: relations_csv(corpus)),
+        ("html", "graph.html", 1.1, lambda: _html(corpus)),
+        ("html", "overview.html", 0.04, lambda: _overview(corpus)),
+        ("report", "report.json", 0.07, lambda: _report_json(corpus)),
     ]
     return [(name, cost, produce) for fmt, name, cost, produce in producers if fmt in formats or fmt == "report"]
 

@@ -31,11 +31,13 @@ from kg.model import Corpus
 from kg.rdfevidence import EvidenceText
 
 HEX = "0123456789abcdef"
-# rough costs, in seconds on 3,000 articles (a 2-core machine, 2026): the structure's quads
-# numbered and sorted (""), then written in each syntax; the evidence nodes collected (""), then
-# written in each syntax
-STRUCTURE_COST = {"": 0.9, "ttl": 0.15, "nt": 0.2, "jsonld": 0.15, "trig": 0.15}
-EVIDENCE_COST = {"": 0.5, "ttl": 0.15, "nt": 0.3, "jsonld": 0.15, "trig": 0.2}
+# rough costs, in seconds on the benchmark's 3,000 articles in one process (this 2-core machine,
+# measured 2026-12-02): the structure's quads numbered and sorted (""), then written in each
+# syntax; the evidence nodes collected and their fields read (""), then written in each syntax.
+# Only their ratios matter (share_digits); collecting evidence also costs each process about
+# 0.2 s whatever its share (a walk over the corpus), which every process pays alike.
+STRUCTURE_COST = {"": 1.2, "ttl": 0.27, "nt": 0.27, "jsonld": 0.33, "trig": 0.2}
+EVIDENCE_COST = {"": 0.6, "ttl": 0.15, "nt": 0.21, "jsonld": 0.12, "trig": 0.15}
 _READ = 1 << 20  # bytes per read of a part file
 PARTS_PREFIX = ".parts-"  # the folder of part files, in the output folder (see forked.remove_leftovers)
 
