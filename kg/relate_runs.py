@@ -122,7 +122,9 @@ _OWNER_VERBS = "|".join(("开展", "实施", "启动", "打造", "推出", "发�
                          "组织", "创建", "牵头", "开设", "推动", "深化", "推进", "策划", "倡导", "搭建",
                          "建立", "建设", "建起", "建成", "设立"))
 # (and right after its owner, the verbs of keeping a name alive: 支持某县政协继续擦亮“X”, 培育“Y”)
-OWNER_GAP = re.compile(rf"^(?:(?:(?:统一|深入|持续|全面|创新|积极|精心|继续|着力|大力)?"
+# (a time or an adverb may come first: 省政协近年来创设“X”, 市政协去年打造的“X”, 希望区政协进一步叫响“X”)
+OWNER_GAP = re.compile(rf"^(?:(?:(?:近年来|近年|近两年|去年|今年|今年以来|近期|此前|还|也|又|先后|进一步)?"
+                       rf"(?:统一|深入|持续|全面|创新|积极|精心|继续|着力|大力)?"
                        rf"(?:{_OWNER_VERBS}|擦亮|培育|叫响|创设|办好))?的?)$")
 # where the owner made it, between the owner and its verb: 九三学社某市委在某县举办的“X”, 于2021年创办的
 # (the verb is then required: 在“X”平台上 names no owner)
@@ -446,8 +448,16 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
     (“宜昌市政协委员会客厅”), or one right before its opening mark, possibly with a verb of making
     (``宜昌市政协“宜商量”``, ``由宜昌市政协主办的“…”``, ``响应省政协开展“…”行动``)."""
     inside = [c for c in committees if init.start <= c.start and c.end <= init.end]
+    if inside and inside[0].key == "committee:CN" and doc.text.startswith("委员", inside[0].end):
+        # “全国政协委员河南行”: the national members of a province, whom its committee serves (省政协
+        # 创设“全国政协委员河南行”), not the national committee's own (“宜昌市政协委员会客厅” is 宜昌's)
+        inside = []
     if inside:
         return inside[0]
+    return _owner_right_before(doc, init, committees)
+
+
+def _owner_right_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention | None:
     text = doc.text
     mark = _mark(text, init)
     for c in reversed(committees):

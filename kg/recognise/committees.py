@@ -388,6 +388,8 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         d = gaz.get(code) if code else None
         if d is None:
             continue
+        if kind == "区" and text[start - 1:start] == "新" and d.name.endswith("新区"):
+            start -= 1  # 新区政协 (滨海新区's, 浦东新区's): the whole short form, a clause's subject
         out.append(_mention(d, start, end, text))
         used.append((start, end))
     return out

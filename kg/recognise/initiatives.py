@@ -71,9 +71,10 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立", "创设")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
-                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站")
+                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站", "委员服务站")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
-                      "委员行", "监督行", "履职行", "调研行")  # a members' tour: “琼崖医卫委员行”调研组
+                      "委员行", "监督行", "履职行", "调研行",  # a members' tour: “琼崖医卫委员行”调研组
+                      "基层行")  # a committee's tour of the grassroots: 把某县作为“某某协商基层行”的调研点
 # a place where members meet people, named by its kind alone, that a launching verb makes a
 # brand (创设“沙洲连心坊”, 打造“石榴籽小院”): a workshop or a courtyard is no slogan
 MADE_PLACES = ("坊", "小院", "客厅")

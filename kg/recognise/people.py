@@ -129,7 +129,9 @@ _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高�
                         "班子", "干部", "成效", "成就", "成为", "司法", "明显", "全局", "方式", "方案",
                         "关心", "关注", "关怀", "关键", "关爱", "向大家", "向委员", "向群众", "向社会",
                         # members' duties: 委员包村, 委员包片联户
-                        "包村", "包片", "包户", "包联", "包保"})
+                        "包村", "包片", "包户", "包联", "包保",
+                        # 记者：谢谢某主席 (jieba's dictionary tags 谢谢 a name), 委员都有“责任田”
+                        "谢谢", "都有", "都是", "都要", "都在", "都能", "都会", "都把", "都将"})
 
 
 def _trie_alt(words: Sequence[str]) -> str:
@@ -493,7 +495,14 @@ def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
         return False  # (林长, 河长: a post of the chief systems, 委员林长们, not a name)
     if name[0] in _MOTION_SURNAMES and name[1:] in _region_names():
         return False  # 带着学生来澜沧: a verb of going and a place, not the surname 来
+    if n == 3 and name[-1] in "镇乡" and _TOWN_BODY.match(text, p + n):
+        return False  # 周浦镇委员联络组, 周浦镇、张江镇等委员联络组: a town's bodies, no name
     return name not in _region_names() or (listed and name in _district_short_forms())
+
+
+# what follows a town's name (after a list of towns: 、某镇…等) when it names the town's bodies
+_TOWN_BODY = re.compile("(?:、[\u4e00-\u9fff]{1,3}[镇乡])*等?(?:委员联络组|委员工作室|委员之家|委员联络站|委员工作站|"
+                        "政协工作|党委|人民政府|政府)")
 
 
 def _translit4(text: str, p: int) -> bool:
@@ -1281,7 +1290,8 @@ _RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧�
 # family (其夫人某某，儿子某某、女儿某某): named, no post
 _FAMILY = ("夫人", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲")
 _WORKER = re.compile("|".join(("工人", "职工", "员工", "学员", "学生", "大学生", "市民", "游客", "志愿者", "网友",
-                               "经营户", "个体户", "商户", "绣娘") + _FAMILY))
+                               "经营户", "个体户", "商户", "绣娘",
+                               "青年") + _FAMILY))  # 香港青年某某，如今… (青年委员, 青年才俊: no surname after)
 
 
 # words for an old resident after his name (村民某某老人说)
@@ -1827,6 +1837,8 @@ def _rare_name_before(text: str, h: int) -> int:
         p = h - k
         if p < 0 or text[p] not in V.RARE_SURNAMES or not (p == 0 or not _is_han(text[p - 1]) or text[p - 1] == "的"):
             continue
+        if p > 0 and text[p - 1] in _OPENING_MARKS:
+            continue  # “银龄委员健康行”: a word opening a quoted name, which a rare surname never is
         given = text[p + 1:h]
         if not _given_ok(given) or _dict_freq(text[p:p + 2]) or _common_word(text[p:h]):
             continue  # 拓展, 通过: any dictionary word at the start is read as the word
@@ -2021,6 +2033,8 @@ def _appositions(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
             continue
         s0, e0 = name
         n = e0 - s0
+        if text[o] in "，," and s0 > 0 and text[s0 - 1] == "、":
+            continue  # 委员甲、乙、丙，省政协委员、某大学教授丁: a list's last name, the next person's posts
         if not _given_ok(text[s0 + _surname_len(text, s0):e0]) or not _plausible(text, s0, n) or not (
                 _jieba_len(text, s0) == n or _common_given(text, s0, n) or (n == 4 and _translit4(text, s0))
                 # a line of a list: 张建业（县政协委员，工商联界） (the name may be a word: 建业)
@@ -2150,9 +2164,13 @@ def recognise(doc: Doc) -> list[Mention]:
             *_personnel(doc, committees), *_attendance(doc),
             *_dotted_names(doc)]
     titled = _in_book_titles(text)
+    # a site's links to its other articles (上一篇：某某主席调研…): their titles, no one of this one
+    nav = [m.span() for m in _PREV_NEXT.finditer(text)] if "一篇" in text or "一条" in text else []
     for s, e, posts in cues:
         if titled is not None and titled[s]:
             continue  # 《某某委员说》栏目: the name of a column or a work, not a person
+        if nav and any(a <= s < b for a, b in nav):
+            continue
         have = found.setdefault((s, e), [])
         have.extend(p for p in posts if p not in have)
     spans = _drop_overlaps(sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))), found)
@@ -2176,6 +2194,7 @@ def recognise(doc: Doc) -> list[Mention]:
     return out
 
 
+_PREV_NEXT = re.compile(r"(?m)^[ \t\u3000]*[上下]一[篇条][ \t]*[：:][^\n]*")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,30}》")
 # a quoted name (a brand, a slogan): short, no sentence punctuation inside, unlike quoted speech
 _SHORT_QUOTE = re.compile(r"“[^“”\n。！？!?，,；;]{1,16}”")

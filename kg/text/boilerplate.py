@@ -26,7 +26,9 @@ _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
 # start with a literal character, so that the regex engine skips to the next candidate at C speed
 # (one branch starting with a class, ``[Cc]opyright``, or an anchor makes it try every branch at
 # every position): such branches are spelt out, and the anchored ones are a pattern of their own.
-_NAV_START = re.compile(r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b")  # .match
+# (上一篇：/下一篇： links to the site's other articles, whose titles name other committees' doings)
+_NAV_START = re.compile(  # (.match)
+    r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|[上下]一[篇条]\s*[：:]")
 _NAV = re.compile(r"当前位置|您的位置|所在位置|" + "|".join(rf"{c}\s*(?:正文|本网|列表)" for c in ">›»")
                   + r"|投稿(?:热线|邮箱|信箱)|分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|"
                   r"关闭窗口|字号|\|\s*(?:大|中|小)\s*\||数字报|客户端|手机版")
