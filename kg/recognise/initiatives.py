@@ -51,7 +51,9 @@ BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "
               "讲坛", "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站", "联络站", "工作站")
 # cue nouns after a name that make it a programme
 PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程", "主题教育",
-                  "学习教育", "工作法", "专项民主监督", "专项监督")
+                  "学习教育", "工作法", "专项民主监督", "专项监督",
+                  # a members' exhibition held under a name (“X”委员书画作品展, 每两年举办一届)
+                  "书画作品展", "书画展", "作品展", "摄影展")
 STRONG_CUES = tuple(sorted(BRAND_CUES + PROGRAMME_CUES, key=len, reverse=True))
 # programme cues that name a way of working or a campaign, whatever the name sounds like
 MECHANISM_CUES = ("机制", "工作法", "行动", "委员行动", "专项民主监督", "专项监督")
@@ -71,7 +73,7 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立", "创设")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
-                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站", "委员服务站")
+                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站", "委员服务站", "委员联络站")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
                       "委员行", "监督行", "履职行", "调研行",  # a members' tour: “琼崖医卫委员行”调研组
                       "基层行")  # a committee's tour of the grassroots: 把某县作为“某某协商基层行”的调研点
@@ -149,6 +151,12 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
                    "12345", "随手拍",
                    # generic names of members' places, quoted as a kind, not as one named platform
                    "委员之家", "政协委员之家", "委员工作室", "政协委员工作室", "委员工作站"}
+# kinds of members' places quoted as a kind (“委员会客厅”连着“民生议事堂”): none is one named platform
+# between quotation marks (《委员会客厅》, a column's title, is a name)
+QUOTED_KINDS = {"委员会客厅", "政协委员会客厅", "民生议事堂"}
+# what an account's quoted name is followed by (“某某政协”微信公众号, “某某政协”客户端)
+MEDIA_ACCOUNTS = ("微信公众号", "公众号", "客户端", "APP", "App", "app", "视频号", "抖音号", "头条号", "微博号",
+                  "小程序", "网站")
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
             "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×",
@@ -693,8 +701,9 @@ def classify(name: str, cue: Cue) -> str:
         return BRAND
     if cue.where == "after" and cue.word in MECHANISM_CUES and not compact.endswith(BRAND_SUFFIXES):
         return PROGRAMME  # “一线协商”工作法: a way of working, though named like a platform
-    if compact.endswith(BRAND_SUFFIXES + CONSULT_SUFFIXES + MADE_PLACES) or _CONSULT_PLACE.search(compact):
-        return BRAND
+    if compact.endswith(BRAND_SUFFIXES + CONSULT_SUFFIXES + MADE_PLACES) and compact not in BRAND_SUFFIXES \
+            or _CONSULT_PLACE.search(compact):
+        return BRAND  # (a name that is only the kind's word, “委员联络站”项目, is what its cue says)
     return PROGRAMME
 
 
@@ -919,6 +928,10 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
         return None  # “区级议事厅+街镇议事点”两级网络: how platforms are layered, not a name
     if is_award(text, group[0].open, group[-1].close):
         return None
+    if _compact(name) in QUOTED_KINDS:
+        return None
+    if _after_text(text, group[-1].close + 1, 6).startswith(MEDIA_ACCOUNTS):
+        return None  # “某某政协”微信公众号开设专栏: the name of an account, which carries the brands
     cue = _quoted_cue(text, group, name)
     if cue is None:
         return None

@@ -676,7 +676,8 @@ def _rare_surname_name(text: str, p: int) -> int:
         if len(given) != n - 1 or not _given_ok(given) or not _boundary_at(text, p + n) or _dict_word(text[p:p + n]):
             continue
         # (jieba may cut the surname off as a verb and still tag the given name a name: 折/向前)
-        if all(c in V.GIVEN_NAME_CHARS for c in given) or _jieba_len(text, p) == n \
+        if all(c in V.GIVEN_NAME_CHARS or text[p] in V.DAI_PREFIXES and c in V.DAI_NAME_CHARS for c in given) \
+                or _jieba_len(text, p) == n \
                 or n == 3 and _pos_tag(given).startswith("nr"):
             return n if _plausible(text, p, n) else 0
     return 0
@@ -1284,7 +1285,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
 
 
 # residents named by what they are (村民某某家种了…, 果农某某说): non-members with no post
-_RESIDENT = re.compile("(?:村民|居民|农户|果农|菜农|茶农|渔民|牧民|寨老)(?:代表)?")  # (种植大户: a title)
+_RESIDENT = re.compile(  # (种植大户: a title)
+    "(?:村民|居民|农户|果农|菜农|茶农|药农|花农|烟农|棉农|蔗农|林农|瓜农|渔民|牧民|寨老)(?:代表)?")
 # a company's workers, students, citizens quoted by name (挤压工人某某说, 学员某某说): a name only
 # when a speech or action verb follows it (员工通勤, 职工群众, 学生宿舍 are no names)
 # family (其夫人某某，儿子某某、女儿某某): named, no post
@@ -1804,6 +1806,8 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 # a word opening a quoted slogan (“安澜委员 巡河护岸”) or a member's given name (符海霞's
                 # “海霞委员工作室”; but “王强委员工作室”, “高峰委员工作室” are 王强's and 高峰's)
                 continue
+            if n > 2 and h - n > 0 and _is_han(text[h - n - 1]) and (named := named or _in_short_quotes(text))[h]:
+                continue  # “易武茶马古道委员行”: inside a quoted name, a name must open it or follow a mark
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []
 
