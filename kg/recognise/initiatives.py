@@ -141,6 +141,10 @@ _NORM_STRIP = re.compile(r"[\s“”‘’「」『』\"'《》〈〉()（）\[\
 _SPACE = re.compile(r"\s")
 _ONE_X_ONE_Y = re.compile(r"^一.{1,4}一.{1,4}$")
 TOPIC_BEFORE = ("主题是", "主题为", "议题是", "议题为", "题为", "题目是", "课题是")
+# a topic is phrased as a policy (推动…建设, 加快…发展) and named before what is held on it
+POLICY_VERBS = ("推动", "推进", "加快", "促进", "加强", "提升", "优化", "完善")
+TOPIC_EVENTS = ("专题协商", "协商会", "协商座谈", "座谈会", "专题调研", "专题视察", "议政会", "协商议政", "月度协商",
+                "双周协商", "专题议政")
 _BECOMES = re.compile(r"(?:成为|当好|做好|争当|变成|化身|成了)$")
 _N_GE = re.compile(r"^[一二三四五六七八九十两]+个")  # “四个平台”, “三个一批”: a count, no name
 _NUMERIC = re.compile(r"^[\d\s.·:：/\-年月日号%]+$")
@@ -739,6 +743,8 @@ def _quoted_cue(text: str, group: list[Quote], name: str) -> Cue | None:
     compact = _compact(name)
     if _before_text(text, group[0].open, 4).endswith(TOPIC_BEFORE) and not any(w in compact for w in OWN_WORDS):
         return None  # 本期活动的主题是“X”品牌提升: the topic discussed (not 主题为“X协商”品牌建设)
+    if compact.startswith(POLICY_VERBS) and _after_text(text, last.close + 1, 6).startswith(TOPIC_EVENTS):
+        return None  # “推动某某示范带建设”专题协商会: the topic consulted on, no initiative
     cue = after_cue(text, last.close + 1) or made_into_cue(text, group)
     if cue is not None and cue.word == "讲座" and cue.phrase.lstrip("等").startswith("专题"):
         cue = None  # “X”“Y”等专题讲座: the lectures' topics, unless the name is a series' (“委员讲堂”)

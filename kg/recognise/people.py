@@ -1446,6 +1446,47 @@ def _attendance(doc: Doc) -> Iterator[Found]:
             q = nxt.start()
 
 
+# a table laid out in text (columns a tab or two spaces apart; an HTML table's cells, tab-separated):
+# a header row with a 姓名 column among other short column names, then one row per person
+_TABLE_HEADER = re.compile(r"(?m)^[ \t\u3000]*(?:[^\s，。；：:,;]{1,8}(?:\t|[ \u3000]{2,}))*姓[ \u3000]?名"
+                           r"(?:(?:\t|[ \u3000]{2,})[^\s，。；：:,;]{1,8})+[ \t\u3000]*$")
+_CELL = re.compile(r"[^\t \u3000]+(?:[ \u3000][^\t \u3000]+)*")  # (one space may stand inside a cell)
+_MEMBER_COLUMNS = ("界别", "委员类别", "所在界别")  # a column only a CPPCC member has
+
+
+def _name_column(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
+    """The names in a text table's 姓名 column (序号  姓名  界别  积分 ¶ 1  某某  经济界  98.5), each
+    cell a name alone.  When the table lists members (a 界别 column, or 委员 in the line above the
+    header: 积分排名前二十名委员) they are members of the article's committee, as a proposal's
+    signers are."""
+    text = doc.text
+    for h in _TABLE_HEADER.finditer(text):
+        cells = [c.group().replace(" ", "").replace("\u3000", "") for c in _CELL.finditer(h.group())]
+        if "姓名" not in cells or len(cells) < 2:
+            continue
+        col = cells.index("姓名")
+        above = text[text.rfind("\n", 0, max(0, h.start() - 1)) + 1:h.start()]
+        members = committees and (any(c in _MEMBER_COLUMNS for c in cells) or "委员" in above)
+        posts: list[dict[str, str]] = []
+        if members:
+            post = _committee_post("委员", dominant_committee(committees, text), bare=True)
+            posts = [{**post, "fallback": "1"}]
+        q = h.end() + 1
+        while q < len(text):
+            end = text.find("\n", q)
+            end = len(text) if end < 0 else end
+            row = list(_CELL.finditer(text, q, end))
+            if len(row) < 2 or abs(len(row) - len(cells)) > 1:
+                break  # the table has ended (a blank line, a paragraph)
+            if col < len(row):
+                cell = row[col]
+                p, n = cell.start(), cell.end() - cell.start()
+                if 2 <= n <= 4 and _surname_len(text, p) and name_length(text, p, strong=True) == n \
+                        and _plausible(text, p, n):
+                    yield p, p + n, posts
+            q = end + 1
+
+
 _CALLED = re.compile("名叫|叫做|叫")
 _PLACE_ENDS = frozenset("湾村沟寨坎城山镇乡屯岭坡河湖庄堡坪塘岗冲坝峪洼")  # what a village's name ends in
 # who a name introduced with 叫…的 may be (叫某某的老人): a person, whatever the name ends in
@@ -2165,7 +2206,7 @@ def recognise(doc: Doc) -> list[Mention]:
             *_before_honorifics(doc, committees),
             *_clause_starts(doc), *_names_before_group(doc, committees), *_appositions(doc, committees),
             *_tibetan_cued(doc, committees), *_residents(doc), *_called(doc),
-            *_personnel(doc, committees), *_attendance(doc),
+            *_personnel(doc, committees), *_attendance(doc), *_name_column(doc, committees),
             *_dotted_names(doc)]
     titled = _in_book_titles(text)
     # a site's links to its other articles (上一篇：某某主席调研…): their titles, no one of this one
