@@ -145,6 +145,10 @@ OTHER_TITLES = ("省领导", "市领导", "县领导", "区领导", "州领导",
                 "主管", "班组长", "车间主任",  # a company's staff quoted in a member's profile
                 "院士", "副总编辑", "总编辑", "首席执行官", "首席科学家", "行长", "副行长",
                 "首席数据官", "首席技术官", "首席信息官", "首席财务官", "首席运营官",
+                # deputies of the titles above, each a title of its own (某企业副总裁某某: not 总裁
+                # with 副 left in the organisation's name, which broke the chain of posts)
+                "副总裁", "副总监", "副所长", "副馆长", "副站长", "副社长", "副理事长", "副经理", "副厂长", "副主编",
+                "副园长", "副队长", "主任医师", "副主任医师", "副教授", "副研究员",
                 "CEO", "CTO", "CFO", "COO", "CIO",  # 联合创始人兼CTO某某
                 "董事", "独立董事", "执行董事",  # 港澳委员、香港某集团董事某某 (董事会 is no name)
                 "附议人", "提案者", "提案人",  # a proposal's signers (附议人：某某　某某)

@@ -64,3 +64,22 @@ def test_surnames_titles_and_syllables(text: str, name: str) -> None:
 ])
 def test_a_topic_phrased_as_a_policy_is_no_initiative(text: str, expected: dict[str, str]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市政协常委、某通信企业副总裁戚雅文介绍了实践。", "戚雅文"),  # 副总裁, not 总裁 after an organisation 某…副
+    ("市政协委员、某大学副教授张雅琴介绍了实践。", "张雅琴"),
+    ("市政协常委、某5G通信设备企业副总裁钱雅文介绍了实践。", "钱雅文"),  # Latin letters and digits in the organisation
+    ("市政协委员、某AI公司CTO李明远介绍了实践。", "李明远"),
+])
+def test_a_deputys_title_and_latin_letters_keep_the_chain_of_posts(text: str, name: str) -> None:
+    doc = make_doc("某市政协召开会议。" + text, {"市政协": COUNTY})
+    assert names(doc) == [name]
+    assert members(doc) == {(name, COUNTY[0])}
+
+
+def test_a_member_of_a_named_committee_before_de_weiyuan_may_have_a_rare_surname() -> None:
+    doc = make_doc("来自东乡族自治县政协的委员妥海峰说，全县养羊规模扩大。委员们都有收获。",
+                   {"东乡族自治县政协": COUNTY})
+    assert names(doc) == ["妥海峰"]
+    assert members(doc) == {("妥海峰", COUNTY[0])}

@@ -1087,6 +1087,9 @@ _ORGAN_ENDS = ("委员会", "办公室", "办公厅")  # what an organ's name en
 _JIAN_NOTE = re.compile(r"[（(](?:兼|兼职|挂职)[）)]、$")  # a post held besides another, noted after it
 
 
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
                   committees: Sequence[Mention]) -> list[dict[str, str]]:
     """The posts listed before a post, separated by 、 (市政协党组成员、秘书长某某): walk back
@@ -1110,6 +1113,13 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
             # 的 ends in its title), after 同为/作为/身为
             out.append(post_before(doc, member.start(), member.group(), committees))
             break
+        for _ in range(2):  # 某5G通信设备企业, 某AI公司: Latin letters and digits inside the organisation
+            j = seg
+            while j > 0 and text[j - 1] in _ASCII_ALNUM:
+                j -= 1
+            if j == seg or j == 0 or text[j - 1] in "、，,":
+                break
+            seg = j - len(_han_run_before(text, j, limit=24))
         if seg <= 0 or text[seg - 1] not in "、，,":
             break
         prev = titles.get(seg - 1)
@@ -1232,8 +1242,10 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         # so does 委员 or 常委 right after a committee's name (县政协委员某某经营着…), and 主任 right
         # after an organ's (市政协文史委员会主任某某)
         strong = title not in _WEAK_TITLES or p > m.end() or title == "书记" and text[m.start() - 1:m.start()] == "委" \
-            or title in _MEMBER_TITLES and m.start() in committee_ends \
+            or title in _MEMBER_TITLES and (m.start() in committee_ends or text[m.start() - 1:m.start()] == "的"
+                                            and m.start() - 1 in committee_ends) \
             or title == "主任" and text.endswith(_ORGAN_ENDS, 0, m.start())
+        # (来自某县政协的委员某某说: a committee's member, as strong as 某县政协委员某某)
         if (title not in _WEAK_TITLES or strong and p == m.end()) and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
