@@ -448,8 +448,9 @@ def owner_before(doc: Doc, init: Mention, committees: list[Mention]) -> Mention 
     (“宜昌市政协委员会客厅”), or one right before its opening mark, possibly with a verb of making
     (``宜昌市政协“宜商量”``, ``由宜昌市政协主办的“…”``, ``响应省政协开展“…”行动``)."""
     inside = [c for c in committees if init.start <= c.start and c.end <= init.end]
-    if inside and inside[0].key == "committee:CN" and doc.text.startswith("委员", inside[0].end):
-        # “全国政协委员河南行”: the national members of a province, whom its committee serves (省政协
+    if inside and inside[0].key == "committee:CN" and doc.text.startswith("委员", inside[0].end) \
+            and init.label.endswith("行"):
+        # “全国政协委员河南行”: a tour of the national members of a province, whom its committee serves (省政协
         # 创设“全国政协委员河南行”), not the national committee's own (“宜昌市政协委员会客厅” is 宜昌's)
         inside = []
     if inside:

@@ -103,3 +103,23 @@ def test_prev_next_lines_are_recognised_by_their_own_pattern() -> None:
     # the people recogniser skips exactly these lines (not the whole nav zone, where credits live)
     text = "正文。\n上一篇：某某\n  下一篇： 某某\n上一篇文章很好。\n"
     assert [m.group().strip()[:3] for m in people._PREV_NEXT.finditer(text)] == ["上一篇", "下一篇"]
+
+
+def test_a_tour_named_after_the_national_members_only_loses_the_national_owner() -> None:
+    codes = {"全国政协": "CN", "省政协": "410000", "河南省政协": "410000"}
+    text = "河南省政协召开会议。会议传达了“全国政协委员读书活动”的有关要求。"
+    assert ("CN", "全国政协委员读书活动") in _runs(text, codes=codes)  # the national committee's own
+
+
+def test_a_member_named_after_a_town_keeps_his_studio() -> None:
+    doc = make_doc("清远市政协召开会议。区政协委员李振乡委员工作室揭牌。", {"清远市政协": CITY})
+    assert names(doc) == ["李振乡"]
+
+
+def test_links_under_the_headline_leave_it_a_title() -> None:
+    text = ("清远市政协召开专题协商会\n上一篇：市政协召开常委会议\n下一篇：市政协开展视察\n"
+            "2024-05-01 来源：清远政协网\n\n5月1日，清远市政协召开专题协商会，围绕乡村振兴建言献策。"
+            "会议由市政协主席主持，与会委员踊跃发言，提出了许多建议。\n")
+    doc = normalise(Article("x", "x", text, "h", "utf-8"))
+    kinds = {z.kind for z in doc.zones if "召开专题协商会" in doc.text[z.start:z.end] and z.start < 20}
+    assert kinds == {"title"}

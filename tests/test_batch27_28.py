@@ -74,3 +74,23 @@ def test_a_word_inside_a_quoted_name_before_weiyuan_is_no_member() -> None:
 ])
 def test_accounts_kinds_exhibitions_and_stations(text: str, expected: dict[str, str]) -> None:
     assert _found(text) == expected
+
+
+def test_peitong_ends_a_name_only_as_its_predicate() -> None:
+    city = {"市政协": CITY}
+    assert names(make_doc("福州市政协召开会议。市政协主席李明和陪同调研的同志交流。", city)) == ["李明"]
+    assert names(make_doc("在市政协主席张明和陪同人员的带领下参观。", city)) == ["张明"]
+
+
+def test_a_quoted_studio_or_office_of_a_member_keeps_his_name() -> None:
+    doc = make_doc("为“清城区陈志强委员工作室”揭牌。“凤城李建国委员调解室”成立以来化解纠纷多起。", {})
+    assert names(doc) == ["陈志强", "李建国"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("宜昌市政协打造“委员会客厅”协商品牌。", {"委员会客厅": "Brand"}),  # a kind's word, named as its brand
+    ("市政协开设“委员讲堂”网站专栏。", {"委员讲堂": "Brand"}),
+    ("开设“委员说事”公众号专栏。", {"委员说事": "Brand"}),
+])
+def test_kinds_and_accounts_named_as_brands_or_columns_are_initiatives(text: str, expected: dict[str, str]) -> None:
+    assert _found(text) == expected

@@ -83,3 +83,17 @@ def test_a_member_of_a_named_committee_before_de_weiyuan_may_have_a_rare_surname
                    {"东乡族自治县政协": COUNTY})
     assert names(doc) == ["妥海峰"]
     assert members(doc) == {("妥海峰", COUNTY[0])}
+
+
+def test_a_caption_above_a_blank_line_says_the_table_lists_members() -> None:
+    text = "某县政协通报。\n\n积分排名前二名委员\n\n序号  姓名    积分\n1     方明华  98.5\n2     储晓霞  96.0\n"
+    doc = make_doc(text, {"某县政协": COUNTY})
+    assert members(doc) == {("方明华", COUNTY[0]), ("储晓霞", COUNTY[0])}
+
+
+def test_a_caption_of_people_the_members_serve_gives_no_membership() -> None:
+    text = ("某县政协通报。\n\n县政协委员结对帮扶困难户名单\n"
+            "序号  姓名    村组\n1     方明华  一组\n2     储晓霞  二组\n")
+    doc = make_doc(text, {"某县政协": COUNTY})
+    assert names(doc) == ["方明华", "储晓霞"]
+    assert members(doc) == set()

@@ -159,8 +159,9 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
 # between quotation marks (《委员会客厅》, a column's title, is a name)
 QUOTED_KINDS = {"委员会客厅", "政协委员会客厅", "民生议事堂"}
 # what an account's quoted name is followed by (“某某政协”微信公众号, “某某政协”客户端)
+# (网站 is left out: “委员讲堂”网站专栏 names a column; so does “X”公众号专栏, let through by the caller)
 MEDIA_ACCOUNTS = ("微信公众号", "公众号", "客户端", "APP", "App", "app", "视频号", "抖音号", "头条号", "微博号",
-                  "小程序", "网站")
+                  "小程序")
 # national slogans and strategies often quoted before 建设/工作 (generic vocabulary, not names)
 CONCEPTS = {"一带一路", "放管服", "回头看", "三会一课", "四风", "双碳", "碳达峰", "碳中和", "国之大者", "最多跑一次",
             "五位一体", "四个全面", "四下基层", "枫桥经验", "千万工程", "人工智能+", "数据要素×",
@@ -934,9 +935,11 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
         return None  # “区级议事厅+街镇议事点”两级网络: how platforms are layered, not a name
     if is_award(text, group[0].open, group[-1].close):
         return None
-    if _compact(name) in QUOTED_KINDS:
-        return None
-    if _after_text(text, group[-1].close + 1, 6).startswith(MEDIA_ACCOUNTS):
+    if _compact(name) in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
+        return None  # (宜昌市政协打造“委员会客厅”协商品牌 names its own)
+    after = _after_text(text, group[-1].close + 1, 8)
+    account = next((w for w in MEDIA_ACCOUNTS if after.startswith(w)), "")
+    if account and not after.startswith(("专栏", "栏目"), len(account)):
         return None  # “某某政协”微信公众号开设专栏: the name of an account, which carries the brands
     cue = _quoted_cue(text, group, name)
     if cue is None:

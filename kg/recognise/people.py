@@ -501,8 +501,9 @@ def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
 
 
 # what follows a town's name (after a list of towns: 、某镇…等) when it names the town's bodies
-_TOWN_BODY = re.compile("(?:、[\u4e00-\u9fff]{1,3}[镇乡])*等?(?:委员联络组|委员工作室|委员之家|委员联络站|委员工作站|"
-                        "政协工作|党委|人民政府|政府)")
+# (not 委员工作室: 李振乡委员工作室 is a member's, named after him)
+_TOWN_BODY = re.compile("(?:、[\u4e00-\u9fff]{1,3}[镇乡])*等?"
+                        "(?:委员联络组|委员之家|委员联络站|政协工作|党委|人民政府|政府)")
 
 
 def _translit4(text: str, p: int) -> bool:
@@ -805,6 +806,10 @@ def _dotted_names(doc: Doc) -> Iterator[Found]:
         yield s, e, []
 
 
+# 陪同 as the predicate that ends a clause (主任阎春和陪同调研。), not 陪同人员, 陪同调研的同志
+_ACCOMPANIES = re.compile(r"陪同(?:调研|视察|考察|参观|出席|参加|检查)?(?=[。，,；;！!\n]|$)")
+
+
 def name_length(text: str, p: int, strong: bool = False) -> int:
     """The length of the name starting at ``p``, or 0 when there is none.
 
@@ -837,7 +842,7 @@ def name_length(text: str, p: int, strong: bool = False) -> int:
         # 莫玉和参加: ending at 和 is only plausible when another name or noun follows it
         if n == s + 1 and p + n < len(text) and text[p + n] in V.SOFT_NAME_CHARS and (
                 _clause_end(text, p + n + 1) or text[p + n + 1:p + n + 2] == "对"
-                and not _dict_word(text[p + n + 1:p + n + 3])):
+                and not _dict_word(text[p + n + 1:p + n + 3]) or _ACCOMPANIES.match(text, p + n + 1)):
             return n + 1  # (李家和对这一行动…: 对 a preposition here; 王军和对口联系的委员: a word)
         return n
     if not valid:
@@ -1464,6 +1469,9 @@ _TABLE_HEADER = re.compile(r"(?m)^[ \t\u3000]*(?:[^\s，。；：:,;]{1,8}(?:\t|
                            r"(?:(?:\t|[ \u3000]{2,})[^\s，。；：:,;]{1,8})+[ \t\u3000]*$")
 _CELL = re.compile(r"[^\t \u3000]+(?:[ \u3000][^\t \u3000]+)*")  # (one space may stand inside a cell)
 _MEMBER_COLUMNS = ("界别", "委员类别", "所在界别")  # a column only a CPPCC member has
+# a caption saying the table lists members (积分排名前二十名委员, 委员名单), not people they serve
+# (县政协委员结对帮扶困难户名单)
+_MEMBERS_CAPTION = re.compile(r"委员(?:名单|情况|一览表?|积分[^\n]{0,6})?[：:]?$")
 
 
 def _name_column(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
@@ -1477,8 +1485,8 @@ def _name_column(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if "姓名" not in cells or len(cells) < 2:
             continue
         col = cells.index("姓名")
-        above = text[text.rfind("\n", 0, max(0, h.start() - 1)) + 1:h.start()]
-        members = committees and (any(c in _MEMBER_COLUMNS for c in cells) or "委员" in above)
+        above = text[max(0, h.start() - 400):h.start()].rstrip().rpartition("\n")[2].strip()  # the caption
+        members = committees and (any(c in _MEMBER_COLUMNS for c in cells) or bool(_MEMBERS_CAPTION.search(above)))
         posts: list[dict[str, str]] = []
         if members:
             post = _committee_post("委员", dominant_committee(committees, text), bare=True)
@@ -1859,7 +1867,8 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 # a word opening a quoted slogan (“安澜委员 巡河护岸”) or a member's given name (符海霞's
                 # “海霞委员工作室”; but “王强委员工作室”, “高峰委员工作室” are 王强's and 高峰's)
                 continue
-            if n > 2 and h - n > 0 and _is_han(text[h - n - 1]) and (named := named or _in_short_quotes(text))[h]:
+            if n > 2 and not studio and h - n > 0 and _is_han(text[h - n - 1]) \
+                    and (named := named or _in_short_quotes(text))[h]:
                 continue  # “易武茶马古道委员行”: inside a quoted name, a name must open it or follow a mark
             post = _honorific_post(doc, m.group(), h, committees)
             yield h - n, h, [post] if post else []

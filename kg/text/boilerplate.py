@@ -29,6 +29,7 @@ _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
 # (上一篇：/下一篇： links to the site's other articles, whose titles name other committees' doings)
 _NAV_START = re.compile(  # (.match)
     r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|[上下]一[篇条]\s*[：:]")
+_PREV_NEXT = re.compile(r"\s*[上下]一[篇条]\s*[：:]")  # (.match)
 _NAV = re.compile(r"当前位置|您的位置|所在位置|" + "|".join(rf"{c}\s*(?:正文|本网|列表)" for c in ">›»")
                   + r"|投稿(?:热线|邮箱|信箱)|分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|"
                   r"关闭窗口|字号|\|\s*(?:大|中|小)\s*\||数字报|客户端|手机版")
@@ -90,7 +91,9 @@ def line_kinds(lines: list[str]) -> list[str]:
     first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
     _section_heads(kinds, first_body)
     # site-name lines above the last navigation line of the top matter are navigation
-    last_nav = max((i for i in range(first_body) if kinds[i] == "nav"), default=-1)
+    # (not a link to the previous or next article, which may stand right under the headline)
+    last_nav = max((i for i in range(first_body) if kinds[i] == "nav" and not _PREV_NEXT.match(lines[i])),
+                   default=-1)
     for i in range(last_nav):
         if kinds[i] == "short":
             kinds[i] = "nav"
