@@ -34,8 +34,10 @@ HEX = "0123456789abcdef"
 # rough costs, in seconds on the benchmark's 3,000 articles in one process (this 2-core machine,
 # measured 2026-12-02): the structure's quads numbered and sorted (""), then written in each
 # syntax; the evidence nodes collected and their fields read (""), then written in each syntax.
-# Only their ratios matter (share_digits); collecting evidence also costs each process about
-# 0.2 s whatever its share (a walk over the corpus), which every process pays alike.
+# share_digits weighs them against the side task's cost, the export jobs' figures of
+# kg.exports in the same seconds, so both are measured alike; collecting evidence also costs
+# each process about 0.2 s whatever its share (a walk over the corpus), not modelled: every
+# process with a share pays it alike.
 STRUCTURE_COST = {"": 1.2, "ttl": 0.27, "nt": 0.27, "jsonld": 0.33, "trig": 0.2}
 EVIDENCE_COST = {"": 0.6, "ttl": 0.15, "nt": 0.21, "jsonld": 0.12, "trig": 0.15}
 _READ = 1 << 20  # bytes per read of a part file
