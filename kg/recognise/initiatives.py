@@ -48,7 +48,8 @@ CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
 
 # cue nouns after a name that make it a brand
 BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "议事会", "协商室", "会客厅", "讲座", "讲堂",
-              "讲坛", "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站", "联络站", "工作站")
+              "讲坛", "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站", "联络站", "工作站",
+              "协商点", "议事点", "沙龙")  # 邗江区政协“委员茶社”协商点, “X”委员沙龙
 # cue nouns after a name that make it a programme
 PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程", "主题教育",
                   "学习教育", "工作法", "专项民主监督", "专项监督",
@@ -73,7 +74,7 @@ VERBS = ("打造", "开展", "实施", "启动", "深化", "推进", "举办", "
          "做强", "做实", "搭建", "构建", "创新", "持续", "举行", "建起", "设立", "创设")
 # a name that ends with one of these is itself named as an initiative
 BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会", "协商室", "会客厅", "讲堂", "讲坛", "讲座", "书屋",
-                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站", "委员服务站", "委员联络站")
+                  "平台", "品牌", "论坛", "直通车", "驿站", "之家", "工作站", "委员服务站", "委员联络站", "委员沙龙")
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
                       "委员行", "监督行", "履职行", "调研行",  # a members' tour: “琼崖医卫委员行”调研组
                       "基层行")  # a committee's tour of the grassroots: 把某县作为“某某协商基层行”的调研点
@@ -97,7 +98,7 @@ CONSULT_NAMES = ("商量", "在协商", "来协商", "好协商", "同协商", "
 # a place or a gathering where people consult, named by its kind: 议事坪, 议事亭, 协商驿, 商量院,
 # 议事坊, 议事港, 协商汇, 议事棚, 议事吧 (议事驿站, 协商驿站 end in 站)
 # (议事长廊, 协商小站, 边境村协商点; 协商联盟 of several committees)
-_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)(?:[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点寮]|联盟)$")
+_CONSULT_PLACE = re.compile(r"(?:议事|协商|商量)(?:[长小]?[坪亭廊院角台屋馆苑园站堂厅室会驿坊港汇棚吧桌点寮圈]|联盟)$")
 # a layered network of platforms written as a formula, “区级议事厅+街镇议事点+楼宇议事站”三级协商网络:
 # a structure, not a named initiative.  Its parts open with a generic level (administrative or
 # workplace units, no names) and end in a platform word; “互联网+协商” and ‘人工智能+’ have no such parts
@@ -938,6 +939,8 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
     if _compact(name) in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
         return None  # (宜昌市政协打造“委员会客厅”协商品牌 names its own)
     after = _after_text(text, group[-1].close + 1, 8)
+    if after.startswith("名单"):
+        return None  # 发布了“十佳协商品牌”名单: an award's list, no initiative (but “X”评选机制 is one)
     account = next((w for w in MEDIA_ACCOUNTS if after.startswith(w)), "")
     if account and not after.startswith(("专栏", "栏目"), len(account)):
         return None  # “某某政协”微信公众号开设专栏: the name of an account, which carries the brands

@@ -487,12 +487,17 @@ def _common_given(text: str, p: int, n: int) -> bool:
 _MOTION_SURNAMES = frozenset("来回到")  # surnames that are also verbs of going (not 向: 向东平, 向春燕)
 
 
+_SPEAKS = re.compile("说|表示|介绍|认为|建议|指出|坦言|告诉")
+
+
 def _plausible(text: str, p: int, n: int, listed: bool = False) -> bool:
     """Not a common word that merely starts with a surname character, nor a place name (but
     ``listed`` names after a post may equal a district's short form)."""
     name = text[p:p + n]
-    if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) or name in V.CHIEF_POSTS:
-        return False  # (林长, 河长: a post of the chief systems, 委员林长们, not a name)
+    if any(text[p:p + k] in _NOT_NAMES for k in (2, 3)) and not (
+            n == 3 and name not in _NOT_NAMES and name[2] in V.GIVEN_NAME_CHARS and _SPEAKS.match(text, p + 3)) \
+            or name in V.CHIEF_POSTS:
+        return False  # (林长, 河长: a post of the chief systems, 委员林长们, not a name; but 黄金凤说 is one)
     if name[0] in _MOTION_SURNAMES and name[1:] in _region_names():
         return False  # 带着学生来澜沧: a verb of going and a place, not the surname 来
     if n == 3 and name[-1] in "镇乡" and _TOWN_BODY.match(text, p + n):
@@ -1288,8 +1293,9 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
         if (title in _MEMBER_TITLES or title == "主任") and strong and p == m.end() and (
                 _dict_word(text[p:p + n]) or n == 2 and _jieba_len(text, p) != n):
             continue  # a weak title made strong by what precedes it (市政协委员向大会提交): no word
-        if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n:
-            continue  # 主席强调，…: a verb after the title, no name
+        if title not in V.MEDIA_TITLES and _word_not_name(text[p:p + 2]) and _jieba_len(text, p) != n \
+                and not (n == 3 and text[p + 2] in V.GIVEN_NAME_CHARS and _SPEAKS.match(text, p + 3)):
+            continue  # 主席强调，…: a verb after the title, no name (负责人黄金凤说 is one)
         if title in V.MEDIA_TITLES and _dict_word(text[p:p + n]) and _jieba_len(text, p) != n \
                 and text[p + n:p + n + 1] not in _BYLINE_NAME_ENDS:
             continue  # 记者：明年“X”品牌…: an interview's question goes on, a byline's name stands alone
