@@ -1256,7 +1256,11 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
                                             and m.start() - 1 in committee_ends) \
             or title == "主任" and text.endswith(_ORGAN_ENDS, 0, m.start())
         # (来自某县政协的委员某某说: a committee's member, as strong as 某县政协委员某某)
-        if (title not in _WEAK_TITLES or strong and p == m.end()) and (
+        # a weak title whose chain of posts holds a membership says a name follows as well
+        # (区政协常委、某律师事务所主任虎某某说): a rare surname may open it
+        chained = title in _WEAK_TITLES and p == m.end() and p < len(text) and text[p] in V.RARE_SURNAMES \
+            and _chained_membership(_posts_of(doc, m.start(), title, ends, committees))
+        if (title not in _WEAK_TITLES or strong and p == m.end() or chained) and (
                 (k := _long_translit(text, p)) or not _surname_len(text, p) and (
                     (k := _translit_name(text, p)) or (k := _rare_surname_name(text, p)))):
             # 盟政协主席乌日根达来, 主席巴音苏和牵头: a long undotted name beats a Han reading;
