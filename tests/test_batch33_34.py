@@ -26,3 +26,14 @@ def test_names_of_batches_33_34(text: str, name: str) -> None:
 
 def test_a_rare_surname_after_a_weak_title_without_a_membership_is_none() -> None:
     assert names(make_doc("旗政协召开会议。某公司经理纳入考核。主任虎视眈眈。", {"旗政协": BANNER})) == []
+
+
+def test_a_unit_before_its_heads_title_is_no_name() -> None:
+    doc = make_doc("旗政协召开会议。一封信寄到了旗政协委员、旗人民医院康复科主任刘沁芳手中。", {"旗政协": BANNER})
+    assert names(doc) == ["刘沁芳"]
+
+
+def test_a_members_tea_talk_is_a_brand() -> None:
+    from test_initiatives import _found
+
+    assert _found("6月11日，市政协“都梁委员茶叙”第八期在古城开讲。") == {"都梁委员茶叙": "Brand"}

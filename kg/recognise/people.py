@@ -1877,6 +1877,9 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
                 # a word opening a quoted slogan (“安澜委员 巡河护岸”) or a member's given name (符海霞's
                 # “海霞委员工作室”; but “王强委员工作室”, “高峰委员工作室” are 王强's and 高峰's)
                 continue
+            if n > 2 and text[h - 1] in _UNIT_ENDS and text[h - n - 1:h - n] in _ORG_LAST \
+                    and m.group() not in _MEMBER_TITLES and m.group() not in _STRONG_HONORIFICS:
+                continue  # 区人民医院康复科主任某某: a unit of an organisation before its head's title
             if n > 2 and not studio and h - n > 0 and _is_han(text[h - n - 1]) \
                     and (named := named or _in_short_quotes(text))[h]:
                 continue  # “易武茶马古道委员行”: inside a quoted name, a name must open it or follow a mark
@@ -1885,6 +1888,8 @@ def _before_honorifics(doc: Doc, committees: Sequence[Mention]) -> Iterator[Foun
 
 
 _OPENING_MARKS = frozenset("“‘「『\"")
+_UNIT_ENDS = frozenset("科室处局部所队站股办")  # the last character of a unit of an organisation
+_ORG_LAST = frozenset("院司局厂校心会行部委")  # and of the organisation written before it (医院, 公司)
 
 
 def _given_name_elsewhere(text: str, given: str) -> bool:
