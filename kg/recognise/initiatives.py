@@ -78,7 +78,8 @@ BRAND_SUFFIXES = ("工作室", "议事室", "议事厅", "议事堂", "议事会
                   "委员茶叙")  # “都梁委员茶叙”第八期
 PROGRAMME_SUFFIXES = ("委员行动", "行动", "活动日", "活动", "机制",
                       "委员行", "监督行", "履职行", "调研行",  # a members' tour: “琼崖医卫委员行”调研组
-                      "基层行")  # a committee's tour of the grassroots: 把某县作为“某某协商基层行”的调研点
+                      "基层行",  # a committee's tour of the grassroots: 把某县作为“某某协商基层行”的调研点
+                      "帮帮团", "服务团", "宣讲团")  # a members' team: “某某民企 委员帮帮团”
 # a place where members meet people, named by its kind alone, that a launching verb makes a
 # brand (创设“沙洲连心坊”, 打造“石榴籽小院”): a workshop or a courtyard is no slogan
 MADE_PLACES = ("坊", "小院", "客厅")
