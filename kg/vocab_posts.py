@@ -326,6 +326,7 @@ RARE_SURNAMES = frozenset(
     "闾雒操"  # and of the east and west (教授闾某某, 退休教师雒某某, 副局长操某某)
     "党"  # 副县长党某某 (党组, 党委 are words: no name)
     "畅呼"  # 委员畅某某 (畅通, 畅谈), 讲解员呼某某 (呼吁)
+    "冶星"  # Hui and Tu surnames of Qinghai: 局长冶某某 (冶炼), 副主席星某某 (星期)
     "卯智归言"  # 卯某某, 智某某, 归某某, 言某某 after strong titles (卯足劲, 智能, 归来, 言论)
     "岩玉刀"  # Dai names (主席岩某某, 研究员玉某某, 副主席刀某某): 岩石, 玉米, 刀具 are words
 )

@@ -941,8 +941,8 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
     if _compact(name) in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
         return None  # (宜昌市政协打造“委员会客厅”协商品牌 names its own)
     after = _after_text(text, group[-1].close + 1, 8)
-    if after.startswith("名单"):
-        return None  # 发布了“十佳协商品牌”名单: an award's list, no initiative (but “X”评选机制 is one)
+    if after.startswith("名单") or after.startswith("评选") and name.startswith(("优秀", "十佳", "最美", "先进")):
+        return None  # 发布了“十佳协商品牌”名单, 开展“优秀议事点”评选: an award (but “X”评选机制 is one)
     account = next((w for w in MEDIA_ACCOUNTS if after.startswith(w)), "")
     if account and not after.startswith(("专栏", "栏目"), len(account)):
         return None  # “某某政协”微信公众号开设专栏: the name of an account, which carries the brands

@@ -1123,10 +1123,12 @@ def _chain_before(doc: Doc, ts: int, titles: dict[int, re.Match[str]],
             # 的 ends in its title), after 同为/作为/身为
             out.append(post_before(doc, member.start(), member.group(), committees))
             break
-        for _ in range(2):  # 某5G通信设备企业, 某AI公司: Latin letters and digits inside the organisation
-            j = seg
+        for _ in range(2):  # 某5G通信设备企业, 某AI公司, 崇明“瀛洲米道”农业公司: Latin letters, digits
+            j = seg           # and a quoted name inside the organisation
             while j > 0 and text[j - 1] in _ASCII_ALNUM:
                 j -= 1
+            if j == seg and j > 1 and text[j - 1] == "”" and 0 < (o := text.rfind("“", max(0, j - 12), j - 1)):
+                j = o
             if j == seg or j == 0 or text[j - 1] in "、，,":
                 break
             seg = j - len(_han_run_before(text, j, limit=24))

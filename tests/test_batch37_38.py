@@ -1,0 +1,28 @@
+"""The shapes blind batches 37 and 38 showed, on invented sentences: the Hui and Tu surnames 冶 and
+星 after strong titles, a quoted name inside an organisation keeping the chain of posts (某地“某某”
+农业公司总经理), and an award's name before 评选 (“优秀议事点”评选), which is no initiative."""
+
+from __future__ import annotations
+
+import pytest
+from test_initiatives import _found
+from test_people import make_doc, members, names
+
+DISTRICT = ("committee:630102", "城东区政协")
+
+
+@pytest.mark.parametrize("text, name, member", [
+    ("区政协委员、某大学附属医院医生冶春兰提出建议。", "冶春兰", True),
+    ("区政协副主席星占海一行来到东关大街。", "星占海", True),
+    ("区商务局局长冶德华表示，将制定办法。", "冶德华", False),
+    ("区政协委员、崇明“瀛洲米香”农业公司总经理沈佳琪介绍了模式。", "沈佳琪", True),
+])
+def test_surnames_and_a_quoted_name_in_the_organisation(text: str, name: str, member: bool) -> None:
+    doc = make_doc("城东区政协召开会议。" + text, {"区政协": DISTRICT})
+    assert names(doc) == [name]
+    assert ((name, DISTRICT[0]) in members(doc)) is member
+
+
+def test_an_award_before_pingxuan_is_no_initiative() -> None:
+    assert _found("区政协将开展年度“优秀议事点”评选。") == {}
+    assert _found("要创设“委员履职 年度之星”评选机制。") == {"委员履职 年度之星": "Programme"}
