@@ -26,3 +26,16 @@ def test_surnames_and_a_quoted_name_in_the_organisation(text: str, name: str, me
 def test_an_award_before_pingxuan_is_no_initiative() -> None:
     assert _found("区政协将开展年度“优秀议事点”评选。") == {}
     assert _found("要创设“委员履职 年度之星”评选机制。") == {"委员履职 年度之星": "Programme"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("州政协文化文史和学习委员会主任完玛草参加调研。", "完玛草"),
+    ("州政协委员、某藏医药研究院副院长旦正草提出建议。", "旦正草"),  # 草 closes Amdo women's names
+    ("州政协党组书记、主席才让东智带领调研组。", "才让东智"),
+    ("州政协委员、唐卡画师尕藏加措说，要办好体验课。", "尕藏加措"),
+])
+def test_amdo_tibetan_names(text: str, name: str) -> None:
+    prefecture = ("committee:623000", "甘南州政协")
+    doc = make_doc("甘南州政协召开会议。" + text, {"州政协": prefecture})
+    assert names(doc) == [name]
+    assert members(doc) == {(name, prefecture[0])}
