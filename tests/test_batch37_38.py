@@ -39,3 +39,20 @@ def test_amdo_tibetan_names(text: str, name: str) -> None:
     doc = make_doc("甘南州政协召开会议。" + text, {"州政协": prefecture})
     assert names(doc) == [name]
     assert members(doc) == {(name, prefecture[0])}
+
+
+def test_titles_inside_other_words_and_phrases_after_a_title_are_no_names() -> None:
+    doc = make_doc("区政协召开会议。该集团长江航运业务增长明显。全国政协代表团团长向大会介绍了情况。"
+                   "考察团团长于会上介绍了情况。宣讲团团长陈红梅讲话。某酒店厨师长马文华出席。", {"区政协": DISTRICT})
+    assert names(doc) == ["陈红梅", "马文华"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("举办“数字经济”主题沙龙。", {}),  # a salon named by its topic
+    ("今年区政协还创设“青年学者委员沙龙”，搭建平台。", {"青年学者委员沙龙": "Brand"}),
+    ("开展“优秀协商议事点”评比活动。", {}),
+    ("“十大协商品牌”评选揭晓。", {}),
+    ("依托“15分钟协商圈”开展服务。", {}),  # how near a service is
+])
+def test_salons_awards_and_distances(text: str, expected: dict[str, str]) -> None:
+    assert _found(text) == expected

@@ -49,7 +49,7 @@ CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
 # cue nouns after a name that make it a brand
 BRAND_CUES = ("全媒体协商", "品牌", "平台", "工作室", "议事室", "议事厅", "议事会", "协商室", "会客厅", "讲座", "讲堂",
               "讲坛", "栏目", "专栏", "节目", "书屋", "论坛", "直通车", "驿站", "联络站", "工作站",
-              "协商点", "议事点", "沙龙")  # 邗江区政协“委员茶社”协商点, “X”委员沙龙
+              "协商点", "议事点")  # 邗江区政协“委员茶社”协商点 (沙龙 only as 委员沙龙: “X”主题沙龙 names a topic)
 # cue nouns after a name that make it a programme
 PROGRAMME_CUES = ("委员行动", "系列活动", "读书活动", "实践活动", "活动日", "行动", "活动", "机制", "工程", "主题教育",
                   "学习教育", "工作法", "专项民主监督", "专项监督",
@@ -161,6 +161,9 @@ NOT_INITIATIVES = {"学习强国", "抖音", "快手", "微信", "微博", "今�
 # kinds of members' places quoted as a kind (“委员会客厅”连着“民生议事堂”): none is one named platform
 # between quotation marks (《委员会客厅》, a column's title, is a name)
 QUOTED_KINDS = {"委员会客厅", "政协委员会客厅", "民生议事堂"}
+# the openings of an award's name (“优秀议事点”评选, “十大协商品牌”评比)
+AWARD_OPENINGS = ("优秀", "十佳", "最美", "先进", "最佳", "十大", "年度", "金牌", "示范")
+_PER_DISTANCE = re.compile(r"^[\d一二三四五六七八九十半]+(?:分钟|公里|小时)")
 # what an account's quoted name is followed by (“某某政协”微信公众号, “某某政协”客户端)
 # (网站 is left out: “委员讲堂”网站专栏 names a column; so does “X”公众号专栏, let through by the caller)
 MEDIA_ACCOUNTS = ("微信公众号", "公众号", "客户端", "APP", "App", "app", "视频号", "抖音号", "头条号", "微博号",
@@ -941,8 +944,12 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
     if _compact(name) in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
         return None  # (宜昌市政协打造“委员会客厅”协商品牌 names its own)
     after = _after_text(text, group[-1].close + 1, 8)
-    if after.startswith("名单") or after.startswith("评选") and name.startswith(("优秀", "十佳", "最美", "先进")):
+    compact = _compact(name)
+    if after.startswith(("名单", "榜单", "名录")) or (after.startswith(("评选", "评比", "推选", "遴选"))
+                                                 and compact.startswith(AWARD_OPENINGS)):
         return None  # 发布了“十佳协商品牌”名单, 开展“优秀议事点”评选: an award (but “X”评选机制 is one)
+    if _PER_DISTANCE.match(compact):
+        return None  # “15分钟协商圈”: how near a service is, no named place
     account = next((w for w in MEDIA_ACCOUNTS if after.startswith(w)), "")
     if account and not after.startswith(("专栏", "栏目"), len(account)):
         return None  # “某某政协”微信公众号开设专栏: the name of an account, which carries the brands

@@ -131,7 +131,9 @@ _NOT_NAMES = frozenset({"关于", "于是", "万人", "万元", "高度", "高�
                         # members' duties: 委员包村, 委员包片联户
                         "包村", "包片", "包户", "包联", "包保",
                         # 记者：谢谢某主席 (jieba's dictionary tags 谢谢 a name), 委员都有“责任田”
-                        "谢谢", "都有", "都是", "都要", "都在", "都能", "都会", "都把", "都将"})
+                        "谢谢", "都有", "都是", "都要", "都在", "都能", "都会", "都把", "都将",
+                        # 代表团团长向大会介绍, 考察团团长于会上介绍; 企业家沙龙
+                        "向大会", "向会议", "于会上", "于会前", "于会后", "沙龙"})
 
 
 def _trie_alt(words: Sequence[str]) -> str:
@@ -1209,6 +1211,11 @@ def _sentence_committee_post(doc: Doc, ts: int, post: dict[str, str],
 _PADDED = re.compile(r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?=[\s）)]|$)")
 
 
+# titles whose characters also end other words, and the characters before them that make those
+# words (集团长…, 兵团长…; 厨师长, 老师长, 教师长…)
+_INSIDE_WORDS = {"团长": "集兵", "副团长": "集兵", "师长": "厨老教律医护技程", "副师长": "厨老教律医护技程"}
+
+
 def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     """Names right after a post title, with the names listed after the first one."""
     text = doc.text
@@ -1219,6 +1226,8 @@ def _after_titles(doc: Doc, committees: Sequence[Mention]) -> Iterator[Found]:
     quoted: bytearray | None = None  # _in_short_quotes, made when first needed
     for _end, m in sorted(ends.items()):
         title = m.group()
+        if title in _INSIDE_WORDS and text[m.start() - 1:m.start()] in _INSIDE_WORDS[title]:
+            continue  # 该集团长江航运, 某酒店厨师长: the title's characters end another word
         p = m.end()
         c = text[p:p + 1]
         if c in _SEP_FIRSTS:  # (most titles are followed by a Han character: no regex call)
