@@ -941,10 +941,10 @@ def _candidate(doc: Doc, group: list[Quote], q: Quote) -> Mention | None:
         return None  # “区级议事厅+街镇议事点”两级网络: how platforms are layered, not a name
     if is_award(text, group[0].open, group[-1].close):
         return None
-    if _compact(name) in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
+    compact = _compact(name)
+    if compact in QUOTED_KINDS and after_cue(text, group[-1].close + 1) is None:
         return None  # (宜昌市政协打造“委员会客厅”协商品牌 names its own)
     after = _after_text(text, group[-1].close + 1, 8)
-    compact = _compact(name)
     if after.startswith(("名单", "榜单", "名录")) or (after.startswith(("评选", "评比", "推选", "遴选"))
                                                  and compact.startswith(AWARD_OPENINGS)):
         return None  # 发布了“十佳协商品牌”名单, 开展“优秀议事点”评选: an award (but “X”评选机制 is one)

@@ -92,6 +92,7 @@ from kg.recognise.organs import (
     match_organ_at,
     organ_key,
 )
+from kg.text import boilerplate
 
 # Tibetan, Yi and Mongolian characters and those of Uyghur and Kazakh names (吐尔逊, 别克)
 _TRANSLIT_CHARS = V.TRANSLIT_NAME_CHARS | V.DOTTED_NAME_CHARS
@@ -2286,7 +2287,7 @@ def recognise(doc: Doc) -> list[Mention]:
     return out
 
 
-_PREV_NEXT = re.compile(r"(?m)^[ \t\u3000]*[上下]一[篇条][ \t]*[：:][^\n]*")
+_PREV_NEXT = re.compile(r"(?m)^[ \t\u3000]*" + boilerplate.PREV_NEXT + r"[^\n]*")  # the whole line
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,30}》")
 # a quoted name (a brand, a slogan): short, no sentence punctuation inside, unlike quoted speech
 _SHORT_QUOTE = re.compile(r"“[^“”\n。！？!?，,；;]{1,16}”")

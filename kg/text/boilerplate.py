@@ -27,9 +27,13 @@ _HEADLINE_ITEM = re.compile(r"^\s*(?:[-•·▪●◆■]|\d{1,2}[.、])\s*\S")
 # (one branch starting with a class, ``[Cc]opyright``, or an anchor makes it try every branch at
 # every position): such branches are spelt out, and the anchored ones are a pattern of their own.
 # (上一篇：/下一篇： links to the site's other articles, whose titles name other committees' doings)
+# a link to the site's previous or next article (上一篇：…): navigation, but kept out of the rule
+# that makes the short lines above the last navigation line navigation (it may stand under the
+# headline); the people recogniser skips these lines (their titles name other articles' people)
+PREV_NEXT = r"[上下]一[篇条][ \t\u3000]*[：:]"
+_PREV_NEXT = re.compile(r"\s*" + PREV_NEXT)  # (.match)
 _NAV_START = re.compile(  # (.match)
-    r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|[上下]一[篇条]\s*[：:]")
-_PREV_NEXT = re.compile(r"\s*[上下]一[篇条]\s*[：:]")  # (.match)
+    r"首\s*页\s*[>›»/]|(?:首\s*页|网站首页|设为首页|加入收藏|English)\b|" + PREV_NEXT)
 _NAV = re.compile(r"当前位置|您的位置|所在位置|" + "|".join(rf"{c}\s*(?:正文|本网|列表)" for c in ">›»")
                   + r"|投稿(?:热线|邮箱|信箱)|分享到|网站链接|友情链接|欢迎关注|扫一扫|扫码|返回顶部|打印本页|"
                   r"关闭窗口|字号|\|\s*(?:大|中|小)\s*\||数字报|客户端|手机版")
@@ -91,7 +95,6 @@ def line_kinds(lines: list[str]) -> list[str]:
     first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(kinds))
     _section_heads(kinds, first_body)
     # site-name lines above the last navigation line of the top matter are navigation
-    # (not a link to the previous or next article, which may stand right under the headline)
     last_nav = max((i for i in range(first_body) if kinds[i] == "nav" and not _PREV_NEXT.match(lines[i])),
                    default=-1)
     for i in range(last_nav):
