@@ -16,7 +16,6 @@ from test_runs import _runs
 
 from kg.model import Article
 from kg.normalise import normalise
-from kg.recognise import people
 
 CITY = ("committee:441800", "清远市政协")
 PROVINCE = ("committee:410000", "河南省政协")
@@ -73,6 +72,8 @@ def test_xinqu_zhengxie_is_one_short_form_of_the_new_districts_committee() -> No
     got = found("天津市政协调研组赴滨海新区调研。滨海新区政协主席出席。座谈会上，新区政协介绍了工作。")
     assert ("新区政协", "滨海新区政协") in got
     assert ("区政协", "滨海新区政协") not in got
+    # among other districts' committees, the one whose district is a 新区
+    assert ("新区政协", "浦东新区政协") in found("浦东新区政协、黄浦区政协参加。新区政协主席出席。")
 
 
 def test_the_national_members_tour_is_run_by_the_committee_that_made_it() -> None:
@@ -97,12 +98,6 @@ def test_an_owner_may_be_followed_by_a_time_word_or_an_adverb() -> None:
 ])
 def test_tour_and_service_station_cues(text: str, label: str) -> None:
     assert label in _found(text)
-
-
-def test_prev_next_lines_are_recognised_by_their_own_pattern() -> None:
-    # the people recogniser skips exactly these lines (not the whole nav zone, where credits live)
-    text = "正文。\n上一篇：某某\n  下一篇： 某某\n上一篇文章很好。\n"
-    assert [m.group().strip()[:3] for m in people._PREV_NEXT.finditer(text)] == ["上一篇", "下一篇"]
 
 
 def test_a_tour_named_after_the_national_members_only_loses_the_national_owner() -> None:

@@ -41,11 +41,12 @@ _SHORT = {
     "州": (("州",), (2,)),
     "盟": (("盟",), (2,)),
     "地区": (("地区",), (2,)),  # 阿克苏地区, 阿里地区
+    "新区": (("新区",), (3,)),  # 滨海新区, 浦东新区: 新区政协 is the one whose district is a 新区
     "县": (("县",), (3,)),
     "区": (("区",), (3,)),
     "旗": (("旗",), (3,)),
 }
-_SHORT_RE = re.compile(r"(自治区|地区|省|市|州|盟|县|区|旗)政协")
+_SHORT_RE = re.compile(r"(自治区|地区|新区|省|市|州|盟|县|区|旗)政协")
 # a character right before a short form that makes it a collective or part of another word:
 # 全区政协, 各市政协, 市县政协, 设区市政协, 两级政协, 省市政协, 地州政协, 人民政协; a count (沿黄9市政协,
 # 十六市政协)
@@ -368,28 +369,35 @@ def _short_forms(doc: Doc, used: list[tuple[int, int]], topic: tuple[str, ...], 
         if before in _COLLECTIVE_BEFORE or text.startswith("系统", end) and before not in "我本" \
                 or kind == "区" and before in _NOT_A_DISTRICT_BEFORE:
             continue
-        suffixes, levels = _SHORT[kind]
-        # in a digest's 【荔浦市】 section, 市政协 is that section's city (topic_near)
-        here_topic = context.topic_near(doc, start) if sections else topic
-        code = _nearest_named(doc, start, suffixes, levels, named)
-        if code is not None and _topic_fits(code, suffixes, levels, here_topic) \
-                and not _named_in_sentence(doc, start, code, named):
-            code = None  # (but 泰州市政协持续擦亮…；同时，市政协…: the one just named in the sentence)
-        code = (code or _region_in_sentence(doc, start, suffixes, levels, found)
-                or _from_topic(suffixes, levels, here_topic) or _nearest_region(doc, start, suffixes, levels, found))
-        if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
-            code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
-        if code is None and kind == "区" and before != "我" and calls_it is None:
-            calls_it = _calls_it_自治区政协(text, full_names)
-        if code is None and kind == "区" and (before == "我" or calls_it):
-            # 我区政协 in an autonomous region's news; 区政协 in an article that calls its own
-            # committee 自治区政协 (no district said which it would be)
-            code = _from_topic(("自治区",), (1,), topic)
-        d = gaz.get(code) if code else None
+        # 新区政协: the committee whose district is a 新区; none named (西海岸新区, no division's
+        # name), its 区政协 as any district's short form
+        d = None
+        tries = [(kind, start), ("区", start + 1)] if kind == "新区" else [(kind, start)]
+        for kind, start in tries:  # (the try that resolves gives the mention its start)
+            before = _char_before(text, start)
+            suffixes, levels = _SHORT[kind]
+            # in a digest's 【荔浦市】 section, 市政协 is that section's city (topic_near)
+            here_topic = context.topic_near(doc, start) if sections else topic
+            code = _nearest_named(doc, start, suffixes, levels, named)
+            if code is not None and _topic_fits(code, suffixes, levels, here_topic) \
+                    and not _named_in_sentence(doc, start, code, named):
+                code = None  # (but 泰州市政协持续擦亮…；同时，市政协…: the one just named in the sentence)
+            code = (code or _region_in_sentence(doc, start, suffixes, levels, found)
+                    or _from_topic(suffixes, levels, here_topic)
+                    or _nearest_region(doc, start, suffixes, levels, found))
+            if code is None:  # 在元阳县，县政协……¶县政协委员某某……: the paragraph goes on about the county
+                code = _named_in_previous_paragraph(doc, start, suffixes, levels, named)
+            if code is None and kind == "区" and before != "我" and calls_it is None:
+                calls_it = _calls_it_自治区政协(text, full_names)
+            if code is None and kind == "区" and (before == "我" or calls_it):
+                # 我区政协 in an autonomous region's news; 区政协 in an article that calls its own
+                # committee 自治区政协 (no district said which it would be)
+                code = _from_topic(("自治区",), (1,), topic)
+            d = gaz.get(code) if code else None
+            if d is not None:
+                break
         if d is None:
             continue
-        if kind == "区" and text[start - 1:start] == "新" and d.name.endswith("新区"):
-            start -= 1  # 新区政协 (滨海新区's, 浦东新区's): the whole short form, a clause's subject
         out.append(_mention(d, start, end, text))
         used.append((start, end))
     return out
